@@ -1,0 +1,80 @@
+package stats
+
+import (
+	"math"
+	"runtime"
+	"sync"
+)
+
+// CorrelationMatrix returns the symmetric matrix of method's correlation between every
+// pair of columns (cols[d] is one variable, e.g. one device's latencies; NaN = missing),
+// with ones on the diagonal. Pairs are spread over all cores.
+//
+// For Spearman, columns without missing values are ranked once and reused; a pair that
+// involves missing values is re-ranked over its complete pairs (pairwise deletion).
+func CorrelationMatrix(cols [][]float64, method Method) [][]float64 {
+	k := len(cols)
+	out := make([][]float64, k)
+	for i := range out {
+		out[i] = make([]float64, k)
+		out[i][i] = 1
+	}
+	var ranks [][]float64
+	if method == Spearman {
+		ranks = make([][]float64, k)
+		parallel(k, func(i int) {
+			if !hasNaN(cols[i]) {
+				ranks[i] = Ranks(cols[i])
+			}
+		})
+	}
+	type pair struct{ i, j int }
+	var pairs []pair
+	for i := 0; i < k; i++ {
+		for j := i + 1; j < k; j++ {
+			pairs = append(pairs, pair{i, j})
+		}
+	}
+	f := method.Func()
+	parallel(len(pairs), func(p int) {
+		i, j := pairs[p].i, pairs[p].j
+		var r float64
+		if ranks != nil && ranks[i] != nil && ranks[j] != nil {
+			r = pearson(ranks[i], ranks[j])
+		} else {
+			r = f(cols[i], cols[j])
+		}
+		out[i][j], out[j][i] = r, r
+	})
+	return out
+}
+
+func hasNaN(x []float64) bool {
+	for _, v := range x {
+		if math.IsNaN(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// parallel calls f(0..n-1) on GOMAXPROCS goroutines.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

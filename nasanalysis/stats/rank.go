@@ -1,0 +1,195 @@
+package stats
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"gonum.org/v1/gonum/stat"
+)
+
+// Ranks returns the 1-based ranks of x, tied values sharing the average of their ranks
+// (the "average" method of scipy.stats.rankdata). x must not hold NaN.
+func Ranks(x []float64) []float64 {
+	n := len(x)
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
+	r := make([]float64, n)
+	for i := 0; i < n; {
+		j := i + 1
+		for j < n && x[idx[j]] == x[idx[i]] {
+			j++
+		}
+		avg := float64(i+j+1) / 2 // mean of ranks i+1..j
+		for k := i; k < j; k++ {
+			r[idx[k]] = avg
+		}
+		i = j
+	}
+	return r
+}
+
+// Method names a rank correlation.
+type Method string
+
+// The rank correlations this package computes.
+const (
+	Spearman Method = "spearman"
+	Kendall  Method = "kendall"
+)
+
+// ParseMethod returns the method with the given name.
+func ParseMethod(name string) (Method, error) {
+	switch m := Method(name); m {
+	case Spearman, Kendall:
+		return m, nil
+	}
+	return "", fmt.Errorf("unknown correlation method %q (want spearman or kendall)", name)
+}
+
+// Func returns the correlation function of m.
+func (m Method) Func() func(x, y []float64) float64 {
+	if m == Kendall {
+		return KendallTauB
+	}
+	return SpearmanRho
+}
+
+// complete returns the pairs of x and y where both are present; x and y themselves
+// (no copy) when nothing is missing.
+func complete(x, y []float64) (cx, cy []float64) {
+	if len(x) != len(y) {
+		panic(fmt.Sprintf("stats: length mismatch %d != %d", len(x), len(y)))
+	}
+	missing := false
+	for i := range x {
+		if math.IsNaN(x[i]) || math.IsNaN(y[i]) {
+			missing = true
+			break
+		}
+	}
+	if !missing {
+		return x, y
+	}
+	for i := range x {
+		if !math.IsNaN(x[i]) && !math.IsNaN(y[i]) {
+			cx = append(cx, x[i])
+			cy = append(cy, y[i])
+		}
+	}
+	return cx, cy
+}
+
+// SpearmanRho returns Spearman's rank correlation of x and y: Pearson's correlation of
+// their average ranks, over the pairs where both are present.
+func SpearmanRho(x, y []float64) float64 {
+	cx, cy := complete(x, y)
+	if len(cx) < 2 {
+		return math.NaN()
+	}
+	return pearson(Ranks(cx), Ranks(cy))
+}
+
+func pearson(x, y []float64) float64 {
+	r := stat.Correlation(x, y, nil)
+	if math.IsInf(r, 0) {
+		return math.NaN()
+	}
+	return r
+}
+
+// KendallTauB returns Kendall's tau-b of x and y over the pairs where both are present,
+// in O(n log n) by Knight's algorithm:
+// tau_b = (n0 - n1 - n2 + n3 - 2 S) / sqrt((n0 - n1)(n0 - n2)), with n0 = n(n-1)/2 pairs,
+// n1 and n2 the pairs tied in x and in y, n3 those tied in both, and S the number of
+// swaps a merge sort by y makes on the list sorted by (x, y).
+func KendallTauB(x, y []float64) float64 {
+	cx, cy := complete(x, y)
+	n := len(cx)
+	if n < 2 {
+		return math.NaN()
+	}
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool {
+		i, j := idx[a], idx[b]
+		if cx[i] != cx[j] {
+			return cx[i] < cx[j]
+		}
+		return cy[i] < cy[j]
+	})
+	xs := make([]float64, n)
+	ys := make([]float64, n)
+	for k, i := range idx {
+		xs[k], ys[k] = cx[i], cy[i]
+	}
+	var n1, n3 float64
+	for i := 0; i < n; {
+		j := i + 1
+		for j < n && xs[j] == xs[i] {
+			j++
+		}
+		t := float64(j - i)
+		n1 += t * (t - 1) / 2
+		// joint ties within this x group: ys is sorted inside the group
+		for a := i; a < j; {
+			b := a + 1
+			for b < j && ys[b] == ys[a] {
+				b++
+			}
+			u := float64(b - a)
+			n3 += u * (u - 1) / 2
+			a = b
+		}
+		i = j
+	}
+	swaps := float64(mergeCount(ys, make([]float64, n)))
+	var n2 float64
+	for i := 0; i < n; { // ys is now sorted
+		j := i + 1
+		for j < n && ys[j] == ys[i] {
+			j++
+		}
+		t := float64(j - i)
+		n2 += t * (t - 1) / 2
+		i = j
+	}
+	n0 := float64(n) * float64(n-1) / 2
+	den := math.Sqrt((n0 - n1) * (n0 - n2))
+	if den == 0 {
+		return math.NaN()
+	}
+	return (n0 - n1 - n2 + n3 - 2*swaps) / den
+}
+
+// mergeCount sorts a in place (stable, ascending) and returns the number of inversions:
+// pairs i < j with a[i] > a[j].
+func mergeCount(a, buf []float64) int64 {
+	n := len(a)
+	if n < 2 {
+		return 0
+	}
+	m := n / 2
+	inv := mergeCount(a[:m], buf[:m]) + mergeCount(a[m:], buf[m:])
+	i, j, k := 0, m, 0
+	for i < m && j < n {
+		if a[j] < a[i] {
+			buf[k] = a[j]
+			inv += int64(m - i)
+			j++
+		} else {
+			buf[k] = a[i]
+			i++
+		}
+		k++
+	}
+	k += copy(buf[k:], a[i:m])
+	copy(buf[k:], a[j:n])
+	copy(a, buf[:n])
+	return inv
+}
