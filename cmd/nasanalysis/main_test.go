@@ -1,0 +1,161 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+)
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = run(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func readMatrixCSV(t *testing.T, text string) (header []string, rows [][]string) {
+	t.Helper()
+	recs, err := csv.NewReader(strings.NewReader(text)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs[0], recs[1:]
+}
+
+// The printed matrix agrees with SciPy's (nasanalysis/stats/testdata) to 1e-9.
+func TestSRCCMatchesSciPy(t *testing.T) {
+	for _, c := range []struct{ space, method, ref string }{
+		{"nb201", "spearman", "nb201_spearman_scipy.csv"},
+		{"nb201", "kendall", "nb201_kendall_scipy.csv"},
+		{"ofa-mbv3-gpu", "spearman", "ofa-mbv3-gpu_spearman_scipy.csv"},
+	} {
+		code, out, errOut := runCLI("srcc", "--space", c.space, "--method", c.method)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		raw, err := os.ReadFile(filepath.Join("..", "..", "nasanalysis", "stats", "testdata", c.ref))
+		if err != nil {
+			t.Fatal(err)
+		}
+		gh, got := readMatrixCSV(t, out)
+		wh, want := readMatrixCSV(t, string(raw))
+		if strings.Join(gh, ",") != strings.Join(wh, ",") || len(got) != len(want) {
+			t.Fatalf("%s %s: header %v, want %v", c.space, c.method, gh, wh)
+		}
+		for i := range want {
+			for j := 1; j < len(want[i]); j++ {
+				g, _ := strconv.ParseFloat(got[i][j], 64)
+				w, _ := strconv.ParseFloat(want[i][j], 64)
+				if math.Abs(g-w) > 1e-9 {
+					t.Errorf("%s %s [%s,%s] = %s, SciPy %s", c.space, c.method, got[i][0], gh[j], got[i][j], want[i][j])
+				}
+			}
+		}
+	}
+}
+
+func TestSRCCAllDatasetsAndSubsets(t *testing.T) {
+	for _, space := range []string{"nb201-full", "fbnet"} {
+		code, out, errOut := runCLI("srcc", "--space", space, "--devices", "pixel3,raspi4,fpga")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", space, code, errOut)
+		}
+		h, rows := readMatrixCSV(t, out)
+		if strings.Join(h, ",") != "device,pixel3,raspi4,fpga" || len(rows) != 3 || rows[1][2] != "1" {
+			t.Errorf("%s: unexpected output\n%s", space, out)
+		}
+	}
+	// HW-NAS-Bench's pixel3 column is the same in latency.csv (rice_pixel3) and
+	// latency_full.csv (pixel3); the README says so; the SRCC within one file is 1 on
+	// the diagonal and a real correlation off it.
+	code, out, _ := runCLI("srcc", "--space", "nb201", "--devices", "rice_pixel3,eagle_jetson_16", "--format", "table")
+	if code != 0 || !strings.Contains(out, "0.32") {
+		t.Errorf("table output (lowest pair, published about 0.32):\n%s", out)
+	}
+}
+
+func TestCLIBadInput(t *testing.T) {
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"srcc", "--space", "nb202"}, 2, `unknown dataset "nb202"`},
+		{[]string{"srcc", "--devices", "eagle_gtx,bogus"}, 2, `unknown device "bogus"`},
+		{[]string{"srcc", "--devices", "eagle_gtx"}, 2, "at least two devices"},
+		{[]string{"srcc", "--method", "pearson"}, 2, `unknown correlation method "pearson"`},
+		{[]string{"srcc", "--format", "xml"}, 2, `unknown format "xml"`},
+		{[]string{"srcc", "--nope"}, 2, "flag provided but not defined: -nope"},
+		{[]string{"srcc", "extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{}, 2, "usage: nasanalysis"},
+		{[]string{"srcc", "--data", "/nonexistent/dir"}, 1, "/nonexistent/dir/nb201/latency.csv"},
+		{[]string{"fetch", "--from", "/nonexistent/raw", "--out", "/tmp/x"}, 1, "/nonexistent/raw/nats-bench/nats_bench.csv"},
+	}
+	for _, c := range cases {
+		code, _, errOut := runCLI(c.args...)
+		if code != c.code || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d mentioning %q", c.args, code, errOut, c.code, c.want)
+		}
+	}
+}
+
+func TestHelpOnEveryCommand(t *testing.T) {
+	for name := range commands {
+		code, _, errOut := runCLI(name, "--help")
+		if code != 0 || !strings.Contains(errOut, "usage: nasanalysis "+name) {
+			t.Errorf("%s --help: exit %d, %q", name, code, errOut)
+		}
+	}
+}
+
+func TestFetchFromLocalCopies(t *testing.T) {
+	shared, err := data.Resolve("", "raw/oneproxy/encode.pickle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	code, stdout, errOut := runCLI("fetch", "--from", filepath.Join(shared, "raw"), "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(stdout, "wrote") {
+		t.Errorf("stdout %q", stdout)
+	}
+	// The converted tables load and give the published OneProxy example SRCC.
+	code, csvOut, errOut := runCLI("srcc", "--data", out, "--devices", "true_vpu,eagle_gtx")
+	if code != 0 {
+		t.Fatalf("srcc on fetched data: exit %d: %s", code, errOut)
+	}
+	_, rows := readMatrixCSV(t, csvOut)
+	if v, _ := strconv.ParseFloat(rows[0][2], 64); math.Abs(v-0.6905) > 5e-5 {
+		t.Errorf("SRCC(true_vpu, eagle_gtx) on fetched data = %v, published 0.6905", v)
+	}
+}
+
+func TestIndexListsNotebooks(t *testing.T) {
+	nbDir, repDir := t.TempDir(), t.TempDir()
+	nb := `{"cells":[{"cell_type":"markdown","source":["# Data tour\n","\n","Every dataset at a glance.\n"]}],"metadata":{},"nbformat":4,"nbformat_minor":5}`
+	os.WriteFile(filepath.Join(nbDir, "01-tour.ipynb"), []byte(nb), 0o644)
+	os.WriteFile(filepath.Join(nbDir, "02-next.ipynb"), []byte(strings.Replace(nb, "Data tour", "Next <study>", 1)), 0o644)
+	os.WriteFile(filepath.Join(repDir, "01-tour.html"), []byte("<html></html>"), 0o644)
+	if code, _, errOut := runCLI("index", "--notebooks", nbDir, "--reports", repDir); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	idx, err := os.ReadFile(filepath.Join(repDir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(idx)
+	for _, want := range []string{`<a href="01-tour.html">Data tour</a>`, "Every dataset at a glance.", "Next &lt;study&gt;: not executed"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("index.html lacks %q:\n%s", want, s)
+		}
+	}
+}

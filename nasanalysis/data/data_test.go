@@ -1,0 +1,369 @@
+package data
+
+import (
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// writeNB201Latency writes a small nb201-shaped latency file whose rows are given as
+// (arch_index, arch, value for every device) with optional header and cell overrides.
+func writeNB201Latency(t *testing.T, header []string, rows [][]string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "latency.csv")
+	var b strings.Builder
+	b.WriteString(strings.Join(header, ",") + "\n")
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, ",") + "\n")
+	}
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const cellA = "|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|none~1|nor_conv_1x1~2|"
+const cellB = "|skip_connect~0|+|skip_connect~0|nor_conv_3x3~1|+|skip_connect~0|none~1|nor_conv_3x3~2|"
+
+func goodRow(id int, arch string) []string {
+	r := []string{strconv.Itoa(id), arch}
+	for d := range nb201Devices {
+		r = append(r, strconv.Itoa(d+1)+".5")
+	}
+	return r
+}
+
+func nb201Header() []string { return append([]string{"arch_index", "arch"}, nb201Devices...) }
+
+func mustDataset(t *testing.T, name string) Dataset {
+	ds, err := Lookup(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+func TestReadLatencyFileBadInput(t *testing.T) {
+	ds := mustDataset(t, "nb201")
+	edgetpu := 2 + 9 // column position of rice_edgetpu
+	cases := []struct {
+		name   string
+		header []string
+		rows   [][]string
+		want   []string // substrings of the error
+	}{
+		{"missing column", nb201Header()[:19], [][]string{goodRow(1, cellA)[:19]}, []string{`column "true_vpu"`, "missing column"}},
+		{"extra column", append(nb201Header(), "mystery"), [][]string{append(goodRow(1, cellA), "3")}, []string{`column "mystery"`, "unexpected column"}},
+		{"non-numeric", nb201Header(), [][]string{goodRow(1, cellA), func() []string { r := goodRow(2, cellB); r[edgetpu] = "fast"; return r }()},
+			[]string{"line 3", `column "rice_edgetpu"`, `value "fast"`, "not a number"}},
+		{"NaN literal", nb201Header(), [][]string{func() []string { r := goodRow(1, cellA); r[5] = "NaN"; return r }()},
+			[]string{"line 2", `column "eagle_gtx"`, `value "NaN"`, "not a finite number"}},
+		{"negative", nb201Header(), [][]string{func() []string { r := goodRow(1, cellA); r[5] = "-2"; return r }()},
+			[]string{"line 2", `column "eagle_gtx"`, "negative latency"}},
+		{"malformed cell", nb201Header(), [][]string{goodRow(1, "|nor_conv_3x3~0|+|none~0|")},
+			[]string{"line 2", `column "arch"`, "want 3 nodes"}},
+		{"unknown op", nb201Header(), [][]string{goodRow(1, strings.Replace(cellA, "avg_pool_3x3", "max_pool_3x3", 1))},
+			[]string{"line 2", `unknown NAS-Bench-201 operation "max_pool_3x3"`}},
+		{"duplicate id", nb201Header(), [][]string{goodRow(7, cellA), goodRow(7, cellB)}, []string{"line 3", "duplicate id (also on line 2)"}},
+		{"bad id", nb201Header(), [][]string{goodRow(1, cellA), append([]string{"x1"}, goodRow(2, cellB)[1:]...)}, []string{"line 3", `column "arch_index"`, `value "x1"`}},
+		{"ragged row", nb201Header(), [][]string{goodRow(1, cellA)[:10]}, []string{"line 2", "wrong number of fields"}},
+		{"no rows", nb201Header(), nil, []string{"no data rows"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := writeNB201Latency(t, c.header, c.rows)
+			_, err := ReadLatencyFile(ds, p)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range append(c.want, p) {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestEmptyLatencyIsMissingNotZero(t *testing.T) {
+	ds := mustDataset(t, "nb201")
+	r := goodRow(2, cellB)
+	r[2+9] = "" // rice_edgetpu
+	p := writeNB201Latency(t, nb201Header(), [][]string{goodRow(1, cellA), r})
+	tab, err := ReadLatencyFile(ds, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col, err := tab.Column("rice_edgetpu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if col[0] != 10.5 || !math.IsNaN(col[1]) {
+		t.Errorf("rice_edgetpu = %v, want [10.5 NaN]", col)
+	}
+	if got := tab.Missing()[9]; got != 1 {
+		t.Errorf("Missing()[rice_edgetpu] = %d, want 1", got)
+	}
+	long := tab.Long()
+	if n := long.Nrow(); n != 2*18-1 {
+		t.Errorf("long table has %d rows, want 35 (the missing value has no row)", n)
+	}
+	wide := tab.Wide()
+	if v := wide.Col("rice_edgetpu").Elem(1).Float(); !math.IsNaN(v) {
+		t.Errorf("wide table holds %v for the empty cell, want NaN", v)
+	}
+}
+
+func TestUnknownDevice(t *testing.T) {
+	tab, err := LoadLatency("", "nb201")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = tab.Column("eagle_gtx2")
+	if err == nil || !strings.Contains(err.Error(), `unknown device "eagle_gtx2" in dataset nb201`) {
+		t.Errorf("Column(eagle_gtx2) error = %v", err)
+	}
+	if _, err := tab.Select([]string{"true_vpu", "nope"}); err == nil || !strings.Contains(err.Error(), `"nope"`) {
+		t.Errorf("Select error = %v", err)
+	}
+	if _, err := Lookup("nb202"); err == nil || !strings.Contains(err.Error(), `unknown dataset "nb202"`) {
+		t.Errorf("Lookup error = %v", err)
+	}
+}
+
+func TestMissingFileNamesWhereItLooked(t *testing.T) {
+	empty := t.TempDir()
+	_, err := LoadLatency(empty, "fbnet")
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("err = %v, want ErrNotFound", err)
+	}
+	want := filepath.Join(empty, "fbnet", "latency.csv")
+	if !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "nasanalysis fetch") {
+		t.Errorf("error %q should name %s and how to get it", err, want)
+	}
+	// An explicit directory that lacks the file is not silently replaced by another.
+	if strings.Contains(err.Error(), "beside the repository") {
+		t.Errorf("explicit --data fell through to other candidates: %v", err)
+	}
+}
+
+func TestResolveOrder(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for _, d := range []string{a, b} {
+		os.MkdirAll(filepath.Join(d, "nb201"), 0o755)
+		os.WriteFile(filepath.Join(d, "nb201", "x.csv"), nil, 0o644)
+	}
+	t.Setenv(EnvDataDir, b)
+	if got, err := Resolve(a, "nb201/x.csv"); err != nil || got != a {
+		t.Errorf("explicit dir: got %q, %v; want %q", got, err, a)
+	}
+	if got, err := Resolve("", "nb201/x.csv"); err != nil || got != b {
+		t.Errorf("env dir: got %q, %v; want %q", got, err, b)
+	}
+	// Without either, the tests (run inside the repository) find ../shared/datasets.
+	t.Setenv(EnvDataDir, "")
+	got, err := Resolve("", "nb201/latency.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(got) != "datasets" || filepath.Base(filepath.Dir(got)) != "shared" {
+		t.Errorf("default dir = %q, want .../shared/datasets", got)
+	}
+}
+
+func TestParseCell(t *testing.T) {
+	c, err := ParseCell(cellA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Cell{OpConv3x3, OpNone, OpSkip, OpAvgPool, OpNone, OpConv1x1}
+	if c != want {
+		t.Errorf("ParseCell = %v, want %v", c, want)
+	}
+	if c.String() != cellA {
+		t.Errorf("String() = %q", c.String())
+	}
+	// 3 <- 0 by avg_pool: connected. Remove it and node 3 is reached only through
+	// node 2 <- 1 <- 0 (conv3x3, skip) via edge 3<-2 (conv1x1): still connected.
+	if !c.Connected() {
+		t.Error("cell A should be connected")
+	}
+	d := Cell{OpConv3x3, OpNone, OpNone, OpNone, OpSkip, OpNone} // 1<-0, 3<-1 only
+	if !d.Connected() {
+		t.Error("0->1->3 should be connected")
+	}
+	e := Cell{OpNone, OpSkip, OpNone, OpNone, OpConv1x1, OpNone} // node 1 unreachable, 3 only from 1
+	if e.Connected() {
+		t.Error("output reachable only from an unreachable node should be disconnected")
+	}
+	for _, bad := range []string{
+		"", "|none~0|", "|none~0|+|none~0|none~1|+|none~0|none~1|",
+		"|none~1|+|none~0|none~1|+|none~0|none~1|none~2|",
+		"none~0|+|none~0|none~1|+|none~0|none~1|none~2|",
+		"|none0|+|none~0|none~1|+|none~0|none~1|none~2|",
+	} {
+		if _, err := ParseCell(bad); err == nil {
+			t.Errorf("ParseCell(%q) accepted a malformed cell", bad)
+		}
+	}
+	x := c.OneHot()
+	back, err := CellFromOneHot(append(x, 1))
+	if err != nil || back != c {
+		t.Errorf("one-hot round trip: %v, %v", back, err)
+	}
+	x[0] = 1 // two ops on edge 0
+	if _, err := CellFromOneHot(x); err == nil {
+		t.Error("two hot entries accepted")
+	}
+}
+
+// The NB201 README says 341 of the 15,625 cells have no path from input to output.
+func TestDisconnectedCellCountMatchesPublished(t *testing.T) {
+	acc, err := LoadAccuracy("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	c10, _ := acc.Column("cifar10_acc")
+	for k, s := range acc.Archs {
+		c, err := ParseCell(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !c.Connected() {
+			n++
+			if c10[k] > 10.5 { // chance level on CIFAR-10
+				t.Errorf("disconnected cell %d scores %.2f%%", k, c10[k])
+			}
+		}
+	}
+	if n != 341 {
+		t.Errorf("%d disconnected cells, published 341", n)
+	}
+}
+
+func TestAccuracyJoinChecksCells(t *testing.T) {
+	acc, err := LoadAccuracy("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lat, err := LoadLatency("", "nb201")
+	if err != nil {
+		t.Fatal(err)
+	}
+	df, err := JoinAccuracy(lat, acc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, c := df.Dims(); r != 1999 || c != 2+18+3 {
+		t.Errorf("joined table is %dx%d, want 1999x23", r, c)
+	}
+	// Row 0 of latency.csv is arch_index 910; accuracy.csv line 912 holds its accuracies.
+	if lat.IDs[0] != 910 {
+		t.Fatalf("first row id %d", lat.IDs[0])
+	}
+	bad := *lat
+	bad.Archs = append([]string{cellA}, lat.Archs[1:]...)
+	if _, err := AccuracyFor(&bad, acc, "cifar10_acc"); err == nil || !strings.Contains(err.Error(), "arch_index 910") {
+		t.Errorf("mismatched cell not reported: %v", err)
+	}
+}
+
+func TestDevices(t *testing.T) {
+	for _, name := range DatasetNames() {
+		devs, err := LoadDevices("", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds := mustDataset(t, name)
+		if len(devs) != len(ds.Devices) {
+			t.Errorf("%s: %d devices described, %d columns", name, len(devs), len(ds.Devices))
+		}
+	}
+	devs, _ := LoadDevices("", "nb201-full")
+	for _, d := range devs {
+		if d.Name == "titan_rtx_256" && (d.Batch != 256 || d.Kind != "desktop-gpu") {
+			t.Errorf("titan_rtx_256 = %+v", d)
+		}
+		if d.Name == "essential_ph_1" && (d.Batch != 1 || d.Kind != "mobile-cpu") {
+			t.Errorf("essential_ph_1 = %+v", d)
+		}
+	}
+}
+
+// The converter turns the publishers' raw files into the same tables as
+// ../shared/datasets/nb201, to 6 significant digits.
+func TestConvertNB201ReproducesSharedTables(t *testing.T) {
+	shared, err := Resolve("", "raw/oneproxy/encode.pickle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if err := ConvertNB201(filepath.Join(shared, "raw"), out); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"latency.csv", "accuracy.csv", "devices.csv"} {
+		got, err := readCSVFile(filepath.Join(out, "nb201", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := readCSVFile(filepath.Join(shared, "nb201", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(got.header, ",") != strings.Join(want.header, ",") || len(got.rows) != len(want.rows) {
+			t.Fatalf("%s: header or row count differs", name)
+		}
+		for i := range want.rows {
+			for j := range want.rows[i] {
+				g, w := got.rows[i][j], want.rows[i][j]
+				if g == w {
+					continue
+				}
+				gv, e1 := strconv.ParseFloat(g, 64)
+				wv, e2 := strconv.ParseFloat(w, 64)
+				if e1 != nil || e2 != nil || math.Abs(gv-wv) > 5e-6*math.Abs(wv) {
+					t.Fatalf("%s line %d column %s: got %q, want %q", name, i+2, want.header[j], g, w)
+				}
+			}
+		}
+	}
+}
+
+func TestConvertRefusesUnknownPickleClass(t *testing.T) {
+	// protocol 2: GLOBAL 'os\nsystem\n', EMPTY_TUPLE, REDUCE, STOP
+	p := filepath.Join(t.TempDir(), "evil.pickle")
+	os.WriteFile(p, []byte("\x80\x02cos\nsystem\n)R."), 0o644)
+	_, err := pickleFloats(p)
+	if err == nil || !strings.Contains(err.Error(), "unsupported pickled class os.system") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func BenchmarkLoadNB201(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := LoadLatency("", "nb201"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoadNB201Full(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := LoadLatency("", "nb201-full"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoadAccuracy(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := LoadAccuracy(""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
