@@ -3,6 +3,7 @@ package stats
 import (
 	"math"
 	"runtime"
+	"sort"
 	"sync"
 )
 
@@ -77,4 +78,29 @@ func parallel(n int, f func(i int)) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// Pair is one off-diagonal entry of a correlation matrix.
+type Pair struct {
+	A, B  string
+	Value float64
+}
+
+// Pairs lists the upper-triangle entries of a symmetric matrix over names, from the
+// lowest value to the highest (NaN entries last), ties in name order.
+func Pairs(names []string, m [][]float64) []Pair {
+	var out []Pair
+	for i := range names {
+		for j := i + 1; j < len(names); j++ {
+			out = append(out, Pair{names[i], names[j], m[i][j]})
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		va, vb := out[a].Value, out[b].Value
+		if math.IsNaN(va) != math.IsNaN(vb) {
+			return !math.IsNaN(va)
+		}
+		return va < vb
+	})
+	return out
 }

@@ -197,3 +197,32 @@ func BenchmarkKendallMatrixNB201(b *testing.B) {
 		CorrelationMatrix(lat.Latency, Kendall)
 	}
 }
+
+func TestDescribe(t *testing.T) {
+	nan := math.NaN()
+	// 1..5 with one missing value: mean 3, sample std sqrt(2.5), median 3,
+	// q05 = 1 + 0.05*4*(2-1) = 1.2 (numpy linear), q95 = 4.8.
+	df := Describe([]string{"a"}, [][]float64{{5, 1, nan, 3, 2, 4}})
+	check := func(col string, want float64) {
+		if got := df.Col(col).Elem(0).Float(); !near(got, want, 1e-12) {
+			t.Errorf("%s = %v, want %v", col, got, want)
+		}
+	}
+	check("n", 5)
+	check("missing", 1)
+	check("mean", 3)
+	check("std", math.Sqrt(2.5))
+	check("min", 1)
+	check("q05", 1.2)
+	check("median", 3)
+	check("q95", 4.8)
+	check("max", 5)
+}
+
+func TestPairsSorted(t *testing.T) {
+	m := [][]float64{{1, 0.9, 0.2}, {0.9, 1, math.NaN()}, {0.2, math.NaN(), 1}}
+	p := Pairs([]string{"a", "b", "c"}, m)
+	if len(p) != 3 || p[0] != (Pair{"a", "c", 0.2}) || p[1] != (Pair{"a", "b", 0.9}) || p[2].A != "b" {
+		t.Errorf("Pairs = %v", p)
+	}
+}

@@ -1,0 +1,28 @@
+# make report  — set up what is missing, then execute every notebook into reports/*.html
+# make test    — set up, go vet, go test ./..., and execute every notebook (fails on any failed cell)
+# make bench   — the benchmarks whose numbers the closing notes report
+
+.PHONY: setup report test vet unit notebooks bench
+
+setup:
+	scripts/setup.sh
+
+report: setup
+	go run ./cmd/nasanalysis fetch --if-missing
+	scripts/run-notebooks.sh
+	@echo "open reports/index.html"
+
+vet:
+	go vet ./...
+	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+
+unit:
+	go test ./...
+
+notebooks:
+	scripts/run-notebooks.sh
+
+test: setup vet unit notebooks
+
+bench:
+	go test -run '^$$' -bench . -benchmem ./...

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what the notebooks need and is missing, and nothing else: Debian's Jupyter
+# (nbconvert, nbclient, ipykernel), the GoNB kernel at the version go.mod pins, and the
+# goimports and gopls it drives. A second run finds everything and installs nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+GOPLS_VERSION=v0.23.0      # v0.24 needs Go 1.27
+GOIMPORTS_VERSION=v0.52.0  # golang.org/x/tools
+GOBIN="$(go env GOBIN)"; GOBIN="${GOBIN:-$(go env GOPATH)/bin}"
+export PATH="$GOBIN:$PATH"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# 1. Jupyter from Debian (the system python3, not a pyenv one).
+if ! [ -x /usr/bin/jupyter ] || ! /usr/bin/python3 -c 'import nbconvert, nbclient, ipykernel, jupyter_client' 2>/dev/null; then
+  echo "setup: installing Debian Jupyter packages"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel >/dev/null
+else
+  echo "setup: Jupyter present ($(/usr/bin/jupyter nbconvert --version 2>/dev/null | tail -1))"
+fi
+
+# 2. GoNB at the version go.mod pins (installed from inside the module: the proxy
+#    refuses 'go install ...@v0.11.4' because it will not list gonb's versions).
+want_gonb=$(go list -m -f '{{.Version}}' github.com/janpfeifer/gonb)
+# (gonb -V prints a stale version string, so read the module version from the binary.)
+modversion() { go version -m "$1" 2>/dev/null | awk -v m="$2" '$1=="mod" && $2==m {print $3}'; }
+have_gonb=$(modversion "$GOBIN/gonb" github.com/janpfeifer/gonb)
+if [ "$have_gonb" != "$want_gonb" ]; then
+  echo "setup: installing gonb $want_gonb (found '${have_gonb:-none}')"
+  go install github.com/janpfeifer/gonb
+else
+  echo "setup: gonb $have_gonb present"
+fi
+if [ "$(modversion "$GOBIN/gopls" golang.org/x/tools/gopls)" != "$GOPLS_VERSION" ]; then
+  echo "setup: installing gopls $GOPLS_VERSION"
+  go install "golang.org/x/tools/gopls@$GOPLS_VERSION"
+fi
+if [ "$(modversion "$GOBIN/goimports" golang.org/x/tools)" != "$GOIMPORTS_VERSION" ]; then
+  echo "setup: installing goimports $GOIMPORTS_VERSION"
+  go install "golang.org/x/tools/cmd/goimports@$GOIMPORTS_VERSION"
+fi
+
+# 3. The Jupyter kernel spec, pointing at this gonb binary.
+spec=$(/usr/bin/jupyter kernelspec list 2>/dev/null | awk '$1=="gonb"{print $2}')
+if [ -z "$spec" ] || ! grep -q "\"$GOBIN/gonb\"" "$spec/kernel.json" 2>/dev/null; then
+  echo "setup: registering the gonb Jupyter kernel"
+  "$GOBIN/gonb" --install --logtostderr=false >/dev/null 2>&1 || "$GOBIN/gonb" --install
+else
+  echo "setup: gonb kernel registered ($spec)"
+fi
