@@ -45,7 +45,7 @@ func runFetch(args []string, stdout, stderr io.Writer) error {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 		defer cancel()
 		client := &http.Client{Timeout: 2 * time.Minute}
-		if err := data.Download(ctx, client, src, stderr); err != nil {
+		if err := data.Download(ctx, client, src, data.RawFiles(), stderr); err != nil {
 			return fmt.Errorf("%w\n(no internet? copy the raw files and run 'nasanalysis fetch --from DIR')", err)
 		}
 	}

@@ -1,8 +1,11 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -365,5 +368,46 @@ func BenchmarkLoadAccuracy(b *testing.B) {
 		if _, err := LoadAccuracy(""); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Download fetches the raw files over HTTP (here from a loopback server holding the
+// shared raw copies), skips those already present, and the result converts.
+func TestDownloadThenConvert(t *testing.T) {
+	shared, err := Resolve("", "raw/oneproxy/encode.pickle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var requests int
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests++
+		http.ServeFile(w, r, filepath.Join(shared, "raw", filepath.FromSlash(strings.TrimPrefix(r.URL.Path, "/"))))
+	}))
+	defer srv.Close()
+	var files []RawFile
+	for _, f := range RawFiles() {
+		files = append(files, RawFile{URL: srv.URL + "/" + f.Path, Path: f.Path})
+	}
+	raw := t.TempDir()
+	var log strings.Builder
+	if err := Download(context.Background(), srv.Client(), raw, files, &log); err != nil {
+		t.Fatal(err)
+	}
+	if requests != len(files) {
+		t.Errorf("%d requests for %d files", requests, len(files))
+	}
+	if err := Download(context.Background(), srv.Client(), raw, files, &log); err != nil || requests != len(files) {
+		t.Errorf("second download re-fetched files (%d requests) or failed: %v", requests, err)
+	}
+	out := t.TempDir()
+	if err := ConvertNB201(raw, out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadLatency(out, "nb201"); err != nil {
+		t.Fatal(err)
+	}
+	bad := []RawFile{{URL: srv.URL + "/no/such.pickle", Path: "x.pickle"}}
+	if err := Download(context.Background(), srv.Client(), raw, bad, &log); err == nil || !strings.Contains(err.Error(), "404") {
+		t.Errorf("missing remote file: %v", err)
 	}
 }

@@ -37,10 +37,11 @@ func RawFiles() []RawFile {
 	return files
 }
 
-// Download fetches every RawFile missing from rawDir. It never overwrites a file that is
-// already there, so an interrupted download resumes.
-func Download(ctx context.Context, client *http.Client, rawDir string, progress io.Writer) error {
-	for _, f := range RawFiles() {
+// Download fetches each of files (normally RawFiles()) that is missing from rawDir. It
+// never overwrites a file that is already there, and writes through a ".part" file
+// renamed on success, so an interrupted download resumes cleanly.
+func Download(ctx context.Context, client *http.Client, rawDir string, files []RawFile, progress io.Writer) error {
+	for _, f := range files {
 		dst := filepath.Join(rawDir, filepath.FromSlash(f.Path))
 		if _, err := os.Stat(dst); err == nil {
 			continue
