@@ -26,7 +26,7 @@ fi
 #    refuses 'go install ...@v0.11.4' because it will not list gonb's versions).
 want_gonb=$(go list -m -f '{{.Version}}' github.com/janpfeifer/gonb)
 # (gonb -V prints a stale version string, so read the module version from the binary.)
-modversion() { go version -m "$1" 2>/dev/null | awk -v m="$2" '$1=="mod" && $2==m {print $3}'; }
+modversion() { { go version -m "$1" 2>/dev/null || true; } | awk -v m="$2" '$1=="mod" && $2==m {print $3}'; }
 have_gonb=$(modversion "$GOBIN/gonb" github.com/janpfeifer/gonb)
 if [ "$have_gonb" != "$want_gonb" ]; then
   echo "setup: installing gonb $want_gonb (found '${have_gonb:-none}')"
