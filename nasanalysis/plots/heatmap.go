@@ -28,6 +28,8 @@ type Heatmap struct {
 	ColorMap palette.ColorMap // nil: moreland's smooth blue-red
 	XLabel   string
 	YLabel   string
+	// ValueLabel names the quantity on the colour bar, e.g. "SRCC".
+	ValueLabel string
 }
 
 type grid struct {
@@ -121,7 +123,14 @@ func (h Heatmap) Figure() (*Figure, error) {
 	lab.TextStyle = styles
 	p.Add(lab)
 
-	p.NominalX(h.ColLabels...)
+	// gonum places rotated tick labels as if they were horizontal text (offset by the
+	// font descent), which pushes their ends into the cells; two trailing spaces keep the
+	// visible text clear of them.
+	cols := make([]string, nc)
+	for c, l := range h.ColLabels {
+		cols[c] = l + "  "
+	}
+	p.NominalX(cols...)
 	rows := make([]string, nr)
 	for r := range rows {
 		rows[r] = h.RowLabels[nr-1-r]
@@ -137,17 +146,21 @@ func (h Heatmap) Figure() (*Figure, error) {
 	bar := plot.New()
 	bar.HideX()
 	bar.Y.Padding = 0
-	bar.Title.Text = " "
+	bar.Y.Label.Text = h.ValueLabel
 	bar.Add(&plotter.ColorBar{ColorMap: cm, Vertical: true})
 
 	cell := vg.Length(math.Max(14, math.Min(40, 520/float64(max(nr, nc)))))
 	w := cell*vg.Length(nc) + 5*vg.Centimeter
 	ht := cell*vg.Length(nr) + 4.5*vg.Centimeter
-	barW := 2.2 * vg.Centimeter
+	barW := 2.4 * vg.Centimeter
 	return NewFigure(w, ht, h.Caption, func(c draw.Canvas) {
 		main := draw.Crop(c, 0, -barW, 0, 0)
 		p.Draw(main)
-		side := draw.Crop(c, c.Max.X-c.Min.X-barW+0.3*vg.Centimeter, 0, 3.2*vg.Centimeter, 0)
+		// The colour bar spans exactly the height of the heatmap's cells.
+		data := p.DataCanvas(main)
+		side := c
+		side.Min = vg.Point{X: c.Max.X - barW + 0.2*vg.Centimeter, Y: data.Min.Y}
+		side.Max = vg.Point{X: c.Max.X - 0.3*vg.Centimeter, Y: data.Max.Y}
 		bar.Draw(side)
 	}), nil
 }

@@ -150,6 +150,9 @@ func BoxPlots(a Axes, dists ...Distribution) (*Figure, error) {
 		p.Add(b)
 		names[i] = d.Name
 	}
+	for i := range names {
+		names[i] += "  " // keep rotated labels clear of the axis (see Heatmap)
+	}
 	p.NominalX(names...)
 	p.X.Tick.Label.Rotation = math.Pi / 2
 	p.X.Tick.Label.XAlign = draw.XRight
