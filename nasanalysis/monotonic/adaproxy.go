@@ -1,0 +1,270 @@
+package monotonic
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// FitOperatorWeights returns the minimum-norm least-squares w of X w ≈ y (X: rows are
+// architecture encodings, e.g. NB201's 30 one-hot numbers and a constant 1). The
+// one-hot groups make X rank-deficient, so among all best fits the shortest w is
+// taken (the pseudo-inverse solution). Rows with y = NaN are left out.
+func FitOperatorWeights(X [][]float64, y []float64) ([]float64, error) {
+	var rows []int
+	for i := range y {
+		if !math.IsNaN(y[i]) {
+			rows = append(rows, i)
+		}
+	}
+	if len(rows) == 0 {
+		return nil, errors.New("fit operator weights: no measured latencies")
+	}
+	p := len(X[rows[0]])
+	A := mat.NewDense(len(rows), p, nil)
+	b := mat.NewDense(len(rows), 1, nil)
+	for r, i := range rows {
+		if len(X[i]) != p {
+			return nil, fmt.Errorf("fit operator weights: row %d has %d features, want %d", i, len(X[i]), p)
+		}
+		A.SetRow(r, X[i])
+		b.Set(r, 0, y[i])
+	}
+	return minNormSolve(A, b)
+}
+
+// minNormSolve solves min ||A x - b|| with the smallest ||x|| by the SVD, treating
+// singular values below 1e-10 of the largest as zero.
+func minNormSolve(A, b *mat.Dense) ([]float64, error) {
+	var svd mat.SVD
+	if !svd.Factorize(A, mat.SVDThin) {
+		return nil, errors.New("least squares: SVD did not converge")
+	}
+	s := svd.Values(nil)
+	rank := 0
+	for _, v := range s {
+		if v > 1e-10*s[0] {
+			rank++
+		}
+	}
+	var x mat.Dense
+	svd.SolveTo(&x, b, rank)
+	_, c := A.Dims()
+	out := make([]float64, c)
+	for j := range out {
+		out[j] = x.At(j, 0)
+	}
+	return out, nil
+}
+
+// AdaProxyFit is a fitted proxy adaptation: the target latency of encoding x is
+// predicted as sum_j x_j w_j (A + B_j) + C, with w the proxy's operator weights.
+type AdaProxyFit struct {
+	W      []float64
+	A, C   float64
+	B      []float64
+	Lambda float64
+	// LambdaMax is the smallest lambda for which B = 0 (from the optimality condition).
+	LambdaMax float64
+}
+
+// Predict returns the adapted latency of one encoding.
+func (f AdaProxyFit) Predict(x []float64) float64 {
+	s := f.C
+	for j, v := range x {
+		s += v * f.W[j] * (f.A + f.B[j])
+	}
+	return s
+}
+
+// Objective returns ||X (w ∘ (a + b)) + c − y||² / n + λ ||b||₂ for this fit on (X, y).
+func (f AdaProxyFit) Objective(X [][]float64, y []float64) float64 {
+	sse := 0.0
+	for i, x := range X {
+		r := f.Predict(x) - y[i]
+		sse += r * r
+	}
+	return sse/float64(len(y)) + f.Lambda*norm(f.B)
+}
+
+func norm(v []float64) float64 {
+	s := 0.0
+	for _, x := range v {
+		s += x * x
+	}
+	return math.Sqrt(s)
+}
+
+// SolveAdaProxy solves OneProxy's adaptation problem exactly:
+//
+//	min over scalars a, c and vector b of  ||X (w ∘ (a + b)) + c − y||² / n + λ ||b||₂.
+//
+// With u = X w and Z = X diag(w), the model is a·u + c + Z b. For fixed b the best
+// (a, c) is the least-squares fit of y − Z b on (u, 1); eliminating it leaves
+// ||A b − y'||² / n + λ ||b|| with A = P Z, y' = P y and P the projection off span(u, 1).
+// That problem is convex with a single group penalty; its optimality condition is
+// (AᵀA + μ I) b = Aᵀy' with μ = nλ / (2||b||), so b = 0 exactly when
+// λ ≥ λmax = 2 ||Aᵀy'|| / n, and otherwise μ is the unique root of the increasing
+// function μ ||b(μ)|| = nλ/2, found by bisection on the eigen-decomposition of AᵀA.
+func SolveAdaProxy(X [][]float64, y, w []float64, lambda float64) (AdaProxyFit, error) {
+	n := len(X)
+	if n < 3 || len(y) != n {
+		return AdaProxyFit{}, fmt.Errorf("adaproxy: need at least 3 target samples with encodings, got %d and %d", n, len(y))
+	}
+	if lambda < 0 || math.IsNaN(lambda) {
+		return AdaProxyFit{}, fmt.Errorf("adaproxy: lambda %v must be >= 0", lambda)
+	}
+	p := len(w)
+	u := make([]float64, n)
+	Z := mat.NewDense(n, p, nil)
+	for i, x := range X {
+		if len(x) != p {
+			return AdaProxyFit{}, fmt.Errorf("adaproxy: encoding %d has %d features, weights %d", i, len(x), p)
+		}
+		if math.IsNaN(y[i]) {
+			return AdaProxyFit{}, fmt.Errorf("adaproxy: target sample %d is missing (NaN)", i)
+		}
+		for j, v := range x {
+			u[i] += v * w[j]
+			Z.Set(i, j, v*w[j])
+		}
+	}
+	basis := orthoBasis(u)
+	project := func(v []float64) []float64 {
+		out := append([]float64(nil), v...)
+		for _, e := range basis {
+			d := dot(e, out)
+			for i := range out {
+				out[i] -= d * e[i]
+			}
+		}
+		return out
+	}
+	A := mat.NewDense(n, p, nil)
+	for j := 0; j < p; j++ {
+		A.SetCol(j, project(mat.Col(nil, j, Z)))
+	}
+	yp := project(y)
+	var g mat.VecDense
+	g.MulVec(A.T(), mat.NewVecDense(n, yp))
+	fit := AdaProxyFit{W: append([]float64(nil), w...), B: make([]float64, p), Lambda: lambda}
+	fit.LambdaMax = 2 * mat.Norm(&g, 2) / float64(n)
+
+	if lambda < fit.LambdaMax {
+		var G mat.SymDense
+		G.SymOuterK(1, A.T())
+		var eig mat.EigenSym
+		if !eig.Factorize(&G, true) {
+			return AdaProxyFit{}, errors.New("adaproxy: eigen-decomposition failed")
+		}
+		s := eig.Values(nil)
+		var V mat.Dense
+		eig.VectorsTo(&V)
+		var z mat.VecDense
+		z.MulVec(V.T(), &g)
+		smax := s[len(s)-1]
+		for k := range s {
+			if s[k] <= 1e-10*smax { // directions X cannot see: g has (numerically) no part there
+				z.SetVec(k, 0)
+				s[k] = 0
+			}
+		}
+		bnorm := func(mu float64) float64 {
+			t := 0.0
+			for k := range s {
+				if s[k] == 0 && mu == 0 {
+					continue
+				}
+				q := z.AtVec(k) / (s[k] + mu)
+				t += q * q
+			}
+			return math.Sqrt(t)
+		}
+		mu := 0.0
+		if lambda > 0 {
+			target := float64(n) * lambda / 2
+			lo, hi := 0.0, smax+1
+			for hi*bnorm(hi) < target {
+				hi *= 2
+			}
+			for it := 0; it < 200 && hi-lo > 1e-15*hi; it++ {
+				mid := (lo + hi) / 2
+				if mid*bnorm(mid) < target {
+					lo = mid
+				} else {
+					hi = mid
+				}
+			}
+			mu = (lo + hi) / 2
+		}
+		coef := make([]float64, p)
+		for k := range s {
+			if s[k]+mu > 0 {
+				coef[k] = z.AtVec(k) / (s[k] + mu)
+			}
+		}
+		var b mat.VecDense
+		b.MulVec(&V, mat.NewVecDense(p, coef))
+		for j := range fit.B {
+			fit.B[j] = b.AtVec(j)
+		}
+	}
+	// (a, c): least squares of y − Z b on (u, 1).
+	r := make([]float64, n)
+	for i := range r {
+		r[i] = y[i]
+		for j := 0; j < p; j++ {
+			r[i] -= Z.At(i, j) * fit.B[j]
+		}
+	}
+	mu, mr := mean(u), mean(r)
+	var suu, sur float64
+	for i := range u {
+		suu += (u[i] - mu) * (u[i] - mu)
+		sur += (u[i] - mu) * (r[i] - mr)
+	}
+	if suu > 1e-300 {
+		fit.A = sur / suu
+	}
+	fit.C = mr - fit.A*mu
+	return fit, nil
+}
+
+// orthoBasis returns an orthonormal basis of span(1, u).
+func orthoBasis(u []float64) [][]float64 {
+	n := float64(len(u))
+	e1 := make([]float64, len(u))
+	for i := range e1 {
+		e1[i] = 1 / math.Sqrt(n)
+	}
+	m := mean(u)
+	e2 := make([]float64, len(u))
+	for i := range u {
+		e2[i] = u[i] - m
+	}
+	if nn := norm(e2); nn > 1e-12*(math.Abs(m)+1)*math.Sqrt(n) {
+		for i := range e2 {
+			e2[i] /= nn
+		}
+		return [][]float64{e1, e2}
+	}
+	return [][]float64{e1}
+}
+
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+func mean(v []float64) float64 {
+	s := 0.0
+	for _, x := range v {
+		s += x
+	}
+	return s / float64(len(v))
+}
