@@ -33,6 +33,7 @@ type command struct {
 
 var commands = map[string]command{
 	"srcc":  {"print the device x device rank-correlation matrix of a dataset", runSRCC},
+	"adapt": {"adapt a proxy device's latencies to a target with a few target measurements", runAdapt},
 	"fetch": {"download (or convert local copies of) the public data into a datasets directory", runFetch},
 	"index": {"write reports/index.html linking the executed notebooks", runIndex},
 }

@@ -159,3 +159,43 @@ func TestIndexListsNotebooks(t *testing.T) {
 		}
 	}
 }
+
+func TestAdaptCommand(t *testing.T) {
+	code, out, errOut := runCLI("adapt", "--space", "nb201", "--proxy", "true_vpu", "--target", "eagle_gtx",
+		"--train", "60", "--val", "10", "--seeds", "4", "--method", "adaproxy-cv", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	h, rows := readMatrixCSV(t, out)
+	if strings.Join(h[:3], ",") != "seed,srcc_before,srcc_after" || len(rows) != 4 {
+		t.Fatalf("output:\n%s", out)
+	}
+	for _, r := range rows {
+		before, _ := strconv.ParseFloat(r[1], 64)
+		after, _ := strconv.ParseFloat(r[2], 64)
+		if math.Abs(before-0.6905) > 5e-5 || after < 0.8 {
+			t.Errorf("row %v: before %.4f (published 0.6905), after %.4f", r, before, after)
+		}
+	}
+	bad := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"adapt", "--proxy", "true_vpu", "--target", "nope"}, `unknown device "nope"`},
+		{[]string{"adapt", "--proxy", "true_vpu"}, "--proxy and --target are required"},
+		{[]string{"adapt", "--proxy", "true_vpu", "--target", "true_vpu"}, "same device"},
+		{[]string{"adapt", "--proxy", "true_vpu", "--target", "eagle_gtx", "--train", "1990", "--val", "10"}, "only 1999"},
+		{[]string{"adapt", "--proxy", "true_vpu", "--target", "rice_edgetpu", "--seeds", "3"}, "has no latency for arch_index"},
+		{[]string{"adapt", "--proxy", "true_vpu", "--target", "eagle_gtx", "--method", "magic"}, `unknown method "magic"`},
+	}
+	for _, c := range bad {
+		code, _, errOut := runCLI(c.args...)
+		if code != 2 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, %q; want 2 mentioning %q", c.args, code, errOut, c.want)
+		}
+	}
+	// With --skip-missing the Edge TPU target works and reports SRCC over its 1,740 cells.
+	if code, _, errOut := runCLI("adapt", "--proxy", "true_vpu", "--target", "rice_edgetpu", "--skip-missing"); code != 0 {
+		t.Errorf("--skip-missing: exit %d: %s", code, errOut)
+	}
+}

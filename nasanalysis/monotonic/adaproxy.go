@@ -109,29 +109,46 @@ func norm(v []float64) float64 {
 // λ ≥ λmax = 2 ||Aᵀy'|| / n, and otherwise μ is the unique root of the increasing
 // function μ ||b(μ)|| = nλ/2, found by bisection on the eigen-decomposition of AᵀA.
 func SolveAdaProxy(X [][]float64, y, w []float64, lambda float64) (AdaProxyFit, error) {
+	prob, err := NewAdaProxyProblem(X, y, w)
+	if err != nil {
+		return AdaProxyFit{}, err
+	}
+	return prob.Solve(lambda)
+}
+
+// AdaProxyProblem is SolveAdaProxy's problem with its λ-independent work done (the
+// projection and the eigen-decomposition), so a λ path costs little more than one λ.
+type AdaProxyProblem struct {
+	n, p      int
+	w, u, y   []float64
+	Z         *mat.Dense
+	s         []float64 // eigenvalues of AᵀA (tiny ones set to 0)
+	V         *mat.Dense
+	z         []float64 // Vᵀ Aᵀ y'
+	LambdaMax float64
+}
+
+// NewAdaProxyProblem prepares SolveAdaProxy for the given target samples.
+func NewAdaProxyProblem(X [][]float64, y, w []float64) (*AdaProxyProblem, error) {
 	n := len(X)
 	if n < 3 || len(y) != n {
-		return AdaProxyFit{}, fmt.Errorf("adaproxy: need at least 3 target samples with encodings, got %d and %d", n, len(y))
-	}
-	if lambda < 0 || math.IsNaN(lambda) {
-		return AdaProxyFit{}, fmt.Errorf("adaproxy: lambda %v must be >= 0", lambda)
+		return nil, fmt.Errorf("adaproxy: need at least 3 target samples with encodings, got %d and %d", n, len(y))
 	}
 	p := len(w)
-	u := make([]float64, n)
-	Z := mat.NewDense(n, p, nil)
+	pr := &AdaProxyProblem{n: n, p: p, w: w, u: make([]float64, n), y: y, Z: mat.NewDense(n, p, nil)}
 	for i, x := range X {
 		if len(x) != p {
-			return AdaProxyFit{}, fmt.Errorf("adaproxy: encoding %d has %d features, weights %d", i, len(x), p)
+			return nil, fmt.Errorf("adaproxy: encoding %d has %d features, weights %d", i, len(x), p)
 		}
 		if math.IsNaN(y[i]) {
-			return AdaProxyFit{}, fmt.Errorf("adaproxy: target sample %d is missing (NaN)", i)
+			return nil, fmt.Errorf("adaproxy: target sample %d is missing (NaN)", i)
 		}
 		for j, v := range x {
-			u[i] += v * w[j]
-			Z.Set(i, j, v*w[j])
+			pr.u[i] += v * w[j]
+			pr.Z.Set(i, j, v*w[j])
 		}
 	}
-	basis := orthoBasis(u)
+	basis := orthoBasis(pr.u)
 	project := func(v []float64) []float64 {
 		out := append([]float64(nil), v...)
 		for _, e := range basis {
@@ -144,48 +161,56 @@ func SolveAdaProxy(X [][]float64, y, w []float64, lambda float64) (AdaProxyFit, 
 	}
 	A := mat.NewDense(n, p, nil)
 	for j := 0; j < p; j++ {
-		A.SetCol(j, project(mat.Col(nil, j, Z)))
+		A.SetCol(j, project(mat.Col(nil, j, pr.Z)))
 	}
-	yp := project(y)
 	var g mat.VecDense
-	g.MulVec(A.T(), mat.NewVecDense(n, yp))
-	fit := AdaProxyFit{W: append([]float64(nil), w...), B: make([]float64, p), Lambda: lambda}
-	fit.LambdaMax = 2 * mat.Norm(&g, 2) / float64(n)
+	g.MulVec(A.T(), mat.NewVecDense(n, project(y)))
+	pr.LambdaMax = 2 * mat.Norm(&g, 2) / float64(n)
+	var G mat.SymDense
+	G.SymOuterK(1, A.T())
+	var eig mat.EigenSym
+	if !eig.Factorize(&G, true) {
+		return nil, errors.New("adaproxy: eigen-decomposition failed")
+	}
+	pr.s = eig.Values(nil)
+	pr.V = new(mat.Dense)
+	eig.VectorsTo(pr.V)
+	var z mat.VecDense
+	z.MulVec(pr.V.T(), &g)
+	pr.z = make([]float64, p)
+	smax := pr.s[len(pr.s)-1]
+	for k := range pr.s {
+		if pr.s[k] <= 1e-10*smax { // directions X cannot see: Aᵀy' has (numerically) no part there
+			pr.s[k] = 0
+			continue
+		}
+		pr.z[k] = z.AtVec(k)
+	}
+	return pr, nil
+}
 
-	if lambda < fit.LambdaMax {
-		var G mat.SymDense
-		G.SymOuterK(1, A.T())
-		var eig mat.EigenSym
-		if !eig.Factorize(&G, true) {
-			return AdaProxyFit{}, errors.New("adaproxy: eigen-decomposition failed")
-		}
-		s := eig.Values(nil)
-		var V mat.Dense
-		eig.VectorsTo(&V)
-		var z mat.VecDense
-		z.MulVec(V.T(), &g)
-		smax := s[len(s)-1]
-		for k := range s {
-			if s[k] <= 1e-10*smax { // directions X cannot see: g has (numerically) no part there
-				z.SetVec(k, 0)
-				s[k] = 0
-			}
-		}
+// Solve returns the exact minimiser for one λ >= 0.
+func (pr *AdaProxyProblem) Solve(lambda float64) (AdaProxyFit, error) {
+	if lambda < 0 || math.IsNaN(lambda) {
+		return AdaProxyFit{}, fmt.Errorf("adaproxy: lambda %v must be >= 0", lambda)
+	}
+	n, p := pr.n, pr.p
+	fit := AdaProxyFit{W: append([]float64(nil), pr.w...), B: make([]float64, p), Lambda: lambda, LambdaMax: pr.LambdaMax}
+	if lambda < pr.LambdaMax {
 		bnorm := func(mu float64) float64 {
 			t := 0.0
-			for k := range s {
-				if s[k] == 0 && mu == 0 {
-					continue
+			for k := range pr.s {
+				if pr.s[k]+mu > 0 {
+					q := pr.z[k] / (pr.s[k] + mu)
+					t += q * q
 				}
-				q := z.AtVec(k) / (s[k] + mu)
-				t += q * q
 			}
 			return math.Sqrt(t)
 		}
 		mu := 0.0
 		if lambda > 0 {
 			target := float64(n) * lambda / 2
-			lo, hi := 0.0, smax+1
+			lo, hi := 0.0, pr.s[len(pr.s)-1]+1
 			for hi*bnorm(hi) < target {
 				hi *= 2
 			}
@@ -200,13 +225,13 @@ func SolveAdaProxy(X [][]float64, y, w []float64, lambda float64) (AdaProxyFit, 
 			mu = (lo + hi) / 2
 		}
 		coef := make([]float64, p)
-		for k := range s {
-			if s[k]+mu > 0 {
-				coef[k] = z.AtVec(k) / (s[k] + mu)
+		for k := range pr.s {
+			if pr.s[k]+mu > 0 {
+				coef[k] = pr.z[k] / (pr.s[k] + mu)
 			}
 		}
 		var b mat.VecDense
-		b.MulVec(&V, mat.NewVecDense(p, coef))
+		b.MulVec(pr.V, mat.NewVecDense(p, coef))
 		for j := range fit.B {
 			fit.B[j] = b.AtVec(j)
 		}
@@ -214,16 +239,16 @@ func SolveAdaProxy(X [][]float64, y, w []float64, lambda float64) (AdaProxyFit, 
 	// (a, c): least squares of y − Z b on (u, 1).
 	r := make([]float64, n)
 	for i := range r {
-		r[i] = y[i]
+		r[i] = pr.y[i]
 		for j := 0; j < p; j++ {
-			r[i] -= Z.At(i, j) * fit.B[j]
+			r[i] -= pr.Z.At(i, j) * fit.B[j]
 		}
 	}
-	mu, mr := mean(u), mean(r)
+	mu, mr := mean(pr.u), mean(r)
 	var suu, sur float64
-	for i := range u {
-		suu += (u[i] - mu) * (u[i] - mu)
-		sur += (u[i] - mu) * (r[i] - mr)
+	for i := range pr.u {
+		suu += (pr.u[i] - mu) * (pr.u[i] - mu)
+		sur += (pr.u[i] - mu) * (r[i] - mr)
 	}
 	if suu > 1e-300 {
 		fit.A = sur / suu

@@ -59,12 +59,23 @@ func Measured(cols ...[]float64) []int {
 	return out
 }
 
+// FirstMissing returns the first sampled cell (training, then validation) whose target
+// latency is missing, or -1.
+func (s Split) FirstMissing(target []float64) int {
+	for _, part := range [][]int{s.Train, s.Val} {
+		for _, i := range part {
+			if math.IsNaN(target[i]) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // CheckMeasured returns an error naming the first sampled cell whose target latency is missing.
 func (s Split) CheckMeasured(target []float64) error {
-	for _, i := range append(append([]int(nil), s.Train...), s.Val...) {
-		if math.IsNaN(target[i]) {
-			return fmt.Errorf("sampled cell %d has no target latency; sample only measured cells (e.g. --skip-missing)", i)
-		}
+	if i := s.FirstMissing(target); i >= 0 {
+		return fmt.Errorf("sampled cell %d has no target latency; sample only measured cells", i)
 	}
 	return nil
 }
@@ -129,15 +140,14 @@ func AdaProxy(p *Pair, s Split, fracs []float64) (Result, error) {
 	}
 	Xt, yt := rowsOf(p.X, s.Train), valuesOf(p.Target, s.Train)
 	Xv, yv := rowsOf(p.X, s.Val), valuesOf(p.Target, s.Val)
-	probe, err := SolveAdaProxy(Xt, yt, w, math.Inf(1))
+	prob, err := NewAdaProxyProblem(Xt, yt, w)
 	if err != nil {
 		return Result{}, err
 	}
-	lmax := probe.LambdaMax
 	best := Result{ValSRCC: math.Inf(-1)}
 	var bestFit AdaProxyFit
 	for k, f := range fracs {
-		fit, err := SolveAdaProxy(Xt, yt, w, f*lmax)
+		fit, err := prob.Solve(f * prob.LambdaMax)
 		if err != nil {
 			return Result{}, err
 		}
@@ -262,12 +272,12 @@ func AdaProxyCV(p *Pair, s Split, fracs []float64, folds int) (Result, error) {
 			}
 		}
 		Xt, yt := rowsOf(X, tr), valuesOf(y, tr)
-		probe, err := SolveAdaProxy(Xt, yt, w, math.Inf(1))
+		prob, err := NewAdaProxyProblem(Xt, yt, w)
 		if err != nil {
 			return Result{}, err
 		}
 		for k, fr := range fracs {
-			fit, err := SolveAdaProxy(Xt, yt, w, fr*probe.LambdaMax)
+			fit, err := prob.Solve(fr * prob.LambdaMax)
 			if err != nil {
 				return Result{}, err
 			}
@@ -283,11 +293,11 @@ func AdaProxyCV(p *Pair, s Split, fracs []float64, folds int) (Result, error) {
 			bestK = k
 		}
 	}
-	probe, err := SolveAdaProxy(X, y, w, math.Inf(1))
+	prob, err := NewAdaProxyProblem(X, y, w)
 	if err != nil {
 		return Result{}, err
 	}
-	fit, err := SolveAdaProxy(X, y, w, fracs[bestK]*probe.LambdaMax)
+	fit, err := prob.Solve(fracs[bestK] * prob.LambdaMax)
 	if err != nil {
 		return Result{}, err
 	}

@@ -143,4 +143,3 @@ func JudgeReuse(proxyCost, targetCost, value []float64, budgetQuantiles []float6
 	}
 	return r
 }
-

@@ -1,10 +1,9 @@
 package stats
 
 import (
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/par"
 	"math"
-	"runtime"
 	"sort"
-	"sync"
 )
 
 // CorrelationMatrix returns the symmetric matrix of method's correlation between every
@@ -23,7 +22,7 @@ func CorrelationMatrix(cols [][]float64, method Method) [][]float64 {
 	var ranks [][]float64
 	if method == Spearman {
 		ranks = make([][]float64, k)
-		parallel(k, func(i int) {
+		par.For(k, func(i int) {
 			if !hasNaN(cols[i]) {
 				ranks[i] = Ranks(cols[i])
 			}
@@ -37,7 +36,7 @@ func CorrelationMatrix(cols [][]float64, method Method) [][]float64 {
 		}
 	}
 	f := method.Func()
-	parallel(len(pairs), func(p int) {
+	par.For(len(pairs), func(p int) {
 		i, j := pairs[p].i, pairs[p].j
 		var r float64
 		if ranks != nil && ranks[i] != nil && ranks[j] != nil {
@@ -57,27 +56,6 @@ func hasNaN(x []float64) bool {
 		}
 	}
 	return false
-}
-
-// parallel calls f(0..n-1) on GOMAXPROCS goroutines.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // Pair is one off-diagonal entry of a correlation matrix.

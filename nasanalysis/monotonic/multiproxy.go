@@ -1,0 +1,86 @@
+package monotonic
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
+)
+
+// FewShot is the outcome of adapting several candidate proxies to one target with a
+// handful of target measurements (the HELP protocol: 10 samples).
+type FewShot struct {
+	Ranked   []int   // candidate indices, best SRCC on the sampled cells first
+	Selected Result  // the best-ranked proxy, unadapted
+	Adapted  Result  // AdaProxy-CV from the best-ranked proxy
+	Ensemble Result  // mean of the standardised log-latencies of the top K proxies
+	Oracle   float64 // the best candidate's SRCC on all cells (not knowable from the samples)
+}
+
+// MultiProxy ranks the candidate proxies (latency columns over the same cells as target)
+// by how well they rank the sampled target cells, then predicts the target three ways:
+// with the best-ranked proxy as it is; adapted from it by AdaProxyCV on the samples; and
+// as the average of the top k proxies' standardised log-latencies, which cancels some of
+// each proxy's idiosyncrasies. X encodes the cells for the adaptation.
+func MultiProxy(X [][]float64, candidates [][]float64, target []float64, cells []int, k int) (FewShot, error) {
+	if len(candidates) == 0 {
+		return FewShot{}, fmt.Errorf("multi-proxy: no candidate proxies")
+	}
+	for _, i := range cells {
+		if math.IsNaN(target[i]) {
+			return FewShot{}, fmt.Errorf("multi-proxy: sampled cell %d has no target latency", i)
+		}
+	}
+	yt := valuesOf(target, cells)
+	score := make([]float64, len(candidates))
+	var fs FewShot
+	fs.Oracle = math.Inf(-1)
+	for c, col := range candidates {
+		score[c] = stats.SpearmanRho(valuesOf(col, cells), yt)
+		if math.IsNaN(score[c]) {
+			score[c] = -2
+		}
+		fs.Oracle = math.Max(fs.Oracle, stats.SpearmanRho(col, target))
+		fs.Ranked = append(fs.Ranked, c)
+	}
+	sort.SliceStable(fs.Ranked, func(a, b int) bool { return score[fs.Ranked[a]] > score[fs.Ranked[b]] })
+	best := &Pair{X: X, Proxy: candidates[fs.Ranked[0]], Target: target}
+	fs.Selected = ProxyOnly(best)
+	var err error
+	if fs.Adapted, err = AdaProxyCV(best, Split{Train: cells}, DefaultLambdaFracs, len(cells)); err != nil {
+		return FewShot{}, err
+	}
+	k = min(max(k, 1), len(candidates))
+	ens := make([]float64, len(target))
+	for _, c := range fs.Ranked[:k] {
+		z := standardLog(candidates[c])
+		for i := range ens {
+			ens[i] += z[i] / float64(k)
+		}
+	}
+	fs.Ensemble = Result{Pred: ens, SRCCBefore: fs.Selected.SRCCBefore, SRCCAfter: stats.SpearmanRho(ens, target),
+		Lambda: math.NaN(), LambdaFrac: math.NaN(), ValSRCC: math.NaN()}
+	return fs, nil
+}
+
+// standardLog returns (log v − mean) / std over the present values (NaN stays NaN).
+func standardLog(v []float64) []float64 {
+	out := make([]float64, len(v))
+	var s, ss float64
+	n := 0
+	for i, x := range v {
+		out[i] = math.Log(x)
+		if !math.IsNaN(out[i]) && !math.IsInf(out[i], 0) {
+			s += out[i]
+			ss += out[i] * out[i]
+			n++
+		}
+	}
+	m := s / float64(n)
+	sd := math.Sqrt(math.Max(ss/float64(n)-m*m, 1e-300))
+	for i := range out {
+		out[i] = (out[i] - m) / sd
+	}
+	return out
+}

@@ -1,0 +1,185 @@
+package monotonic
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/par"
+)
+
+// Method names an adaptation method.
+type Method string
+
+// The adaptation methods. "finetune" (a GoMLX predictor pre-trained on the proxy) lives
+// in package predictor, which this package does not import.
+const (
+	MethodAdaProxy   Method = "adaproxy"    // OneProxy's AdaProxy, λ on the validation cells
+	MethodAdaProxyCV Method = "adaproxy-cv" // AdaProxy, λ by 5-fold CV over all sampled cells
+	MethodTargetOnly Method = "target-only" // per-operator model from the target cells alone
+	MethodProxy      Method = "proxy"       // the unadapted proxy
+)
+
+// Methods lists the adaptation methods of this package.
+var Methods = []Method{MethodAdaProxy, MethodAdaProxyCV, MethodTargetOnly, MethodProxy}
+
+// ParseMethod returns the method with the given name.
+func ParseMethod(name string) (Method, error) {
+	for _, m := range Methods {
+		if string(m) == name {
+			return m, nil
+		}
+	}
+	return "", fmt.Errorf("unknown adaptation method %q (want adaproxy, adaproxy-cv, target-only or proxy)", name)
+}
+
+// Run adapts p with the split's target cells.
+func (m Method) Run(p *Pair, s Split) (Result, error) {
+	switch m {
+	case MethodAdaProxy:
+		return AdaProxy(p, s, DefaultLambdaFracs)
+	case MethodAdaProxyCV:
+		return AdaProxyCV(p, s, DefaultLambdaFracs, 5)
+	case MethodTargetOnly:
+		return TargetOnly(p, s)
+	case MethodProxy:
+		return ProxyOnly(p), nil
+	}
+	return Result{}, fmt.Errorf("unknown adaptation method %q", m)
+}
+
+// SplitForSeed draws the target cells of one seed. The draw depends only on the seed
+// and the candidate cells, so every method and every proxy sees the same target cells.
+func SplitForSeed(seed uint64, candidates []int, nTrain, nVal int) (Split, error) {
+	return SampleSplit(rand.New(rand.NewPCG(seed, 0x5eed)), candidates, nTrain, nVal)
+}
+
+// Grid is a device x device table of adaptation results: Before[i][j] and After[i][j]
+// are means over seeds with proxy Devices[i] and target Devices[j] (NaN on the diagonal).
+type Grid struct {
+	Devices       []string
+	Method        Method
+	NTrain, NVal  int
+	Seeds         int
+	Before, After [][]float64
+	StdAfter      [][]float64
+}
+
+// AdaptAll runs method on every ordered pair of devices of t, over seeds 0..nSeeds-1,
+// each target's cells drawn among the architectures measured on it.
+func AdaptAll(t *data.LatencyTable, X [][]float64, devices []string, m Method, nTrain, nVal, nSeeds int) (Grid, error) {
+	sel, err := t.Select(devices)
+	if err != nil {
+		return Grid{}, err
+	}
+	k := len(sel.Devices)
+	g := Grid{Devices: sel.Devices, Method: m, NTrain: nTrain, NVal: nVal, Seeds: nSeeds}
+	for _, p := range []*[][]float64{&g.Before, &g.After, &g.StdAfter} {
+		*p = make([][]float64, k)
+		for i := range *p {
+			(*p)[i] = make([]float64, k)
+			(*p)[i][i] = math.NaN()
+		}
+	}
+	weights := make([][]float64, k)
+	var werr error
+	par.For(k, func(i int) {
+		w, err := FitOperatorWeights(X, sel.Latency[i])
+		if err != nil {
+			werr = err
+		}
+		weights[i] = w
+	})
+	if werr != nil {
+		return Grid{}, werr
+	}
+	type job struct{ i, j int }
+	var jobs []job
+	for i := 0; i < k; i++ {
+		for j := 0; j < k; j++ {
+			if i != j {
+				jobs = append(jobs, job{i, j})
+			}
+		}
+	}
+	errs := make([]error, len(jobs))
+	par.For(len(jobs), func(n int) {
+		i, j := jobs[n].i, jobs[n].j
+		p := &Pair{X: X, Proxy: sel.Latency[i], Target: sel.Latency[j], W: weights[i]}
+		cand := Measured(p.Target)
+		var rs []Result
+		for seed := 0; seed < nSeeds; seed++ {
+			s, err := SplitForSeed(uint64(seed), cand, nTrain, nVal)
+			if err != nil {
+				errs[n] = err
+				return
+			}
+			r, err := m.Run(p, s)
+			if err != nil {
+				errs[n] = fmt.Errorf("proxy %s, target %s, seed %d: %w", sel.Devices[i], sel.Devices[j], seed, err)
+				return
+			}
+			rs = append(rs, r)
+		}
+		sum := Summarize(rs)
+		g.Before[i][j], g.After[i][j], g.StdAfter[i][j] = sum.MeanBefore, sum.MeanAfter, sum.StdAfter
+	})
+	for _, e := range errs {
+		if e != nil {
+			return Grid{}, e
+		}
+	}
+	return g, nil
+}
+
+// CountAtLeast counts the off-diagonal entries of m that reach threshold.
+func CountAtLeast(m [][]float64, threshold float64) (reached, total int) {
+	for i := range m {
+		for j := range m[i] {
+			if i == j || math.IsNaN(m[i][j]) {
+				continue
+			}
+			total++
+			if m[i][j] >= threshold {
+				reached++
+			}
+		}
+	}
+	return reached, total
+}
+
+// CurvePoint is the adaptation quality at one number of target samples.
+type CurvePoint struct {
+	Samples, NTrain, NVal int
+	Summary               SeedSummary
+}
+
+// ValidationShare is the fraction of target samples a curve holds out to choose λ
+// (OneProxy's example: 10 of 70).
+const ValidationShare = 1.0 / 7
+
+// Curve runs method on one pair for each total number of target samples in sizes
+// (split ValidationShare for validation, at least 2), over nSeeds seeds.
+func Curve(p *Pair, m Method, sizes []int, nSeeds int) ([]CurvePoint, error) {
+	cand := Measured(p.Target)
+	var out []CurvePoint
+	for _, n := range sizes {
+		nVal := max(2, int(math.Round(float64(n)*ValidationShare)))
+		nTrain := n - nVal
+		var rs []Result
+		for seed := 0; seed < nSeeds; seed++ {
+			s, err := SplitForSeed(uint64(seed), cand, nTrain, nVal)
+			if err != nil {
+				return nil, err
+			}
+			r, err := m.Run(p, s)
+			if err != nil {
+				return nil, err
+			}
+			rs = append(rs, r)
+		}
+		out = append(out, CurvePoint{Samples: n, NTrain: nTrain, NVal: nVal, Summary: Summarize(rs)})
+	}
+	return out, nil
+}

@@ -1,0 +1,308 @@
+package monotonic
+
+import (
+	"encoding/json"
+	"fmt"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/par"
+	"math"
+	"math/rand/v2"
+	"sort"
+	"strings"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/pareto"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
+)
+
+// Encode returns one feature vector per architecture of t, ending in a constant 1:
+// NB201 cells as the 30-number one-hot of OneProxy; FBNet as a one-hot of the 9
+// choices at each of the 22 layers; OFA-MobileNetV3 as the kernel and expand one-hots of
+// the 20 block slots (zero when a slot is beyond its stage's depth) and a one-hot of the
+// resolution in steps of 16 px (as OFA's accuracy predictor buckets it).
+func Encode(t *data.LatencyTable) ([][]float64, error) {
+	X := make([][]float64, t.Len())
+	for i, a := range t.Archs {
+		var x []float64
+		switch t.Dataset.Space {
+		case "nb201":
+			c, err := data.ParseCell(a)
+			if err != nil {
+				return nil, fmt.Errorf("%s row %d: %w", t.Path, i+2, err)
+			}
+			x = c.OneHot()
+		case "fbnet":
+			layers := strings.Split(a, "-")
+			x = make([]float64, len(layers)*len(data.FBNetChoices))
+			for l, name := range layers {
+				k := indexOf(data.FBNetChoices, name)
+				if k < 0 {
+					return nil, fmt.Errorf("%s row %d: unknown FBNet layer %q", t.Path, i+2, name)
+				}
+				x[l*len(data.FBNetChoices)+k] = 1
+			}
+		case "ofa-mbv3":
+			var o data.OFAArch
+			if err := json.Unmarshal([]byte(a), &o); err != nil {
+				return nil, fmt.Errorf("%s row %d: %w", t.Path, i+2, err)
+			}
+			x = make([]float64, 20*6+7)
+			for s := 0; s < 5; s++ {
+				for l := 0; l < o.D[s]; l++ {
+					slot := 4*s + l
+					x[6*slot+map[int]int{3: 0, 5: 1, 7: 2}[o.KS[slot]]] = 1
+					x[6*slot+3+map[int]int{3: 0, 4: 1, 6: 2}[o.E[slot]]] = 1
+				}
+			}
+			x[120+(o.R-128)/16] = 1
+		default:
+			return nil, fmt.Errorf("no encoding for space %q", t.Dataset.Space)
+		}
+		X[i] = append(x, 1)
+	}
+	return X, nil
+}
+
+func indexOf(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// Matrix is a device x device rank-correlation matrix with percentile-bootstrap intervals.
+type Matrix struct {
+	Devices       []string
+	Method        stats.Method
+	Value, Lo, Hi [][]float64
+	Level         float64
+	Resamples     int
+}
+
+// CorrelationCI computes method's correlation for every device pair of t with a
+// bootstrap interval from b resamples of the architectures. Pair (i, j) draws its
+// resamples from its own generator seeded by (seed, i, j), so the result does not depend
+// on how pairs are scheduled over cores.
+func CorrelationCI(t *data.LatencyTable, method stats.Method, b int, level float64, seed uint64) Matrix {
+	k := len(t.Devices)
+	m := Matrix{Devices: t.Devices, Method: method, Level: level, Resamples: b}
+	for _, p := range []*[][]float64{&m.Value, &m.Lo, &m.Hi} {
+		*p = make([][]float64, k)
+		for i := range *p {
+			(*p)[i] = make([]float64, k)
+			(*p)[i][i] = 1
+		}
+	}
+	type pair struct{ i, j int }
+	var pairs []pair
+	for i := 0; i < k; i++ {
+		for j := i + 1; j < k; j++ {
+			pairs = append(pairs, pair{i, j})
+		}
+	}
+	par.For(len(pairs), func(n int) {
+		i, j := pairs[n].i, pairs[n].j
+		rng := rand.New(rand.NewPCG(seed, uint64(i*k+j)))
+		iv := stats.BootstrapCorrelation(t.Latency[i], t.Latency[j], method, b, level, rng)
+		m.Value[i][j], m.Value[j][i] = iv.Estimate, iv.Estimate
+		m.Lo[i][j], m.Lo[j][i] = iv.Lo, iv.Lo
+		m.Hi[i][j], m.Hi[j][i] = iv.Hi, iv.Hi
+	})
+	return m
+}
+
+// Frame lists the upper triangle as rows device_a, device_b, value, lo, hi.
+func (m Matrix) Frame() dataframe.DataFrame {
+	var a, b []string
+	var v, lo, hi []float64
+	for i := range m.Devices {
+		for j := i + 1; j < len(m.Devices); j++ {
+			a, b = append(a, m.Devices[i]), append(b, m.Devices[j])
+			v, lo, hi = append(v, m.Value[i][j]), append(lo, m.Lo[i][j]), append(hi, m.Hi[i][j])
+		}
+	}
+	return dataframe.New(series.New(a, series.String, "device_a"), series.New(b, series.String, "device_b"),
+		series.New(v, series.Float, string(m.Method)), series.New(lo, series.Float, "lo"), series.New(hi, series.Float, "hi"))
+}
+
+// ProxyScore rates one device as the proxy for a set of targets.
+type ProxyScore struct {
+	Proxy       string
+	Mean, Worst float64 // mean and lowest correlation with the targets
+	WorstTarget string
+}
+
+// BestProxies rates every candidate as a proxy for targets from a correlation matrix
+// over devices (a candidate is not scored against itself). The result is sorted by mean
+// correlation, best first; sort by Worst for the max-min choice.
+func BestProxies(devices []string, m [][]float64, candidates, targets []string) ([]ProxyScore, error) {
+	pos := map[string]int{}
+	for i, d := range devices {
+		pos[d] = i
+	}
+	for _, d := range append(append([]string(nil), candidates...), targets...) {
+		if _, ok := pos[d]; !ok {
+			return nil, fmt.Errorf("device %q is not in the matrix", d)
+		}
+	}
+	var out []ProxyScore
+	for _, c := range candidates {
+		s := ProxyScore{Proxy: c, Worst: math.Inf(1)}
+		n := 0
+		for _, t := range targets {
+			if t == c {
+				continue
+			}
+			v := m[pos[c]][pos[t]]
+			s.Mean += v
+			n++
+			if v < s.Worst {
+				s.Worst, s.WorstTarget = v, t
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		s.Mean /= float64(n)
+		out = append(out, s)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Mean > out[j].Mean })
+	return out, nil
+}
+
+// BatchMonotonicity compares the batch sizes of each piece of hardware in t: one row
+// per pair of its configurations, with Spearman and Kendall correlations.
+func BatchMonotonicity(t *data.LatencyTable, devs []data.Device) dataframe.DataFrame {
+	byHW := map[string][]int{}
+	var order []string
+	for d, dev := range devs {
+		if _, ok := byHW[dev.Hardware]; !ok {
+			order = append(order, dev.Hardware)
+		}
+		byHW[dev.Hardware] = append(byHW[dev.Hardware], d)
+	}
+	var hw, da, db []string
+	var ba, bb []int
+	var sr, kt []float64
+	for _, h := range order {
+		ds := byHW[h]
+		sort.Slice(ds, func(i, j int) bool { return devs[ds[i]].Batch < devs[ds[j]].Batch })
+		for x := 0; x < len(ds); x++ {
+			for y := x + 1; y < len(ds); y++ {
+				i, j := ds[x], ds[y]
+				hw, da, db = append(hw, h), append(da, devs[i].Name), append(db, devs[j].Name)
+				ba, bb = append(ba, devs[i].Batch), append(bb, devs[j].Batch)
+				sr = append(sr, stats.SpearmanRho(t.Latency[i], t.Latency[j]))
+				kt = append(kt, stats.KendallTauB(t.Latency[i], t.Latency[j]))
+			}
+		}
+	}
+	return dataframe.New(series.New(hw, series.String, "hardware"), series.New(da, series.String, "device_a"),
+		series.New(db, series.String, "device_b"), series.New(ba, series.Int, "batch_a"), series.New(bb, series.Int, "batch_b"),
+		series.New(sr, series.Float, "spearman"), series.New(kt, series.Float, "kendall"))
+}
+
+// ResolutionMonotonicity splits OFA-MobileNetV3 sub-networks by input resolution
+// (128-156, 160-188, 192-224 px) and reports, per group, how well the devices agree
+// (median and lowest pairwise Spearman) next to the same figures over all
+// resolutions, plus how much resolution alone orders latency on each device.
+func ResolutionMonotonicity(t *data.LatencyTable) (groups, perDevice dataframe.DataFrame, err error) {
+	if t.Dataset.Space != "ofa-mbv3" {
+		return groups, perDevice, fmt.Errorf("resolution monotonicity needs OFA-MobileNetV3 sub-networks, not %s", t.Dataset.Space)
+	}
+	res := make([]float64, t.Len())
+	for i, a := range t.Archs {
+		var o data.OFAArch
+		if err := json.Unmarshal([]byte(a), &o); err != nil {
+			return groups, perDevice, fmt.Errorf("%s row %d: %w", t.Path, i+2, err)
+		}
+		res[i] = float64(o.R)
+	}
+	buckets := []struct {
+		name   string
+		lo, hi float64
+	}{{"128-156", 128, 156}, {"160-188", 160, 188}, {"192-224", 192, 224}, {"all", 0, 1e9}}
+	var name []string
+	var n []int
+	var med, low []float64
+	for _, b := range buckets {
+		var idx []int
+		for i, r := range res {
+			if r >= b.lo && r <= b.hi {
+				idx = append(idx, i)
+			}
+		}
+		cols := make([][]float64, len(t.Devices))
+		for d := range cols {
+			cols[d] = make([]float64, len(idx))
+			for k, i := range idx {
+				cols[d][k] = t.Latency[d][i]
+			}
+		}
+		m := stats.CorrelationMatrix(cols, stats.Spearman)
+		ps := stats.Pairs(t.Devices, m)
+		name, n = append(name, b.name), append(n, len(idx))
+		med, low = append(med, ps[len(ps)/2].Value), append(low, ps[0].Value)
+	}
+	groups = dataframe.New(series.New(name, series.String, "resolution"), series.New(n, series.Int, "n"),
+		series.New(med, series.Float, "median_pair_srcc"), series.New(low, series.Float, "lowest_pair_srcc"))
+	rho := make([]float64, len(t.Devices))
+	for d := range t.Devices {
+		rho[d] = stats.SpearmanRho(res, t.Latency[d])
+	}
+	perDevice = dataframe.New(series.New(t.Devices, series.String, "device"), series.New(rho, series.Float, "srcc_with_resolution"))
+	return groups, perDevice, nil
+}
+
+// ReuseTable judges, for every ordered pair (proxy, target) of devices, the proxy's
+// accuracy-latency Pareto set on the target (see pareto.JudgeReuse), over the
+// architectures measured on both. Budgets are the given quantiles of target latency;
+// column loss_qNN is the accuracy lost at the NN % budget.
+func ReuseTable(t *data.LatencyTable, value []float64, devices []string, quantiles []float64) (dataframe.DataFrame, error) {
+	sel, err := t.Select(devices)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	type row struct {
+		p, t string
+		srcc float64
+		r    pareto.Reuse
+	}
+	var rows []row
+	for i := range sel.Devices {
+		for j := range sel.Devices {
+			if i != j {
+				rows = append(rows, row{p: sel.Devices[i], t: sel.Devices[j]})
+			}
+		}
+	}
+	par.For(len(rows), func(k int) {
+		pc, _ := sel.Column(rows[k].p)
+		tc, _ := sel.Column(rows[k].t)
+		rows[k].srcc = stats.SpearmanRho(pc, tc)
+		rows[k].r = pareto.JudgeReuse(pc, tc, value, quantiles)
+	})
+	var prox, targ []string
+	var srcc, rec, hv []float64
+	var pf, tf []int
+	loss := make([][]float64, len(quantiles))
+	for _, r := range rows {
+		prox, targ = append(prox, r.p), append(targ, r.t)
+		srcc, rec, hv = append(srcc, r.srcc), append(rec, r.r.Recovered), append(hv, r.r.HVRatio)
+		pf, tf = append(pf, r.r.ProxyFront), append(tf, r.r.TargetFront)
+		for q := range quantiles {
+			loss[q] = append(loss[q], r.r.Loss[q])
+		}
+	}
+	cols := []series.Series{series.New(prox, series.String, "proxy"), series.New(targ, series.String, "target"),
+		series.New(srcc, series.Float, "srcc"), series.New(pf, series.Int, "proxy_front"), series.New(tf, series.Int, "target_front"),
+		series.New(rec, series.Float, "recovered"), series.New(hv, series.Float, "hv_ratio")}
+	for q, qv := range quantiles {
+		cols = append(cols, series.New(loss[q], series.Float, fmt.Sprintf("loss_q%02.0f", 100*qv)))
+	}
+	return dataframe.New(cols...), nil
+}

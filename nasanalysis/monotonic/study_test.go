@@ -1,0 +1,134 @@
+package monotonic
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
+)
+
+func TestBestProxiesByHand(t *testing.T) {
+	devs := []string{"a", "b", "c"}
+	m := [][]float64{{1, 0.9, 0.5}, {0.9, 1, 0.8}, {0.5, 0.8, 1}}
+	got, err := BestProxies(devs, m, devs, devs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// b: mean (0.9+0.8)/2 = 0.85, worst 0.8 (c); a: 0.7, worst 0.5 (c); c: 0.65, worst 0.5 (a).
+	if got[0].Proxy != "b" || math.Abs(got[0].Mean-0.85) > 1e-12 || got[0].Worst != 0.8 || got[0].WorstTarget != "c" {
+		t.Errorf("best = %+v", got[0])
+	}
+	if got[1].Proxy != "a" || got[2].Proxy != "c" {
+		t.Errorf("order = %v", got)
+	}
+	if _, err := BestProxies(devs, m, []string{"z"}, devs); err == nil {
+		t.Error("unknown device accepted")
+	}
+}
+
+func TestEncodeShapes(t *testing.T) {
+	for name, width := range map[string]int{"nb201": 31, "fbnet": 22*9 + 1, "ofa-mbv3-gpu": 20*6 + 7 + 1} {
+		lat, err := data.LoadLatency("", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		X, err := Encode(lat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, x := range X {
+			if len(x) != width || x[width-1] != 1 {
+				t.Fatalf("%s row %d: %d features (last %v), want %d ending in 1", name, i, len(x), x[len(x)-1], width)
+			}
+		}
+	}
+}
+
+func TestSampleSplitErrors(t *testing.T) {
+	cand := []int{1, 2, 3, 4, 5}
+	if _, err := SplitForSeed(1, cand, 4, 2); err == nil || !strings.Contains(err.Error(), "only 5 are available") {
+		t.Errorf("oversized split: %v", err)
+	}
+	s, err := SplitForSeed(1, cand, 3, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[int]bool{}
+	for _, i := range append(s.Train, s.Val...) {
+		if seen[i] {
+			t.Errorf("cell %d drawn twice", i)
+		}
+		seen[i] = true
+	}
+	again, _ := SplitForSeed(1, cand, 3, 2)
+	if again.Train[0] != s.Train[0] || again.Val[1] != s.Val[1] {
+		t.Error("same seed gave a different split")
+	}
+	target := []float64{0, 1, math.NaN(), 3, 4, 5}
+	if err := (Split{Train: []int{1, 2}}).CheckMeasured(target); err == nil || !strings.Contains(err.Error(), "cell 2") {
+		t.Errorf("missing target not reported: %v", err)
+	}
+}
+
+// OneProxy's public example: proxy true_vpu, target eagle_gtx; SRCC before 0.6905 and about
+// 0.869 after adaptation with 60 + 10 target cells.
+func TestOneProxyAnchor(t *testing.T) {
+	lat, err := data.LoadLatency("", "nb201")
+	if err != nil {
+		t.Fatal(err)
+	}
+	X, _ := Encode(lat)
+	pc, _ := lat.Column("true_vpu")
+	tc, _ := lat.Column("eagle_gtx")
+	p := &Pair{X: X, Proxy: pc, Target: tc}
+	var ada, cv []Result
+	for seed := uint64(0); seed < 20; seed++ {
+		s, _ := SplitForSeed(seed, Measured(tc), 60, 10)
+		r, err := AdaProxy(p, s, DefaultLambdaFracs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ada = append(ada, r)
+		r, _ = AdaProxyCV(p, s, DefaultLambdaFracs, 5)
+		cv = append(cv, r)
+	}
+	a, c := Summarize(ada), Summarize(cv)
+	if math.Abs(a.MeanBefore-0.6905) > 5e-5 {
+		t.Errorf("SRCC before = %.4f, published 0.6905", a.MeanBefore)
+	}
+	if a.MeanAfter < 0.84 || a.MeanAfter > 0.90 {
+		t.Errorf("AdaProxy mean SRCC after = %.4f over 20 seeds, published about 0.869", a.MeanAfter)
+	}
+	if c.MeanAfter < a.MeanAfter {
+		t.Errorf("AdaProxy-CV (%.4f) should not be worse than AdaProxy (%.4f) here", c.MeanAfter, a.MeanAfter)
+	}
+}
+
+func TestReuseTableSelfConsistent(t *testing.T) {
+	lat, _ := data.LoadLatency("", "nb201")
+	acc, _ := data.LoadAccuracy("")
+	c10, _ := data.AccuracyFor(lat, acc, "cifar10_acc")
+	df, err := ReuseTable(lat, c10, []string{"true_630", "true_640", "eagle_jetson_16"}, []float64{0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if df.Nrow() != 6 {
+		t.Fatalf("%d rows, want 6 ordered pairs", df.Nrow())
+	}
+	// true_630 and true_640 rank cells almost identically (SRCC 0.998): reusing one's
+	// front on the other keeps nearly all of the hypervolume.
+	for r := 0; r < df.Nrow(); r++ {
+		p, q := df.Col("proxy").Elem(r).String(), df.Col("target").Elem(r).String()
+		srcc := df.Col("srcc").Elem(r).Float()
+		a, _ := lat.Column(p)
+		b, _ := lat.Column(q)
+		if math.Abs(srcc-stats.SpearmanRho(a, b)) > 1e-12 {
+			t.Errorf("%s->%s srcc %v", p, q, srcc)
+		}
+		if p == "true_630" && q == "true_640" && df.Col("hv_ratio").Elem(r).Float() < 0.99 {
+			t.Errorf("true_630 -> true_640 hypervolume ratio %v", df.Col("hv_ratio").Elem(r).Float())
+		}
+	}
+}
