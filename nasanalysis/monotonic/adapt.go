@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"sort"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -222,23 +221,13 @@ type SeedSummary struct {
 // Summarize aggregates per-seed results.
 func Summarize(rs []Result) SeedSummary {
 	s := SeedSummary{N: len(rs), MinAfter: math.Inf(1), MaxAfter: math.Inf(-1)}
-	after := make([]float64, len(rs))
+	before, after := make([]float64, len(rs)), make([]float64, len(rs))
 	for i, r := range rs {
-		s.MeanBefore += r.SRCCBefore / float64(len(rs))
-		after[i] = r.SRCCAfter
+		before[i], after[i] = r.SRCCBefore, r.SRCCAfter
 		s.MinAfter = math.Min(s.MinAfter, r.SRCCAfter)
 		s.MaxAfter = math.Max(s.MaxAfter, r.SRCCAfter)
 	}
-	sort.Float64s(after)
-	for _, a := range after {
-		s.MeanAfter += a / float64(len(after))
-	}
-	for _, a := range after {
-		s.StdAfter += (a - s.MeanAfter) * (a - s.MeanAfter)
-	}
-	if len(after) > 1 {
-		s.StdAfter = math.Sqrt(s.StdAfter / float64(len(after)-1))
-	}
+	s.MeanBefore, s.MeanAfter, s.StdAfter = meanOf(before), meanOf(after), sdOf(after)
 	return s
 }
 

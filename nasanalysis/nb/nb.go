@@ -130,3 +130,11 @@ func Check(err error) {
 		panic(err)
 	}
 }
+
+// Must2 is Must for functions that return two values and an error.
+func Must2[T, U any](t T, u U, err error) (T, U) {
+	if err != nil {
+		panic(err)
+	}
+	return t, u
+}

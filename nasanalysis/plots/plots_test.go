@@ -80,3 +80,18 @@ func TestXYFigures(t *testing.T) {
 		t.Error("empty distribution accepted")
 	}
 }
+
+func TestLinesWithErrorBars(t *testing.T) {
+	s := Series{Name: "m", X: []float64{10, 20}, Y: []float64{0.8, 0.9}, YErr: []float64{0.05, 0.02}}
+	f, err := Lines(Axes{Title: "curve"}, false, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Bytes("svg"); err != nil {
+		t.Fatal(err)
+	}
+	s.YErr = []float64{0.1}
+	if _, err := Lines(Axes{}, false, s); err == nil {
+		t.Error("error bars of the wrong length accepted")
+	}
+}

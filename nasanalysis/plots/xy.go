@@ -15,6 +15,8 @@ import (
 type Series struct {
 	Name string
 	X, Y []float64 // points with a NaN coordinate are left out
+	// YErr, when set, draws a vertical error bar of ±YErr[i] at each point (Lines only).
+	YErr []float64
 }
 
 // Axes sets titles and scales shared by the XY figures.
@@ -107,6 +109,14 @@ func Lines(a Axes, step bool, series ...Series) (*Figure, error) {
 		}
 		l.Color = plotutil.Color(i)
 		l.Dashes = plotutil.Dashes(i)
+		if s.YErr != nil {
+			bars, err := errorBars(s)
+			if err != nil {
+				return nil, err
+			}
+			bars.Color = plotutil.Color(i)
+			p.Add(bars)
+		}
 		sc.Color = plotutil.Color(i)
 		sc.Shape = plotutil.Shape(i)
 		sc.Radius = vg.Points(2)
@@ -161,4 +171,24 @@ func BoxPlots(a Axes, dists ...Distribution) (*Figure, error) {
 		a.Width = vg.Length(math.Max(16, 1.0*float64(len(dists))+4)) * vg.Centimeter
 	}
 	return a.figure(p), nil
+}
+
+type xyErr struct {
+	plotter.XYs
+	plotter.YErrors
+}
+
+func errorBars(s Series) (*plotter.YErrorBars, error) {
+	if len(s.YErr) != len(s.X) {
+		return nil, fmt.Errorf("series %q: %d error values for %d points", s.Name, len(s.YErr), len(s.X))
+	}
+	var d xyErr
+	for i := range s.X {
+		if math.IsNaN(s.X[i]) || math.IsNaN(s.Y[i]) || math.IsNaN(s.YErr[i]) {
+			continue
+		}
+		d.XYs = append(d.XYs, plotter.XY{X: s.X[i], Y: s.Y[i]})
+		d.YErrors = append(d.YErrors, struct{ Low, High float64 }{s.YErr[i], s.YErr[i]})
+	}
+	return plotter.NewYErrorBars(d)
 }
