@@ -161,7 +161,10 @@ func FewShotTable(t *data.LatencyTable, X [][]float64, targets, candidates []str
 			means[len(targets)] += means[ti] / float64(len(targets))
 		}
 		sds[len(targets)] = math.NaN()
-		out = append(out, series.New(means, series.Float, c.name), series.New(sds, series.Float, c.name+"_sd"))
+		out = append(out, series.New(means, series.Float, c.name))
+		if c.name != "oracle_proxy" { // the oracle does not depend on the sampled cells
+			out = append(out, series.New(sds, series.Float, c.name+"_sd"))
+		}
 	}
 	return dataframe.New(out...), nil
 }

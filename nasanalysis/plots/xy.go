@@ -23,6 +23,7 @@ type Series struct {
 type Axes struct {
 	Title, XLabel, YLabel string
 	LogX, LogY            bool
+	LegendBottom          bool // legend in the lower right corner instead of the upper right
 	Caption               string
 	Width, Height         vg.Length // 0: 16 x 11 cm
 }
@@ -38,7 +39,7 @@ func (a Axes) newPlot() *plot.Plot {
 		p.Y.Scale, p.Y.Tick.Marker = plot.LogScale{}, plot.LogTicks{Prec: -1}
 	}
 	p.Add(plotter.NewGrid())
-	p.Legend.Top = true
+	p.Legend.Top = !a.LegendBottom
 	return p
 }
 
