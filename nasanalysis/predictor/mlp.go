@@ -1,0 +1,152 @@
+package predictor
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	mathrand "math/rand"
+
+	"github.com/gomlx/compute"
+	"github.com/gomlx/compute/gobackend"
+	. "github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+	"github.com/gomlx/gomlx/ml/dataset"
+	"github.com/gomlx/gomlx/ml/layers/activation"
+	"github.com/gomlx/gomlx/ml/layers/fnn"
+	"github.com/gomlx/gomlx/ml/model"
+	"github.com/gomlx/gomlx/ml/train"
+	"github.com/gomlx/gomlx/ml/train/loss"
+	"github.com/gomlx/gomlx/ml/train/optimizer"
+)
+
+// Backend returns GoMLX's pure-Go backend, created once. It is the only backend this
+// package uses: importing GoMLX's default backends would register XLA, which tries to
+// download a PJRT plugin when no GOMLX_BACKEND is set.
+func Backend() compute.Backend { return gobackend.GetBackend() }
+
+// MLPConfig sets the shape and training of an MLP regressor.
+type MLPConfig struct {
+	Hidden       int     // units per hidden layer
+	Layers       int     // hidden layers
+	BatchSize    int     // examples per step (capped at the training set size)
+	LearningRate float64 // Adam
+	Seed         int64   // initial weights and batch order
+}
+
+// DefaultMLP is a 2 x 64 ReLU network trained with Adam at 1e-3, batches of 64.
+var DefaultMLP = MLPConfig{Hidden: 64, Layers: 2, BatchSize: 64, LearningRate: 1e-3, Seed: 1}
+
+// MLP regresses a scalar (e.g. log latency) on a fixed-width encoding. Targets are
+// standardised with the mean and standard deviation of the data of the last Fit, so
+// fine-tuning on a device with another latency scale starts from a sensible output.
+type MLP struct {
+	cfg        MLPConfig
+	store      *model.Store
+	width      int
+	yMean, ySD float64
+	fitted     bool
+}
+
+// NewMLP returns an untrained regressor for encodings of the given width.
+func NewMLP(cfg MLPConfig, width int) *MLP {
+	store := model.NewStore()
+	store.SetParam(model.ParamInitialSeed, cfg.Seed)
+	return &MLP{cfg: cfg, store: store, width: width, ySD: 1}
+}
+
+func (m *MLP) forward(scope *model.Scope, x *Node) *Node {
+	return fnn.New(scope.In("mlp"), x, 1).NumHiddenLayers(m.cfg.Layers, m.cfg.Hidden).Activation(activation.TypeRelu).Done()
+}
+
+func toMatrix(X [][]float64, width int) ([][]float32, error) {
+	out := make([][]float32, len(X))
+	for i, x := range X {
+		if len(x) != width {
+			return nil, fmt.Errorf("encoding %d has %d features, want %d", i, len(x), width)
+		}
+		out[i] = make([]float32, width)
+		for j, v := range x {
+			out[i][j] = float32(v)
+		}
+	}
+	return out, nil
+}
+
+// Fit trains for the given number of steps on (X, y), continuing from the current
+// weights (so a second Fit on other data fine-tunes). y is standardised with its own
+// mean and standard deviation.
+func (m *MLP) Fit(X [][]float64, y []float64, steps int, learningRate float64) error {
+	if len(X) == 0 || len(X) != len(y) {
+		return fmt.Errorf("fit: %d encodings, %d targets", len(X), len(y))
+	}
+	xs, err := toMatrix(X, m.width)
+	if err != nil {
+		return err
+	}
+	var s, ss float64
+	for _, v := range y {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return errors.New("fit: target values must be finite")
+		}
+		s += v
+		ss += v * v
+	}
+	n := float64(len(y))
+	m.yMean = s / n
+	m.ySD = math.Sqrt(math.Max(ss/n-m.yMean*m.yMean, 1e-12))
+	ys := make([][]float32, len(y))
+	for i, v := range y {
+		ys[i] = []float32{float32((v - m.yMean) / m.ySD)}
+	}
+	ds, err := dataset.InMemoryFromData(Backend(), "latency", []any{xs}, []any{ys})
+	if err != nil {
+		return err
+	}
+	ds.BatchSize(min(m.cfg.BatchSize, len(y)), true).Shuffle().Infinite(true).
+		WithRand(mathrand.New(mathrand.NewSource(m.cfg.Seed)))
+	trainer := train.NewTrainer(Backend(), m.store,
+		func(scope *model.Scope, x *Node) *Node { return m.forward(scope, x) },
+		loss.MeanSquaredError, optimizer.Adam().LearningRate(learningRate).Done(), nil, nil)
+	if _, err := train.NewLoop(trainer).RunSteps(ds, steps); err != nil {
+		return err
+	}
+	m.fitted = true
+	return nil
+}
+
+// Predict returns the prediction for every encoding, in the units of the last Fit's targets.
+func (m *MLP) Predict(X [][]float64) ([]float64, error) {
+	if !m.fitted {
+		return nil, errors.New("predict: the model has not been fitted")
+	}
+	xs, err := toMatrix(X, m.width)
+	if err != nil {
+		return nil, err
+	}
+	exec, err := model.NewExec(Backend(), m.store, func(scope *model.Scope, x *Node) *Node { return m.forward(scope, x) })
+	if err != nil {
+		return nil, err
+	}
+	out, err := exec.Call1(xs)
+	if err != nil {
+		return nil, err
+	}
+	flat := tensors.MustCopyFlatData[float32](out)
+	pred := make([]float64, len(flat))
+	for i, v := range flat {
+		pred[i] = float64(v)*m.ySD + m.yMean
+	}
+	return pred, nil
+}
+
+// Clone returns an independent copy (weights included), e.g. to fine-tune one
+// pre-trained model on several targets.
+func (m *MLP) Clone() (*MLP, error) {
+	st, err := m.store.Clone()
+	if err != nil {
+		return nil, err
+	}
+	c := *m
+	c.store = st
+	return &c, nil
+}
