@@ -10,14 +10,24 @@ import (
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/monotonic"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
 )
 
-// adaptMethods maps --method names to runners; finetune is added by finetune.go.
-var adaptMethods = map[string]func(p *monotonic.Pair, s monotonic.Split, seed uint64) (monotonic.Result, error){}
+// adaptMethods maps --method names to a preparation run once per proxy (e.g. to
+// pre-train a model on it), which returns the runner for that proxy's targets.
+var adaptMethods = map[string]func(proxy []float64, X [][]float64) (monotonic.Runner, error){
+	"finetune": func(proxy []float64, X [][]float64) (monotonic.Runner, error) {
+		ft, err := predictor.NewFineTuner(X, proxy, predictor.DefaultMLP, 2000)
+		if err != nil {
+			return nil, err
+		}
+		return ft.Run, nil
+	},
+}
 
 func init() {
 	for _, m := range monotonic.Methods {
-		adaptMethods[string(m)] = func(p *monotonic.Pair, s monotonic.Split, _ uint64) (monotonic.Result, error) { return m.Run(p, s) }
+		adaptMethods[string(m)] = func([]float64, [][]float64) (monotonic.Runner, error) { return m.Run, nil }
 	}
 }
 
@@ -26,10 +36,7 @@ func methodNames() string {
 	for _, m := range monotonic.Methods {
 		out = append(out, string(m))
 	}
-	if _, ok := adaptMethods["finetune"]; ok {
-		out = append(out, "finetune")
-	}
-	return strings.Join(out, ", ")
+	return strings.Join(append(out, "finetune"), ", ")
 }
 
 func runAdapt(args []string, stdout, stderr io.Writer) error {
@@ -60,7 +67,7 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 	if _, err := ds.DeviceIndex([]string{*proxy, *target}); err != nil {
 		return usageError{err.Error()}
 	}
-	run, ok := adaptMethods[*method]
+	prepare, ok := adaptMethods[*method]
 	if !ok {
 		return usagef("unknown method %q (want %s)", *method, methodNames())
 	}
@@ -92,6 +99,10 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 		return usagef("--train %d + --val %d = %d target cells requested, but %s has only %d for %s",
 			*nTrain, *nVal, *nTrain+*nVal, ds.Name, len(cand), *target)
 	}
+	run, err := prepare(pc, X)
+	if err != nil {
+		return err
+	}
 	header := []string{"seed", "srcc_before", "srcc_after", "lambda_frac", "val_srcc", "n_train", "n_val", "method"}
 	var rows [][]string
 	for seed := 0; seed < *seeds; seed++ {
@@ -103,7 +114,7 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 			return usagef("target %s has no latency for %s %d (%s line %d), drawn by seed %d; add --skip-missing to draw only measured cells",
 				*target, ds.IDColumn, lat.IDs[i], lat.Path, i+2, seed)
 		}
-		r, err := run(p, s, uint64(seed))
+		r, err := run(p, s)
 		if err != nil {
 			return err
 		}
@@ -128,4 +139,61 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 	w.Write(header)
 	w.WriteAll(rows)
 	return w.Error()
+}
+
+func runAdaptGrid(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("adapt-grid", "--space NAME [--devices a,b,...] [--method M] [--train N] [--val M] [--seeds K] [--format csv|table]", stderr)
+	space := fs.String("space", "nb201", "dataset: "+strings.Join(data.DatasetNames(), ", "))
+	devices := fs.String("devices", "", "comma-separated devices (default: all)")
+	nTrain := fs.Int("train", 60, "target cells to fit on")
+	nVal := fs.Int("val", 10, "target cells to choose lambda on")
+	seeds := fs.Int("seeds", 10, "seeds per pair (0..K-1)")
+	method := fs.String("method", "adaproxy", "adaptation: "+methodNames())
+	format := fs.String("format", "csv", "output: csv or table")
+	dataDir := fs.String("data", "", "datasets directory")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	ds, err := data.Lookup(*space)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	names := splitList(*devices)
+	if _, err := ds.DeviceIndex(names); err != nil {
+		return usageError{err.Error()}
+	}
+	prepare, ok := adaptMethods[*method]
+	if !ok {
+		return usagef("unknown method %q (want %s)", *method, methodNames())
+	}
+	if *format != "csv" && *format != "table" {
+		return usagef("unknown format %q (want csv or table)", *format)
+	}
+	if *seeds < 1 || *nTrain < 3 || *nVal < 0 {
+		return usagef("need --seeds >= 1, --train >= 3 and --val >= 0")
+	}
+	lat, err := data.LoadLatency(*dataDir, ds.Name)
+	if err != nil {
+		return err
+	}
+	if *nTrain+*nVal > lat.Len() {
+		return usagef("--train %d + --val %d exceeds the %d architectures of %s", *nTrain, *nVal, lat.Len(), ds.Name)
+	}
+	X, err := monotonic.Encode(lat)
+	if err != nil {
+		return err
+	}
+	g, err := monotonic.AdaptAllWith(lat, X, names, *nTrain, *nVal, *seeds,
+		func(proxy []float64) (monotonic.Runner, error) { return prepare(proxy, X) })
+	if err != nil {
+		return err
+	}
+	df := g.Frame()
+	if *format == "table" {
+		fmt.Fprintln(stdout, df.String())
+		reached, total := monotonic.CountAtLeast(g.After, 0.9)
+		fmt.Fprintf(stdout, "%s, %d+%d target cells, %d seeds: %d of %d pairs reach SRCC >= 0.9\n", *method, *nTrain, *nVal, *seeds, reached, total)
+		return nil
+	}
+	return df.WriteCSV(stdout)
 }

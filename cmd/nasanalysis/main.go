@@ -32,10 +32,11 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"srcc":  {"print the device x device rank-correlation matrix of a dataset", runSRCC},
-	"adapt": {"adapt a proxy device's latencies to a target with a few target measurements", runAdapt},
-	"fetch": {"download (or convert local copies of) the public data into a datasets directory", runFetch},
-	"index": {"write reports/index.html linking the executed notebooks", runIndex},
+	"srcc":       {"print the device x device rank-correlation matrix of a dataset", runSRCC},
+	"adapt":      {"adapt a proxy device's latencies to a target with a few target measurements", runAdapt},
+	"adapt-grid": {"adapt every ordered pair of devices and print mean SRCC before/after", runAdaptGrid},
+	"fetch":      {"download (or convert local copies of) the public data into a datasets directory", runFetch},
+	"index":      {"write reports/index.html linking the executed notebooks", runIndex},
 }
 
 func main() {
@@ -79,7 +80,7 @@ func topUsage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-6s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'nasanalysis <command> --help' for a command's flags.")
 }

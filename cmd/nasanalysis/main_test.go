@@ -199,3 +199,36 @@ func TestAdaptCommand(t *testing.T) {
 		t.Errorf("--skip-missing: exit %d: %s", code, errOut)
 	}
 }
+
+func TestAdaptGridAndFinetune(t *testing.T) {
+	code, out, errOut := runCLI("adapt-grid", "--devices", "true_vpu,eagle_gtx,rice_pixel3", "--method", "target-only", "--seeds", "3")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	h, rows := readMatrixCSV(t, out)
+	if strings.Join(h, ",") != "proxy,target,srcc_before,srcc_after,srcc_after_sd" || len(rows) != 6 {
+		t.Fatalf("output:\n%s", out)
+	}
+	// target-only ignores the proxy: both proxies of one target give the same result.
+	after := map[string][]string{}
+	for _, r := range rows {
+		after[r[1]] = append(after[r[1]], r[3])
+	}
+	for target, v := range after {
+		if len(v) != 2 || v[0] != v[1] {
+			t.Errorf("target-only results for %s differ by proxy: %v", target, v)
+		}
+	}
+	if code, _, errOut := runCLI("adapt-grid", "--devices", "true_vpu,nope"); code != 2 || !strings.Contains(errOut, `"nope"`) {
+		t.Errorf("unknown device: exit %d, %q", code, errOut)
+	}
+	// The GoMLX fine-tuned predictor beats the unadapted proxy on the anchor pair.
+	code, out, errOut = runCLI("adapt", "--proxy", "true_vpu", "--target", "eagle_gtx", "--method", "finetune", "--seeds", "1")
+	if code != 0 {
+		t.Fatalf("finetune: exit %d: %s", code, errOut)
+	}
+	_, rows = readMatrixCSV(t, out)
+	if v, _ := strconv.ParseFloat(rows[0][2], 64); v < 0.8 {
+		t.Errorf("finetune SRCC after = %v, want > 0.8 (before: 0.6905)", v)
+	}
+}

@@ -5,6 +5,9 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/par"
 )
@@ -66,15 +69,27 @@ type Grid struct {
 	StdAfter      [][]float64
 }
 
+// Runner adapts one pair with one split of target cells.
+type Runner func(p *Pair, s Split) (Result, error)
+
 // AdaptAll runs method on every ordered pair of devices of t, over seeds 0..nSeeds-1,
 // each target's cells drawn among the architectures measured on it.
 func AdaptAll(t *data.LatencyTable, X [][]float64, devices []string, m Method, nTrain, nVal, nSeeds int) (Grid, error) {
+	g, err := AdaptAllWith(t, X, devices, nTrain, nVal, nSeeds, func(proxy []float64) (Runner, error) { return m.Run, nil })
+	g.Method = m
+	return g, err
+}
+
+// AdaptAllWith is AdaptAll for any adaptation: prepare is called once per proxy (e.g. to
+// pre-train a model on it) and returns the runner used for every target of that proxy.
+func AdaptAllWith(t *data.LatencyTable, X [][]float64, devices []string, nTrain, nVal, nSeeds int,
+	prepare func(proxy []float64) (Runner, error)) (Grid, error) {
 	sel, err := t.Select(devices)
 	if err != nil {
 		return Grid{}, err
 	}
 	k := len(sel.Devices)
-	g := Grid{Devices: sel.Devices, Method: m, NTrain: nTrain, NVal: nVal, Seeds: nSeeds}
+	g := Grid{Devices: sel.Devices, NTrain: nTrain, NVal: nVal, Seeds: nSeeds}
 	for _, p := range []*[][]float64{&g.Before, &g.After, &g.StdAfter} {
 		*p = make([][]float64, k)
 		for i := range *p {
@@ -83,16 +98,18 @@ func AdaptAll(t *data.LatencyTable, X [][]float64, devices []string, m Method, n
 		}
 	}
 	weights := make([][]float64, k)
-	var werr error
+	runners := make([]Runner, k)
+	errs := make([]error, k)
 	par.For(k, func(i int) {
-		w, err := FitOperatorWeights(X, sel.Latency[i])
-		if err != nil {
-			werr = err
+		if weights[i], errs[i] = FitOperatorWeights(X, sel.Latency[i]); errs[i] != nil {
+			return
 		}
-		weights[i] = w
+		runners[i], errs[i] = prepare(sel.Latency[i])
 	})
-	if werr != nil {
-		return Grid{}, werr
+	for i, e := range errs {
+		if e != nil {
+			return Grid{}, fmt.Errorf("proxy %s: %w", sel.Devices[i], e)
+		}
 	}
 	type job struct{ i, j int }
 	var jobs []job
@@ -103,7 +120,7 @@ func AdaptAll(t *data.LatencyTable, X [][]float64, devices []string, m Method, n
 			}
 		}
 	}
-	errs := make([]error, len(jobs))
+	jobErrs := make([]error, len(jobs))
 	par.For(len(jobs), func(n int) {
 		i, j := jobs[n].i, jobs[n].j
 		p := &Pair{X: X, Proxy: sel.Latency[i], Target: sel.Latency[j], W: weights[i]}
@@ -112,12 +129,12 @@ func AdaptAll(t *data.LatencyTable, X [][]float64, devices []string, m Method, n
 		for seed := 0; seed < nSeeds; seed++ {
 			s, err := SplitForSeed(uint64(seed), cand, nTrain, nVal)
 			if err != nil {
-				errs[n] = err
+				jobErrs[n] = err
 				return
 			}
-			r, err := m.Run(p, s)
+			r, err := runners[i](p, s)
 			if err != nil {
-				errs[n] = fmt.Errorf("proxy %s, target %s, seed %d: %w", sel.Devices[i], sel.Devices[j], seed, err)
+				jobErrs[n] = fmt.Errorf("proxy %s, target %s, seed %d: %w", sel.Devices[i], sel.Devices[j], seed, err)
 				return
 			}
 			rs = append(rs, r)
@@ -125,12 +142,29 @@ func AdaptAll(t *data.LatencyTable, X [][]float64, devices []string, m Method, n
 		sum := Summarize(rs)
 		g.Before[i][j], g.After[i][j], g.StdAfter[i][j] = sum.MeanBefore, sum.MeanAfter, sum.StdAfter
 	})
-	for _, e := range errs {
+	for _, e := range jobErrs {
 		if e != nil {
 			return Grid{}, e
 		}
 	}
 	return g, nil
+}
+
+// Frame lists the grid as rows proxy, target, srcc_before, srcc_after, srcc_after_sd.
+func (g Grid) Frame() dataframe.DataFrame {
+	var p, t []string
+	var b, a, sd []float64
+	for i := range g.Devices {
+		for j := range g.Devices {
+			if i == j {
+				continue
+			}
+			p, t = append(p, g.Devices[i]), append(t, g.Devices[j])
+			b, a, sd = append(b, g.Before[i][j]), append(a, g.After[i][j]), append(sd, g.StdAfter[i][j])
+		}
+	}
+	return dataframe.New(series.New(p, series.String, "proxy"), series.New(t, series.String, "target"),
+		series.New(b, series.Float, "srcc_before"), series.New(a, series.Float, "srcc_after"), series.New(sd, series.Float, "srcc_after_sd"))
 }
 
 // CountAtLeast counts the off-diagonal entries of m that reach threshold.
