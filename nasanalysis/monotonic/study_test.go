@@ -132,3 +132,37 @@ func TestReuseTableSelfConsistent(t *testing.T) {
 		}
 	}
 }
+
+// The time for all 306 ordered nb201 pairs at 60 + 10 target cells, one seed each.
+func BenchmarkAdaptAll306(b *testing.B) {
+	lat, err := data.LoadLatency("", "nb201")
+	if err != nil {
+		b.Fatal(err)
+	}
+	X, _ := Encode(lat)
+	for _, m := range []Method{MethodAdaProxy, MethodAdaProxyCV, MethodTargetOnly} {
+		b.Run(string(m), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := AdaptAll(lat, X, nil, m, 60, 10, 1); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkSolveAdaProxy70(b *testing.B) {
+	lat, _ := data.LoadLatency("", "nb201")
+	X, _ := Encode(lat)
+	pc, _ := lat.Column("true_vpu")
+	tc, _ := lat.Column("eagle_gtx")
+	w, _ := FitOperatorWeights(X, pc)
+	s, _ := SplitForSeed(0, Measured(tc), 70, 0)
+	Xs, ys := rowsOf(X, s.Train), valuesOf(tc, s.Train)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := SolveAdaProxy(Xs, ys, w, 1e-3); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
