@@ -232,3 +232,23 @@ func TestAdaptGridAndFinetune(t *testing.T) {
 		t.Errorf("finetune SRCC after = %v, want > 0.8 (before: 0.6905)", v)
 	}
 }
+
+func TestSRCCBootstrap(t *testing.T) {
+	code, out, errOut := runCLI("srcc", "--devices", "true_vpu,eagle_gtx", "--bootstrap", "100")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	h, rows := readMatrixCSV(t, out)
+	if strings.Join(h, ",") != "device_a,device_b,spearman,lo,hi" || len(rows) != 1 {
+		t.Fatalf("output:\n%s", out)
+	}
+	v, _ := strconv.ParseFloat(rows[0][2], 64)
+	lo, _ := strconv.ParseFloat(rows[0][3], 64)
+	hi, _ := strconv.ParseFloat(rows[0][4], 64)
+	if math.Abs(v-0.6905) > 5e-5 || !(lo < v && v < hi) || hi-lo > 0.1 {
+		t.Errorf("estimate %v with interval [%v, %v]", v, lo, hi)
+	}
+	if code, _, _ := runCLI("srcc", "--bootstrap", "-3"); code != 2 {
+		t.Errorf("negative --bootstrap: exit %d, want 2", code)
+	}
+}

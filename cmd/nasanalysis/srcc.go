@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/monotonic"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
@@ -18,6 +19,8 @@ func runSRCC(args []string, stdout, stderr io.Writer) error {
 	devices := fs.String("devices", "", "comma-separated devices, in output order (default: all, in file order)")
 	method := fs.String("method", "spearman", "rank correlation: spearman or kendall")
 	format := fs.String("format", "csv", "output: csv (full precision) or table (3 decimals, aligned)")
+	bootstrap := fs.Int("bootstrap", 0, "if > 0: print one row per device pair with a 95% percentile-bootstrap interval from this many resamples (columns device_a,device_b,<method>,lo,hi)")
+	seed := fs.Uint64("seed", 1, "with --bootstrap: random seed")
 	dataDir := fs.String("data", "", "datasets directory (default: $"+data.EnvDataDir+", then ../shared/datasets, then the fetch cache)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -47,6 +50,17 @@ func runSRCC(args []string, stdout, stderr io.Writer) error {
 	}
 	if len(tab.Devices) < 2 {
 		return usagef("need at least two devices, got %d", len(tab.Devices))
+	}
+	if *bootstrap < 0 {
+		return usagef("--bootstrap must be >= 0, got %d", *bootstrap)
+	}
+	if *bootstrap > 0 {
+		df := monotonic.CorrelationCI(tab, m, *bootstrap, 0.95, *seed).Frame()
+		if *format == "table" {
+			fmt.Fprintln(stdout, df.String())
+			return nil
+		}
+		return df.WriteCSV(stdout)
 	}
 	corr := stats.CorrelationMatrix(tab.Latency, m)
 	if *format == "table" {
