@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -39,24 +40,55 @@ func methodNames() string {
 	return strings.Join(append(out, "finetune"), ", ")
 }
 
+// adaptOptions are the flags adapt and adapt-grid share.
+type adaptOptions struct {
+	space, method, format, dataDir *string
+	nTrain, nVal, seeds            *int
+}
+
+func addAdaptFlags(fs *flag.FlagSet, defaultSeeds int) *adaptOptions {
+	return &adaptOptions{
+		space:   fs.String("space", "nb201", "dataset: "+strings.Join(data.DatasetNames(), ", ")),
+		nTrain:  fs.Int("train", 60, "target cells to fit on"),
+		nVal:    fs.Int("val", 10, "target cells to choose lambda (or fine-tuning steps) on"),
+		seeds:   fs.Int("seeds", defaultSeeds, "number of seeds (0..K-1); each draws its own target cells"),
+		method:  fs.String("method", "adaproxy", "adaptation: "+methodNames()),
+		format:  fs.String("format", "csv", "output: csv or table"),
+		dataDir: fs.String("data", "", "datasets directory (default: $"+data.EnvDataDir+", then ../shared/datasets, then the fetch cache)"),
+	}
+}
+
+// check validates the shared flags and returns the dataset and the method's preparation.
+func (o *adaptOptions) check() (data.Dataset, func([]float64, [][]float64) (monotonic.Runner, error), error) {
+	ds, err := data.Lookup(*o.space)
+	if err != nil {
+		return ds, nil, usageError{err.Error()}
+	}
+	prepare, ok := adaptMethods[*o.method]
+	if !ok {
+		return ds, nil, usagef("unknown method %q (want %s)", *o.method, methodNames())
+	}
+	if *o.format != "csv" && *o.format != "table" {
+		return ds, nil, usagef("unknown format %q (want csv or table)", *o.format)
+	}
+	if *o.seeds < 1 || *o.nTrain < 3 || *o.nVal < 0 {
+		return ds, nil, usagef("need --seeds >= 1, --train >= 3 and --val >= 0 (got %d, %d, %d)", *o.seeds, *o.nTrain, *o.nVal)
+	}
+	return ds, prepare, nil
+}
+
 func runAdapt(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("adapt", "--space NAME --proxy P --target T [--train N] [--val M] [--seeds K] [--method M] [--format csv|table]", stderr)
-	space := fs.String("space", "nb201", "dataset: "+strings.Join(data.DatasetNames(), ", "))
+	opt := addAdaptFlags(fs, 1)
 	proxy := fs.String("proxy", "", "proxy device (required)")
 	target := fs.String("target", "", "target device (required)")
-	nTrain := fs.Int("train", 60, "target cells to fit on")
-	nVal := fs.Int("val", 10, "target cells to choose lambda on")
-	seeds := fs.Int("seeds", 1, "number of seeds (0..K-1); each draws its own target cells")
-	method := fs.String("method", "adaproxy", "adaptation: "+methodNames())
-	format := fs.String("format", "csv", "output: csv or table")
 	skipMissing := fs.Bool("skip-missing", false, "draw target cells only among those measured on the target (default: a missing target latency in the sample is an error)")
-	dataDir := fs.String("data", "", "datasets directory (default: $"+data.EnvDataDir+", then ../shared/datasets, then the fetch cache)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	ds, err := data.Lookup(*space)
+	ds, prepare, err := opt.check()
 	if err != nil {
-		return usageError{err.Error()}
+		return err
 	}
 	if *proxy == "" || *target == "" {
 		return usagef("--proxy and --target are required")
@@ -67,17 +99,8 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 	if _, err := ds.DeviceIndex([]string{*proxy, *target}); err != nil {
 		return usageError{err.Error()}
 	}
-	prepare, ok := adaptMethods[*method]
-	if !ok {
-		return usagef("unknown method %q (want %s)", *method, methodNames())
-	}
-	if *format != "csv" && *format != "table" {
-		return usagef("unknown format %q (want csv or table)", *format)
-	}
-	if *seeds < 1 || *nTrain < 3 || *nVal < 0 {
-		return usagef("need --seeds >= 1, --train >= 3 and --val >= 0 (got %d, %d, %d)", *seeds, *nTrain, *nVal)
-	}
-	lat, err := data.LoadLatency(*dataDir, ds.Name)
+	nTrain, nVal, seeds, method, format := opt.nTrain, opt.nVal, opt.seeds, opt.method, opt.format
+	lat, err := data.LoadLatency(*opt.dataDir, ds.Name)
 	if err != nil {
 		return err
 	}
@@ -143,36 +166,21 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 
 func runAdaptGrid(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("adapt-grid", "--space NAME [--devices a,b,...] [--method M] [--train N] [--val M] [--seeds K] [--format csv|table]", stderr)
-	space := fs.String("space", "nb201", "dataset: "+strings.Join(data.DatasetNames(), ", "))
+	opt := addAdaptFlags(fs, 10)
 	devices := fs.String("devices", "", "comma-separated devices (default: all)")
-	nTrain := fs.Int("train", 60, "target cells to fit on")
-	nVal := fs.Int("val", 10, "target cells to choose lambda on")
-	seeds := fs.Int("seeds", 10, "seeds per pair (0..K-1)")
-	method := fs.String("method", "adaproxy", "adaptation: "+methodNames())
-	format := fs.String("format", "csv", "output: csv or table")
-	dataDir := fs.String("data", "", "datasets directory")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	ds, err := data.Lookup(*space)
+	ds, prepare, err := opt.check()
 	if err != nil {
-		return usageError{err.Error()}
+		return err
 	}
 	names := splitList(*devices)
 	if _, err := ds.DeviceIndex(names); err != nil {
 		return usageError{err.Error()}
 	}
-	prepare, ok := adaptMethods[*method]
-	if !ok {
-		return usagef("unknown method %q (want %s)", *method, methodNames())
-	}
-	if *format != "csv" && *format != "table" {
-		return usagef("unknown format %q (want csv or table)", *format)
-	}
-	if *seeds < 1 || *nTrain < 3 || *nVal < 0 {
-		return usagef("need --seeds >= 1, --train >= 3 and --val >= 0")
-	}
-	lat, err := data.LoadLatency(*dataDir, ds.Name)
+	nTrain, nVal, seeds, method, format := opt.nTrain, opt.nVal, opt.seeds, opt.method, opt.format
+	lat, err := data.LoadLatency(*opt.dataDir, ds.Name)
 	if err != nil {
 		return err
 	}

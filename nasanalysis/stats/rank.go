@@ -128,43 +128,40 @@ func KendallTauB(x, y []float64) float64 {
 	for k, i := range idx {
 		xs[k], ys[k] = cx[i], cy[i]
 	}
-	var n1, n3 float64
+	n1 := tiedPairs(xs)
+	var n3 float64 // pairs tied in both: ys is sorted within each group of equal x
 	for i := 0; i < n; {
 		j := i + 1
 		for j < n && xs[j] == xs[i] {
 			j++
 		}
-		t := float64(j - i)
-		n1 += t * (t - 1) / 2
-		// joint ties within this x group: ys is sorted inside the group
-		for a := i; a < j; {
-			b := a + 1
-			for b < j && ys[b] == ys[a] {
-				b++
-			}
-			u := float64(b - a)
-			n3 += u * (u - 1) / 2
-			a = b
-		}
+		n3 += tiedPairs(ys[i:j])
 		i = j
 	}
 	swaps := float64(mergeCount(ys, make([]float64, n)))
-	var n2 float64
-	for i := 0; i < n; { // ys is now sorted
-		j := i + 1
-		for j < n && ys[j] == ys[i] {
-			j++
-		}
-		t := float64(j - i)
-		n2 += t * (t - 1) / 2
-		i = j
-	}
+	n2 := tiedPairs(ys) // ys is now sorted
 	n0 := float64(n) * float64(n-1) / 2
 	den := math.Sqrt((n0 - n1) * (n0 - n2))
 	if den == 0 {
 		return math.NaN()
 	}
 	return (n0 - n1 - n2 + n3 - 2*swaps) / den
+}
+
+// tiedPairs counts the pairs of equal values in an ascending slice: the sum of
+// t(t-1)/2 over its runs of t equal values.
+func tiedPairs(s []float64) float64 {
+	var pairs float64
+	for i := 0; i < len(s); {
+		j := i + 1
+		for j < len(s) && s[j] == s[i] {
+			j++
+		}
+		t := float64(j - i)
+		pairs += t * (t - 1) / 2
+		i = j
+	}
+	return pairs
 }
 
 // mergeCount sorts a in place (stable, ascending) and returns the number of inversions:
