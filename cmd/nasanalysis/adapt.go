@@ -12,6 +12,7 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/monotonic"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
+	gstat "gonum.org/v1/gonum/stat"
 )
 
 // adaptMethods maps --method names to a preparation run once per proxy (e.g. to
@@ -200,7 +201,8 @@ func runAdaptGrid(args []string, stdout, stderr io.Writer) error {
 	if *format == "table" {
 		fmt.Fprintln(stdout, df.String())
 		reached, total := monotonic.CountAtLeast(g.After, 0.9)
-		fmt.Fprintf(stdout, "%s, %d+%d target cells, %d seeds: %d of %d pairs reach SRCC >= 0.9\n", *method, *nTrain, *nVal, *seeds, reached, total)
+		fmt.Fprintf(stdout, "%s, %d+%d target cells, %d seeds: %d of %d pairs reach SRCC >= 0.9; mean SRCC before %.4f, after %.4f\n",
+			*method, *nTrain, *nVal, *seeds, reached, total, gstat.Mean(df.Col("srcc_before").Float(), nil), gstat.Mean(df.Col("srcc_after").Float(), nil))
 		return nil
 	}
 	return df.WriteCSV(stdout)
