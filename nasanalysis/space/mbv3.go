@@ -273,3 +273,20 @@ func MBv3BlockFixes() []BlockFix {
 	}
 	return out
 }
+
+// Features returns the 128-number encoding of OFA's MobileNetV3 accuracy predictor:
+// for each of the 20 slots a one-hot of the kernel (3, 5, 7) at 3i and of the expand
+// ratio (3, 4, 6) at 60+3i, all zero for slots beyond their stage's depth; then a
+// one-hot of the resolution at 120 + (r-112)/16.
+func (a MBv3Arch) Features() []float64 {
+	x := make([]float64, 128)
+	for s := 0; s < mbv3Stages; s++ {
+		for l := 0; l < a.D[s]; l++ {
+			i := s*mbv3Slots + l
+			x[3*i+slices.Index(MBv3Kernels, a.KS[i])] = 1
+			x[60+3*i+slices.Index(MBv3Expands, a.E[i])] = 1
+		}
+	}
+	x[120+(a.R-112)/16] = 1
+	return x
+}

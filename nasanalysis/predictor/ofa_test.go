@@ -1,0 +1,37 @@
+package predictor
+
+import (
+	"math"
+	"testing"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
+)
+
+func uniformMBv3(k, e, d, r int) space.MBv3Arch {
+	a := space.MBv3Arch{KS: make([]int, 20), E: make([]int, 20), D: make([]int, 5), R: r}
+	for i := range a.KS {
+		a.KS[i], a.E[i] = k, e
+	}
+	for i := range a.D {
+		a.D[i] = d
+	}
+	return a
+}
+
+// The dataset README gives two figures computed independently of this project:
+// all ks=3, e=3, d=2 at r=160 -> 0.7531; all ks=7, e=6, d=4 at r=224 -> 0.8359.
+func TestOFAMBv3PredictorMatchesReference(t *testing.T) {
+	p, err := LoadOFAMBv3Predictor("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.Predict([][]float64{uniformMBv3(3, 3, 2, 160).Features(), uniformMBv3(7, 6, 4, 224).Features()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []float64{0.7531, 0.8359} {
+		if math.Abs(got[i]-want) > 1e-4 {
+			t.Errorf("prediction %d = %.5f, reference %.4f", i, got[i], want)
+		}
+	}
+}
