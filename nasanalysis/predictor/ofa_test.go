@@ -7,8 +7,8 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
 )
 
-func uniformMBv3(k, e, d, r int) space.MBv3Arch {
-	a := space.MBv3Arch{KS: make([]int, 20), E: make([]int, 20), D: make([]int, 5), R: r}
+func uniformMBv3(k, e, d, r int) space.MBArch {
+	a := space.MBArch{KS: make([]int, 20), E: make([]int, 20), D: make([]int, 5), R: r}
 	for i := range a.KS {
 		a.KS[i], a.E[i] = k, e
 	}

@@ -62,29 +62,43 @@ func blockCost(b MBConv) Cost {
 }
 
 // Layers returns every layer of the network with its cost and lookup-table key, in order.
-func (a MBv3Arch) Layers() []Layer {
+func (a MBArch) Layers() []Layer {
 	h := a.Head()
 	var out []Layer
 	out = append(out, Layer{fmt.Sprintf("Conv-input:%dx%dx3-output:%dx%dx%d", a.R, a.R, h.StemSize, h.StemSize, h.StemOut),
 		conv(3, h.StemOut, 3, h.StemSize, false, true, false)})
 	for _, b := range a.Plan() {
-		key := fmt.Sprintf("expanded_conv-input:%dx%dx%d-output:%dx%dx%d-expand:%d-kernel:%d-stride:%d-idskip:%d-se:%d-hs:%d",
-			b.InSize, b.InSize, b.In, b.OutSize(), b.OutSize(), b.Out, b.Mid, b.Kernel, b.Stride,
-			boolBit(b.Skip), boolBit(b.SE), boolBit(b.HSwish))
+		var key string
+		if a.Space() == Proxyless { // its table keys the expand ratio, not the channel count
+			key = fmt.Sprintf("expanded_conv-input:%dx%dx%d-output:%dx%dx%d-expand:%d-kernel:%d-stride:%d-idskip:%d",
+				b.InSize, b.InSize, b.In, b.OutSize(), b.OutSize(), b.Out, int(b.ExpandRatio), b.Kernel, b.Stride, boolBit(b.Skip))
+		} else {
+			key = fmt.Sprintf("expanded_conv-input:%dx%dx%d-output:%dx%dx%d-expand:%d-kernel:%d-stride:%d-idskip:%d-se:%d-hs:%d",
+				b.InSize, b.InSize, b.In, b.OutSize(), b.OutSize(), b.Out, b.Mid, b.Kernel, b.Stride,
+				boolBit(b.Skip), boolBit(b.SE), boolBit(b.HSwish))
+		}
 		out = append(out, Layer{key, blockCost(b)})
 	}
 	s := h.LastSize
-	out = append(out,
-		Layer{fmt.Sprintf("Conv_1-input:%dx%dx%d-output:%dx%dx%d", s, s, h.LastIn, s, s, h.FinalExpand), conv(h.LastIn, h.FinalExpand, 1, s, false, true, false)},
-		Layer{fmt.Sprintf("AvgPool2D-input:%dx%dx%d-output:1x1x%d", s, s, h.FinalExpand, h.FinalExpand), Cost{}},
-		Layer{fmt.Sprintf("Conv_2-input:1x1x%d-output:1x1x%d", h.FinalExpand, h.Mix), conv(h.FinalExpand, h.Mix, 1, 1, false, false, false)},
-		Layer{fmt.Sprintf("Logits-input:1x1x%d-output:%d", h.Mix, h.Classes), Cost{MACs: float64(h.Mix * h.Classes), Params: float64(h.Mix*h.Classes + h.Classes)}},
-	)
-	return out
+	if h.FinalExpand > 0 { // MobileNetV3 head
+		out = append(out,
+			Layer{fmt.Sprintf("Conv_1-input:%dx%dx%d-output:%dx%dx%d", s, s, h.LastIn, s, s, h.FinalExpand), conv(h.LastIn, h.FinalExpand, 1, s, false, true, false)},
+			Layer{fmt.Sprintf("AvgPool2D-input:%dx%dx%d-output:1x1x%d", s, s, h.FinalExpand, h.FinalExpand), Cost{}},
+			Layer{fmt.Sprintf("Conv_2-input:1x1x%d-output:1x1x%d", h.FinalExpand, h.Mix), conv(h.FinalExpand, h.Mix, 1, 1, false, false, false)},
+			Layer{fmt.Sprintf("Logits-input:1x1x%d-output:%d", h.Mix, h.Classes), linear(h.Mix, h.Classes)})
+		return out
+	}
+	// ProxylessNAS head: 1x1 conv with BN to Mix, then pooling and the classifier (one
+	// "Logits" entry in its lookup table, keyed by the pre-pooling map).
+	return append(out,
+		Layer{fmt.Sprintf("Conv_1-input:%dx%dx%d-output:%dx%dx%d", s, s, h.LastIn, s, s, h.Mix), conv(h.LastIn, h.Mix, 1, s, false, true, false)},
+		Layer{fmt.Sprintf("Logits-input:%dx%dx%d-output:%d", s, s, h.Mix, h.Classes), linear(h.Mix, h.Classes)})
 }
 
+func linear(in, out int) Cost { return Cost{MACs: float64(in * out), Params: float64(in*out + out)} }
+
 // Cost returns the network's total MACs and parameters.
-func (a MBv3Arch) Cost() Cost {
+func (a MBArch) Cost() Cost {
 	var c Cost
 	for _, l := range a.Layers() {
 		c.Add(l.Cost)

@@ -1,0 +1,336 @@
+package space
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+)
+
+// MBConv is the layer plan of one mobile inverted-bottleneck block.
+type MBConv struct {
+	In, Out, Mid  int // channels: input, output, expanded
+	Kernel        int
+	Stride        int
+	InSize        int // input feature-map side
+	SE            bool
+	HSwish        bool
+	Skip          bool // identity shortcut (stride 1 and In == Out)
+	ExpandRatio   float64
+	HasExpandConv bool // false for the first block, whose expand ratio is 1
+}
+
+// OutSize is the block's output feature-map side.
+func (b MBConv) OutSize() int { return (b.InSize + b.Stride - 1) / b.Stride }
+
+// MakeDivisible rounds v to the nearest multiple of divisor (at least divisor), never
+// more than 10 % below v — the channel rounding of MobileNet and OFA.
+func MakeDivisible(v float64, divisor int) int {
+	n := int(v+float64(divisor)/2) / divisor * divisor
+	if n < divisor {
+		n = divisor
+	}
+	if float64(n) < 0.9*v {
+		n += divisor
+	}
+	return n
+}
+
+// MBArch is a sub-network of an OFA mobile space (MobileNetV3 or ProxylessNAS) in OFA's
+// dictionary form: kernel size and expand ratio of each of 5 stages x 4 block slots, the
+// depth of each stage, the input resolution, and the supernet's width multiplier.
+type MBArch struct {
+	KS []int   `json:"ks"`
+	E  []int   `json:"e"`
+	D  []int   `json:"d"`
+	R  int     `json:"r"`
+	W  float64 `json:"w,omitempty"` // 0 means the space's default width
+	sp *MBSpace
+}
+
+// Choices shared by both OFA mobile spaces.
+var (
+	MBKernels     = []int{3, 5, 7}
+	MBExpands     = []int{3, 4, 6}
+	MBDepths      = []int{2, 3, 4}
+	MBResolutions = []int{160, 176, 192, 208, 224}
+)
+
+const (
+	mbStages = 5
+	mbSlots  = 4
+)
+
+type mbStage struct {
+	width  int
+	stride int
+	hs, se bool
+}
+
+// MBSpace describes the macro network of an OFA mobile space.
+type MBSpace struct {
+	Name         string
+	Widths       []float64 // supernet width multipliers
+	DefaultWidth float64
+	stemBase     int // first conv output, before the width multiplier
+	firstBase    int // first block (expand 1, kernel 3) output
+	stages       []mbStage
+	// MobileNetV3 head: 1x1 conv to finalExpand, pool, 1x1 conv to mix (no BN), logits.
+	// ProxylessNAS head: one fixed MBConv (k3, e6, stride 1) to tailBlock, 1x1 conv to mix, pool, logits.
+	finalExpand, mix, tailBlock int
+}
+
+// The two OFA mobile spaces. MobileNetV3's default width is 1.2, the supernet of OFA's
+// released accuracy predictor and of the Note10 tables; ProxylessNAS's is 1.3.
+var (
+	MBv3 = &MBSpace{Name: "ofa-mbv3", Widths: []float64{1.0, 1.2}, DefaultWidth: 1.2, stemBase: 16, firstBase: 16,
+		stages:      []mbStage{{24, 2, false, false}, {40, 2, false, true}, {80, 2, true, false}, {112, 1, true, true}, {160, 2, true, true}},
+		finalExpand: 960, mix: 1280}
+	Proxyless = &MBSpace{Name: "proxylessnas", Widths: []float64{1.0, 1.3}, DefaultWidth: 1.3, stemBase: 32, firstBase: 16,
+		stages: []mbStage{{24, 2, false, false}, {40, 2, false, false}, {80, 2, false, false}, {96, 1, false, false}, {192, 2, false, false}},
+		mix:    1280, tailBlock: 320}
+)
+
+// Space returns the architecture's space (MobileNetV3 when unset).
+func (a MBArch) Space() *MBSpace {
+	if a.sp == nil {
+		return MBv3
+	}
+	return a.sp
+}
+
+// In returns a copy of a that belongs to space sp.
+func (a MBArch) In(sp *MBSpace) MBArch { a.sp = sp; return a }
+
+// Width returns the supernet width multiplier (the space's default when unset).
+func (a MBArch) Width() float64 {
+	if a.W == 0 {
+		return a.Space().DefaultWidth
+	}
+	return a.W
+}
+
+// ParseMB reads an architecture of space sp from its JSON form and validates it.
+func ParseMB(sp *MBSpace, s string) (MBArch, error) {
+	var a MBArch
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&a); err != nil {
+		return a, fmt.Errorf("malformed %s architecture %q: %v", sp.Name, s, err)
+	}
+	a.sp = sp
+	return a, a.Validate()
+}
+
+// Validate checks lengths and that every choice is in the space; the error names the
+// offending field, position and value.
+func (a MBArch) Validate() error {
+	name := a.Space().Name
+	if len(a.KS) != mbStages*mbSlots || len(a.E) != mbStages*mbSlots || len(a.D) != mbStages {
+		return fmt.Errorf("%s: want 20 ks, 20 e and 5 d values, got %d, %d and %d", name, len(a.KS), len(a.E), len(a.D))
+	}
+	for i := range a.KS {
+		if !slices.Contains(MBKernels, a.KS[i]) {
+			return fmt.Errorf("%s: ks[%d] = %d, want one of %v", name, i, a.KS[i], MBKernels)
+		}
+		if !slices.Contains(MBExpands, a.E[i]) {
+			return fmt.Errorf("%s: e[%d] = %d, want one of %v", name, i, a.E[i], MBExpands)
+		}
+	}
+	for i, d := range a.D {
+		if !slices.Contains(MBDepths, d) {
+			return fmt.Errorf("%s: d[%d] = %d, want one of %v", name, i, d, MBDepths)
+		}
+	}
+	if !slices.Contains(MBResolutions, a.R) {
+		return fmt.Errorf("%s: r = %d, want one of %v", name, a.R, MBResolutions)
+	}
+	if a.W != 0 && !slices.Contains(a.Space().Widths, a.W) {
+		return fmt.Errorf("%s: w = %v, want one of %v", name, a.W, a.Space().Widths)
+	}
+	return nil
+}
+
+// JSON returns the canonical dictionary form.
+func (a MBArch) JSON() string {
+	b, _ := json.Marshal(a)
+	return string(b)
+}
+
+// Active reports whether block slot (stage, layer) is used (layer < depth of stage).
+func (a MBArch) Active(stage, layer int) bool { return layer < a.D[stage] }
+
+// Plan returns the macro network's blocks in order: the fixed first block (expand 1,
+// kernel 3), every active block of the 5 stages, and for ProxylessNAS its fixed last
+// block, with exact channels, strides and feature-map sizes. Stem and head: Head.
+func (a MBArch) Plan() []MBConv {
+	sp, w := a.Space(), a.Width()
+	stem := MakeDivisible(float64(sp.stemBase)*w, 8)
+	size := (a.R + 1) / 2 // after the stride-2 stem
+	first := MakeDivisible(float64(sp.firstBase)*w, 8)
+	blocks := []MBConv{{In: stem, Out: first, Mid: stem, Kernel: 3, Stride: 1, InSize: size, Skip: stem == first, ExpandRatio: 1}}
+	in := first
+	add := func(out, e, k, stride int, cfg mbStage) {
+		b := MBConv{In: in, Out: out, Mid: MakeDivisible(float64(in*e), 8), Kernel: k, Stride: stride, InSize: size,
+			SE: cfg.se, HSwish: cfg.hs, Skip: stride == 1 && in == out, ExpandRatio: float64(e), HasExpandConv: true}
+		blocks = append(blocks, b)
+		size, in = b.OutSize(), out
+	}
+	for s, cfg := range sp.stages {
+		out := MakeDivisible(float64(cfg.width)*w, 8)
+		for l := 0; l < a.D[s]; l++ {
+			stride := 1
+			if l == 0 {
+				stride = cfg.stride
+			}
+			add(out, a.E[s*mbSlots+l], a.KS[s*mbSlots+l], stride, cfg)
+		}
+	}
+	if sp.tailBlock > 0 {
+		add(MakeDivisible(float64(sp.tailBlock)*w, 8), 6, 3, 1, mbStage{})
+	}
+	return blocks
+}
+
+// MBHead describes the fixed layers around the blocks for a given width and resolution.
+type MBHead struct {
+	StemOut, StemSize        int // first 3x3 stride-2 conv: 3 -> StemOut channels, output side StemSize
+	LastIn, FinalExpand, Mix int // MobileNetV3: 1x1 LastIn -> FinalExpand, pool, 1x1 -> Mix; ProxylessNAS: 1x1 LastIn -> Mix, pool (FinalExpand 0)
+	LastSize                 int // feature-map side before pooling
+	Classes                  int
+}
+
+// Head returns the stem and head layer sizes.
+func (a MBArch) Head() MBHead {
+	sp, w := a.Space(), a.Width()
+	plan := a.Plan()
+	last := plan[len(plan)-1]
+	h := MBHead{StemOut: MakeDivisible(float64(sp.stemBase)*w, 8), StemSize: (a.R + 1) / 2, LastIn: last.Out,
+		Mix: MakeDivisible(float64(sp.mix)*w, 8), LastSize: last.OutSize(), Classes: 1000}
+	if sp.finalExpand > 0 {
+		h.FinalExpand = MakeDivisible(float64(sp.finalExpand)*w, 8)
+	}
+	return h
+}
+
+// Sample draws an architecture of sp uniformly per choice (each slot's kernel and
+// expand, each stage's depth, the resolution) at the given width (0: the default).
+func (sp *MBSpace) Sample(rng *rand.Rand, width float64) MBArch {
+	a := MBArch{KS: make([]int, 20), E: make([]int, 20), D: make([]int, 5), W: width, sp: sp}
+	for i := range a.KS {
+		a.KS[i] = MBKernels[rng.IntN(3)]
+		a.E[i] = MBExpands[rng.IntN(3)]
+	}
+	for i := range a.D {
+		a.D[i] = MBDepths[rng.IntN(3)]
+	}
+	a.R = MBResolutions[rng.IntN(len(MBResolutions))]
+	return a
+}
+
+// Clone returns a deep copy.
+func (a MBArch) Clone() MBArch {
+	a.KS, a.E, a.D = slices.Clone(a.KS), slices.Clone(a.E), slices.Clone(a.D)
+	return a
+}
+
+// Mutate resamples each choice independently with probability p.
+func (a MBArch) Mutate(rng *rand.Rand, p float64) MBArch {
+	b := a.Clone()
+	for i := range b.KS {
+		if rng.Float64() < p {
+			b.KS[i] = MBKernels[rng.IntN(3)]
+		}
+		if rng.Float64() < p {
+			b.E[i] = MBExpands[rng.IntN(3)]
+		}
+	}
+	for i := range b.D {
+		if rng.Float64() < p {
+			b.D[i] = MBDepths[rng.IntN(3)]
+		}
+	}
+	if rng.Float64() < p {
+		b.R = MBResolutions[rng.IntN(len(MBResolutions))]
+	}
+	return b
+}
+
+// Crossover takes each choice from a or b with equal probability (uniform crossover).
+func (a MBArch) Crossover(rng *rand.Rand, b MBArch) MBArch {
+	c := a.Clone()
+	for i := range c.KS {
+		if rng.IntN(2) == 1 {
+			c.KS[i] = b.KS[i]
+		}
+		if rng.IntN(2) == 1 {
+			c.E[i] = b.E[i]
+		}
+	}
+	for i := range c.D {
+		if rng.IntN(2) == 1 {
+			c.D[i] = b.D[i]
+		}
+	}
+	if rng.IntN(2) == 1 {
+		c.R = b.R
+	}
+	return c
+}
+
+// BlockFix pins one block choice at one position, as the block-profiling study does:
+// stage 0..4, layer 0..3 within the stage, kernel and expand ratio.
+type BlockFix struct {
+	Stage, Layer   int
+	Kernel, Expand int
+}
+
+func (f BlockFix) String() string {
+	return fmt.Sprintf("stage %d layer %d: k%d e%d", f.Stage, f.Layer, f.Kernel, f.Expand)
+}
+
+// Apply returns a copy of a with the block fixed; the stage's depth is raised to make
+// the layer active if needed.
+func (f BlockFix) Apply(a MBArch) MBArch {
+	b := a.Clone()
+	i := f.Stage*mbSlots + f.Layer
+	b.KS[i], b.E[i] = f.Kernel, f.Expand
+	if b.D[f.Stage] <= f.Layer {
+		b.D[f.Stage] = f.Layer + 1
+	}
+	return b
+}
+
+// BlockFixes enumerates every (stage, layer, kernel, expand) fix: 5 x 4 x 3 x 3 = 180.
+// Layers 0 and 1 are always active (depth >= 2); fixing layer 2 or 3 forces the depth.
+func BlockFixes() []BlockFix {
+	var out []BlockFix
+	for s := 0; s < mbStages; s++ {
+		for l := 0; l < mbSlots; l++ {
+			for _, k := range MBKernels {
+				for _, e := range MBExpands {
+					out = append(out, BlockFix{s, l, k, e})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Features returns the 128-number encoding of OFA's MobileNetV3 accuracy predictor:
+// for each of the 20 slots a one-hot of the kernel (3, 5, 7) at 3i and of the expand
+// ratio (3, 4, 6) at 60+3i, all zero for slots beyond their stage's depth; then a
+// one-hot of the resolution at 120 + (r-112)/16.
+func (a MBArch) Features() []float64 {
+	x := make([]float64, 128)
+	for s := 0; s < mbStages; s++ {
+		for l := 0; l < a.D[s]; l++ {
+			i := s*mbSlots + l
+			x[3*i+slices.Index(MBKernels, a.KS[i])] = 1
+			x[60+3*i+slices.Index(MBExpands, a.E[i])] = 1
+		}
+	}
+	x[120+(a.R-112)/16] = 1
+	return x
+}
