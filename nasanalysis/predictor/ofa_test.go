@@ -35,3 +35,25 @@ func TestOFAMBv3PredictorMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// No reference figure is published for the ResNet50 predictor; check that it loads and
+// ranks the largest network above the smallest at the same resolution, within the
+// accuracy range OFA reports for its ResNet50 space (roughly 70-82 %).
+func TestOFAResNet50PredictorPlausible(t *testing.T) {
+	p, err := LoadOFAResNet50Predictor("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := space.ResNetArch{D: []int{0, 0, 0, 0, 0}, E: make([]float64, 18), W: make([]int, 6), R: 224}
+	large := space.ResNetArch{D: []int{2, 2, 2, 2, 2}, E: make([]float64, 18), W: []int{2, 2, 2, 2, 2, 2}, R: 224}
+	for i := range small.E {
+		small.E[i], large.E[i] = 0.2, 0.35
+	}
+	got, err := p.Predict([][]float64{small.Features(), large.Features()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !(0.65 < got[0] && got[0] < got[1] && got[1] < 0.85) {
+		t.Errorf("predicted small %.4f, large %.4f", got[0], got[1])
+	}
+}

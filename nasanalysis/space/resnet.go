@@ -1,0 +1,255 @@
+package space
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+)
+
+// ResNetArch is an OFA-ResNet50 sub-network in OFA's dictionary form:
+//   - D: 5 depths — D[0] is the input stem's optional middle conv (0 = skipped, 2 = kept),
+//     D[1..4] the extra blocks (0, 1 or 2) of the 4 stages over their base depths 2, 2, 4, 2;
+//   - E: 18 expand ratios (0.2, 0.25, 0.35), 4 + 4 + 6 + 4 slots for the stages' blocks;
+//   - W: 6 width-multiplier indices (0, 1, 2 for 0.65, 0.8, 1.0): the stem's two convs
+//     and the 4 stages;
+//   - R: input resolution.
+type ResNetArch struct {
+	D []int     `json:"d"`
+	E []float64 `json:"e"`
+	W []int     `json:"w"`
+	R int       `json:"r"`
+}
+
+// OFA-ResNet50 choices. The resolutions are the eight its released accuracy predictor encodes.
+var (
+	ResNetExpands     = []float64{0.2, 0.25, 0.35}
+	ResNetDepths      = []int{0, 1, 2}
+	ResNetWidths      = []float64{0.65, 0.8, 1.0}
+	ResNetResolutions = []int{128, 144, 160, 176, 192, 224, 240, 256}
+	resNetBaseDepth   = []int{2, 2, 4, 2}
+	resNetStageWidth  = []int{256, 512, 1024, 2048}
+	resNetStride      = []int{1, 2, 2, 2}
+)
+
+// ParseResNet reads an architecture from its JSON form and validates it.
+func ParseResNet(s string) (ResNetArch, error) {
+	var a ResNetArch
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&a); err != nil {
+		return a, fmt.Errorf("malformed OFA-ResNet50 architecture %q: %v", s, err)
+	}
+	return a, a.Validate()
+}
+
+// Validate checks lengths and choices, naming the offending field, position and value.
+func (a ResNetArch) Validate() error {
+	if len(a.D) != 5 || len(a.E) != 18 || len(a.W) != 6 {
+		return fmt.Errorf("ofa-resnet50: want 5 d, 18 e and 6 w values, got %d, %d and %d", len(a.D), len(a.E), len(a.W))
+	}
+	if a.D[0] != 0 && a.D[0] != 2 {
+		return fmt.Errorf("ofa-resnet50: d[0] = %d (input stem), want 0 or 2", a.D[0])
+	}
+	for i, d := range a.D[1:] {
+		if !slices.Contains(ResNetDepths, d) {
+			return fmt.Errorf("ofa-resnet50: d[%d] = %d, want one of %v", i+1, d, ResNetDepths)
+		}
+	}
+	for i, e := range a.E {
+		if !slices.Contains(ResNetExpands, e) {
+			return fmt.Errorf("ofa-resnet50: e[%d] = %v, want one of %v", i, e, ResNetExpands)
+		}
+	}
+	for i, w := range a.W {
+		if w < 0 || w >= len(ResNetWidths) {
+			return fmt.Errorf("ofa-resnet50: w[%d] = %d, want an index 0..2 into %v", i, w, ResNetWidths)
+		}
+	}
+	if !slices.Contains(ResNetResolutions, a.R) {
+		return fmt.Errorf("ofa-resnet50: r = %d, want one of %v", a.R, ResNetResolutions)
+	}
+	return nil
+}
+
+// JSON returns the canonical dictionary form.
+func (a ResNetArch) JSON() string {
+	b, _ := json.Marshal(a)
+	return string(b)
+}
+
+// SampleResNet draws every choice uniformly.
+func SampleResNet(rng *rand.Rand) ResNetArch {
+	a := ResNetArch{D: make([]int, 5), E: make([]float64, 18), W: make([]int, 6)}
+	a.D[0] = 2 * rng.IntN(2)
+	for i := 1; i < 5; i++ {
+		a.D[i] = ResNetDepths[rng.IntN(3)]
+	}
+	for i := range a.E {
+		a.E[i] = ResNetExpands[rng.IntN(3)]
+	}
+	for i := range a.W {
+		a.W[i] = rng.IntN(3)
+	}
+	a.R = ResNetResolutions[rng.IntN(len(ResNetResolutions))]
+	return a
+}
+
+// Clone returns a deep copy.
+func (a ResNetArch) Clone() ResNetArch {
+	a.D, a.E, a.W = slices.Clone(a.D), slices.Clone(a.E), slices.Clone(a.W)
+	return a
+}
+
+// Mutate resamples each choice independently with probability p.
+func (a ResNetArch) Mutate(rng *rand.Rand, p float64) ResNetArch {
+	b := a.Clone()
+	s := SampleResNet(rng)
+	for i := range b.D {
+		if rng.Float64() < p {
+			b.D[i] = s.D[i]
+		}
+	}
+	for i := range b.E {
+		if rng.Float64() < p {
+			b.E[i] = s.E[i]
+		}
+	}
+	for i := range b.W {
+		if rng.Float64() < p {
+			b.W[i] = s.W[i]
+		}
+	}
+	if rng.Float64() < p {
+		b.R = s.R
+	}
+	return b
+}
+
+// Crossover takes each choice from a or b with equal probability.
+func (a ResNetArch) Crossover(rng *rand.Rand, b ResNetArch) ResNetArch {
+	c := a.Clone()
+	for i := range c.D {
+		if rng.IntN(2) == 1 {
+			c.D[i] = b.D[i]
+		}
+	}
+	for i := range c.E {
+		if rng.IntN(2) == 1 {
+			c.E[i] = b.E[i]
+		}
+	}
+	for i := range c.W {
+		if rng.IntN(2) == 1 {
+			c.W[i] = b.W[i]
+		}
+	}
+	if rng.IntN(2) == 1 {
+		c.R = b.R
+	}
+	return c
+}
+
+// stageSlots returns the first E index and the active block count of stage s.
+func (a ResNetArch) stageSlots(s int) (start, n int) {
+	for i := 0; i < s; i++ {
+		start += resNetBaseDepth[i] + 2
+	}
+	return start, resNetBaseDepth[s] + a.D[s+1]
+}
+
+// ResNetBlockFix pins one bottleneck's expand ratio at (stage, layer).
+type ResNetBlockFix struct {
+	Stage, Layer int
+	Expand       float64
+}
+
+// Apply returns a copy of a with the block fixed, deepening the stage if needed.
+func (f ResNetBlockFix) Apply(a ResNetArch) ResNetArch {
+	b := a.Clone()
+	start, n := b.stageSlots(f.Stage)
+	b.E[start+f.Layer] = f.Expand
+	if f.Layer >= n {
+		b.D[f.Stage+1] = f.Layer + 1 - resNetBaseDepth[f.Stage]
+	}
+	return b
+}
+
+// ResNetBlockFixes enumerates every (stage, layer, expand) fix: 18 slots x 3 = 54.
+func ResNetBlockFixes() []ResNetBlockFix {
+	var out []ResNetBlockFix
+	for s, base := range resNetBaseDepth {
+		for l := 0; l < base+2; l++ {
+			for _, e := range ResNetExpands {
+				out = append(out, ResNetBlockFix{s, l, e})
+			}
+		}
+	}
+	return out
+}
+
+// Features returns the 82-number encoding of OFA's ResNet50 accuracy predictor: a
+// one-hot of the resolution (8), of the input-stem skip (2: kept middle conv = 1), of
+// each of the 6 width indices (3 each), and of the expand ratio of each active block
+// (3 each, 18 slots; inactive slots all zero).
+func (a ResNetArch) Features() []float64 {
+	x := make([]float64, 82)
+	x[slices.Index(ResNetResolutions, a.R)] = 1
+	skip := 0
+	if a.D[0] > 0 {
+		skip = 1
+	}
+	x[8+skip] = 1
+	for i, w := range a.W {
+		x[10+3*i+w] = 1
+	}
+	for s := range resNetBaseDepth {
+		start, n := a.stageSlots(s)
+		for j := start; j < start+n; j++ {
+			x[28+3*j+slices.Index(ResNetExpands, a.E[j])] = 1
+		}
+	}
+	return x
+}
+
+// Cost returns MACs and parameters of the network: the input stem (3x3 stride-2 conv,
+// optional 3x3 conv with identity shortcut, 3x3 conv), a 3x3 stride-2 max pool, the
+// bottleneck stages (1x1, 3x3 with the stage's stride, 1x1; the first block of a stage
+// has a shortcut of average pooling and a 1x1 conv), global pooling and the classifier.
+// Every conv carries BatchNorm.
+func (a ResNetArch) Cost() Cost {
+	width := func(i int) float64 { return ResNetWidths[a.W[i]] }
+	stemOut := MakeDivisible(64*width(1), 8)
+	stemMid := MakeDivisible(float64(MakeDivisible(64*width(0), 8)/2), 8)
+	size := (a.R + 1) / 2
+	var c Cost
+	c.Add(conv(3, stemMid, 3, size, false, true, false))
+	if a.D[0] > 0 {
+		c.Add(conv(stemMid, stemMid, 3, size, false, true, false))
+	}
+	c.Add(conv(stemMid, stemOut, 3, size, false, true, false))
+	size = (size + 1) / 2 // max pool
+	in := stemOut
+	for s := range resNetBaseDepth {
+		out := MakeDivisible(float64(resNetStageWidth[s])*width(s+2), 8)
+		start, n := a.stageSlots(s)
+		for l := 0; l < n; l++ {
+			stride := 1
+			if l == 0 {
+				stride = resNetStride[s]
+			}
+			mid := MakeDivisible(float64(out)*a.E[start+l], 8)
+			outSize := (size + stride - 1) / stride
+			c.Add(conv(in, mid, 1, size, false, true, false))
+			c.Add(conv(mid, mid, 3, outSize, false, true, false))
+			c.Add(conv(mid, out, 1, outSize, false, true, false))
+			if l == 0 && (stride != 1 || in != out) {
+				c.Add(conv(in, out, 1, outSize, false, true, false))
+			}
+			in, size = out, outSize
+		}
+	}
+	c.Add(Cost{MACs: float64(in * 1000), Params: float64(in*1000 + 1000)})
+	return c
+}

@@ -1,0 +1,138 @@
+package space
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// OFA's make_divisible: round to the nearest multiple of 8, but never more than 10 % down.
+func TestMakeDivisible(t *testing.T) {
+	for v, want := range map[float64]int{19.2: 24, 28.8: 32, 134.4: 136, 41.6: 40, 20.8: 24, 1152: 1152, 4: 8} {
+		if got := MakeDivisible(v, 8); got != want {
+			t.Errorf("MakeDivisible(%v) = %d, want %d", v, got, want)
+		}
+	}
+}
+
+// Hand calculation for one block: 24 -> 32 channels, expand 3 (72), kernel 5, stride 2,
+// 80x80 input. MACs: expand 80²·24·72 + depthwise 40²·72·25 + project 40²·72·32.
+// Params: 24·72 + 72·25 + 72·32 weights, plus BatchNorm (2 per channel) after each conv.
+func TestBlockCostByHand(t *testing.T) {
+	b := MBConv{In: 24, Out: 32, Mid: 72, Kernel: 5, Stride: 2, InSize: 80, HasExpandConv: true}
+	c := blockCost(b)
+	if want := float64(80*80*24*72 + 40*40*72*25 + 40*40*72*32); c.MACs != want {
+		t.Errorf("MACs = %v, want %v", c.MACs, want)
+	}
+	if want := float64(24*72 + 72*25 + 72*32 + 2*(72+72+32)); c.Params != want {
+		t.Errorf("params = %v, want %v", c.Params, want)
+	}
+	// Squeeze-excite on 96 channels: 96 -> 24 -> 96 with biases.
+	se := seCost(96)
+	if se.MACs != 2*96*24 || se.Params != 2*96*24+24+96 {
+		t.Errorf("SE cost = %+v", se)
+	}
+}
+
+// Raising one stage-1 bottleneck (56x56, 256 channels at width 1.0) from expand 0.2 to
+// 0.35 widens its middle from 48 to 88 channels: the cost difference by hand is
+// 56²·(2·256·40 + 9·(88²−48²)) MACs and 2·256·40 + 9·(88²−48²) + 2·2·40 parameters.
+func TestResNetCostDifferenceByHand(t *testing.T) {
+	a := ResNetArch{D: []int{2, 1, 1, 1, 1}, E: make([]float64, 18), W: []int{2, 2, 2, 2, 2, 2}, R: 224}
+	for i := range a.E {
+		a.E[i] = 0.2
+	}
+	b := a.Clone()
+	b.E[1] = 0.35
+	d := b.Cost()
+	c := a.Cost()
+	if got, want := d.MACs-c.MACs, float64(56*56*(2*256*40+9*(88*88-48*48))); got != want {
+		t.Errorf("MACs difference %v, want %v", got, want)
+	}
+	if got, want := d.Params-c.Params, float64(2*256*40+9*(88*88-48*48)+2*2*40); got != want {
+		t.Errorf("params difference %v, want %v", got, want)
+	}
+}
+
+func TestMBArchValidation(t *testing.T) {
+	good := `{"ks":[3,5,7,3,5,7,3,5,7,3,5,7,3,5,7,3,5,7,3,5],"e":[3,4,6,3,4,6,3,4,6,3,4,6,3,4,6,3,4,6,3,4],"d":[2,3,4,2,3],"r":176}`
+	a, err := ParseMB(MBv3, good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.JSON() != good {
+		t.Errorf("round trip: %s", a.JSON())
+	}
+	for bad, want := range map[string]string{
+		`{"ks":[3],"e":[3],"d":[2],"r":160}`:                           "want 20 ks, 20 e and 5 d",
+		strings.Replace(good, `"ks":[3,`, `"ks":[4,`, 1):               "ks[0] = 4",
+		strings.Replace(good, `"d":[2,3,4,2,3]`, `"d":[2,3,5,2,3]`, 1): "d[2] = 5",
+		strings.Replace(good, `"r":176`, `"r":170`, 1):                 "r = 170",
+		strings.Replace(good, `"r":176`, `"r":176,"w":1.5`, 1):         "w = 1.5",
+		strings.Replace(good, `"r":176`, `"r":176,"x":1`, 1):           "unknown field",
+		`not json`: "malformed",
+	} {
+		if _, err := ParseMB(MBv3, bad); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v, want %q", bad, err, want)
+		}
+	}
+	if _, err := ParseResNet(`{"d":[1,0,0,0,0],"e":[],"w":[],"r":224}`); err == nil {
+		t.Error("bad ResNet accepted")
+	}
+}
+
+func TestSamplingMutationCrossover(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	for _, sp := range []*MBSpace{MBv3, Proxyless} {
+		a, b := sp.Sample(rng, 0), sp.Sample(rng, 0)
+		if err := a.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		again := sp.Sample(rand.New(rand.NewPCG(9, 9)), 0)
+		first := sp.Sample(rand.New(rand.NewPCG(9, 9)), 0)
+		if again.JSON() != first.JSON() {
+			t.Error("same seed, different sample")
+		}
+		if m := a.Mutate(rng, 0); m.JSON() != a.JSON() {
+			t.Error("mutation with p=0 changed the architecture")
+		}
+		if err := a.Mutate(rng, 1).Validate(); err != nil {
+			t.Error(err)
+		}
+		c := a.Crossover(rng, b)
+		for i := range c.KS {
+			if c.KS[i] != a.KS[i] && c.KS[i] != b.KS[i] {
+				t.Fatalf("child kernel %d from neither parent", i)
+			}
+		}
+	}
+	r := SampleResNet(rng)
+	if err := r.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Crossover(rng, SampleResNet(rng)).Mutate(rng, 0.5).Validate(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBlockFixes(t *testing.T) {
+	fixes := BlockFixes()
+	if len(fixes) != 180 {
+		t.Fatalf("%d MobileNet block fixes, want 5 stages x 4 layers x 3 kernels x 3 expands = 180", len(fixes))
+	}
+	a := MBv3.Sample(rand.New(rand.NewPCG(1, 1)), 0)
+	a.D[4] = 2
+	f := BlockFix{Stage: 4, Layer: 3, Kernel: 7, Expand: 6}
+	b := f.Apply(a)
+	if b.D[4] != 4 || b.KS[19] != 7 || b.E[19] != 6 || a.D[4] != 2 {
+		t.Errorf("fix %v applied wrongly: %v (original %v)", f, b.JSON(), a.JSON())
+	}
+	if n := len(ResNetBlockFixes()); n != 54 {
+		t.Errorf("%d ResNet block fixes, want 18 x 3", n)
+	}
+	rf := ResNetBlockFix{Stage: 2, Layer: 5, Expand: 0.35}.Apply(ResNetArch{D: []int{0, 0, 0, 0, 0}, E: slices.Repeat([]float64{0.2}, 18), W: make([]int, 6), R: 160})
+	if rf.D[3] != 2 || rf.E[8+5] != 0.35 {
+		t.Errorf("ResNet fix: %v", rf.JSON())
+	}
+}
