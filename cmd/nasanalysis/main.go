@@ -34,6 +34,8 @@ type command struct {
 var commands = map[string]command{
 	"srcc":       {"print the device x device rank-correlation matrix of a dataset", runSRCC},
 	"adapt":      {"adapt a proxy device's latencies to a target with a few target measurements", runAdapt},
+	"sample":     {"print random architectures of a design space as JSON lines", runSample},
+	"eval":       {"read architectures as JSON lines on stdin and print their metrics as CSV", runEval},
 	"adapt-grid": {"adapt every ordered pair of devices and print mean SRCC before/after", runAdaptGrid},
 	"fetch":      {"download (or convert local copies of) the public data into a datasets directory", runFetch},
 	"index":      {"write reports/index.html linking the executed notebooks", runIndex},

@@ -252,3 +252,73 @@ func TestSRCCBootstrap(t *testing.T) {
 		t.Errorf("negative --bootstrap: exit %d, want 2", code)
 	}
 }
+
+func withStdin(t *testing.T, s string) {
+	t.Helper()
+	old := stdin
+	stdin = strings.NewReader(s)
+	t.Cleanup(func() { stdin = old })
+}
+
+func uniformMBv3JSON(k, e, d, r int) string {
+	rep := func(v, n int) string { return strings.TrimSuffix(strings.Repeat(strconv.Itoa(v)+",", n), ",") }
+	return `{"ks":[` + rep(k, 20) + `],"e":[` + rep(e, 20) + `],"d":[` + rep(d, 5) + `],"r":` + strconv.Itoa(r) + `}`
+}
+
+// eval prints the README's reference accuracies (75.31 % and 83.59 %) for the two
+// uniform networks, in the requested column order.
+func TestEvalReferenceAccuracies(t *testing.T) {
+	withStdin(t, uniformMBv3JSON(3, 3, 2, 160)+"\n\n"+uniformMBv3JSON(7, 6, 4, 224)+"\n")
+	code, out, errOut := runCLI("eval", "--space", "ofa-mbv3", "--metrics", "params,acc,note10")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	h, rows := readMatrixCSV(t, out)
+	if strings.Join(h, ",") != "params,acc,note10" || len(rows) != 2 {
+		t.Fatalf("output:\n%s", out)
+	}
+	for i, want := range []float64{75.31, 83.59} {
+		got, _ := strconv.ParseFloat(rows[i][1], 64)
+		if math.Abs(got-want) > 0.01 {
+			t.Errorf("acc row %d = %v, reference %v", i, got, want)
+		}
+	}
+	small, _ := strconv.ParseFloat(rows[0][2], 64)
+	large, _ := strconv.ParseFloat(rows[1][2], 64)
+	if !(small < large) {
+		t.Errorf("Note10 latency small %v, large %v", small, large)
+	}
+}
+
+func TestEvalAndSampleBadInput(t *testing.T) {
+	good := uniformMBv3JSON(3, 3, 2, 160)
+	cases := []struct {
+		in   string
+		args []string
+		want string
+	}{
+		{good + "\n{oops\n", []string{"eval", "--metrics", "flops"}, "stdin line 2: malformed"},
+		{strings.Replace(good, `"r":160`, `"r":161`, 1), []string{"eval", "--metrics", "flops"}, "stdin line 1: ofa-mbv3: r = 161"},
+		{good, []string{"eval", "--metrics", "flops,speed"}, `metric "speed" is not available for ofa-mbv3`},
+		{good, []string{"eval", "--space", "mnasnet"}, `unknown space "mnasnet"`},
+		{"", []string{"sample", "--space", "ofa-mbv3", "--n", "0"}, "--n must be >= 1"},
+		{"", []string{"sample", "--space", "ofa-mbv3", "--width", "2"}, "w = 2"},
+	}
+	for _, c := range cases {
+		withStdin(t, c.in)
+		code, _, errOut := runCLI(c.args...)
+		if code != 2 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, %q; want 2 mentioning %q", c.args, code, errOut, c.want)
+		}
+	}
+	// Sampled architectures are valid input for eval, and the same seed gives the same lines.
+	_, a, _ := runCLI("sample", "--space", "proxylessnas", "--n", "5", "--seed", "3")
+	_, b, _ := runCLI("sample", "--space", "proxylessnas", "--n", "5", "--seed", "3")
+	if a != b || strings.Count(a, "\n") != 5 {
+		t.Fatalf("sample not reproducible:\n%s\n%s", a, b)
+	}
+	withStdin(t, a)
+	if code, out, errOut := runCLI("eval", "--space", "proxylessnas", "--metrics", "flops,params"); code != 0 || strings.Count(out, "\n") != 6 {
+		t.Errorf("eval of sampled proxylessnas: exit %d, %s %s", code, out, errOut)
+	}
+}

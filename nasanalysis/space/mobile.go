@@ -146,8 +146,13 @@ func (a MBArch) Validate() error {
 	if !slices.Contains(MBResolutions, a.R) {
 		return fmt.Errorf("%s: r = %d, want one of %v", name, a.R, MBResolutions)
 	}
+	return a.ValidateWidth()
+}
+
+// ValidateWidth checks only the width multiplier.
+func (a MBArch) ValidateWidth() error {
 	if a.W != 0 && !slices.Contains(a.Space().Widths, a.W) {
-		return fmt.Errorf("%s: w = %v, want one of %v", name, a.W, a.Space().Widths)
+		return fmt.Errorf("%s: w = %v, want one of %v", a.Space().Name, a.W, a.Space().Widths)
 	}
 	return nil
 }

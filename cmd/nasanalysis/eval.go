@@ -1,0 +1,246 @@
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
+)
+
+var spaceNames = []string{"ofa-mbv3", "proxylessnas", "ofa-resnet50"}
+
+func mbSpace(name string) (*space.MBSpace, error) {
+	switch name {
+	case "ofa-mbv3":
+		return space.MBv3, nil
+	case "proxylessnas":
+		return space.Proxyless, nil
+	}
+	return nil, usagef("unknown space %q (want %s)", name, strings.Join(spaceNames, ", "))
+}
+
+// stdin is the input of eval; tests replace it.
+var stdin io.Reader = os.Stdin
+
+func runSample(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("sample", "--space S --n N --seed K [--width W]", stderr)
+	name := fs.String("space", "ofa-mbv3", "design space: "+strings.Join(spaceNames, ", "))
+	n := fs.Int("n", 10, "number of architectures")
+	seed := fs.Uint64("seed", 1, "random seed")
+	width := fs.Float64("width", 0, "supernet width multiplier for the mobile spaces (0: the space's default)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *n < 1 {
+		return usagef("--n must be >= 1, got %d", *n)
+	}
+	rng := rand.New(rand.NewPCG(*seed, 0))
+	w := bufio.NewWriter(stdout)
+	defer w.Flush()
+	if *name == "ofa-resnet50" {
+		for i := 0; i < *n; i++ {
+			fmt.Fprintln(w, space.SampleResNet(rng).JSON())
+		}
+		return nil
+	}
+	sp, err := mbSpace(*name)
+	if err != nil {
+		return err
+	}
+	if *width != 0 {
+		if err := (space.MBArch{W: *width}.In(sp)).ValidateWidth(); err != nil {
+			return usageError{err.Error()}
+		}
+	}
+	for i := 0; i < *n; i++ {
+		fmt.Fprintln(w, sp.Sample(rng, *width).JSON())
+	}
+	return nil
+}
+
+// metricNames lists what eval can compute, per space.
+var metricNames = map[string][]string{
+	"ofa-mbv3":     {"acc", "flops", "params", "note10_r160", "note10_r176", "note10_r192", "note10_r208", "note10_r224", "note10", "measured"},
+	"proxylessnas": {"flops", "params", "pn_mobile", "measured"},
+	"ofa-resnet50": {"acc", "flops", "params"},
+}
+
+func runEval(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("eval", "--space S --metrics LIST < archs.jsonl", stderr)
+	name := fs.String("space", "ofa-mbv3", "design space: "+strings.Join(spaceNames, ", "))
+	metrics := fs.String("metrics", "flops,params", "comma-separated metrics, in output order: acc (predicted top-1 %), flops (M MACs), params (M), "+
+		"note10_r<RES> (ms, the architecture at RES px) or note10 (ms, at its own resolution), pn_mobile (ms), measured (ms, this machine)")
+	repeats := fs.Int("repeats", 3, "for measured: timed runs per architecture (after one warm-up)")
+	dataDir := fs.String("data", "", "datasets directory")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	known, ok := metricNames[*name]
+	if !ok {
+		return usagef("unknown space %q (want %s)", *name, strings.Join(spaceNames, ", "))
+	}
+	ms := splitList(*metrics)
+	if len(ms) == 0 {
+		return usagef("--metrics is empty")
+	}
+	for _, m := range ms {
+		if !slicesContains(known, m) {
+			return usagef("metric %q is not available for %s (available: %s)", m, *name, strings.Join(known, ", "))
+		}
+	}
+	// Read and validate every line first: a bad line fails before any work is done.
+	var mbs []space.MBArch
+	var rns []space.ResNetArch
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		if text == "" {
+			continue
+		}
+		if *name == "ofa-resnet50" {
+			a, err := space.ParseResNet(text)
+			if err != nil {
+				return usagef("stdin line %d: %v", line, err)
+			}
+			rns = append(rns, a)
+			continue
+		}
+		sp, _ := mbSpace(*name)
+		a, err := space.ParseMB(sp, text)
+		if err != nil {
+			return usagef("stdin line %d: %v", line, err)
+		}
+		mbs = append(mbs, a)
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	n := len(mbs) + len(rns)
+	cols := make([][]float64, len(ms))
+	for k, m := range ms {
+		var err error
+		if cols[k], err = evalMetric(m, *name, mbs, rns, *dataDir, *repeats); err != nil {
+			return err
+		}
+	}
+	w := csv.NewWriter(stdout)
+	w.Write(ms)
+	for i := 0; i < n; i++ {
+		row := make([]string, len(ms))
+		for k := range ms {
+			row[k] = strconv.FormatFloat(cols[k][i], 'g', 8, 64)
+		}
+		w.Write(row)
+	}
+	w.Flush()
+	return w.Error()
+}
+
+func slicesContains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func evalMetric(m, spaceName string, mbs []space.MBArch, rns []space.ResNetArch, dataDir string, repeats int) ([]float64, error) {
+	var out []float64
+	switch {
+	case m == "flops" || m == "params":
+		for _, a := range mbs {
+			c := a.Cost()
+			out = append(out, pick(m == "flops", c.MACs, c.Params)/1e6)
+		}
+		for _, a := range rns {
+			c := a.Cost()
+			out = append(out, pick(m == "flops", c.MACs, c.Params)/1e6)
+		}
+	case m == "acc":
+		var X [][]float64
+		var p *predictor.OFAPredictor
+		var err error
+		if spaceName == "ofa-resnet50" {
+			for _, a := range rns {
+				X = append(X, a.Features())
+			}
+			p, err = predictor.LoadOFAResNet50Predictor(dataDir)
+		} else {
+			for i, a := range mbs {
+				if a.Width() != 1.2 { // the predictor's encoding has no width: it was trained on the w1.2 supernet
+					return nil, fmt.Errorf("architecture %d: OFA's MobileNetV3 accuracy predictor covers width 1.2 only, not w=%v", i+1, a.Width())
+				}
+				X = append(X, a.Features())
+			}
+			p, err = predictor.LoadOFAMBv3Predictor(dataDir)
+		}
+		if err != nil {
+			return nil, err
+		}
+		pred, err := p.Predict(X)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range pred {
+			out = append(out, 100*v)
+		}
+	case strings.HasPrefix(m, "note10"):
+		n10, err := latency.LoadNote10(dataDir)
+		if err != nil {
+			return nil, err
+		}
+		for i, a := range mbs {
+			if r := strings.TrimPrefix(m, "note10_r"); r != m {
+				a = a.Clone()
+				a.R, _ = strconv.Atoi(r)
+			}
+			v, err := n10.Latency(a)
+			if err != nil {
+				return nil, fmt.Errorf("architecture %d: %w", i+1, err)
+			}
+			out = append(out, v)
+		}
+	case m == "pn_mobile":
+		pm, err := latency.LoadProxylessMobile(dataDir)
+		if err != nil {
+			return nil, err
+		}
+		for i, a := range mbs {
+			v, err := pm.Latency(a)
+			if err != nil {
+				return nil, fmt.Errorf("architecture %d: %w", i+1, err)
+			}
+			out = append(out, v)
+		}
+	case m == "measured":
+		cfg := latency.DefaultMeasure
+		cfg.Repeats = repeats
+		for i, a := range mbs {
+			r, err := latency.MeasureMB(a, cfg)
+			if err != nil {
+				return nil, fmt.Errorf("architecture %d: %w", i+1, err)
+			}
+			out = append(out, r.MedianMS)
+		}
+	}
+	return out, nil
+}
+
+func pick(first bool, a, b float64) float64 {
+	if first {
+		return a
+	}
+	return b
+}

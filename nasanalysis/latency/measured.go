@@ -1,0 +1,176 @@
+package latency
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"time"
+
+	. "github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
+)
+
+// Measurement is the end-to-end latency of one network on this machine.
+type Measurement struct {
+	MedianMS, MinMS, MaxMS float64
+	Repeats, Warmup        int
+	Backend                string
+}
+
+// MeasureConfig sets how a network is timed.
+type MeasureConfig struct {
+	Warmup  int   // untimed runs first (the first one also compiles)
+	Repeats int   // timed runs; the median is reported
+	Seed    int64 // random weights and input
+}
+
+// DefaultMeasure is one warm-up and five timed runs.
+var DefaultMeasure = MeasureConfig{Warmup: 1, Repeats: 5, Seed: 1}
+
+// weights hands out random constants for one graph, from one seeded generator, so the
+// same architecture and seed build the same network.
+type weights struct {
+	g   *Graph
+	rng *rand.Rand
+}
+
+func (w *weights) tensor(scale float64, dims ...int) *Node {
+	n := 1
+	for _, d := range dims {
+		n *= d
+	}
+	v := make([]float32, n)
+	for i := range v {
+		v[i] = float32(w.rng.NormFloat64() * scale)
+	}
+	t := tensors.FromFlatDataAndDimensions(v, dims...)
+	return Const(w.g, t)
+}
+
+// convBN is a k x k convolution (depthwise when groups > 1) followed by folded
+// BatchNorm (a per-channel scale and shift, as at inference).
+func (w *weights) convBN(x *Node, in, out, k, stride, groups int) *Node {
+	kernel := w.tensor(math.Sqrt(2/float64(k*k*in/groups)), k, k, in/groups, out)
+	y := Convolve(x, kernel).Strides(stride).PadSame().ChannelGroupCount(groups).Done()
+	scale := Reshape(w.tensor(0.1, out), 1, 1, 1, out)
+	shift := Reshape(w.tensor(0.1, out), 1, 1, 1, out)
+	return Add(Mul(y, AddScalar(scale, 1)), shift)
+}
+
+func relu6(x *Node) *Node  { return ClipScalar(x, 0, 6) }
+func hsig(x *Node) *Node   { return MulScalar(relu6(AddScalar(x, 3)), 1.0/6) }
+func hswish(x *Node) *Node { return Mul(x, hsig(x)) }
+func relu(x *Node) *Node   { return MaxScalar(x, 0) }
+
+func (w *weights) dense(x *Node, in, out int, bias bool) *Node {
+	y := MatMul(x, w.tensor(math.Sqrt(1/float64(in)), in, out))
+	if bias {
+		y = Add(y, Reshape(w.tensor(0.01, out), 1, out))
+	}
+	return y
+}
+
+// buildMB builds the forward pass of an OFA mobile network at batch 1 (channels last).
+func buildMB(a space.MBArch, seed int64) func(x *Node) *Node {
+	return func(x *Node) *Node {
+		w := &weights{g: x.Graph(), rng: rand.New(rand.NewPCG(uint64(seed), 17))}
+		mbv3 := a.Space() == space.MBv3
+		act := func(hs bool) func(*Node) *Node {
+			switch {
+			case !mbv3:
+				return relu6
+			case hs:
+				return hswish
+			}
+			return relu
+		}
+		h := a.Head()
+		y := act(true)(w.convBN(x, 3, h.StemOut, 3, 2, 1))
+		for _, b := range a.Plan() {
+			f := act(b.HSwish)
+			z := y
+			if b.HasExpandConv {
+				z = f(w.convBN(z, b.In, b.Mid, 1, 1, 1))
+			}
+			z = f(w.convBN(z, b.Mid, b.Mid, b.Kernel, b.Stride, b.Mid))
+			if b.SE {
+				seMid := space.MakeDivisible(float64(b.Mid)/4, 8)
+				s := ReduceMean(z, 1, 2)
+				s = hsig(w.dense(relu(w.dense(s, b.Mid, seMid, true)), seMid, b.Mid, true))
+				z = Mul(z, Reshape(s, 1, 1, 1, b.Mid))
+			}
+			z = w.convBN(z, b.Mid, b.Out, 1, 1, 1)
+			if b.Skip {
+				z = Add(z, y)
+			}
+			y = z
+		}
+		if mbv3 {
+			y = hswish(w.convBN(y, h.LastIn, h.FinalExpand, 1, 1, 1))
+			y = ReduceMean(y, 1, 2)
+			y = hswish(w.dense(y, h.FinalExpand, h.Mix, false))
+		} else {
+			y = relu6(w.convBN(y, h.LastIn, h.Mix, 1, 1, 1))
+			y = ReduceMean(y, 1, 2)
+		}
+		return w.dense(y, h.Mix, h.Classes, true)
+	}
+}
+
+// MeasureMB builds the network of a (random weights, batch 1) as a GoMLX graph on the
+// pure-Go backend, runs it cfg.Warmup times untimed, then cfg.Repeats times, and
+// reports the median and range of the timed runs in milliseconds.
+func MeasureMB(a space.MBArch, cfg MeasureConfig) (Measurement, error) {
+	if err := a.Validate(); err != nil {
+		return Measurement{}, err
+	}
+	if cfg.Repeats < 1 || cfg.Warmup < 0 {
+		return Measurement{}, fmt.Errorf("measure: need at least 1 repeat and no negative warm-up, got %d and %d", cfg.Repeats, cfg.Warmup)
+	}
+	backend := predictor.Backend()
+	exec, err := NewExec(backend, buildMB(a, cfg.Seed))
+	if err != nil {
+		return Measurement{}, err
+	}
+	defer exec.Finalize()
+	rng := rand.New(rand.NewPCG(uint64(cfg.Seed), 3))
+	in := make([]float32, a.R*a.R*3)
+	for i := range in {
+		in[i] = float32(rng.NormFloat64())
+	}
+	x := tensors.FromFlatDataAndDimensions(in, 1, a.R, a.R, 3)
+	run := func() (time.Duration, error) {
+		start := time.Now()
+		out, err := exec.Call1(x)
+		if err != nil {
+			return 0, err
+		}
+		_ = tensors.MustCopyFlatData[float32](out) // wait for the result on the host
+		d := time.Since(start)
+		out.FinalizeAll()
+		return d, nil
+	}
+	for i := 0; i < cfg.Warmup; i++ {
+		if _, err := run(); err != nil {
+			return Measurement{}, err
+		}
+	}
+	ms := make([]float64, cfg.Repeats)
+	for i := range ms {
+		d, err := run()
+		if err != nil {
+			return Measurement{}, err
+		}
+		ms[i] = float64(d.Microseconds()) / 1000
+	}
+	slices.Sort(ms)
+	med := ms[len(ms)/2]
+	if len(ms)%2 == 0 {
+		med = (ms[len(ms)/2-1] + ms[len(ms)/2]) / 2
+	}
+	return Measurement{MedianMS: med, MinMS: ms[0], MaxMS: ms[len(ms)-1], Repeats: cfg.Repeats, Warmup: cfg.Warmup, Backend: backend.Name()}, nil
+}
