@@ -35,6 +35,7 @@ var commands = map[string]command{
 	"srcc":       {"print the device x device rank-correlation matrix of a dataset", runSRCC},
 	"adapt":      {"adapt a proxy device's latencies to a target with a few target measurements", runAdapt},
 	"sample":     {"print random architectures of a design space as JSON lines", runSample},
+	"measure":    {"measure sampled architectures end to end on this machine (resumable CSV)", runMeasure},
 	"eval":       {"read architectures as JSON lines on stdin and print their metrics as CSV", runEval},
 	"adapt-grid": {"adapt every ordered pair of devices and print mean SRCC before/after", runAdaptGrid},
 	"fetch":      {"download (or convert local copies of) the public data into a datasets directory", runFetch},

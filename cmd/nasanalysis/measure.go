@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
+)
+
+// measuredHeader is the column layout of a measured-latency file. Every row carries its
+// own provenance, so files from several runs or machines can be concatenated.
+var measuredHeader = []string{"arch", "resolution", "median_ms", "min_ms", "max_ms", "repeats", "warmup",
+	"backend", "machine", "cpu", "cores", "go_version", "date", "macs_m"}
+
+func runMeasure(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("measure", "--space S --n N --seed K --out FILE [--res R] [--repeats K]", stderr)
+	name := fs.String("space", "ofa-mbv3", "design space: ofa-mbv3 or proxylessnas")
+	n := fs.Int("n", 300, "number of sampled architectures")
+	seed := fs.Uint64("seed", 1, "sampling seed (the same sequence as 'sample')")
+	out := fs.String("out", "", "CSV file to append to (required); architectures already in it are skipped")
+	res := fs.Int("res", 0, "input resolution for every architecture (0: keep the sampled one)")
+	width := fs.Float64("width", 0, "supernet width multiplier (0: the space's default)")
+	repeats := fs.Int("repeats", 3, "timed runs per architecture; the median is recorded")
+	warmup := fs.Int("warmup", 1, "untimed runs first (the first also compiles the graph)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	sp, err := mbSpace(*name)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return usagef("--out is required")
+	}
+	if *n < 1 || *repeats < 1 || *warmup < 0 {
+		return usagef("need --n >= 1, --repeats >= 1 and --warmup >= 0")
+	}
+	done, err := readMeasured(*out)
+	if err != nil {
+		return err
+	}
+	rng := rand.New(rand.NewPCG(*seed, 0))
+	var todo []space.MBArch
+	for i := 0; i < *n; i++ {
+		a := sp.Sample(rng, *width)
+		if *res != 0 {
+			a.R = *res
+		}
+		if err := a.Validate(); err != nil {
+			return usageError{err.Error()}
+		}
+		if !done[a.JSON()] {
+			todo = append(todo, a)
+		}
+	}
+	fmt.Fprintf(stderr, "%d of %d architectures already in %s; measuring %d\n", *n-len(todo), *n, *out, len(todo))
+	if len(todo) == 0 {
+		return nil
+	}
+	f, err := os.OpenFile(*out, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	w := csv.NewWriter(f)
+	if len(done) == 0 {
+		if st, _ := f.Stat(); st.Size() == 0 {
+			w.Write(measuredHeader)
+		}
+	}
+	host, _ := os.Hostname()
+	cpu := cpuModel()
+	bar := progressbar.NewOptions(len(todo), progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("measuring"),
+		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true))
+	cfg := latency.MeasureConfig{Warmup: *warmup, Repeats: *repeats, Seed: 1}
+	for _, a := range todo {
+		m, err := latency.MeasureMB(a, cfg)
+		if err != nil {
+			return fmt.Errorf("%s: %w", a.JSON(), err)
+		}
+		f3 := func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
+		w.Write([]string{a.JSON(), strconv.Itoa(a.R), f3(m.MedianMS), f3(m.MinMS), f3(m.MaxMS), strconv.Itoa(m.Repeats),
+			strconv.Itoa(m.Warmup), m.Backend, host, cpu, strconv.Itoa(runtime.NumCPU()), runtime.Version(),
+			time.Now().UTC().Format(time.RFC3339), f3(a.Cost().MACs / 1e6)})
+		w.Flush() // a row per architecture, so an interrupted run resumes where it stopped
+		if err := w.Error(); err != nil {
+			return err
+		}
+		bar.Add(1)
+	}
+	fmt.Fprintln(stderr)
+	return nil
+}
+
+// readMeasured returns the architectures already in a measured file (none if it does
+// not exist), checking its header.
+func readMeasured(path string) (map[string]bool, error) {
+	done := map[string]bool{}
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return done, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	rows, err := r.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(rows) == 0 {
+		return done, nil
+	}
+	if strings.Join(rows[0], ",") != strings.Join(measuredHeader, ",") {
+		return nil, fmt.Errorf("%s: header %q is not a measured-latency file's (%s)", path, strings.Join(rows[0], ","), strings.Join(measuredHeader, ","))
+	}
+	for _, row := range rows[1:] {
+		done[row[0]] = true
+	}
+	return done, nil
+}
+
+func cpuModel() string {
+	f, err := os.Open("/proc/cpuinfo")
+	if err != nil {
+		return runtime.GOARCH
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if k, v, ok := strings.Cut(sc.Text(), ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return runtime.GOARCH
+}
