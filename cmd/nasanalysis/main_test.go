@@ -322,3 +322,16 @@ func TestEvalAndSampleBadInput(t *testing.T) {
 		t.Errorf("eval of sampled proxylessnas: exit %d, %s %s", code, out, errOut)
 	}
 }
+
+// eval for 1,000 architectures with acc, flops and note10: the target is well
+// under a second (tables and predictor loading included).
+func BenchmarkEval1000(b *testing.B) {
+	_, lines, _ := runCLI("sample", "--space", "ofa-mbv3", "--n", "1000", "--seed", "5")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		stdin = strings.NewReader(lines)
+		if code, _, errOut := runCLI("eval", "--space", "ofa-mbv3", "--metrics", "acc,flops,note10"); code != 0 {
+			b.Fatal(errOut)
+		}
+	}
+}

@@ -125,3 +125,18 @@ func Resolve(explicit, rel string) (string, error) {
 		"or run `nasanalysis fetch` to download and convert the public files into the user cache",
 		ErrNotFound, rel, strings.Join(tried, "\n"), EnvDataDir)
 }
+
+// ProjectFile returns the path of a file in this repository's own datasets/ folder (data
+// the project measured itself), found from the working directory or $GONB_DIR.
+func ProjectFile(name string) (string, error) {
+	for _, start := range repoSearchStarts() {
+		if root, ok := findRepoRoot(start); ok {
+			p := filepath.Join(root, "datasets", name)
+			if _, err := os.Stat(p); err != nil {
+				return "", fmt.Errorf("%s: %w (measure it with `nasanalysis measure`)", p, err)
+			}
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("datasets/%s: not inside the nasanalysis repository (no go.mod declaring %s above the working directory)", name, ModulePath)
+}

@@ -83,3 +83,19 @@ func TestReadLUTBadInput(t *testing.T) {
 		t.Error("missing file accepted")
 	}
 }
+
+func TestReadMeasuredBadInput(t *testing.T) {
+	dir := t.TempDir()
+	good := space.MBv3.Sample(rand.New(rand.NewPCG(1, 1)), 0).JSON()
+	for content, want := range map[string]string{
+		"a,b,c\n": "not a measured-latency file",
+		"arch,resolution,median_ms\n\"" + strings.ReplaceAll(good, `"`, `""`) + "\",160,-1\n": "line 2, column median_ms",
+		"arch,resolution,median_ms\n{},160,3\n":                                               "line 2",
+	} {
+		p := filepath.Join(dir, "m.csv")
+		os.WriteFile(p, []byte(content), 0o644)
+		if _, err := ReadMeasured(p, space.MBv3); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want %q", content, err, want)
+		}
+	}
+}

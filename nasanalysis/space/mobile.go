@@ -3,6 +3,7 @@ package space
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -338,4 +339,15 @@ func (a MBArch) Features() []float64 {
 	}
 	x[120+(a.R-112)/16] = 1
 	return x
+}
+
+// Size returns the number of distinct architectures of sp at one width: per stage, the
+// sum over depths d of (kernels x expands)^d, raised to the 5 stages, times the
+// resolutions. Slots beyond a stage's depth do not count twice.
+func (sp *MBSpace) Size() float64 {
+	perStage := 0.0
+	for _, d := range MBDepths {
+		perStage += math.Pow(float64(len(MBKernels)*len(MBExpands)), float64(d))
+	}
+	return math.Pow(perStage, mbStages) * float64(len(MBResolutions))
 }

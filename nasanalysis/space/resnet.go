@@ -3,6 +3,7 @@ package space
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -252,4 +253,19 @@ func (a ResNetArch) Cost() Cost {
 	}
 	c.Add(Cost{MACs: float64(in * 1000), Params: float64(in*1000 + 1000)})
 	return c
+}
+
+// ResNetSize returns the number of distinct OFA-ResNet50 architectures: 2 input stems x
+// 3^6 width choices x, per stage, the sum over extra depths d of 3^(base+d) expand
+// choices, x the 8 resolutions.
+func ResNetSize() float64 {
+	n := 2 * math.Pow(3, 6) * float64(len(ResNetResolutions))
+	for _, base := range resNetBaseDepth {
+		s := 0.0
+		for _, d := range ResNetDepths {
+			s += math.Pow(3, float64(base+d))
+		}
+		n *= s
+	}
+	return n
 }

@@ -1,6 +1,7 @@
 package space
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -134,5 +135,17 @@ func TestBlockFixes(t *testing.T) {
 	rf := ResNetBlockFix{Stage: 2, Layer: 5, Expand: 0.35}.Apply(ResNetArch{D: []int{0, 0, 0, 0, 0}, E: slices.Repeat([]float64{0.2}, 18), W: make([]int, 6), R: 160})
 	if rf.D[3] != 2 || rf.E[8+5] != 0.35 {
 		t.Errorf("ResNet fix: %v", rf.JSON())
+	}
+}
+
+// (9² + 9³ + 9⁴)^5 x 5 resolutions = 7371^5 x 5; ResNet50 by hand:
+// 2 x 729 x 8 x (3²+3³+3⁴)² x (3⁴+3⁵+3⁶) x (3²+3³+3⁴).
+func TestSpaceSizes(t *testing.T) {
+	if got, want := MBv3.Size(), math.Pow(7371, 5)*5; math.Abs(got-want) > 1e-9*want {
+		t.Errorf("MBv3 size %g, want %g", got, want)
+	}
+	want := 2.0 * 729 * 8 * 117 * 117 * 1053 * 117
+	if got := ResNetSize(); math.Abs(got-want) > 1e-9*want {
+		t.Errorf("ResNet size %g, want %g", got, want)
 	}
 }
