@@ -99,3 +99,19 @@ func TestReadMeasuredBadInput(t *testing.T) {
 		}
 	}
 }
+
+func TestRecordedSourceRefusesUnmeasured(t *testing.T) {
+	a := space.MBv3.Sample(rand.New(rand.NewPCG(1, 1)), 0)
+	r := &Recorded{Path: "x.csv", Archs: []space.MBArch{a}, MS: []float64{12}}
+	if v, err := r.Latency(a); err != nil || v != 12 {
+		t.Errorf("recorded latency %v, %v", v, err)
+	}
+	b := a.Clone()
+	b.KS[0] = 10 - b.KS[0] // 3 <-> 7, 5 -> 5
+	if b.KS[0] == a.KS[0] {
+		b.KS[0] = 3
+	}
+	if _, err := r.Latency(b); err == nil || !strings.Contains(err.Error(), "has no measurement") {
+		t.Errorf("unmeasured architecture: %v", err)
+	}
+}

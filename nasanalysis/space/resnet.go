@@ -214,24 +214,33 @@ func (a ResNetArch) Features() []float64 {
 	return x
 }
 
-// Cost returns MACs and parameters of the network: the input stem (3x3 stride-2 conv,
-// optional 3x3 conv with identity shortcut, 3x3 conv), a 3x3 stride-2 max pool, the
-// bottleneck stages (1x1, 3x3 with the stage's stride, 1x1; the first block of a stage
-// has a shortcut of average pooling and a 1x1 conv), global pooling and the classifier.
-// Every conv carries BatchNorm.
-func (a ResNetArch) Cost() Cost {
+// Bottleneck is the layer plan of one ResNet bottleneck block: 1x1 In -> Mid, 3x3 Mid
+// -> Mid with the block's stride, 1x1 Mid -> Out, and for a stage's first block a
+// shortcut of average pooling and a 1x1 conv when the shape changes.
+type Bottleneck struct {
+	In, Mid, Out   int
+	Stride, InSize int
+	Downsample     bool
+}
+
+// OutSize is the block's output feature-map side.
+func (b Bottleneck) OutSize() int { return (b.InSize + b.Stride - 1) / b.Stride }
+
+// ResNetStem is the input stem's plan: 3x3 stride-2 conv 3 -> Mid, an optional 3x3 conv
+// Mid -> Mid with identity shortcut, 3x3 conv Mid -> Out, then 3x3 stride-2 max pooling.
+type ResNetStem struct {
+	Mid, Out, Size int // Size: feature-map side after the first conv
+	Middle         bool
+}
+
+// Plan returns the stem and every active bottleneck with exact channels and sizes.
+func (a ResNetArch) Plan() (ResNetStem, []Bottleneck) {
 	width := func(i int) float64 { return ResNetWidths[a.W[i]] }
-	stemOut := MakeDivisible(64*width(1), 8)
-	stemMid := MakeDivisible(float64(MakeDivisible(64*width(0), 8)/2), 8)
-	size := (a.R + 1) / 2
-	var c Cost
-	c.Add(conv(3, stemMid, 3, size, false, true, false))
-	if a.D[0] > 0 {
-		c.Add(conv(stemMid, stemMid, 3, size, false, true, false))
-	}
-	c.Add(conv(stemMid, stemOut, 3, size, false, true, false))
-	size = (size + 1) / 2 // max pool
-	in := stemOut
+	stem := ResNetStem{Out: MakeDivisible(64*width(1), 8), Mid: MakeDivisible(float64(MakeDivisible(64*width(0), 8)/2), 8),
+		Size: (a.R + 1) / 2, Middle: a.D[0] > 0}
+	size := (stem.Size + 1) / 2 // max pool
+	in := stem.Out
+	var blocks []Bottleneck
 	for s := range resNetBaseDepth {
 		out := MakeDivisible(float64(resNetStageWidth[s])*width(s+2), 8)
 		start, n := a.stageSlots(s)
@@ -240,18 +249,36 @@ func (a ResNetArch) Cost() Cost {
 			if l == 0 {
 				stride = resNetStride[s]
 			}
-			mid := MakeDivisible(float64(out)*a.E[start+l], 8)
-			outSize := (size + stride - 1) / stride
-			c.Add(conv(in, mid, 1, size, false, true, false))
-			c.Add(conv(mid, mid, 3, outSize, false, true, false))
-			c.Add(conv(mid, out, 1, outSize, false, true, false))
-			if l == 0 && (stride != 1 || in != out) {
-				c.Add(conv(in, out, 1, outSize, false, true, false))
-			}
-			in, size = out, outSize
+			b := Bottleneck{In: in, Mid: MakeDivisible(float64(out)*a.E[start+l], 8), Out: out, Stride: stride, InSize: size,
+				Downsample: l == 0 && (stride != 1 || in != out)}
+			blocks = append(blocks, b)
+			in, size = out, b.OutSize()
 		}
 	}
-	c.Add(Cost{MACs: float64(in * 1000), Params: float64(in*1000 + 1000)})
+	return stem, blocks
+}
+
+// Cost returns MACs and parameters of the network (every conv with BatchNorm; global
+// pooling; a 1000-way classifier with bias).
+func (a ResNetArch) Cost() Cost {
+	stem, blocks := a.Plan()
+	var c Cost
+	c.Add(conv(3, stem.Mid, 3, stem.Size, false, true, false))
+	if stem.Middle {
+		c.Add(conv(stem.Mid, stem.Mid, 3, stem.Size, false, true, false))
+	}
+	c.Add(conv(stem.Mid, stem.Out, 3, stem.Size, false, true, false))
+	last := stem.Out
+	for _, b := range blocks {
+		c.Add(conv(b.In, b.Mid, 1, b.InSize, false, true, false))
+		c.Add(conv(b.Mid, b.Mid, 3, b.OutSize(), false, true, false))
+		c.Add(conv(b.Mid, b.Out, 1, b.OutSize(), false, true, false))
+		if b.Downsample {
+			c.Add(conv(b.In, b.Out, 1, b.OutSize(), false, true, false))
+		}
+		last = b.Out
+	}
+	c.Add(linear(last, 1000))
 	return c
 }
 

@@ -149,3 +149,21 @@ func TestSpaceSizes(t *testing.T) {
 		t.Errorf("ResNet size %g, want %g", got, want)
 	}
 }
+
+// At full width and 224 px the plan is ResNet-50's: stem 32 -> 64 channels at 112 px,
+// stages of 256, 512, 1024, 2048 channels ending at 7 x 7, a downsampling shortcut on
+// each stage's first block.
+func TestResNetPlan(t *testing.T) {
+	a := ResNetArch{D: []int{2, 0, 0, 0, 0}, E: slices.Repeat([]float64{0.25}, 18), W: []int{2, 2, 2, 2, 2, 2}, R: 224}
+	stem, blocks := a.Plan()
+	if stem.Mid != 32 || stem.Out != 64 || stem.Size != 112 || !stem.Middle {
+		t.Errorf("stem %+v", stem)
+	}
+	if len(blocks) != 10 {
+		t.Fatalf("%d blocks, want 2+2+4+2", len(blocks))
+	}
+	last := blocks[len(blocks)-1]
+	if last.Out != 2048 || last.OutSize() != 7 || blocks[0].In != 64 || blocks[0].Mid != 64 || !blocks[0].Downsample || blocks[1].Downsample {
+		t.Errorf("blocks %+v ... %+v", blocks[0], last)
+	}
+}
