@@ -131,12 +131,21 @@ func (m *MLP) Predict(X [][]float64) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	flat := tensors.MustCopyFlatData[float32](out)
-	pred := make([]float64, len(flat))
-	for i, v := range flat {
-		pred[i] = float64(v)*m.ySD + m.yMean
+	pred := float64s(out)
+	for i := range pred {
+		pred[i] = pred[i]*m.ySD + m.yMean
 	}
 	return pred, nil
+}
+
+// float64s copies a float32 tensor's values to the host as float64.
+func float64s(t *tensors.Tensor) []float64 {
+	flat := tensors.MustCopyFlatData[float32](t)
+	out := make([]float64, len(flat))
+	for i, v := range flat {
+		out[i] = float64(v)
+	}
+	return out
 }
 
 // Clone returns an independent copy (weights included), e.g. to fine-tune one

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 
 	. "github.com/gomlx/gomlx/core/graph"
-	"github.com/gomlx/gomlx/core/tensors"
 	"github.com/gomlx/gomlx/ml/layers/activation"
 	"github.com/nlpodyssey/gopickle/pytorch"
 	"github.com/nlpodyssey/gopickle/types"
@@ -185,10 +184,5 @@ func (p *OFAPredictor) Predict(X [][]float64) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	flat := tensors.MustCopyFlatData[float32](out)
-	res := make([]float64, len(flat))
-	for i, v := range flat {
-		res[i] = float64(v)
-	}
-	return res, nil
+	return float64s(out), nil
 }

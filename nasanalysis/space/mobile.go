@@ -243,22 +243,22 @@ func (a MBArch) Clone() MBArch {
 
 // Mutate resamples each choice independently with probability p.
 func (a MBArch) Mutate(rng *rand.Rand, p float64) MBArch {
-	b := a.Clone()
+	b, s := a.Clone(), a.Space().Sample(rng, a.W)
 	for i := range b.KS {
 		if rng.Float64() < p {
-			b.KS[i] = MBKernels[rng.IntN(3)]
+			b.KS[i] = s.KS[i]
 		}
 		if rng.Float64() < p {
-			b.E[i] = MBExpands[rng.IntN(3)]
+			b.E[i] = s.E[i]
 		}
 	}
 	for i := range b.D {
 		if rng.Float64() < p {
-			b.D[i] = MBDepths[rng.IntN(3)]
+			b.D[i] = s.D[i]
 		}
 	}
 	if rng.Float64() < p {
-		b.R = MBResolutions[rng.IntN(len(MBResolutions))]
+		b.R = s.R
 	}
 	return b
 }
