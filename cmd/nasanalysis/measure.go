@@ -15,6 +15,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
 )
@@ -34,6 +35,9 @@ func runMeasure(args []string, stdout, stderr io.Writer) error {
 	width := fs.Float64("width", 0, "supernet width multiplier (0: the space's default)")
 	repeats := fs.Int("repeats", 3, "timed runs per architecture; the median is recorded")
 	warmup := fs.Int("warmup", 1, "untimed runs first (the first also compiles the graph)")
+	gpuArchs := fs.Int("gpu-archs", 0, "measure the first N networks of ofa/gpu_latency.csv whose resolution is --res, so this machine can be compared with the GPUs on the same networks")
+	dataDir := fs.String("data", "", "datasets directory (for --gpu-archs)")
+	archFile := fs.String("archs", "", "measure the architectures in this file (JSON lines) instead of sampling; --n, --seed, --res and --width are ignored")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -51,21 +55,35 @@ func runMeasure(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rng := rand.New(rand.NewPCG(*seed, 0))
+	var archs []space.MBArch
+	if *gpuArchs > 0 {
+		if archs, err = gpuNetworks(*dataDir, *gpuArchs, *res); err != nil {
+			return err
+		}
+	} else if *archFile != "" {
+		if archs, err = readArchLines(*archFile, sp); err != nil {
+			return err
+		}
+	} else {
+		rng := rand.New(rand.NewPCG(*seed, 0))
+		for i := 0; i < *n; i++ {
+			a := sp.Sample(rng, *width)
+			if *res != 0 {
+				a.R = *res
+			}
+			if err := a.Validate(); err != nil {
+				return usageError{err.Error()}
+			}
+			archs = append(archs, a)
+		}
+	}
 	var todo []space.MBArch
-	for i := 0; i < *n; i++ {
-		a := sp.Sample(rng, *width)
-		if *res != 0 {
-			a.R = *res
-		}
-		if err := a.Validate(); err != nil {
-			return usageError{err.Error()}
-		}
+	for _, a := range archs {
 		if !done[a.JSON()] {
 			todo = append(todo, a)
 		}
 	}
-	fmt.Fprintf(stderr, "%d of %d architectures already in %s; measuring %d\n", *n-len(todo), *n, *out, len(todo))
+	fmt.Fprintf(stderr, "%d of %d architectures already in %s; measuring %d\n", len(archs)-len(todo), len(archs), *out, len(todo))
 	if len(todo) == 0 {
 		return nil
 	}
@@ -146,4 +164,53 @@ func cpuModel() string {
 		}
 	}
 	return runtime.GOARCH
+}
+
+// readArchLines reads JSON-line architectures of sp; a bad line is a usage error naming it.
+func readArchLines(path string, sp *space.MBSpace) ([]space.MBArch, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []space.MBArch
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" {
+			continue
+		}
+		a, err := space.ParseMB(sp, text)
+		if err != nil {
+			return nil, usagef("%s line %d: %v", path, line, err)
+		}
+		out = append(out, a)
+	}
+	return out, sc.Err()
+}
+
+// gpuNetworks returns the first n OFA-MobileNetV3 networks of the recorded GPU table at
+// resolution res, in file order.
+func gpuNetworks(dataDir string, n, res int) ([]space.MBArch, error) {
+	if res == 0 {
+		return nil, usagef("--gpu-archs needs --res")
+	}
+	t, err := data.LoadLatency(dataDir, "ofa-mbv3-gpu")
+	if err != nil {
+		return nil, err
+	}
+	var out []space.MBArch
+	for _, s := range t.Archs {
+		a, err := space.ParseMB(space.MBv3, s)
+		if err != nil {
+			continue // resolutions between the space's steps (e.g. 164 px)
+		}
+		if a.R == res {
+			out = append(out, a)
+		}
+		if len(out) == n {
+			return out, nil
+		}
+	}
+	return nil, usagef("%s has only %d networks at %d px, %d requested", t.Path, len(out), res, n)
 }
