@@ -335,3 +335,29 @@ func BenchmarkEval1000(b *testing.B) {
 		}
 	}
 }
+
+// measure appends one row per network with its provenance, resumes without measuring
+// twice, and refuses a file that is not a measured-latency file.
+func TestMeasureResumable(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "m.csv")
+	args := []string{"measure", "--space", "ofa-mbv3", "--n", "1", "--seed", "3", "--res", "160", "--repeats", "1", "--warmup", "0", "--out", out}
+	if code, _, errOut := runCLI(args...); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	code, _, errOut := runCLI(args...)
+	if code != 0 || !strings.Contains(errOut, "1 of 1 architectures already in") {
+		t.Errorf("second run: exit %d, %q", code, errOut)
+	}
+	raw, _ := os.ReadFile(out)
+	h, rows := readMatrixCSV(t, string(raw))
+	if len(rows) != 1 || h[2] != "median_ms" || rows[0][1] != "160" || rows[0][7] != "Go Backend" {
+		t.Fatalf("file:\n%s", raw)
+	}
+	if v, _ := strconv.ParseFloat(rows[0][2], 64); v <= 0 {
+		t.Errorf("median %v", v)
+	}
+	os.WriteFile(out, []byte("a,b\n1,2\n"), 0o644)
+	if code, _, errOut := runCLI(args...); code != 1 || !strings.Contains(errOut, "not a measured-latency file") {
+		t.Errorf("foreign file: exit %d, %q", code, errOut)
+	}
+}
