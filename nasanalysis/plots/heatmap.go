@@ -152,7 +152,7 @@ func (h Heatmap) Figure() (*Figure, error) {
 	cell := vg.Length(math.Max(14, math.Min(40, 520/float64(max(nr, nc)))))
 	w := cell*vg.Length(nc) + 5*vg.Centimeter
 	ht := cell*vg.Length(nr) + 4.5*vg.Centimeter
-	barW := 2.4 * vg.Centimeter
+	barW := 3.4 * vg.Centimeter // room for tick labels, the value label and a visible bar
 	return NewFigure(w, ht, h.Caption, func(c draw.Canvas) {
 		main := draw.Crop(c, 0, -barW, 0, 0)
 		p.Draw(main)
