@@ -147,7 +147,9 @@ func (h Heatmap) Figure() (*Figure, error) {
 	bar.HideX()
 	bar.Y.Padding = 0
 	bar.Y.Label.Text = h.ValueLabel
-	bar.Add(&plotter.ColorBar{ColorMap: cm, Vertical: true})
+	bar.Add(colorBar{cm: cm, steps: 128})
+	bar.X.Min, bar.X.Max = 0, 1
+	bar.Y.Min, bar.Y.Max = lo, hi
 
 	cell := vg.Length(math.Max(14, math.Min(40, 520/float64(max(nr, nc)))))
 	w := cell*vg.Length(nc) + 5*vg.Centimeter
@@ -168,4 +170,28 @@ func (h Heatmap) Figure() (*Figure, error) {
 func luminance(c color.Color) float64 {
 	r, g, b, _ := c.RGBA()
 	return (0.2126*float64(r) + 0.7152*float64(g) + 0.0722*float64(b)) / 0xffff
+}
+
+// colorBar draws a vertical colour scale as filled rectangles. gonum's ColorBar draws a
+// one-pixel-wide image, which SVG viewers scale with its aspect ratio kept, leaving a
+// hairline; rectangles render the same in SVG and PNG.
+type colorBar struct {
+	cm    palette.ColorMap
+	steps int
+}
+
+func (b colorBar) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	lo, hi := b.cm.Min(), b.cm.Max()
+	for i := 0; i < b.steps; i++ {
+		v0 := lo + (hi-lo)*float64(i)/float64(b.steps)
+		v1 := lo + (hi-lo)*float64(i+1)/float64(b.steps)
+		col, err := b.cm.At((v0 + v1) / 2)
+		if err != nil {
+			continue
+		}
+		rect := vg.Rectangle{Min: vg.Point{X: trX(0), Y: trY(v0)}, Max: vg.Point{X: trX(1), Y: trY(v1)}}
+		c.SetColor(col)
+		c.Fill(rect.Path())
+	}
 }
