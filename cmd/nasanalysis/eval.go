@@ -7,6 +7,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -92,13 +93,14 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		return usagef("--metrics is empty")
 	}
 	for _, m := range ms {
-		if !slicesContains(known, m) {
+		if !slices.Contains(known, m) {
 			return usagef("metric %q is not available for %s (available: %s)", m, *name, strings.Join(known, ", "))
 		}
 	}
 	// Read and validate every line first: a bad line fails before any work is done.
 	var mbs []space.MBArch
 	var rns []space.ResNetArch
+	sp, _ := mbSpace(*name) // nil for ofa-resnet50, which is parsed separately
 	sc := bufio.NewScanner(stdin)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	line := 0
@@ -116,7 +118,6 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 			rns = append(rns, a)
 			continue
 		}
-		sp, _ := mbSpace(*name)
 		a, err := space.ParseMB(sp, text)
 		if err != nil {
 			return usagef("stdin line %d: %v", line, err)
@@ -145,15 +146,6 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	}
 	w.Flush()
 	return w.Error()
-}
-
-func slicesContains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func evalMetric(m, spaceName string, mbs []space.MBArch, rns []space.ResNetArch, dataDir string, repeats int) ([]float64, error) {

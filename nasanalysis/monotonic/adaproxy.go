@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
 )
 
 // FitOperatorWeights returns the minimum-norm least-squares w of X w ≈ y (X: rows are
@@ -244,7 +245,7 @@ func (pr *AdaProxyProblem) Solve(lambda float64) (AdaProxyFit, error) {
 			r[i] -= pr.Z.At(i, j) * fit.B[j]
 		}
 	}
-	mu, mr := mean(pr.u), mean(r)
+	mu, mr := stat.Mean(pr.u, nil), stat.Mean(r, nil)
 	var suu, sur float64
 	for i := range pr.u {
 		suu += (pr.u[i] - mu) * (pr.u[i] - mu)
@@ -264,7 +265,7 @@ func orthoBasis(u []float64) [][]float64 {
 	for i := range e1 {
 		e1[i] = 1 / math.Sqrt(n)
 	}
-	m := mean(u)
+	m := stat.Mean(u, nil)
 	e2 := make([]float64, len(u))
 	for i := range u {
 		e2[i] = u[i] - m
@@ -284,12 +285,4 @@ func dot(a, b []float64) float64 {
 		s += a[i] * b[i]
 	}
 	return s
-}
-
-func mean(v []float64) float64 {
-	s := 0.0
-	for _, x := range v {
-		s += x
-	}
-	return s / float64(len(v))
 }

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"gonum.org/v1/gonum/stat"
 )
 
 // proxGrad minimises the AdaProxy objective by accelerated proximal gradient (FISTA) on
@@ -149,7 +151,7 @@ func TestLambdaMaxThreshold(t *testing.T) {
 	for i, x := range X {
 		u[i] = dot(x, w)
 	}
-	mu, my := mean(u), mean(y)
+	mu, my := stat.Mean(u, nil), stat.Mean(y, nil)
 	var suu, suy float64
 	for i := range u {
 		suu += (u[i] - mu) * (u[i] - mu)

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 
 	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
@@ -227,7 +228,7 @@ func Summarize(rs []Result) SeedSummary {
 		s.MinAfter = math.Min(s.MinAfter, r.SRCCAfter)
 		s.MaxAfter = math.Max(s.MaxAfter, r.SRCCAfter)
 	}
-	s.MeanBefore, s.MeanAfter, s.StdAfter = meanOf(before), meanOf(after), sdOf(after)
+	s.MeanBefore, s.MeanAfter, s.StdAfter = stat.Mean(before, nil), stat.Mean(after, nil), stat.StdDev(after, nil)
 	return s
 }
 

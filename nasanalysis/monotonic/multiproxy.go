@@ -11,6 +11,7 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/par"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
+	"gonum.org/v1/gonum/stat"
 )
 
 // FewShot is the outcome of adapting several candidate proxies to one target with a
@@ -156,8 +157,8 @@ func FewShotTable(t *data.LatencyTable, X [][]float64, targets, candidates []str
 		means, sds := make([]float64, len(names)), make([]float64, len(names))
 		for ti := range targets {
 			v := c.get(res[ti])
-			means[ti] = meanOf(v)
-			sds[ti] = sdOf(v)
+			means[ti] = stat.Mean(v, nil)
+			sds[ti] = stat.StdDev(v, nil)
 			means[len(targets)] += means[ti] / float64(len(targets))
 		}
 		sds[len(targets)] = math.NaN()
@@ -167,23 +168,4 @@ func FewShotTable(t *data.LatencyTable, X [][]float64, targets, candidates []str
 		}
 	}
 	return dataframe.New(out...), nil
-}
-
-func meanOf(v []float64) float64 {
-	s := 0.0
-	for _, x := range v {
-		s += x
-	}
-	return s / float64(len(v))
-}
-
-func sdOf(v []float64) float64 {
-	if len(v) < 2 {
-		return math.NaN()
-	}
-	m, s := meanOf(v), 0.0
-	for _, x := range v {
-		s += (x - m) * (x - m)
-	}
-	return math.Sqrt(s / float64(len(v)-1))
 }
