@@ -4,6 +4,7 @@
 //	nasanalysis srcc --space nb201 --devices eagle_gtx,true_vpu --format table
 //	nasanalysis fetch --from ../shared/datasets/raw --out /tmp/datasets
 //	nasanalysis index --notebooks notebooks --reports reports
+//	nasanalysis train --space nb201 --target cifar10_acc --model gcn --train 100 --seed 0
 //
 // Exit status: 0 on success, 1 when the work failed (e.g. data not found), 2 for a bad
 // command line (unknown flag, bad value, unknown device).
@@ -40,6 +41,8 @@ var commands = map[string]command{
 	"adapt-grid": {"adapt every ordered pair of devices and print mean SRCC before/after", runAdaptGrid},
 	"fetch":      {"download (or convert local copies of) the public data into a datasets directory", runFetch},
 	"index":      {"write reports/index.html linking the executed notebooks", runIndex},
+	"train":      {"train and score an accuracy or latency predictor on held-out architectures", runTrain},
+	"predict":    {"predict architectures read on stdin with a predictor saved by train --save", runPredict},
 }
 
 func main() {

@@ -2,6 +2,7 @@ package latency
 
 import (
 	"fmt"
+	"github.com/gomlx/compute/gobackend"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -10,7 +11,6 @@ import (
 	. "github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/core/tensors"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
 )
 
@@ -131,7 +131,9 @@ func MeasureMB(a space.MBArch, cfg MeasureConfig) (Measurement, error) {
 	if cfg.Repeats < 1 || cfg.Warmup < 0 {
 		return Measurement{}, fmt.Errorf("measure: need at least 1 repeat and no negative warm-up, got %d and %d", cfg.Repeats, cfg.Warmup)
 	}
-	backend := predictor.Backend()
+	// The pure-Go backend, as in package predictor (which imports this one): importing
+	// GoMLX's default backends would register XLA, which downloads a plugin.
+	backend := gobackend.GetBackend()
 	exec, err := NewExec(backend, buildMB(a, cfg.Seed))
 	if err != nil {
 		return Measurement{}, err

@@ -8,7 +8,7 @@ import (
 
 	"github.com/gomlx/compute"
 	"github.com/gomlx/compute/gobackend"
-	. "github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/core/tensors"
 	"github.com/gomlx/gomlx/ml/dataset"
 	"github.com/gomlx/gomlx/ml/layers/activation"
@@ -54,7 +54,7 @@ func NewMLP(cfg MLPConfig, width int) *MLP {
 	return &MLP{cfg: cfg, store: store, width: width, ySD: 1}
 }
 
-func (m *MLP) forward(scope *model.Scope, x *Node) *Node {
+func (m *MLP) forward(scope *model.Scope, x *graph.Node) *graph.Node {
 	return fnn.New(scope.In("mlp"), x, 1).NumHiddenLayers(m.cfg.Layers, m.cfg.Hidden).Activation(activation.TypeRelu).Done()
 }
 
@@ -105,7 +105,7 @@ func (m *MLP) Fit(X [][]float64, y []float64, steps int, learningRate float64) e
 	ds.BatchSize(min(m.cfg.BatchSize, len(y)), true).Shuffle().Infinite(true).
 		WithRand(mathrand.New(mathrand.NewSource(m.cfg.Seed)))
 	trainer := train.NewTrainer(Backend(), m.store,
-		func(scope *model.Scope, x *Node) *Node { return m.forward(scope, x) },
+		func(scope *model.Scope, x *graph.Node) *graph.Node { return m.forward(scope, x) },
 		loss.MeanSquaredError, optimizer.Adam().LearningRate(learningRate).Done(), nil, nil)
 	if _, err := train.NewLoop(trainer).RunSteps(ds, steps); err != nil {
 		return err
@@ -123,7 +123,7 @@ func (m *MLP) Predict(X [][]float64) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	exec, err := model.NewExec(Backend(), m.store, func(scope *model.Scope, x *Node) *Node { return m.forward(scope, x) })
+	exec, err := model.NewExec(Backend(), m.store, func(scope *model.Scope, x *graph.Node) *graph.Node { return m.forward(scope, x) })
 	if err != nil {
 		return nil, err
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 
-	. "github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/ml/layers/activation"
 	"github.com/nlpodyssey/gopickle/pytorch"
 	"github.com/nlpodyssey/gopickle/types"
@@ -162,20 +162,20 @@ func (p *OFAPredictor) Predict(X [][]float64) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	exec, err := NewExec(Backend(), func(x *Node) *Node {
+	exec, err := graph.NewExec(Backend(), func(x *graph.Node) *graph.Node {
 		g := x.Graph()
 		h := x
 		for i, l := range p.layers {
-			w := Const(g, l.W) // [out, in]
-			h = MatMul(h, Transpose(w, 0, 1))
+			w := graph.Const(g, l.W) // [out, in]
+			h = graph.MatMul(h, graph.Transpose(w, 0, 1))
 			if l.B != nil {
-				h = Add(h, ExpandDims(Const(g, l.B), 0)) // broadcast over the batch
+				h = graph.Add(h, graph.ExpandDims(graph.Const(g, l.B), 0)) // broadcast over the batch
 			}
 			if i < len(p.layers)-1 {
 				h = activation.Relu(h)
 			}
 		}
-		return AddScalar(Reshape(h, -1), float64(p.base))
+		return graph.AddScalar(graph.Reshape(h, -1), float64(p.base))
 	})
 	if err != nil {
 		return nil, err

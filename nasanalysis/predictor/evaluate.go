@@ -1,0 +1,76 @@
+package predictor
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
+)
+
+// ValFraction is the share of the labelled cells held out for early stopping. The
+// labelled budget N of a learning curve covers both parts, so a predictor at N has seen
+// exactly N measured architectures, as a baseline fitted on all N has.
+const ValFraction = 0.2
+
+// Split is a random partition of a task's architectures: Train and Val together are the
+// labelled budget; Test is everything else.
+type Split struct {
+	Train, Val, Test []int
+}
+
+// NewSplit draws n labelled architectures out of size with the seed, holds out
+// ValFraction of them (at least 2) for validation and leaves the rest as the test set.
+// n must leave at least 2 for training and 2 for testing.
+func NewSplit(size, n int, seed int64) (Split, error) {
+	nVal := max(2, int(math.Round(ValFraction*float64(n))))
+	if n-nVal < 2 {
+		return Split{}, fmt.Errorf("%d labelled architectures are too few: need at least %d (2 to train, %d to validate)", n, nVal+2, nVal)
+	}
+	if n > size-2 {
+		return Split{}, fmt.Errorf("%d labelled architectures requested, but the task has only %d (at most %d can be labelled, leaving 2 to test)", n, size, size-2)
+	}
+	perm := rand.New(rand.NewPCG(uint64(seed), 0x5eed)).Perm(size)
+	return Split{Train: perm[:n-nVal], Val: perm[n-nVal : n], Test: perm[n:]}, nil
+}
+
+// Score is how well predictions rank and fit held-out architectures.
+type Score struct {
+	NTrain  int // labelled budget (training + validation)
+	Seed    int64
+	SRCC    float64
+	Kendall float64 // tau-b
+	RMSE    float64 // in the target's units
+}
+
+// Scored compares predictions with true values.
+func Scored(pred, truth []float64) Score {
+	var se float64
+	for i := range pred {
+		d := pred[i] - truth[i]
+		se += d * d
+	}
+	return Score{SRCC: stats.SpearmanRho(pred, truth), Kendall: stats.KendallTauB(pred, truth),
+		RMSE: math.Sqrt(se / float64(len(pred)))}
+}
+
+// Evaluate trains a predictor on a random labelled budget of n architectures of the task
+// (seeded) and scores it on all the others.
+func Evaluate(t *Task, cfg Config, n int, seed int64) (Score, *Trained, error) {
+	s, err := NewSplit(t.Len(), n, seed)
+	if err != nil {
+		return Score{}, nil, fmt.Errorf("%s/%s: %w", t.Space, t.Target, err)
+	}
+	cfg.Seed = seed
+	p, err := Train(cfg, t.Examples(s.Train), t.Values(s.Train), t.Examples(s.Val), t.Values(s.Val), t.Log)
+	if err != nil {
+		return Score{}, nil, err
+	}
+	pred, err := p.Predict(t.Examples(s.Test))
+	if err != nil {
+		return Score{}, nil, err
+	}
+	sc := Scored(pred, t.Values(s.Test))
+	sc.NTrain, sc.Seed = n, seed
+	return sc, p, nil
+}

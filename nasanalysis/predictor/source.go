@@ -1,0 +1,62 @@
+package predictor
+
+import (
+	"fmt"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
+)
+
+// PredictedLatency turns a latency predictor trained on the measured dataset
+// (MeasuredSpace) into a latency.Source: "predicted measured latency on this machine",
+// for any OFA-MobileNetV3 sub-network at the resolution it was measured at, without the
+// two seconds a real measurement takes.
+type PredictedLatency struct {
+	P          *Trained
+	Resolution int // the only resolution the training data has (160 px)
+}
+
+var _ latency.Source = (*PredictedLatency)(nil)
+
+// NewPredictedLatency checks that p predicts latency (a log target) and returns the source.
+func NewPredictedLatency(p *Trained, resolution int) (*PredictedLatency, error) {
+	if !p.Log {
+		return nil, fmt.Errorf("predicted latency: the predictor was not trained on latencies")
+	}
+	return &PredictedLatency{P: p, Resolution: resolution}, nil
+}
+
+// Name identifies the source.
+func (s *PredictedLatency) Name() string { return "predicted-measured" }
+
+// Latency predicts one architecture's latency (ms).
+func (s *PredictedLatency) Latency(a space.MBArch) (float64, error) {
+	v, err := s.Latencies([]space.MBArch{a})
+	if err != nil {
+		return 0, err
+	}
+	return v[0], nil
+}
+
+// Latencies predicts many architectures in one batch (ms). Architectures of another
+// space, width or resolution than the measured ones are refused: the predictor has
+// never seen them, and an extrapolated latency would look like a measurement.
+func (s *PredictedLatency) Latencies(archs []space.MBArch) ([]float64, error) {
+	ex := make([]Example, len(archs))
+	for i, a := range archs {
+		if err := a.Validate(); err != nil {
+			return nil, err
+		}
+		if a.Space() != space.MBv3 || a.Width() != space.MBv3.DefaultWidth || a.R != s.Resolution {
+			return nil, fmt.Errorf("predicted latency: %s is outside the measured data (OFA-MobileNetV3, width %.1f, %d px)",
+				a.JSON(), space.MBv3.DefaultWidth, s.Resolution)
+		}
+		t := &Task{}
+		if err := t.addOFA(i, a.JSON(), data.OFAArch{KS: a.KS, E: a.E, D: a.D, R: a.R}, 1); err != nil {
+			return nil, err
+		}
+		ex[i] = Example{X: t.X[0], DAG: t.DAGs[0]}
+	}
+	return s.P.Predict(ex)
+}

@@ -1,0 +1,451 @@
+package predictor
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	mathrand "math/rand"
+
+	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/ml/dataset"
+	"github.com/gomlx/gomlx/ml/layers"
+	"github.com/gomlx/gomlx/ml/layers/activation"
+	"github.com/gomlx/gomlx/ml/model"
+	"github.com/gomlx/gomlx/ml/train"
+	"github.com/gomlx/gomlx/ml/train/optimizer"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
+)
+
+// The two trainable model kinds.
+const (
+	KindMLP = "mlp" // MLP on the flat one-hot encoding
+	KindGCN = "gcn" // graph convolutions over the operations graph, as in BRP-NAS
+)
+
+// Config sets a trainable predictor's shape and training. Training stops early when
+// the validation Kendall tau has not improved for Patience evaluations, and the weights
+// of the best evaluation are kept.
+type Config struct {
+	Kind         string  // KindMLP or KindGCN
+	Hidden       int     // units per hidden layer (and per node, for the GCN)
+	Layers       int     // hidden layers (MLP) or graph-convolution layers (GCN)
+	BatchSize    int     // examples per step, capped at the training-set size
+	LearningRate float64 // Adam
+	WeightDecay  float64 // decoupled (AdamW) weight decay
+	MaxSteps     int     // upper bound on training steps per member
+	EvalEvery    int     // steps between validation evaluations
+	Patience     int     // evaluations without improvement before stopping
+	// RankWeight weighs a pairwise logistic ranking loss over the pairs of each batch,
+	// added to the mean squared error of the standardised target: search needs the
+	// order of architectures more than their values.
+	RankWeight float64
+	Ensemble   int   // members trained from seeds Seed, Seed+1, ...; predictions are averaged
+	Seed       int64 // weights and batch order
+}
+
+// DefaultConfig returns the configuration used by the command line and the notebook for
+// a model kind.
+func DefaultConfig(kind string) Config {
+	c := Config{Kind: kind, Hidden: 64, Layers: 2, BatchSize: 32, LearningRate: 3e-3, WeightDecay: 1e-4,
+		MaxSteps: 1500, EvalEvery: 50, Patience: 6, RankWeight: 10, Ensemble: 3, Seed: 1}
+	if kind == KindGCN {
+		// One GCN ranks as well as an ensemble of three here (NB201 CIFAR-10, 100 and
+		// 400 cells) and costs about four times an MLP per member.
+		c.Layers, c.Ensemble = 3, 1
+	}
+	return c
+}
+
+func (c Config) check() error {
+	switch {
+	case c.Kind != KindMLP && c.Kind != KindGCN:
+		return fmt.Errorf("unknown model %q (want %s or %s)", c.Kind, KindMLP, KindGCN)
+	case c.Hidden < 1 || c.Layers < 1 || c.BatchSize < 2 || c.MaxSteps < 1 || c.EvalEvery < 1 || c.Patience < 1 || c.Ensemble < 1:
+		return fmt.Errorf("config %+v: sizes and step counts must be positive (batch >= 2)", c)
+	case !(c.LearningRate > 0) || c.WeightDecay < 0 || c.RankWeight < 0:
+		return fmt.Errorf("config %+v: learning rate must be > 0, weight decay and rank weight >= 0", c)
+	}
+	return nil
+}
+
+// Example is one architecture's input to a predictor: the flat encoding (MLP), the graph
+// (GCN), or both.
+type Example struct {
+	X   []float64
+	DAG DAG
+}
+
+// Examples returns the task's architectures at the given positions as examples.
+func (t *Task) Examples(idx []int) []Example {
+	out := make([]Example, len(idx))
+	for k, i := range idx {
+		out[k] = Example{X: t.X[i], DAG: t.DAGs[i]}
+	}
+	return out
+}
+
+// Values returns the task's targets at the given positions.
+func (t *Task) Values(idx []int) []float64 {
+	out := make([]float64, len(idx))
+	for k, i := range idx {
+		out[k] = t.Y[i]
+	}
+	return out
+}
+
+// Trained is a fitted predictor: the weights of each ensemble member and what is needed
+// to map inputs and outputs. Save and Load round-trip it.
+type Trained struct {
+	Config     Config
+	Width      int  // flat encoding width (MLP)
+	Nodes      int  // graph nodes (GCN)
+	Features   int  // node features (GCN)
+	Log        bool // the target was learned as its logarithm
+	YMean, YSD float64
+	// CalA + CalB·output maps the ensemble's standardised output to the standardised
+	// target (least squares on the labelled cells). The ranking loss leaves outputs on
+	// an arbitrary scale; this restores the scale for RMSE without changing the order.
+	CalA, CalB float64
+	History    []Curve // one per member: validation Kendall tau by step
+	members    []*model.Store
+}
+
+// Curve is a member's validation Kendall tau at each evaluation; Best is the step whose
+// weights were kept.
+type Curve struct {
+	Steps   []int
+	Kendall []float64
+	Best    int
+}
+
+// Train fits a predictor on (train, yTrain) and stops early on (val, yVal). log learns
+// log(y) (latencies). Targets must be finite (and positive when log).
+func Train(cfg Config, train []Example, yTrain []float64, val []Example, yVal []float64, log bool) (*Trained, error) {
+	if err := cfg.check(); err != nil {
+		return nil, err
+	}
+	if len(train) < 2 || len(train) != len(yTrain) {
+		return nil, fmt.Errorf("train: %d examples, %d targets (need at least 2)", len(train), len(yTrain))
+	}
+	if len(val) < 2 || len(val) != len(yVal) {
+		return nil, fmt.Errorf("train: %d validation examples, %d targets (need at least 2 for early stopping)", len(val), len(yVal))
+	}
+	p := &Trained{Config: cfg, Log: log}
+	if err := p.shapeFrom(train[0]); err != nil {
+		return nil, err
+	}
+	zt, err := p.standardise(yTrain, true)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := p.standardise(yVal, false); err != nil {
+		return nil, err
+	}
+	trainIn, err := p.inputs(train)
+	if err != nil {
+		return nil, err
+	}
+	valIn, err := p.inputs(val)
+	if err != nil {
+		return nil, err
+	}
+	labels := make([][]float32, len(zt))
+	for i, v := range zt {
+		labels[i] = []float32{float32(v)}
+	}
+	for m := 0; m < cfg.Ensemble; m++ {
+		store, curve, err := p.fitMember(cfg.Seed+int64(m), trainIn, labels, valIn, yVal)
+		if err != nil {
+			return nil, fmt.Errorf("ensemble member %d: %w", m, err)
+		}
+		p.members = append(p.members, store)
+		p.History = append(p.History, curve)
+	}
+	if err := p.calibrate(append(trainIn[:0:0], trainIn...), zt, valIn, yVal); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// calibrate fits CalA, CalB on the training and validation cells. A non-positive slope
+// (a model that learned nothing) keeps the identity so predictions never flip order.
+func (p *Trained) calibrate(trainIn []any, zt []float64, valIn []any, yVal []float64) error {
+	p.CalA, p.CalB = 0, 1
+	zv, err := p.standardise(yVal, false)
+	if err != nil {
+		return err
+	}
+	ot, err := p.raw(trainIn, len(zt))
+	if err != nil {
+		return err
+	}
+	ov, err := p.raw(valIn, len(zv))
+	if err != nil {
+		return err
+	}
+	x, y := append(ot, ov...), append(append([]float64(nil), zt...), zv...)
+	var mx, my float64
+	for i := range x {
+		mx += x[i]
+		my += y[i]
+	}
+	mx /= float64(len(x))
+	my /= float64(len(x))
+	var sxy, sxx float64
+	for i := range x {
+		sxy += (x[i] - mx) * (y[i] - my)
+		sxx += (x[i] - mx) * (x[i] - mx)
+	}
+	if sxx > 0 && sxy > 0 {
+		p.CalB = sxy / sxx
+		p.CalA = my - p.CalB*mx
+	}
+	return nil
+}
+
+// raw returns the ensemble's mean standardised output for prepared inputs.
+func (p *Trained) raw(in []any, n int) ([]float64, error) {
+	sum := make([]float64, n)
+	for _, store := range p.members {
+		exec, err := model.NewExec(Backend(), store, p.forward)
+		if err != nil {
+			return nil, err
+		}
+		out, err := exec.Call1(in...)
+		if err != nil {
+			return nil, err
+		}
+		for i, v := range float64s(out) {
+			sum[i] += v / float64(len(p.members))
+		}
+	}
+	return sum, nil
+}
+
+func (p *Trained) shapeFrom(e Example) error {
+	switch p.Config.Kind {
+	case KindMLP:
+		p.Width = len(e.X)
+		if p.Width == 0 {
+			return errors.New("train: examples have no flat encoding")
+		}
+	case KindGCN:
+		p.Nodes = len(e.DAG.Nodes)
+		if p.Nodes == 0 {
+			return errors.New("train: examples have no graph")
+		}
+		p.Features = len(e.DAG.Nodes[0])
+	}
+	return nil
+}
+
+// standardise maps targets to the learned scale; fit sets the mean and spread from them.
+func (p *Trained) standardise(y []float64, fit bool) ([]float64, error) {
+	z := make([]float64, len(y))
+	for i, v := range y {
+		if math.IsNaN(v) || math.IsInf(v, 0) || (p.Log && v <= 0) {
+			return nil, fmt.Errorf("target %d is %v: targets must be finite (and positive for latency)", i, v)
+		}
+		if p.Log {
+			v = math.Log(v)
+		}
+		z[i] = v
+	}
+	if fit {
+		var s, ss float64
+		for _, v := range z {
+			s += v
+			ss += v * v
+		}
+		n := float64(len(z))
+		p.YMean = s / n
+		p.YSD = math.Sqrt(math.Max(ss/n-p.YMean*p.YMean, 1e-12))
+	}
+	for i := range z {
+		z[i] = (z[i] - p.YMean) / p.YSD
+	}
+	return z, nil
+}
+
+// inputs turns examples into the model's input tensors' data: [B, width] for the MLP;
+// [B, N, F] node features and the two [B, N, N] propagation matrices for the GCN.
+func (p *Trained) inputs(ex []Example) ([]any, error) {
+	switch p.Config.Kind {
+	case KindMLP:
+		xs := make([][]float32, len(ex))
+		for i, e := range ex {
+			if len(e.X) != p.Width {
+				return nil, fmt.Errorf("example %d has %d features, want %d", i, len(e.X), p.Width)
+			}
+			xs[i] = toFloat32(e.X)
+		}
+		return []any{xs}, nil
+	}
+	nodes := make([][][]float32, len(ex))
+	fwd := make([][][]float32, len(ex))
+	bwd := make([][][]float32, len(ex))
+	for i, e := range ex {
+		g := e.DAG
+		if len(g.Nodes) != p.Nodes || len(g.Adj) != p.Nodes {
+			return nil, fmt.Errorf("example %d: graph has %d nodes, want %d", i, len(g.Nodes), p.Nodes)
+		}
+		nodes[i] = make([][]float32, p.Nodes)
+		for j, n := range g.Nodes {
+			if len(n) != p.Features {
+				return nil, fmt.Errorf("example %d node %d has %d features, want %d", i, j, len(n), p.Features)
+			}
+			nodes[i][j] = toFloat32(n)
+		}
+		fwd[i], bwd[i] = propagation(g.Adj)
+	}
+	return []any{nodes, fwd, bwd}, nil
+}
+
+// propagation returns the mean-aggregation matrices of a directed graph: fwd[i][j] =
+// 1/indeg(i) for each edge j -> i (a node averages its predecessors), bwd[i][j] =
+// 1/outdeg(i) for each edge i -> j (and its successors). Two directions, because in an
+// architecture what comes before an operation and what comes after it differ.
+func propagation(adj [][]float64) (fwd, bwd [][]float32) {
+	n := len(adj)
+	fwd, bwd = make([][]float32, n), make([][]float32, n)
+	for i := range n {
+		fwd[i], bwd[i] = make([]float32, n), make([]float32, n)
+		var in, out float64
+		for j := range n {
+			in += adj[j][i]
+			out += adj[i][j]
+		}
+		for j := range n {
+			if in > 0 && adj[j][i] != 0 {
+				fwd[i][j] = float32(adj[j][i] / in)
+			}
+			if out > 0 && adj[i][j] != 0 {
+				bwd[i][j] = float32(adj[i][j] / out)
+			}
+		}
+	}
+	return fwd, bwd
+}
+
+func toFloat32(x []float64) []float32 {
+	out := make([]float32, len(x))
+	for i, v := range x {
+		out[i] = float32(v)
+	}
+	return out
+}
+
+// forward builds the model graph: one standardised prediction per example, [B, 1].
+func (p *Trained) forward(scope *model.Scope, in []*graph.Node) *graph.Node {
+	cfg := p.Config
+	if cfg.Kind == KindMLP {
+		h := in[0]
+		for l := range cfg.Layers {
+			h = activation.Relu(layers.Dense(scope.In("hidden%d", l), h, true, cfg.Hidden))
+		}
+		return layers.Dense(scope.In("out"), h, true, 1)
+	}
+	h, fwd, bwd := in[0], in[1], in[2]
+	for l := range cfg.Layers {
+		pred := graph.Einsum("bij,bjf->bif", fwd, h)
+		succ := graph.Einsum("bij,bjf->bif", bwd, h)
+		h = activation.Relu(layers.Dense(scope.In("gcn%d", l), graph.Concatenate([]*graph.Node{h, pred, succ}, -1), true, cfg.Hidden))
+	}
+	// Read out the output node (last in every graph here), which after the layers has
+	// seen the paths leading to it, next to the mean over all nodes.
+	last := graph.Slice(h, graph.AxisRange(), graph.AxisElem(p.Nodes-1), graph.AxisRange())
+	readout := graph.Concatenate([]*graph.Node{graph.Reshape(last, -1, cfg.Hidden), graph.ReduceMean(h, 1)}, -1)
+	r := activation.Relu(layers.Dense(scope.In("readout"), readout, true, cfg.Hidden))
+	return layers.Dense(scope.In("out"), r, true, 1)
+}
+
+// lossFn is the mean squared error plus RankWeight times the mean pairwise logistic loss
+// log(1 + exp(-sign(yi - yj) (pi - pj))) over all ordered pairs of the batch.
+func (p *Trained) lossFn(labels, predictions []*graph.Node) *graph.Node {
+	y, pr := labels[0], predictions[0]
+	diff := graph.Sub(pr, y)
+	mse := graph.ReduceAllMean(graph.Mul(diff, diff))
+	if p.Config.RankWeight == 0 {
+		return mse
+	}
+	yRow, yCol := graph.Reshape(y, 1, -1), graph.Reshape(y, -1, 1)
+	pRow, pCol := graph.Reshape(pr, 1, -1), graph.Reshape(pr, -1, 1)
+	order := graph.Sign(graph.Sub(yCol, yRow))
+	rank := graph.ReduceAllMean(graph.Softplus(graph.Neg(graph.Mul(order, graph.Sub(pCol, pRow)))))
+	return graph.Add(mse, graph.MulScalar(rank, p.Config.RankWeight))
+}
+
+func (p *Trained) fitMember(seed int64, trainIn []any, labels [][]float32, valIn []any, yVal []float64) (*model.Store, Curve, error) {
+	cfg := p.Config
+	store := model.NewStore()
+	store.SetParam(model.ParamInitialSeed, seed)
+	ds, err := dataset.InMemoryFromData(Backend(), "architectures", trainIn, []any{labels})
+	if err != nil {
+		return nil, Curve{}, err
+	}
+	ds.BatchSize(min(cfg.BatchSize, len(labels)), true).Shuffle().Infinite(true).
+		WithRand(mathrand.New(mathrand.NewSource(seed)))
+	opt := optimizer.Adam().LearningRate(cfg.LearningRate)
+	if cfg.WeightDecay > 0 {
+		opt = opt.WeightDecay(cfg.WeightDecay)
+	}
+	trainer := train.NewTrainer(Backend(), store, p.forward, p.lossFn, opt.Done(), nil, nil)
+	loop := train.NewLoop(trainer)
+	exec, err := model.NewExec(Backend(), store, p.forward)
+	if err != nil {
+		return nil, Curve{}, err
+	}
+	var curve Curve
+	best, bestTau, since := (*model.Store)(nil), math.Inf(-1), 0
+	for step := cfg.EvalEvery; step <= cfg.MaxSteps && since < cfg.Patience; step += cfg.EvalEvery {
+		if _, err := loop.RunSteps(ds, cfg.EvalEvery); err != nil {
+			return nil, Curve{}, err
+		}
+		out, err := exec.Call1(valIn...)
+		if err != nil {
+			return nil, Curve{}, err
+		}
+		tau := stats.KendallTauB(float64s(out), yVal)
+		if math.IsNaN(tau) {
+			tau = -1 // constant predictions rank nothing
+		}
+		curve.Steps, curve.Kendall = append(curve.Steps, step), append(curve.Kendall, tau)
+		if tau > bestTau {
+			bestTau, since, curve.Best = tau, 0, step
+			if best, err = store.Clone(); err != nil {
+				return nil, Curve{}, err
+			}
+		} else {
+			since++
+		}
+	}
+	return best, curve, nil
+}
+
+// Predict returns the ensemble's mean prediction for every example, in the target's
+// units (accuracy %, latency ms). Examples are run in one batch per call.
+func (p *Trained) Predict(ex []Example) ([]float64, error) {
+	if len(p.members) == 0 {
+		return nil, errors.New("predict: the predictor has no trained weights")
+	}
+	if len(ex) == 0 {
+		return nil, nil
+	}
+	in, err := p.inputs(ex)
+	if err != nil {
+		return nil, err
+	}
+	out, err := p.raw(in, len(ex))
+	if err != nil {
+		return nil, err
+	}
+	for i, z := range out {
+		v := (p.CalA+p.CalB*z)*p.YSD + p.YMean
+		if p.Log {
+			v = math.Exp(v)
+		}
+		out[i] = v
+	}
+	return out, nil
+}
