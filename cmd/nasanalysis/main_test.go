@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
@@ -359,5 +360,82 @@ func TestMeasureResumable(t *testing.T) {
 	os.WriteFile(out, []byte("a,b\n1,2\n"), 0o644)
 	if code, _, errOut := runCLI(args...); code != 1 || !strings.Contains(errOut, "not a measured-latency file") {
 		t.Errorf("foreign file: exit %d, %q", code, errOut)
+	}
+}
+
+// train prints one CSV row per seed with the columns the issue names; bad targets and
+// budgets are usage errors that say what is wrong.
+func TestTrainCommand(t *testing.T) {
+	code, out, errOut := runCLI("train", "--space", "nb201", "--target", "eagle_gtx", "--model", "linear", "--train", "100", "--seed", "3", "--seeds", "2")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	header, rows := readMatrixCSV(t, out)
+	if strings.Join(header, ",") != "n_train,seed,srcc,kendall,rmse" || len(rows) != 2 || rows[0][1] != "3" || rows[1][1] != "4" {
+		t.Fatalf("output:\n%s", out)
+	}
+	for _, r := range rows {
+		// A per-operation linear model of log latency on a GPU ranks NB201 cells well.
+		if v, _ := strconv.ParseFloat(r[2], 64); !(v > 0.8 && v <= 1) {
+			t.Errorf("SRCC %s of the linear model on eagle_gtx, want > 0.8", r[2])
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--target", "cifar10"}, `unknown target "cifar10" for space nb201`},
+		{[]string{"--space", "nb201", "--target", "eagle_gtx", "--train", "1998"}, "only 1999"},
+		{[]string{"--model", "xgboost"}, `unknown model "xgboost"`},
+		{[]string{"--model", "flops", "--save", "/tmp/x"}, "--save needs --model mlp or gcn"},
+		{[]string{"--space", "fbnet", "--target", "1080ti_1", "--model", "flops"}, ""},
+	} {
+		code, _, errOut := runCLI(append([]string{"train"}, c.args...)...)
+		if c.want == "" { // FBNet has no cost model: a failed run, not a usage error
+			if code != 1 || !strings.Contains(errOut, "no FLOPs baseline") {
+				t.Errorf("%v: exit %d, %q", c.args, code, errOut)
+			}
+			continue
+		}
+		if code != 2 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, code, errOut, c.want)
+		}
+	}
+}
+
+// A predictor saved by train predicts architectures read by predict.
+func TestTrainSavePredict(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "model")
+	code, _, errOut := runCLI("train", "--space", "nb201", "--target", "eagle_gtx", "--model", "mlp", "--train", "200", "--ensemble", "1", "--save", dir)
+	if code != 0 {
+		t.Fatalf("train: exit %d: %s", code, errOut)
+	}
+	lat, err := data.LoadLatency("", "nb201")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withStdin(t, strings.Join(lat.Archs[:50], "\n")+"\n")
+	code, out, errOut := runCLI("predict", "--model-dir", dir)
+	if code != 0 {
+		t.Fatalf("predict: exit %d: %s", code, errOut)
+	}
+	header, rows := readMatrixCSV(t, out)
+	if strings.Join(header, ",") != "arch,predicted_eagle_gtx" || len(rows) != 50 {
+		t.Fatalf("predict output header %v, %d rows", header, len(rows))
+	}
+	gtx, _ := lat.Column("eagle_gtx")
+	pred := make([]float64, 50)
+	for i, r := range rows {
+		pred[i], _ = strconv.ParseFloat(r[1], 64)
+		if r[0] != lat.Archs[i] {
+			t.Fatalf("row %d is %s, want %s", i, r[0], lat.Archs[i])
+		}
+	}
+	if rho := stats.SpearmanRho(pred, gtx[:50]); rho < 0.8 {
+		t.Errorf("predicted vs measured eagle_gtx latency: SRCC %.3f, want > 0.8", rho)
+	}
+	withStdin(t, "|nor_conv_3x3~0|+|none~0|\n")
+	if code, _, errOut := runCLI("predict", "--model-dir", dir); code != 2 || !strings.Contains(errOut, "stdin line 1") {
+		t.Errorf("malformed cell: exit %d, %q", code, errOut)
 	}
 }

@@ -56,7 +56,7 @@ func (s *PredictedLatency) Latencies(archs []space.MBArch) ([]float64, error) {
 		if err := t.addOFA(i, a.JSON(), data.OFAArch{KS: a.KS, E: a.E, D: a.D, R: a.R}, 1); err != nil {
 			return nil, err
 		}
-		ex[i] = Example{X: t.X[0], DAG: t.DAGs[0]}
+		ex[i] = t.Examples([]int{0})[0]
 	}
 	return s.P.Predict(ex)
 }

@@ -40,8 +40,12 @@ type Config struct {
 	// added to the mean squared error of the standardised target: search needs the
 	// order of architectures more than their values.
 	RankWeight float64
-	Ensemble   int   // members trained from seeds Seed, Seed+1, ...; predictions are averaged
-	Seed       int64 // weights and batch order
+	// MACs adds the network's log MACs to the inputs (the MLP's features, the GCN's
+	// readout): the FLOPs prior that a one-hot encoding can only learn from many samples
+	// when cost is a product of widths, kernels and resolution (OFA).
+	MACs     bool
+	Ensemble int   // members trained from seeds Seed, Seed+1, ...; predictions are averaged
+	Seed     int64 // weights and batch order
 }
 
 // DefaultConfig returns the configuration used by the command line and the notebook for
@@ -70,17 +74,21 @@ func (c Config) check() error {
 }
 
 // Example is one architecture's input to a predictor: the flat encoding (MLP), the graph
-// (GCN), or both.
+// (GCN), and the network's MACs in millions (NaN when the space has no cost model here).
 type Example struct {
-	X   []float64
-	DAG DAG
+	X    []float64
+	DAG  DAG
+	MACs float64
 }
 
 // Examples returns the task's architectures at the given positions as examples.
 func (t *Task) Examples(idx []int) []Example {
 	out := make([]Example, len(idx))
 	for k, i := range idx {
-		out[k] = Example{X: t.X[i], DAG: t.DAGs[i]}
+		out[k] = Example{X: t.X[i], DAG: t.DAGs[i], MACs: math.NaN()}
+		if t.MACs != nil {
+			out[k].MACs = t.MACs[i]
+		}
 	}
 	return out
 }
@@ -107,6 +115,9 @@ type Trained struct {
 	// target (least squares on the labelled cells). The ranking loss leaves outputs on
 	// an arbitrary scale; this restores the scale for RMSE without changing the order.
 	CalA, CalB float64
+	// LogMACsMean and LogMACsSD standardise the MACs input (Config.MACs) with the
+	// training set's spread, so it starts on the scale of the one-hot features.
+	LogMACsMean, LogMACsSD float64
 	History    []Curve // one per member: validation Kendall tau by step
 	members    []*model.Store
 }
@@ -134,6 +145,19 @@ func Train(cfg Config, train []Example, yTrain []float64, val []Example, yVal []
 	p := &Trained{Config: cfg, Log: log}
 	if err := p.shapeFrom(train[0]); err != nil {
 		return nil, err
+	}
+	if cfg.MACs {
+		var s, ss float64
+		for i, e := range train {
+			if !(e.MACs > 0) {
+				return nil, fmt.Errorf("train: example %d has no MACs (%v), which the MACs input needs", i, e.MACs)
+			}
+			s += math.Log(e.MACs)
+			ss += math.Log(e.MACs) * math.Log(e.MACs)
+		}
+		n := float64(len(train))
+		p.LogMACsMean = s / n
+		p.LogMACsSD = math.Sqrt(math.Max(ss/n-p.LogMACsMean*p.LogMACsMean, 1e-12))
 	}
 	zt, err := p.standardise(yTrain, true)
 	if err != nil {
@@ -271,6 +295,16 @@ func (p *Trained) standardise(y []float64, fit bool) ([]float64, error) {
 // inputs turns examples into the model's input tensors' data: [B, width] for the MLP;
 // [B, N, F] node features and the two [B, N, N] propagation matrices for the GCN.
 func (p *Trained) inputs(ex []Example) ([]any, error) {
+	var cost [][]float32
+	if p.Config.MACs {
+		cost = make([][]float32, len(ex))
+		for i, e := range ex {
+			if !(e.MACs > 0) {
+				return nil, fmt.Errorf("example %d has no MACs (%v), which the predictor's MACs input needs", i, e.MACs)
+			}
+			cost[i] = []float32{float32((math.Log(e.MACs) - p.LogMACsMean) / p.LogMACsSD)}
+		}
+	}
 	switch p.Config.Kind {
 	case KindMLP:
 		xs := make([][]float32, len(ex))
@@ -279,6 +313,9 @@ func (p *Trained) inputs(ex []Example) ([]any, error) {
 				return nil, fmt.Errorf("example %d has %d features, want %d", i, len(e.X), p.Width)
 			}
 			xs[i] = toFloat32(e.X)
+			if cost != nil {
+				xs[i] = append(xs[i], cost[i]...)
+			}
 		}
 		return []any{xs}, nil
 	}
@@ -298,6 +335,9 @@ func (p *Trained) inputs(ex []Example) ([]any, error) {
 			nodes[i][j] = toFloat32(n)
 		}
 		fwd[i], bwd[i] = propagation(g.Adj)
+	}
+	if cost != nil {
+		return []any{nodes, fwd, bwd, cost}, nil
 	}
 	return []any{nodes, fwd, bwd}, nil
 }
@@ -355,7 +395,11 @@ func (p *Trained) forward(scope *model.Scope, in []*graph.Node) *graph.Node {
 	// Read out the output node (last in every graph here), which after the layers has
 	// seen the paths leading to it, next to the mean over all nodes.
 	last := graph.Slice(h, graph.AxisRange(), graph.AxisElem(p.Nodes-1), graph.AxisRange())
-	readout := graph.Concatenate([]*graph.Node{graph.Reshape(last, -1, cfg.Hidden), graph.ReduceMean(h, 1)}, -1)
+	parts := []*graph.Node{graph.Reshape(last, -1, cfg.Hidden), graph.ReduceMean(h, 1)}
+	if cfg.MACs {
+		parts = append(parts, in[3])
+	}
+	readout := graph.Concatenate(parts, -1)
 	r := activation.Relu(layers.Dense(scope.In("readout"), readout, true, cfg.Hidden))
 	return layers.Dense(scope.In("out"), r, true, 1)
 }

@@ -1,0 +1,284 @@
+package predictor
+
+import (
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
+)
+
+// allCells enumerates the 15,625 NAS-Bench-201 cells without reading any data.
+func allCells() []data.Cell {
+	var out []data.Cell
+	for k := 0; k < 15625; k++ {
+		var c data.Cell
+		v := k
+		for e := range c {
+			c[e] = data.Op(v % int(data.NumOps))
+			v /= int(data.NumOps)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// syntheticTask builds a Task over all cells with a target computed from each cell.
+func syntheticTask(f func(data.Cell) float64) *Task {
+	t := &Task{Space: "synthetic", Target: "y"}
+	for k, c := range allCells() {
+		t.add(k, c.String(), f(c), c.OneHot(), NB201DAG(c))
+		t.MACs = append(t.MACs, NB201MMACs(c))
+	}
+	return t
+}
+
+// Known answer 1: an additive target (a random cost per operation and edge). The linear
+// baseline recovers it exactly; the MLP, trained on 200 cells, ranks the other 15,425
+// nearly perfectly.
+func TestLearnsAdditiveTarget(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var w [data.NumEdges][data.NumOps]float64
+	for e := range w {
+		for o := range w[e] {
+			w[e][o] = rng.Float64()
+		}
+	}
+	task := syntheticTask(func(c data.Cell) float64 {
+		var y float64
+		for e, op := range c {
+			y += w[e][op]
+		}
+		return y
+	})
+	s, err := NewSplit(task.Len(), 200, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lin, err := FitLinear(rows(task.X, s.Train), task.Values(s.Train), false, 1e-9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range lin.Predict(task.X) {
+		if math.Abs(p-task.Y[i]) > 1e-6 {
+			t.Fatalf("linear fit: cell %d predicted %v, want %v", i, p, task.Y[i])
+		}
+	}
+	cfg := DefaultConfig(KindMLP)
+	cfg.Ensemble = 1
+	sc, p, err := Evaluate(task, cfg, 200, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.Kendall < 0.85 || sc.SRCC < 0.97 {
+		t.Errorf("MLP on an additive target: Kendall %.3f, SRCC %.3f; want >= 0.85, 0.97", sc.Kendall, sc.SRCC)
+	}
+	if len(p.History) != 1 || p.History[0].Best == 0 {
+		t.Errorf("history %+v: want one member with a kept step", p.History)
+	}
+}
+
+// Known answer 2: a target that depends on the cell's wiring, not on any single edge:
+// the number of 3x3 convolutions on the longest input-to-output path of non-"none"
+// operations, and -1 for a disconnected cell. The GCN sees the wiring and should rank
+// held-out cells well from 200.
+func TestGCNLearnsPathTarget(t *testing.T) {
+	task := syntheticTask(func(c data.Cell) float64 {
+		best := -1.0
+		// Paths 0->3, 0->1->3, 0->2->3, 0->1->2->3 as edge lists (CellEdges order).
+		for _, path := range [][]int{{3}, {0, 4}, {1, 5}, {0, 2, 5}} {
+			n, ok := 0.0, true
+			for _, e := range path {
+				ok = ok && c[e] != data.OpNone
+				if c[e] == data.OpConv3x3 {
+					n++
+				}
+			}
+			if ok {
+				best = math.Max(best, n)
+			}
+		}
+		return best
+	})
+	cfg := DefaultConfig(KindGCN)
+	sc, _, err := Evaluate(task, cfg, 200, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The target has 5 distinct values, so even a perfect ranking without ties scores a
+	// tau-b below 1: the ceiling is the truth with a tie-breaking jitter.
+	s, _ := NewSplit(task.Len(), 200, 2)
+	truth := task.Values(s.Test)
+	jitter := make([]float64, len(truth))
+	for i, v := range truth {
+		jitter[i] = v + 1e-6*float64(i%997)
+	}
+	ceiling := stats.KendallTauB(jitter, truth)
+	cfg.Kind = KindMLP
+	mlp, _, err := Evaluate(task, cfg, 200, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("path target: GCN Kendall %.3f, MLP %.3f, ceiling %.3f", sc.Kendall, mlp.Kendall, ceiling)
+	if sc.Kendall < 0.85*ceiling {
+		t.Errorf("GCN on the path target: Kendall %.3f, want >= 85%% of the ceiling %.3f", sc.Kendall, ceiling)
+	}
+}
+
+// NAS-Bench-201 publishes the CIFAR-10 FLOPs range 7.78305 M to 220.11969 M; the
+// smallest network has no convolution in its cell, the largest six 3x3 convolutions.
+func TestNB201MMACsPublishedRange(t *testing.T) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, c := range allCells() {
+		m := NB201MMACs(c)
+		lo, hi = math.Min(lo, m), math.Max(hi, m)
+	}
+	if math.Abs(lo-7.78305) > 5e-6 || math.Abs(hi-220.11969) > 5e-6 {
+		t.Errorf("MACs range %.6f..%.6f M, want 7.78305..220.11969", lo, hi)
+	}
+}
+
+// A disconnected cell has no directed path from the input node to the output node.
+func TestNB201DAGConnectivity(t *testing.T) {
+	for _, c := range allCells() {
+		g := NB201DAG(c)
+		reach := map[int]bool{0: true}
+		for changed := true; changed; {
+			changed = false
+			for i := range g.Adj {
+				for j, a := range g.Adj[i] {
+					if a != 0 && reach[i] && !reach[j] {
+						reach[j], changed = true, true
+					}
+				}
+			}
+		}
+		if reach[len(g.Nodes)-1] != c.Connected() {
+			t.Fatalf("cell %s: output reachable %v, Connected %v", c, reach[len(g.Nodes)-1], c.Connected())
+		}
+	}
+}
+
+// Saving and loading gives the same predictions, and the recorded space and target.
+func TestSaveLoadRoundTrip(t *testing.T) {
+	task := syntheticTask(func(c data.Cell) float64 { return float64(c[0]) + 0.1*float64(c[5]) })
+	for _, kind := range []string{KindMLP, KindGCN} {
+		cfg := DefaultConfig(kind)
+		cfg.MaxSteps, cfg.Ensemble = 100, 2
+		_, p, err := Evaluate(task, cfg, 60, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Join(t.TempDir(), "p")
+		if err := p.Save(dir, "synthetic", "y"); err != nil {
+			t.Fatal(err)
+		}
+		q, sp, target, err := Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ex := task.Examples([]int{0, 1, 2, 3, 4, 1000, 15624})
+		a, _ := p.Predict(ex)
+		b, err := q.Predict(ex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range a {
+			if a[i] != b[i] {
+				t.Errorf("%s: prediction %d is %v after loading, %v before", kind, i, b[i], a[i])
+			}
+		}
+		if sp != "synthetic" || target != "y" {
+			t.Errorf("loaded space/target %q/%q", sp, target)
+		}
+		if err := os.RemoveAll(filepath.Join(dir, "member-1")); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "member-1") {
+			t.Errorf("loading with a missing member: %v, want an error naming member-1", err)
+		}
+	}
+}
+
+// Bad inputs get errors that say what is wrong.
+func TestBadInputs(t *testing.T) {
+	wantErr := func(what string, err error, substr string) {
+		t.Helper()
+		if err == nil || !strings.Contains(err.Error(), substr) {
+			t.Errorf("%s: error %v, want one containing %q", what, err, substr)
+		}
+	}
+	_, err := LoadTask("", "nb201", "cifar11_acc")
+	wantErr("unknown target", err, `unknown target "cifar11_acc" for space nb201`)
+	_, err = LoadTask("", "nb301", "cifar10_acc")
+	wantErr("unknown space", err, `unknown space "nb301"`)
+	_, err = LoadTask("", "fbnet", "cifar10_acc")
+	wantErr("accuracy of a latency-only space", err, `unknown target "cifar10_acc" for space fbnet`)
+	_, err = NewSplit(1999, 1998, 0)
+	wantErr("too many training cells", err, "only 1999")
+	_, err = NewSplit(1999, 3, 0)
+	wantErr("too few training cells", err, "too few")
+	ex := syntheticTask(func(data.Cell) float64 { return 0 }).Examples([]int{0, 1, 2, 3})
+	_, err = Train(DefaultConfig(KindMLP), ex[:2], []float64{1, math.NaN()}, ex[2:], []float64{1, 2}, false)
+	wantErr("NaN target", err, "NaN")
+	_, err = Train(DefaultConfig(KindMLP), ex[:2], []float64{1, -2}, ex[2:], []float64{1, 2}, true)
+	wantErr("negative latency", err, "positive")
+	_, err = Train(DefaultConfig("rnn"), ex[:2], []float64{1, 2}, ex[2:], []float64{1, 2}, false)
+	wantErr("unknown model", err, `unknown model "rnn"`)
+	_, err = EncodeArch("nb201", "|conv~0|+|none~0|none~1|+|none~0|none~1|none~2|")
+	wantErr("malformed cell", err, `unknown NAS-Bench-201 operation "conv"`)
+	_, _, _, err = Load(t.TempDir())
+	wantErr("loading an empty directory", err, MetaFile)
+}
+
+// The measured-latency source refuses architectures the measurements do not cover.
+func TestPredictedLatencyDomain(t *testing.T) {
+	task := syntheticTask(func(c data.Cell) float64 { return 1 + float64(c[0]) })
+	cfg := DefaultConfig(KindMLP)
+	cfg.MaxSteps, cfg.Ensemble = 50, 1
+	_, p, err := Evaluate(task, cfg, 40, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewPredictedLatency(p, 160); err == nil {
+		t.Error("an accuracy-style predictor was accepted as a latency source")
+	}
+	p.Log = true
+	src, err := NewPredictedLatency(p, 160)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := space.MBv3.Sample(rand.New(rand.NewPCG(1, 1)), 1.2)
+	a.R = 224
+	if _, err := src.Latency(a); err == nil || !strings.Contains(err.Error(), "outside the measured data") {
+		t.Errorf("224 px: %v, want an error saying it is outside the measured data", err)
+	}
+}
+
+// On real data: the FLOPs baseline's Kendall tau on NB201 CIFAR-10 equals the rank
+// correlation of MACs with accuracy computed directly (a linear map with a positive
+// slope keeps the order).
+func TestFLOPsBaselineIsRankOfMACs(t *testing.T) {
+	task, err := LoadTask("", "nb201", "cifar10_acc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := EvaluateBaseline(task, BaselineFLOPs, 100, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := NewSplit(task.Len(), 100, 0)
+	macs := make([]float64, len(s.Test))
+	for k, i := range s.Test {
+		macs[k] = task.MACs[i]
+	}
+	want := stats.KendallTauB(macs, task.Values(s.Test))
+	if math.Abs(sc.Kendall-want) > 1e-12 {
+		t.Errorf("FLOPs baseline Kendall %.6f, MACs vs accuracy %.6f", sc.Kendall, want)
+	}
+}
