@@ -32,16 +32,20 @@ func mbSpace(name string) (*space.MBSpace, error) {
 var stdin io.Reader = os.Stdin
 
 func runSample(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("sample", "--space S --n N --seed K [--width W]", stderr)
+	fs := newFlags("sample", "--space S --n N --seed K [--width W] [--res R]", stderr)
 	name := fs.String("space", "ofa-mbv3", "design space: "+strings.Join(spaceNames, ", "))
 	n := fs.Int("n", 10, "number of architectures")
 	seed := fs.Uint64("seed", 1, "random seed")
 	width := fs.Float64("width", 0, "supernet width multiplier for the mobile spaces (0: the space's default)")
+	res := fs.Int("res", 0, "input resolution of every architecture (0: sampled with the rest)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *n < 1 {
 		return usagef("--n must be >= 1, got %d", *n)
+	}
+	if *res != 0 && *name == "ofa-resnet50" {
+		return usagef("--res is for the mobile spaces")
 	}
 	rng := rand.New(rand.NewPCG(*seed, 0))
 	w := bufio.NewWriter(stdout)
@@ -62,7 +66,14 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	for i := 0; i < *n; i++ {
-		fmt.Fprintln(w, sp.Sample(rng, *width).JSON())
+		a := sp.Sample(rng, *width)
+		if *res != 0 {
+			a.R = *res
+			if err := a.Validate(); err != nil {
+				return usageError{err.Error()}
+			}
+		}
+		fmt.Fprintln(w, a.JSON())
 	}
 	return nil
 }

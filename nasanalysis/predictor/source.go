@@ -3,28 +3,24 @@ package predictor
 import (
 	"fmt"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
 )
 
 // PredictedLatency turns a latency predictor trained on the measured dataset
 // (MeasuredSpace) into a latency.Source: "predicted measured latency on this machine",
-// for any OFA-MobileNetV3 sub-network at the resolution it was measured at, without the
-// two seconds a real measurement takes.
-type PredictedLatency struct {
-	P          *Trained
-	Resolution int // the only resolution the training data has (160 px)
-}
+// for any OFA-MobileNetV3 sub-network at the width and resolution that were measured,
+// without the two seconds a real measurement takes.
+type PredictedLatency struct{ P *Trained }
 
 var _ latency.Source = (*PredictedLatency)(nil)
 
 // NewPredictedLatency checks that p predicts latency (a log target) and returns the source.
-func NewPredictedLatency(p *Trained, resolution int) (*PredictedLatency, error) {
+func NewPredictedLatency(p *Trained) (*PredictedLatency, error) {
 	if !p.Log {
 		return nil, fmt.Errorf("predicted latency: the predictor was not trained on latencies")
 	}
-	return &PredictedLatency{P: p, Resolution: resolution}, nil
+	return &PredictedLatency{P: p}, nil
 }
 
 // Name identifies the source.
@@ -48,15 +44,11 @@ func (s *PredictedLatency) Latencies(archs []space.MBArch) ([]float64, error) {
 		if err := a.Validate(); err != nil {
 			return nil, err
 		}
-		if a.Space() != space.MBv3 || a.Width() != space.MBv3.DefaultWidth || a.R != s.Resolution {
-			return nil, fmt.Errorf("predicted latency: %s is outside the measured data (OFA-MobileNetV3, width %.1f, %d px)",
-				a.JSON(), space.MBv3.DefaultWidth, s.Resolution)
+		e, err := EncodeArch(MeasuredSpace, a.JSON())
+		if err != nil {
+			return nil, fmt.Errorf("predicted latency: %w", err)
 		}
-		t := &Task{}
-		if err := t.addOFA(i, a.JSON(), data.OFAArch{KS: a.KS, E: a.E, D: a.D, R: a.R}, 1); err != nil {
-			return nil, err
-		}
-		ex[i] = t.Examples([]int{0})[0]
+		ex[i] = e
 	}
 	return s.P.Predict(ex)
 }

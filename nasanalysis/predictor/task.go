@@ -14,9 +14,11 @@ import (
 
 // MeasuredSpace names the project's own dataset of OFA-MobileNetV3 networks timed on this
 // machine (datasets/ofa-mbv3-r160-measured.csv); its one target is MeasuredTarget.
+// Every network in it was timed at MeasuredResolution px, at the space's default width.
 const (
-	MeasuredSpace  = "ofa-mbv3-measured"
-	MeasuredTarget = "median_ms"
+	MeasuredSpace      = "ofa-mbv3-measured"
+	MeasuredTarget     = "median_ms"
+	MeasuredResolution = 160
 )
 
 // TaskSpaces lists the spaces a Task can be built for: the four latency datasets and the
@@ -153,10 +155,23 @@ func (t *Task) loadMeasured() error {
 	}
 	t.Source, t.Log = path, true
 	for i, a := range rec.Archs {
+		if err := inMeasuredDomain(a); err != nil {
+			return fmt.Errorf("%s line %d: %w", path, i+2, err)
+		}
 		o := data.OFAArch{KS: a.KS, E: a.E, D: a.D, R: a.R}
 		if err := t.addOFA(i, a.JSON(), o, rec.MS[i]); err != nil {
 			return fmt.Errorf("%s line %d: %w", path, i+2, err)
 		}
+	}
+	return nil
+}
+
+// inMeasuredDomain refuses architectures unlike the measured ones: a predictor trained
+// on them would extrapolate, and its number would read like a measurement.
+func inMeasuredDomain(a space.MBArch) error {
+	if a.Space() != space.MBv3 || a.Width() != space.MBv3.DefaultWidth || a.R != MeasuredResolution {
+		return fmt.Errorf("%s is outside the measured data (OFA-MobileNetV3, width %.1f, %d px)",
+			a.JSON(), space.MBv3.DefaultWidth, MeasuredResolution)
 	}
 	return nil
 }
@@ -251,7 +266,15 @@ func EncodeArch(spaceName, arch string) (Example, error) {
 	t := &Task{}
 	var err error
 	sp := spaceName
-	if sp != MeasuredSpace {
+	if sp == MeasuredSpace {
+		a, err := space.ParseMB(space.MBv3, arch)
+		if err != nil {
+			return Example{}, err
+		}
+		if err := inMeasuredDomain(a); err != nil {
+			return Example{}, err
+		}
+	} else {
 		ds, lerr := data.Lookup(spaceName)
 		if lerr != nil {
 			return Example{}, fmt.Errorf("unknown space %q (known: %s)", spaceName, strings.Join(TaskSpaces(), ", "))

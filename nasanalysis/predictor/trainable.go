@@ -118,8 +118,8 @@ type Trained struct {
 	// LogMACsMean and LogMACsSD standardise the MACs input (Config.MACs) with the
 	// training set's spread, so it starts on the scale of the one-hot features.
 	LogMACsMean, LogMACsSD float64
-	History    []Curve // one per member: validation Kendall tau by step
-	members    []*model.Store
+	History                []Curve // one per member: validation Kendall tau by step
+	members                []*model.Store
 }
 
 // Curve is a member's validation Kendall tau at each evaluation; Best is the step whose

@@ -232,6 +232,10 @@ func TestBadInputs(t *testing.T) {
 	wantErr("unknown model", err, `unknown model "rnn"`)
 	_, err = EncodeArch("nb201", "|conv~0|+|none~0|none~1|+|none~0|none~1|none~2|")
 	wantErr("malformed cell", err, `unknown NAS-Bench-201 operation "conv"`)
+	a := space.MBv3.Sample(rand.New(rand.NewPCG(5, 5)), 0)
+	a.R = 224
+	_, err = EncodeArch(MeasuredSpace, a.JSON())
+	wantErr("a 224-px network for the 160-px measurements", err, "outside the measured data")
 	_, _, _, err = Load(t.TempDir())
 	wantErr("loading an empty directory", err, MetaFile)
 }
@@ -245,11 +249,11 @@ func TestPredictedLatencyDomain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := NewPredictedLatency(p, 160); err == nil {
+	if _, err := NewPredictedLatency(p); err == nil {
 		t.Error("an accuracy-style predictor was accepted as a latency source")
 	}
 	p.Log = true
-	src, err := NewPredictedLatency(p, 160)
+	src, err := NewPredictedLatency(p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,5 +284,62 @@ func TestFLOPsBaselineIsRankOfMACs(t *testing.T) {
 	want := stats.KendallTauB(macs, task.Values(s.Test))
 	if math.Abs(sc.Kendall-want) > 1e-12 {
 		t.Errorf("FLOPs baseline Kendall %.6f, MACs vs accuracy %.6f", sc.Kendall, want)
+	}
+}
+
+// Hand-worked: three cells ranked in reverse. The all-none and all-skip cells are each
+// 2 ranks (100 percentile points) off, the all-conv3x3 cell is right.
+func TestByOpMix(t *testing.T) {
+	var none, conv, skip data.Cell
+	for e := range conv {
+		conv[e], skip[e] = data.OpConv3x3, data.OpSkip
+	}
+	m, err := ByOpMix([]data.Cell{none, conv, skip}, []float64{3, 2, 1}, []float64{1, 2, 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		op   data.Op
+		k    int
+		want float64
+		n    int
+	}{{data.OpNone, 6, 100, 1}, {data.OpNone, 0, 50, 2}, {data.OpConv3x3, 6, 0, 1}, {data.OpSkip, 6, 100, 1}, {data.OpConv3x3, 0, 100, 2}} {
+		if got := m.MeanError[c.op][c.k]; got != c.want || m.Count[c.op][c.k] != c.n {
+			t.Errorf("%s x%d: mean error %v over %d cells, want %v over %d", c.op, c.k, got, m.Count[c.op][c.k], c.want, c.n)
+		}
+	}
+	if !math.IsNaN(m.MeanError[data.OpConv1x1][6]) {
+		t.Errorf("no cell has six 1x1 convolutions, mean error %v, want NaN", m.MeanError[data.OpConv1x1][6])
+	}
+}
+
+// Guided search's first queries are random search's; with a predictor in the loop it
+// finds the best of a smooth synthetic space faster than random search does.
+func TestGuidedSearchBeatsRandomOnAdditiveTarget(t *testing.T) {
+	task := syntheticTask(func(c data.Cell) float64 {
+		var y float64
+		for e, op := range c {
+			y += float64(op) * float64(e+1) // the best cell: avg_pool on every edge
+		}
+		return y
+	})
+	cfg := SearchConfig{Initial: 20, PerRound: 10, Budget: 60, Model: DefaultConfig(KindMLP)}
+	cfg.Model.Ensemble = 1
+	g, err := GuidedSearch(task, cfg, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := RandomSearch(task, 60, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := 0; k < 20; k++ {
+		if g.Queried[k] != r.Queried[k] {
+			t.Fatalf("query %d differs before the predictor starts: %d vs %d", k, g.Queried[k], r.Queried[k])
+		}
+	}
+	best := 4.0 * 21 // every edge avg_pool (4) times the edge weights 1..6
+	if g.BestSoFar[59] != best || r.BestSoFar[59] >= best {
+		t.Errorf("best after 60 queries: guided %v, random %v; want guided to reach %v and random not", g.BestSoFar[59], r.BestSoFar[59], best)
 	}
 }
