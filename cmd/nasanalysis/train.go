@@ -71,7 +71,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 			var p *predictor.Trained
 			sc, p, err = predictor.Evaluate(task, cfg, *n, s)
 			if err == nil && *save != "" {
-				err = p.Save(*save, *spaceName, *target)
+				err = p.Save(*save)
 			}
 		}
 		if err != nil {
@@ -104,9 +104,12 @@ func runPredict(args []string, stdout, stderr io.Writer) error {
 	if *dir == "" {
 		return usagef("--model-dir is required")
 	}
-	p, spaceName, target, err := predictor.Load(*dir)
+	p, err := predictor.Load(*dir)
 	if err != nil {
 		return err
+	}
+	if p.Space == "" || p.Target == "" {
+		return fmt.Errorf("%s does not say which space and target the predictor was trained for", *dir)
 	}
 	// Read and encode every line first: a bad line fails before any prediction.
 	var archs []string
@@ -120,7 +123,7 @@ func runPredict(args []string, stdout, stderr io.Writer) error {
 		if text == "" {
 			continue
 		}
-		e, err := predictor.EncodeArch(spaceName, text)
+		e, err := predictor.EncodeArch(p.Space, text)
 		if err != nil {
 			return usagef("stdin line %d: %v", line, err)
 		}
@@ -134,7 +137,7 @@ func runPredict(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	w := csv.NewWriter(stdout)
-	w.Write([]string{"arch", "predicted_" + target})
+	w.Write([]string{"arch", "predicted_" + p.Target})
 	for i, a := range archs {
 		w.Write([]string{a, fmt.Sprintf("%.6g", pred[i])})
 	}

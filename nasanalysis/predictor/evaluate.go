@@ -66,6 +66,7 @@ func Evaluate(t *Task, cfg Config, n int, seed int64) (Score, *Trained, error) {
 	if err != nil {
 		return Score{}, nil, err
 	}
+	p.Space, p.Target = t.Space, t.Target
 	pred, err := p.Predict(t.Examples(s.Test))
 	if err != nil {
 		return Score{}, nil, err

@@ -15,20 +15,18 @@ import (
 // member k are a GoMLX checkpoint in the subdirectory member-k.
 const MetaFile = "predictor.json"
 
-// savedMeta is what MetaFile holds: the predictor's fields and where it came from.
+// savedMeta is what MetaFile holds: the predictor's fields and its number of members.
 type savedMeta struct {
 	Trained
 	Members int
-	Space   string `json:",omitempty"`
-	Target  string `json:",omitempty"`
 }
 
 func memberDir(dir string, k int) string { return filepath.Join(dir, fmt.Sprintf("member-%d", k)) }
 
-// Save writes the predictor to dir (created if needed): MetaFile and one GoMLX
-// checkpoint per ensemble member. space and target are recorded so a loaded predictor
-// can say what it predicts.
-func (p *Trained) Save(dir, space, target string) error {
+// Save writes the predictor to dir (created if needed): MetaFile, which records Space
+// and Target so a loaded predictor can say what it predicts, and one GoMLX checkpoint
+// per ensemble member.
+func (p *Trained) Save(dir string) error {
 	if len(p.members) == 0 {
 		return errors.New("save: the predictor has no trained weights")
 	}
@@ -48,44 +46,43 @@ func (p *Trained) Save(dir, space, target string) error {
 			return fmt.Errorf("save member %d: %w", k, err)
 		}
 	}
-	b, err := json.MarshalIndent(savedMeta{Trained: *p, Members: len(p.members), Space: space, Target: target}, "", "  ")
+	b, err := json.MarshalIndent(savedMeta{Trained: *p, Members: len(p.members)}, "", "  ")
 	if err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, MetaFile), append(b, '\n'), 0o644)
 }
 
-// Load reads a predictor written by Save and returns it with the space and target it
-// was trained for.
-func Load(dir string) (p *Trained, space, target string, err error) {
+// Load reads a predictor written by Save.
+func Load(dir string) (*Trained, error) {
 	path := filepath.Join(dir, MetaFile)
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, "", "", fmt.Errorf("load predictor: %w", err)
+		return nil, fmt.Errorf("load predictor: %w", err)
 	}
 	var m savedMeta
 	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, "", "", fmt.Errorf("load predictor: %s: %w", path, err)
+		return nil, fmt.Errorf("load predictor: %s: %w", path, err)
 	}
 	if err := m.Config.check(); err != nil {
-		return nil, "", "", fmt.Errorf("load predictor: %s: %w", path, err)
+		return nil, fmt.Errorf("load predictor: %s: %w", path, err)
 	}
 	if m.Members < 1 {
-		return nil, "", "", fmt.Errorf("load predictor: %s lists %d ensemble members", path, m.Members)
+		return nil, fmt.Errorf("load predictor: %s lists %d ensemble members", path, m.Members)
 	}
-	p = &m.Trained
+	p := &m.Trained
 	p.members = nil
 	for k := range m.Members {
 		d := memberDir(dir, k)
 		// GoMLX's checkpoint loader does not report a missing directory, so check here.
 		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
-			return nil, "", "", fmt.Errorf("load predictor: %s: missing weights directory %s", path, d)
+			return nil, fmt.Errorf("load predictor: %s: missing weights directory %s", path, d)
 		}
 		store := model.NewStore()
 		if _, err := checkpoint.Load(store).Dir(d).Immediate().Done(); err != nil {
-			return nil, "", "", fmt.Errorf("load predictor member %d: %w", k, err)
+			return nil, fmt.Errorf("load predictor member %d: %w", k, err)
 		}
 		p.members = append(p.members, store)
 	}
-	return p, m.Space, m.Target, nil
+	return p, nil
 }

@@ -7,6 +7,7 @@ import (
 	mathrand "math/rand"
 
 	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
 	"github.com/gomlx/gomlx/ml/dataset"
 	"github.com/gomlx/gomlx/ml/layers"
 	"github.com/gomlx/gomlx/ml/layers/activation"
@@ -105,12 +106,13 @@ func (t *Task) Values(idx []int) []float64 {
 // Trained is a fitted predictor: the weights of each ensemble member and what is needed
 // to map inputs and outputs. Save and Load round-trip it.
 type Trained struct {
-	Config     Config
-	Width      int  // flat encoding width (MLP)
-	Nodes      int  // graph nodes (GCN)
-	Features   int  // node features (GCN)
-	Log        bool // the target was learned as its logarithm
-	YMean, YSD float64
+	Space, Target string // what it was trained on, when known (Evaluate sets them)
+	Config        Config
+	Width         int  // flat encoding width (MLP)
+	Nodes         int  // graph nodes (GCN)
+	Features      int  // node features (GCN)
+	Log           bool // the target was learned as its logarithm
+	YMean, YSD    float64
 	// CalA + CalB·output maps the ensemble's standardised output to the standardised
 	// target (least squares on the labelled cells). The ranking loss leaves outputs on
 	// an arbitrary scale; this restores the scale for RMSE without changing the order.
@@ -174,9 +176,9 @@ func Train(cfg Config, train []Example, yTrain []float64, val []Example, yVal []
 	if err != nil {
 		return nil, err
 	}
-	labels := make([][]float32, len(zt))
+	labels := make([]float32, len(zt))
 	for i, v := range zt {
-		labels[i] = []float32{float32(v)}
+		labels[i] = float32(v)
 	}
 	for m := 0; m < cfg.Ensemble; m++ {
 		store, curve, err := p.fitMember(cfg.Seed+int64(m), trainIn, labels, valIn, yVal)
@@ -186,7 +188,7 @@ func Train(cfg Config, train []Example, yTrain []float64, val []Example, yVal []
 		p.members = append(p.members, store)
 		p.History = append(p.History, curve)
 	}
-	if err := p.calibrate(append(trainIn[:0:0], trainIn...), zt, valIn, yVal); err != nil {
+	if err := p.calibrate(trainIn, zt, valIn, yVal); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -292,65 +294,76 @@ func (p *Trained) standardise(y []float64, fit bool) ([]float64, error) {
 	return z, nil
 }
 
-// inputs turns examples into the model's input tensors' data: [B, width] for the MLP;
-// [B, N, F] node features and the two [B, N, N] propagation matrices for the GCN.
+// inputs turns examples into the model's input tensors: [B, width] for the MLP; [B, N, F]
+// node features and the two [B, N, N] propagation matrices for the GCN; and [B, 1]
+// standardised log MACs when Config.MACs. They are filled as flat slices: building
+// tensors from nested Go slices goes through reflection and cost a fifth of GCN
+// inference time.
 func (p *Trained) inputs(ex []Example) ([]any, error) {
-	var cost [][]float32
+	b := len(ex)
+	var cost []float32
 	if p.Config.MACs {
-		cost = make([][]float32, len(ex))
+		cost = make([]float32, b)
 		for i, e := range ex {
 			if !(e.MACs > 0) {
 				return nil, fmt.Errorf("example %d has no MACs (%v), which the predictor's MACs input needs", i, e.MACs)
 			}
-			cost[i] = []float32{float32((math.Log(e.MACs) - p.LogMACsMean) / p.LogMACsSD)}
+			cost[i] = float32((math.Log(e.MACs) - p.LogMACsMean) / p.LogMACsSD)
 		}
 	}
-	switch p.Config.Kind {
-	case KindMLP:
-		xs := make([][]float32, len(ex))
+	if p.Config.Kind == KindMLP {
+		w := p.Width
+		if cost != nil {
+			w++
+		}
+		xs := make([]float32, 0, b*w)
 		for i, e := range ex {
 			if len(e.X) != p.Width {
 				return nil, fmt.Errorf("example %d has %d features, want %d", i, len(e.X), p.Width)
 			}
-			xs[i] = toFloat32(e.X)
+			for _, v := range e.X {
+				xs = append(xs, float32(v))
+			}
 			if cost != nil {
-				xs[i] = append(xs[i], cost[i]...)
+				xs = append(xs, cost[i])
 			}
 		}
-		return []any{xs}, nil
+		return []any{tensors.FromFlatDataAndDimensions(xs, b, w)}, nil
 	}
-	nodes := make([][][]float32, len(ex))
-	fwd := make([][][]float32, len(ex))
-	bwd := make([][][]float32, len(ex))
+	n, f := p.Nodes, p.Features
+	nodes := make([]float32, 0, b*n*f)
+	fwd, bwd := make([]float32, b*n*n), make([]float32, b*n*n)
 	for i, e := range ex {
 		g := e.DAG
-		if len(g.Nodes) != p.Nodes || len(g.Adj) != p.Nodes {
-			return nil, fmt.Errorf("example %d: graph has %d nodes, want %d", i, len(g.Nodes), p.Nodes)
+		if len(g.Nodes) != n || len(g.Adj) != n {
+			return nil, fmt.Errorf("example %d: graph has %d nodes, want %d", i, len(g.Nodes), n)
 		}
-		nodes[i] = make([][]float32, p.Nodes)
-		for j, n := range g.Nodes {
-			if len(n) != p.Features {
-				return nil, fmt.Errorf("example %d node %d has %d features, want %d", i, j, len(n), p.Features)
+		for j, node := range g.Nodes {
+			if len(node) != f || len(g.Adj[j]) != n {
+				return nil, fmt.Errorf("example %d node %d has %d features and %d adjacency entries, want %d and %d", i, j, len(node), len(g.Adj[j]), f, n)
 			}
-			nodes[i][j] = toFloat32(n)
+			for _, v := range node {
+				nodes = append(nodes, float32(v))
+			}
 		}
-		fwd[i], bwd[i] = propagation(g.Adj)
+		propagation(g.Adj, fwd[i*n*n:(i+1)*n*n], bwd[i*n*n:(i+1)*n*n])
 	}
+	in := []any{tensors.FromFlatDataAndDimensions(nodes, b, n, f),
+		tensors.FromFlatDataAndDimensions(fwd, b, n, n), tensors.FromFlatDataAndDimensions(bwd, b, n, n)}
 	if cost != nil {
-		return []any{nodes, fwd, bwd, cost}, nil
+		in = append(in, tensors.FromFlatDataAndDimensions(cost, b, 1))
 	}
-	return []any{nodes, fwd, bwd}, nil
+	return in, nil
 }
 
-// propagation returns the mean-aggregation matrices of a directed graph: fwd[i][j] =
-// 1/indeg(i) for each edge j -> i (a node averages its predecessors), bwd[i][j] =
-// 1/outdeg(i) for each edge i -> j (and its successors). Two directions, because in an
-// architecture what comes before an operation and what comes after it differ.
-func propagation(adj [][]float64) (fwd, bwd [][]float32) {
+// propagation writes the mean-aggregation matrices of a directed graph, row-major n x n:
+// fwd[i][j] = 1/indeg(i) for each edge j -> i (a node averages its predecessors) and
+// bwd[i][j] = 1/outdeg(i) for each edge i -> j (and its successors). Two directions,
+// because in an architecture what comes before an operation and what comes after it
+// differ.
+func propagation(adj [][]float64, fwd, bwd []float32) {
 	n := len(adj)
-	fwd, bwd = make([][]float32, n), make([][]float32, n)
 	for i := range n {
-		fwd[i], bwd[i] = make([]float32, n), make([]float32, n)
 		var in, out float64
 		for j := range n {
 			in += adj[j][i]
@@ -358,22 +371,13 @@ func propagation(adj [][]float64) (fwd, bwd [][]float32) {
 		}
 		for j := range n {
 			if in > 0 && adj[j][i] != 0 {
-				fwd[i][j] = float32(adj[j][i] / in)
+				fwd[i*n+j] = float32(adj[j][i] / in)
 			}
 			if out > 0 && adj[i][j] != 0 {
-				bwd[i][j] = float32(adj[i][j] / out)
+				bwd[i*n+j] = float32(adj[i][j] / out)
 			}
 		}
 	}
-	return fwd, bwd
-}
-
-func toFloat32(x []float64) []float32 {
-	out := make([]float32, len(x))
-	for i, v := range x {
-		out[i] = float32(v)
-	}
-	return out
 }
 
 // forward builds the model graph: one standardised prediction per example, [B, 1].
@@ -420,11 +424,11 @@ func (p *Trained) lossFn(labels, predictions []*graph.Node) *graph.Node {
 	return graph.Add(mse, graph.MulScalar(rank, p.Config.RankWeight))
 }
 
-func (p *Trained) fitMember(seed int64, trainIn []any, labels [][]float32, valIn []any, yVal []float64) (*model.Store, Curve, error) {
+func (p *Trained) fitMember(seed int64, trainIn []any, labels []float32, valIn []any, yVal []float64) (*model.Store, Curve, error) {
 	cfg := p.Config
 	store := model.NewStore()
 	store.SetParam(model.ParamInitialSeed, seed)
-	ds, err := dataset.InMemoryFromData(Backend(), "architectures", trainIn, []any{labels})
+	ds, err := dataset.InMemoryFromData(Backend(), "architectures", trainIn, []any{tensors.FromFlatDataAndDimensions(labels, len(labels), 1)})
 	if err != nil {
 		return nil, Curve{}, err
 	}

@@ -175,10 +175,10 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		dir := filepath.Join(t.TempDir(), "p")
-		if err := p.Save(dir, "synthetic", "y"); err != nil {
+		if err := p.Save(dir); err != nil {
 			t.Fatal(err)
 		}
-		q, sp, target, err := Load(dir)
+		q, err := Load(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -193,13 +193,13 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 				t.Errorf("%s: prediction %d is %v after loading, %v before", kind, i, b[i], a[i])
 			}
 		}
-		if sp != "synthetic" || target != "y" {
-			t.Errorf("loaded space/target %q/%q", sp, target)
+		if q.Space != "synthetic" || q.Target != "y" {
+			t.Errorf("loaded space/target %q/%q", q.Space, q.Target)
 		}
 		if err := os.RemoveAll(filepath.Join(dir, "member-1")); err != nil {
 			t.Fatal(err)
 		}
-		if _, _, _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "member-1") {
+		if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "member-1") {
 			t.Errorf("loading with a missing member: %v, want an error naming member-1", err)
 		}
 	}
@@ -236,7 +236,7 @@ func TestBadInputs(t *testing.T) {
 	a.R = 224
 	_, err = EncodeArch(MeasuredSpace, a.JSON())
 	wantErr("a 224-px network for the 160-px measurements", err, "outside the measured data")
-	_, _, _, err = Load(t.TempDir())
+	_, err = Load(t.TempDir())
 	wantErr("loading an empty directory", err, MetaFile)
 }
 
@@ -338,8 +338,19 @@ func TestGuidedSearchBeatsRandomOnAdditiveTarget(t *testing.T) {
 			t.Fatalf("query %d differs before the predictor starts: %d vs %d", k, g.Queried[k], r.Queried[k])
 		}
 	}
-	best := 4.0 * 21 // every edge avg_pool (4) times the edge weights 1..6
-	if g.BestSoFar[59] != best || r.BestSoFar[59] >= best {
-		t.Errorf("best after 60 queries: guided %v, random %v; want guided to reach %v and random not", g.BestSoFar[59], r.BestSoFar[59], best)
+	// Share of the space strictly better than what each search found after 60 queries.
+	better := func(v float64) float64 {
+		n := 0
+		for _, y := range task.Y {
+			if y > v {
+				n++
+			}
+		}
+		return float64(n) / float64(task.Len())
+	}
+	gb, rb := better(g.BestSoFar[59]), better(r.BestSoFar[59])
+	t.Logf("after 60 queries: guided %v (%.2f%% of cells better), random %v (%.2f%%)", g.BestSoFar[59], 100*gb, r.BestSoFar[59], 100*rb)
+	if gb > 0.002 || rb < 2*gb {
+		t.Errorf("guided search left %.2f%% of the space better than its best, random %.2f%%; want guided in the top 0.2%% and random at least twice as far", 100*gb, 100*rb)
 	}
 }
