@@ -1,13 +1,11 @@
 package main
 
 import (
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/monotonic"
@@ -147,22 +145,15 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 			strconv.Itoa(*nTrain), strconv.Itoa(*nVal), *method})
 	}
 	if *format == "table" {
-		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, strings.Join(header, "\t"))
 		for _, r := range rows {
 			for k := 1; k <= 4; k++ {
 				if v, err := strconv.ParseFloat(r[k], 64); err == nil {
 					r[k] = fmt.Sprintf("%.4f", v)
 				}
 			}
-			fmt.Fprintln(tw, strings.Join(r, "\t"))
 		}
-		return tw.Flush()
 	}
-	w := csv.NewWriter(stdout)
-	w.Write(header)
-	w.WriteAll(rows)
-	return w.Error()
+	return writeRows(stdout, *format, header, rows)
 }
 
 func runAdaptGrid(args []string, stdout, stderr io.Writer) error {

@@ -112,30 +112,23 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	var mbs []space.MBArch
 	var rns []space.ResNetArch
 	sp, _ := mbSpace(*name) // nil for ofa-resnet50, which is parsed separately
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimSpace(sc.Text())
-		if text == "" {
-			continue
-		}
+	err := readStdinLines(func(line int, text string) error {
 		if *name == "ofa-resnet50" {
 			a, err := space.ParseResNet(text)
 			if err != nil {
 				return usagef("stdin line %d: %v", line, err)
 			}
 			rns = append(rns, a)
-			continue
+			return nil
 		}
 		a, err := space.ParseMB(sp, text)
 		if err != nil {
 			return usagef("stdin line %d: %v", line, err)
 		}
 		mbs = append(mbs, a)
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return err
 	}
 	n := len(mbs) + len(rns)

@@ -11,6 +11,8 @@
 package main
 
 import (
+	"bufio"
+	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
@@ -18,6 +20,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"text/tabwriter"
 )
 
 // usageError marks an error in the command line itself: exit status 2.
@@ -125,4 +128,38 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// readStdinLines calls f with each non-blank line of stdin (trimmed) and its 1-based line
+// number, stopping at the first error. Commands read and validate every line this way
+// before doing any work, so a bad line fails early.
+func readStdinLines(f func(line int, text string) error) error {
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" {
+			continue
+		}
+		if err := f(line, text); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+// writeRows prints a header and rows as CSV, or as a table aligned with two spaces.
+func writeRows(w io.Writer, format string, header []string, rows [][]string) error {
+	if format == "table" {
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, strings.Join(header, "\t"))
+		for _, r := range rows {
+			fmt.Fprintln(tw, strings.Join(r, "\t"))
+		}
+		return tw.Flush()
+	}
+	cw := csv.NewWriter(w)
+	cw.Write(header)
+	cw.WriteAll(rows)
+	return cw.Error()
 }

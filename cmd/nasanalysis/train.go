@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
@@ -80,19 +78,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 		rows = append(rows, []string{strconv.Itoa(sc.NTrain), strconv.FormatInt(sc.Seed, 10),
 			fmt.Sprintf("%.4f", sc.SRCC), fmt.Sprintf("%.4f", sc.Kendall), fmt.Sprintf("%.4g", sc.RMSE)})
 	}
-	header := []string{"n_train", "seed", "srcc", "kendall", "rmse"}
-	if *format == "table" {
-		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, strings.Join(header, "\t"))
-		for _, r := range rows {
-			fmt.Fprintln(tw, strings.Join(r, "\t"))
-		}
-		return tw.Flush()
-	}
-	w := csv.NewWriter(stdout)
-	w.Write(header)
-	w.WriteAll(rows)
-	return w.Error()
+	return writeRows(stdout, *format, []string{"n_train", "seed", "srcc", "kendall", "rmse"}, rows)
 }
 
 func runPredict(args []string, stdout, stderr io.Writer) error {
@@ -114,22 +100,15 @@ func runPredict(args []string, stdout, stderr io.Writer) error {
 	// Read and encode every line first: a bad line fails before any prediction.
 	var archs []string
 	var ex []predictor.Example
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimSpace(sc.Text())
-		if text == "" {
-			continue
-		}
+	err = readStdinLines(func(line int, text string) error {
 		e, err := predictor.EncodeArch(p.Space, text)
 		if err != nil {
 			return usagef("stdin line %d: %v", line, err)
 		}
 		archs, ex = append(archs, text), append(ex, e)
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return err
 	}
 	pred, err := p.Predict(ex)
