@@ -23,6 +23,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	seed := fs.Int64("seed", 0, "seed of the draw, the initial weights and the batch order")
 	seeds := fs.Int("seeds", 1, "run seeds seed..seed+seeds-1, one row each")
 	ensemble := fs.Int("ensemble", 0, "ensemble members (0: the model's default, 3 for mlp, 1 for gcn)")
+	macs := fs.Bool("macs", false, "give mlp/gcn the network's log MACs as an extra input (not for fbnet)")
 	format := fs.String("format", "csv", "output: csv or table")
 	save := fs.String("save", "", "directory to save the trained predictor to (mlp or gcn, one seed)")
 	dataDir := fs.String("data", "", "datasets directory (default: $"+data.EnvDataDir+", then ../shared/datasets, then the fetch cache)")
@@ -59,6 +60,12 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	cfg := predictor.DefaultConfig(*kind)
 	if *ensemble > 0 {
 		cfg.Ensemble = *ensemble
+	}
+	if *macs {
+		if baseline || task.MACs == nil {
+			return usagef("--macs needs --model mlp or gcn and a space with a cost model (not fbnet)")
+		}
+		cfg.MACs = true
 	}
 	var rows [][]string
 	for s := *seed; s < *seed+int64(*seeds); s++ {

@@ -72,3 +72,18 @@ func (m OpMixError) Frame() dataframe.DataFrame {
 	return dataframe.New(series.New(ops, series.String, "op"), series.New(ks, series.Int, "edges"),
 		series.New(ns, series.Int, "cells"), series.New(errs, series.Float, "mean_error"))
 }
+
+// Masked returns MeanError with the groups of fewer than minCells cells set to NaN, so a
+// single odd cell does not set a figure's colour scale.
+func (m OpMixError) Masked(minCells int) [][]float64 {
+	out := make([][]float64, len(m.MeanError))
+	for op, row := range m.MeanError {
+		out[op] = append([]float64(nil), row...)
+		for k, n := range m.Count[op] {
+			if n < minCells {
+				out[op][k] = math.NaN()
+			}
+		}
+	}
+	return out
+}

@@ -354,3 +354,11 @@ func TestGuidedSearchBeatsRandomOnAdditiveTarget(t *testing.T) {
 		t.Errorf("guided search left %.2f%% of the space better than its best, random %.2f%%; want guided in the top 0.2%% and random at least twice as far", 100*gb, 100*rb)
 	}
 }
+
+func TestOpMixMasked(t *testing.T) {
+	m := OpMixError{MeanError: [][]float64{{1, 2}}, Count: [][]int{{10, 9}}}
+	got := m.Masked(10)
+	if got[0][0] != 1 || !math.IsNaN(got[0][1]) || m.MeanError[0][1] != 2 {
+		t.Errorf("Masked(10) of %v with counts %v = %v; want the 9-cell group NaN and the input untouched", m.MeanError, m.Count, got)
+	}
+}
