@@ -80,7 +80,7 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 
 // metricNames lists what eval can compute, per space.
 var metricNames = map[string][]string{
-	"ofa-mbv3":     {"acc", "flops", "params", "note10_r160", "note10_r176", "note10_r192", "note10_r208", "note10_r224", "note10", "measured"},
+	"ofa-mbv3":     {"acc", "flops", "params", "note10_r160", "note10_r176", "note10_r192", "note10_r208", "note10_r224", "note10", "measured", "predicted"},
 	"proxylessnas": {"flops", "params", "pn_mobile", "measured"},
 	"ofa-resnet50": {"acc", "flops", "params"},
 }
@@ -89,8 +89,10 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval", "--space S --metrics LIST < archs.jsonl", stderr)
 	name := fs.String("space", "ofa-mbv3", "design space: "+strings.Join(spaceNames, ", "))
 	metrics := fs.String("metrics", "flops,params", "comma-separated metrics, in output order: acc (predicted top-1 %), flops (M MACs), params (M), "+
-		"note10_r<RES> (ms, the architecture at RES px) or note10 (ms, at its own resolution), pn_mobile (ms), measured (ms, this machine)")
+		"note10_r<RES> (ms, the architecture at RES px) or note10 (ms, at its own resolution), pn_mobile (ms), measured (ms, this machine), "+
+		"predicted (ms, this machine's latency as predicted by --predictor)")
 	repeats := fs.Int("repeats", 3, "for measured: timed runs per architecture (after one warm-up)")
+	predictorDir := fs.String("predictor", "", "for predicted: a latency predictor saved by 'train --space "+predictor.MeasuredSpace+" --save DIR'")
 	dataDir := fs.String("data", "", "datasets directory")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -106,6 +108,9 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	for _, m := range ms {
 		if !slices.Contains(known, m) {
 			return usagef("metric %q is not available for %s (available: %s)", m, *name, strings.Join(known, ", "))
+		}
+		if m == "predicted" && *predictorDir == "" {
+			return usagef("metric predicted needs --predictor DIR")
 		}
 	}
 	// Read and validate every line first: a bad line fails before any work is done.
@@ -135,7 +140,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	cols := make([][]float64, len(ms))
 	for k, m := range ms {
 		var err error
-		if cols[k], err = evalMetric(m, *name, mbs, rns, *dataDir, *repeats); err != nil {
+		if cols[k], err = evalMetric(m, *name, mbs, rns, *dataDir, *repeats, *predictorDir); err != nil {
 			return err
 		}
 	}
@@ -152,7 +157,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	return w.Error()
 }
 
-func evalMetric(m, spaceName string, mbs []space.MBArch, rns []space.ResNetArch, dataDir string, repeats int) ([]float64, error) {
+func evalMetric(m, spaceName string, mbs []space.MBArch, rns []space.ResNetArch, dataDir string, repeats int, predictorDir string) ([]float64, error) {
 	var out []float64
 	switch {
 	case m == "flops" || m == "params":
@@ -220,6 +225,19 @@ func evalMetric(m, spaceName string, mbs []space.MBArch, rns []space.ResNetArch,
 			}
 			out = append(out, v)
 		}
+	case m == "predicted":
+		p, err := predictor.Load(predictorDir)
+		if err != nil {
+			return nil, err
+		}
+		if p.Space != predictor.MeasuredSpace {
+			return nil, fmt.Errorf("%s predicts %s on %s, not this machine's measured latency (train it with --space %s)", predictorDir, p.Target, p.Space, predictor.MeasuredSpace)
+		}
+		src, err := predictor.NewPredictedLatency(p)
+		if err != nil {
+			return nil, err
+		}
+		return src.Latencies(mbs)
 	case m == "measured":
 		cfg := latency.DefaultMeasure
 		cfg.Repeats = repeats

@@ -439,3 +439,42 @@ func TestTrainSavePredict(t *testing.T) {
 		t.Errorf("malformed cell: exit %d, %q", code, errOut)
 	}
 }
+
+// eval's predicted metric prices architectures with a saved measured-latency predictor
+// and refuses a predictor of something else.
+func TestEvalPredicted(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "gcn")
+	if code, _, errOut := runCLI("train", "--space", "ofa-mbv3-measured", "--target", "median_ms", "--model", "mlp", "--ensemble", "1", "--train", "100", "--save", dir); code != 0 {
+		t.Fatalf("train: exit %d: %s", code, errOut)
+	}
+	a, b := uniformMBv3JSON(3, 3, 2, 160), uniformMBv3JSON(7, 6, 4, 160)
+	withStdin(t, a+"\n"+b+"\n")
+	code, out, errOut := runCLI("eval", "--space", "ofa-mbv3", "--metrics", "flops,predicted", "--predictor", dir)
+	if code != 0 {
+		t.Fatalf("eval: exit %d: %s", code, errOut)
+	}
+	_, rows := readMatrixCSV(t, out)
+	small, _ := strconv.ParseFloat(rows[0][1], 64)
+	large, _ := strconv.ParseFloat(rows[1][1], 64)
+	// The measured networks took 1.3-3.3 s; the smallest network must be predicted faster
+	// than the largest.
+	if len(rows) != 2 || !(small > 0 && small < large) {
+		t.Errorf("predicted latencies %q: want the smallest network (k3 e3 d2) faster than the largest (k7 e6 d4)", out)
+	}
+	withStdin(t, uniformMBv3JSON(3, 3, 2, 224)+"\n")
+	if code, _, errOut := runCLI("eval", "--space", "ofa-mbv3", "--metrics", "predicted", "--predictor", dir); code != 1 || !strings.Contains(errOut, "outside the measured data") {
+		t.Errorf("224 px: exit %d, %q", code, errOut)
+	}
+	withStdin(t, a+"\n")
+	if code, _, errOut := runCLI("eval", "--space", "ofa-mbv3", "--metrics", "predicted"); code != 2 || !strings.Contains(errOut, "--predictor") {
+		t.Errorf("no --predictor: exit %d, %q", code, errOut)
+	}
+	other := filepath.Join(t.TempDir(), "acc")
+	if code, _, errOut := runCLI("train", "--space", "nb201", "--target", "eagle_gtx", "--model", "mlp", "--ensemble", "1", "--train", "100", "--save", other); code != 0 {
+		t.Fatalf("train: exit %d: %s", code, errOut)
+	}
+	withStdin(t, a+"\n")
+	if code, _, errOut := runCLI("eval", "--space", "ofa-mbv3", "--metrics", "predicted", "--predictor", other); code != 1 || !strings.Contains(errOut, "not this machine's measured latency") {
+		t.Errorf("an NB201 predictor: exit %d, %q", code, errOut)
+	}
+}
