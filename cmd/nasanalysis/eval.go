@@ -47,10 +47,10 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if *res != 0 && *name == "ofa-resnet50" {
 		return usagef("--res is for the mobile spaces")
 	}
-	rng := rand.New(rand.NewPCG(*seed, 0))
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	if *name == "ofa-resnet50" {
+		rng := rand.New(rand.NewPCG(*seed, 0))
 		for i := 0; i < *n; i++ {
 			fmt.Fprintln(w, space.SampleResNet(rng).JSON())
 		}
@@ -60,22 +60,33 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *width != 0 {
-		if err := (space.MBArch{W: *width}.In(sp)).ValidateWidth(); err != nil {
-			return usageError{err.Error()}
-		}
+	archs, err := sampleMB(sp, *n, *seed, *width, *res)
+	if err != nil {
+		return err
 	}
-	for i := 0; i < *n; i++ {
-		a := sp.Sample(rng, *width)
-		if *res != 0 {
-			a.R = *res
-			if err := a.Validate(); err != nil {
-				return usageError{err.Error()}
-			}
-		}
+	for _, a := range archs {
 		fmt.Fprintln(w, a.JSON())
 	}
 	return nil
+}
+
+// sampleMB draws n architectures of sp from the seed — the sequence sample and measure
+// share — at the given width (0: the space's default) and, when res is not 0, at that
+// resolution. An invalid width or resolution is a usage error.
+func sampleMB(sp *space.MBSpace, n int, seed uint64, width float64, res int) ([]space.MBArch, error) {
+	rng := rand.New(rand.NewPCG(seed, 0))
+	out := make([]space.MBArch, 0, n)
+	for i := 0; i < n; i++ {
+		a := sp.Sample(rng, width)
+		if res != 0 {
+			a.R = res
+		}
+		if err := a.Validate(); err != nil {
+			return nil, usageError{err.Error()}
+		}
+		out = append(out, a)
+	}
+	return out, nil
 }
 
 // metricNames lists what eval can compute, per space.

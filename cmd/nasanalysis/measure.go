@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"os"
 	"runtime"
 	"strconv"
@@ -65,16 +64,8 @@ func runMeasure(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	} else {
-		rng := rand.New(rand.NewPCG(*seed, 0))
-		for i := 0; i < *n; i++ {
-			a := sp.Sample(rng, *width)
-			if *res != 0 {
-				a.R = *res
-			}
-			if err := a.Validate(); err != nil {
-				return usageError{err.Error()}
-			}
-			archs = append(archs, a)
+		if archs, err = sampleMB(sp, *n, *seed, *width, *res); err != nil {
+			return err
 		}
 	}
 	var todo []space.MBArch
