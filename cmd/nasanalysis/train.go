@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -43,18 +44,14 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	if *save != "" && (baseline || *seeds != 1) {
 		return usagef("--save needs --model mlp or gcn and a single seed")
 	}
-	targets, err := predictor.TargetsOf(*spaceName)
-	if err != nil {
+	task, err := predictor.LoadTask(*dataDir, *spaceName, *target)
+	if errors.As(err, new(*predictor.NameError)) {
 		return usageError{err.Error()}
 	}
-	if !slices.Contains(targets, *target) {
-		return usagef("unknown target %q for space %s (known: %s)", *target, *spaceName, strings.Join(targets, ", "))
-	}
-	task, err := predictor.LoadTask(*dataDir, *spaceName, *target)
 	if err != nil {
 		return err
 	}
-	if _, err := predictor.NewSplit(task.Len(), *n, *seed); err != nil {
+	if err := predictor.CheckBudget(task.Len(), *n); err != nil {
 		return usagef("--train %d: %v", *n, err)
 	}
 	cfg := predictor.DefaultConfig(*kind)

@@ -40,7 +40,7 @@ func LearningCurve(t *Task, methods []string, sizes []int, seeds int, configs ma
 			return nil, fmt.Errorf("%s has no cost model here, so no FLOPs baseline", t.Space)
 		}
 		for _, n := range sizes {
-			if _, err := NewSplit(t.Len(), n, 0); err != nil {
+			if err := CheckBudget(t.Len(), n); err != nil {
 				return nil, fmt.Errorf("%s/%s: %w", t.Space, t.Target, err)
 			}
 			for s := 0; s < seeds; s++ {

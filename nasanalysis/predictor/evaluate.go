@@ -19,17 +19,30 @@ type Split struct {
 	Train, Val, Test []int
 }
 
-// NewSplit draws n labelled architectures out of size with the seed, holds out
-// ValFraction of them (at least 2) for validation and leaves the rest as the test set.
-// n must leave at least 2 for training and 2 for testing.
-func NewSplit(size, n int, seed int64) (Split, error) {
-	nVal := max(2, int(math.Round(ValFraction*float64(n))))
+// valCount is how many of n labelled architectures are held out for validation.
+func valCount(n int) int { return max(2, int(math.Round(ValFraction*float64(n)))) }
+
+// CheckBudget reports whether n labelled architectures out of size can be split: at
+// least 2 to train, 2 to validate and 2 left to test.
+func CheckBudget(size, n int) error {
+	nVal := valCount(n)
 	if n-nVal < 2 {
-		return Split{}, fmt.Errorf("%d labelled architectures are too few: need at least %d (2 to train, %d to validate)", n, nVal+2, nVal)
+		return fmt.Errorf("%d labelled architectures are too few: need at least %d (2 to train, %d to validate)", n, nVal+2, nVal)
 	}
 	if n > size-2 {
-		return Split{}, fmt.Errorf("%d labelled architectures requested, but the task has only %d (at most %d can be labelled, leaving 2 to test)", n, size, size-2)
+		return fmt.Errorf("%d labelled architectures requested, but the task has only %d (at most %d can be labelled, leaving 2 to test)", n, size, size-2)
 	}
+	return nil
+}
+
+// NewSplit draws n labelled architectures out of size with the seed, holds out
+// ValFraction of them (at least 2) for validation and leaves the rest as the test set.
+// n must pass CheckBudget.
+func NewSplit(size, n int, seed int64) (Split, error) {
+	if err := CheckBudget(size, n); err != nil {
+		return Split{}, err
+	}
+	nVal := valCount(n)
 	perm := rand.New(rand.NewPCG(uint64(seed), 0x5eed)).Perm(size)
 	return Split{Train: perm[:n-nVal], Val: perm[n-nVal : n], Test: perm[n:]}, nil
 }

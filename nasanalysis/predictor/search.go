@@ -70,7 +70,7 @@ func GuidedSearch(t *Task, cfg SearchConfig, seed int64) (Trace, error) {
 	for round := 0; len(tr.Queried) < cfg.Budget; round++ {
 		labelled := append([]int(nil), tr.Queried...)
 		rng.Shuffle(len(labelled), func(a, b int) { labelled[a], labelled[b] = labelled[b], labelled[a] })
-		nVal := max(2, int(float64(len(labelled))*ValFraction+0.5))
+		nVal := valCount(len(labelled))
 		val, fit := labelled[:nVal], labelled[nVal:]
 		mc := cfg.Model
 		mc.Seed = seed*1000 + int64(round)

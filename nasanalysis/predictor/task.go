@@ -41,6 +41,22 @@ type Task struct {
 	Source string    // file the target came from
 }
 
+// NameError is an unknown space or target. It lists the known names, and lets a command
+// line tell a misspelt name (a usage error) from data it could not read.
+type NameError struct {
+	What  string // "space" or "target"
+	Name  string
+	Space string // for a target: the space it was asked of
+	Known []string
+}
+
+func (e *NameError) Error() string {
+	if e.What == "target" {
+		return fmt.Sprintf("unknown target %q for space %s (known: %s)", e.Name, e.Space, strings.Join(e.Known, ", "))
+	}
+	return fmt.Sprintf("unknown %s %q (known: %s)", e.What, e.Name, strings.Join(e.Known, ", "))
+}
+
 // TargetsOf lists the targets known for a space: NB201 accuracy columns (nb201 and
 // nb201-full) and the dataset's devices, or MeasuredTarget.
 func TargetsOf(name string) ([]string, error) {
@@ -49,7 +65,7 @@ func TargetsOf(name string) ([]string, error) {
 	}
 	ds, err := data.Lookup(name)
 	if err != nil {
-		return nil, fmt.Errorf("unknown space %q (known: %s)", name, strings.Join(TaskSpaces(), ", "))
+		return nil, &NameError{What: "space", Name: name, Known: TaskSpaces()}
 	}
 	var out []string
 	if ds.AccuracyFile != "" {
@@ -68,7 +84,7 @@ func LoadTask(dataDir, name, target string) (*Task, error) {
 		return nil, err
 	}
 	if !slices.Contains(targets, target) {
-		return nil, fmt.Errorf("unknown target %q for space %s (known: %s)", target, name, strings.Join(targets, ", "))
+		return nil, &NameError{What: "target", Name: target, Space: name, Known: targets}
 	}
 	t := &Task{Space: name, Target: target}
 	switch {
@@ -277,7 +293,7 @@ func EncodeArch(spaceName, arch string) (Example, error) {
 	} else {
 		ds, lerr := data.Lookup(spaceName)
 		if lerr != nil {
-			return Example{}, fmt.Errorf("unknown space %q (known: %s)", spaceName, strings.Join(TaskSpaces(), ", "))
+			return Example{}, &NameError{What: "space", Name: spaceName, Known: TaskSpaces()}
 		}
 		sp = ds.Space
 	}
