@@ -83,17 +83,12 @@ func (m *MLP) Fit(X [][]float64, y []float64, steps int, learningRate float64) e
 	if err != nil {
 		return err
 	}
-	var s, ss float64
 	for _, v := range y {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return errors.New("fit: target values must be finite")
 		}
-		s += v
-		ss += v * v
 	}
-	n := float64(len(y))
-	m.yMean = s / n
-	m.ySD = math.Sqrt(math.Max(ss/n-m.yMean*m.yMean, 1e-12))
+	m.yMean, m.ySD = meanSD(y)
 	ys := make([][]float32, len(y))
 	for i, v := range y {
 		ys[i] = []float32{float32((v - m.yMean) / m.ySD)}

@@ -14,6 +14,7 @@ import (
 	"github.com/gomlx/gomlx/ml/model"
 	"github.com/gomlx/gomlx/ml/train"
 	"github.com/gomlx/gomlx/ml/train/optimizer"
+	"gonum.org/v1/gonum/stat"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
@@ -150,17 +151,14 @@ func Train(cfg Config, train []Example, yTrain []float64, val []Example, yVal []
 		return nil, err
 	}
 	if cfg.MACs {
-		var s, ss float64
+		logMACs := make([]float64, len(train))
 		for i, e := range train {
 			if !(e.MACs > 0) {
 				return nil, fmt.Errorf("train: example %d has no MACs (%v), which the MACs input needs", i, e.MACs)
 			}
-			s += math.Log(e.MACs)
-			ss += math.Log(e.MACs) * math.Log(e.MACs)
+			logMACs[i] = math.Log(e.MACs)
 		}
-		n := float64(len(train))
-		p.LogMACsMean = s / n
-		p.LogMACsSD = math.Sqrt(math.Max(ss/n-p.LogMACsMean*p.LogMACsMean, 1e-12))
+		p.LogMACsMean, p.LogMACsSD = meanSD(logMACs)
 	}
 	zt, err := p.standardise(yTrain, true)
 	if err != nil {
@@ -212,23 +210,18 @@ func (p *Trained) calibrate(trainIn []any, zt []float64, valIn []any, yVal []flo
 		return err
 	}
 	x, y := append(ot, ov...), append(append([]float64(nil), zt...), zv...)
-	var mx, my float64
-	for i := range x {
-		mx += x[i]
-		my += y[i]
-	}
-	mx /= float64(len(x))
-	my /= float64(len(x))
-	var sxy, sxx float64
-	for i := range x {
-		sxy += (x[i] - mx) * (y[i] - my)
-		sxx += (x[i] - mx) * (x[i] - mx)
-	}
-	if sxx > 0 && sxy > 0 {
-		p.CalB = sxy / sxx
-		p.CalA = my - p.CalB*mx
+	// A constant output gives a NaN slope, which the test below also refuses.
+	if a, b := stat.LinearRegression(x, y, nil, false); b > 0 && !math.IsInf(b, 0) {
+		p.CalA, p.CalB = a, b
 	}
 	return nil
+}
+
+// meanSD returns the mean and population standard deviation of x, the deviation floored
+// at 1e-6 so that standardising a constant does not divide by zero.
+func meanSD(x []float64) (mean, sd float64) {
+	mean, sd = stat.PopMeanStdDev(x, nil)
+	return mean, math.Max(sd, 1e-6)
 }
 
 // raw returns the ensemble's mean standardised output for prepared inputs.
@@ -280,14 +273,7 @@ func (p *Trained) standardise(y []float64, fit bool) ([]float64, error) {
 		z[i] = v
 	}
 	if fit {
-		var s, ss float64
-		for _, v := range z {
-			s += v
-			ss += v * v
-		}
-		n := float64(len(z))
-		p.YMean = s / n
-		p.YSD = math.Sqrt(math.Max(ss/n-p.YMean*p.YMean, 1e-12))
+		p.YMean, p.YSD = meanSD(z)
 	}
 	for i := range z {
 		z[i] = (z[i] - p.YMean) / p.YSD
