@@ -39,16 +39,18 @@ func (s *PredictedLatency) Latency(a space.MBArch) (float64, error) {
 // space, width or resolution than the measured ones are refused: the predictor has
 // never seen them, and an extrapolated latency would look like a measurement.
 func (s *PredictedLatency) Latencies(archs []space.MBArch) ([]float64, error) {
-	ex := make([]Example, len(archs))
+	t := &Task{}
 	for i, a := range archs {
 		if err := a.Validate(); err != nil {
 			return nil, err
 		}
-		e, err := EncodeArch(MeasuredSpace, a.JSON())
-		if err != nil {
+		if err := t.addMeasured(i, a, 1); err != nil {
 			return nil, fmt.Errorf("predicted latency: %w", err)
 		}
-		ex[i] = e
 	}
-	return s.P.Predict(ex)
+	idx := make([]int, t.Len())
+	for i := range idx {
+		idx[i] = i
+	}
+	return s.P.Predict(t.Examples(idx))
 }

@@ -140,19 +140,7 @@ func (t *Task) loadLatency(dataDir string) error {
 		if v <= 0 {
 			return fmt.Errorf("%s line %d, column %s: latency %v is not positive", lat.Path, i+2, t.Target, v)
 		}
-		switch lat.Dataset.Space {
-		case "nb201":
-			err = t.addNB201(lat.IDs[i], a, v)
-		case "fbnet":
-			err = t.addFBNet(lat.IDs[i], a, v)
-		case "ofa-mbv3":
-			var o data.OFAArch
-			if err = json.Unmarshal([]byte(a), &o); err == nil {
-				err = t.addOFA(lat.IDs[i], a, o, v)
-			}
-		default:
-			err = fmt.Errorf("no encoding for space %q", lat.Dataset.Space)
-		}
+		err = t.addArch(lat.Dataset.Space, lat.IDs[i], a, v)
 		if err != nil {
 			return fmt.Errorf("%s line %d: %w", lat.Path, i+2, err)
 		}
@@ -171,11 +159,7 @@ func (t *Task) loadMeasured() error {
 	}
 	t.Source, t.Log = path, true
 	for i, a := range rec.Archs {
-		if err := inMeasuredDomain(a); err != nil {
-			return fmt.Errorf("%s line %d: %w", path, i+2, err)
-		}
-		o := data.OFAArch{KS: a.KS, E: a.E, D: a.D, R: a.R}
-		if err := t.addOFA(i, a.JSON(), o, rec.MS[i]); err != nil {
+		if err := t.addMeasured(i, a, rec.MS[i]); err != nil {
 			return fmt.Errorf("%s line %d: %w", path, i+2, err)
 		}
 	}
@@ -190,6 +174,38 @@ func inMeasuredDomain(a space.MBArch) error {
 			a.JSON(), space.MBv3.DefaultWidth, MeasuredResolution)
 	}
 	return nil
+}
+
+// addArch adds an architecture string of an architecture space ("nb201", "fbnet" or
+// "ofa-mbv3", OFA's JSON form), checking it first.
+func (t *Task) addArch(kind string, id int, arch string, y float64) error {
+	switch kind {
+	case "nb201":
+		return t.addNB201(id, arch, y) // parsing the cell checks it
+	case "fbnet":
+		if err := data.ValidateArch(kind, arch); err != nil {
+			return err
+		}
+		return t.addFBNet(id, arch, y)
+	case "ofa-mbv3":
+		if err := data.ValidateArch(kind, arch); err != nil {
+			return err
+		}
+		var o data.OFAArch
+		if err := json.Unmarshal([]byte(arch), &o); err != nil {
+			return err
+		}
+		return t.addOFA(id, arch, o, y)
+	}
+	return fmt.Errorf("no encoding for space %q", kind)
+}
+
+// addMeasured adds a network of the measured space, refusing one outside its domain.
+func (t *Task) addMeasured(id int, a space.MBArch, y float64) error {
+	if err := inMeasuredDomain(a); err != nil {
+		return err
+	}
+	return t.addOFA(id, a.JSON(), data.OFAArch{KS: a.KS, E: a.E, D: a.D, R: a.R}, y)
 }
 
 func (t *Task) addNB201(id int, arch string, y float64) error {
@@ -280,37 +296,22 @@ func NB201MMACs(c data.Cell) float64 {
 // FBNet layer list, or OFA's JSON form) as a predictor's input.
 func EncodeArch(spaceName, arch string) (Example, error) {
 	t := &Task{}
-	var err error
 	sp := spaceName
-	if sp == MeasuredSpace {
-		a, err := space.ParseMB(space.MBv3, arch)
+	if sp != MeasuredSpace {
+		ds, err := data.Lookup(spaceName)
 		if err != nil {
-			return Example{}, err
-		}
-		if err := inMeasuredDomain(a); err != nil {
-			return Example{}, err
-		}
-	} else {
-		ds, lerr := data.Lookup(spaceName)
-		if lerr != nil {
 			return Example{}, &NameError{What: "space", Name: spaceName, Known: TaskSpaces()}
 		}
 		sp = ds.Space
 	}
-	switch sp {
-	case "nb201":
-		err = t.addNB201(0, arch, 0)
-	case "fbnet":
-		if err = data.ValidateArch("fbnet", arch); err == nil {
-			err = t.addFBNet(0, arch, 0)
+	var err error
+	if sp == MeasuredSpace {
+		var a space.MBArch
+		if a, err = space.ParseMB(space.MBv3, arch); err == nil {
+			err = t.addMeasured(0, a, 0)
 		}
-	default: // OFA-MobileNetV3: the GPU table's form, or the measured dataset's
-		if err = data.ValidateArch("ofa-mbv3", arch); err == nil {
-			var o data.OFAArch
-			if err = json.Unmarshal([]byte(arch), &o); err == nil {
-				err = t.addOFA(0, arch, o, 0)
-			}
-		}
+	} else {
+		err = t.addArch(sp, 0, arch, 0)
 	}
 	if err != nil {
 		return Example{}, err
