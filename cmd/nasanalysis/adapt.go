@@ -17,7 +17,7 @@ import (
 // pre-train a model on it), which returns the runner for that proxy's targets.
 var adaptMethods = map[string]func(proxy []float64, X [][]float64) (monotonic.Runner, error){
 	"finetune": func(proxy []float64, X [][]float64) (monotonic.Runner, error) {
-		ft, err := predictor.NewFineTuner(X, proxy, predictor.DefaultMLP, 2000)
+		ft, err := monotonic.NewFineTuner(X, proxy, predictor.DefaultMLP, 2000)
 		if err != nil {
 			return nil, err
 		}
@@ -103,10 +103,7 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	X, err := monotonic.Encode(lat)
-	if err != nil {
-		return err
-	}
+	X := monotonic.Encode(lat)
 	pc, _ := lat.Column(*proxy)
 	tc, _ := lat.Column(*target)
 	p := &monotonic.Pair{X: X, Proxy: pc, Target: tc}
@@ -179,10 +176,7 @@ func runAdaptGrid(args []string, stdout, stderr io.Writer) error {
 	if *nTrain+*nVal > lat.Len() {
 		return usagef("--train %d + --val %d exceeds the %d architectures of %s", *nTrain, *nVal, lat.Len(), ds.Name)
 	}
-	X, err := monotonic.Encode(lat)
-	if err != nil {
-		return err
-	}
+	X := monotonic.Encode(lat)
 	g, err := monotonic.AdaptAllWith(lat, X, names, *nTrain, *nVal, *seeds,
 		func(proxy []float64) (monotonic.Runner, error) { return prepare(proxy, X) })
 	if err != nil {

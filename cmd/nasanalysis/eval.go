@@ -11,19 +11,20 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor/ofa"
 )
 
 var spaceNames = []string{"ofa-mbv3", "proxylessnas", "ofa-resnet50"}
 
-func mbSpace(name string) (*space.MBSpace, error) {
+func mbSpace(name string) (*arch.MBSpace, error) {
 	switch name {
 	case "ofa-mbv3":
-		return space.MBv3, nil
+		return arch.MBv3, nil
 	case "proxylessnas":
-		return space.Proxyless, nil
+		return arch.Proxyless, nil
 	}
 	return nil, usagef("unknown space %q (want %s)", name, strings.Join(spaceNames, ", "))
 }
@@ -52,7 +53,7 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if *name == "ofa-resnet50" {
 		rng := rand.New(rand.NewPCG(*seed, 0))
 		for i := 0; i < *n; i++ {
-			fmt.Fprintln(w, space.SampleResNet(rng).JSON())
+			fmt.Fprintln(w, arch.SampleResNet(rng).JSON())
 		}
 		return nil
 	}
@@ -73,9 +74,9 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 // sampleMB draws n architectures of sp from the seed — the sequence sample and measure
 // share — at the given width (0: the space's default) and, when res is not 0, at that
 // resolution. An invalid width or resolution is a usage error.
-func sampleMB(sp *space.MBSpace, n int, seed uint64, width float64, res int) ([]space.MBArch, error) {
+func sampleMB(sp *arch.MBSpace, n int, seed uint64, width float64, res int) ([]arch.MBArch, error) {
 	rng := rand.New(rand.NewPCG(seed, 0))
-	out := make([]space.MBArch, 0, n)
+	out := make([]arch.MBArch, 0, n)
 	for i := 0; i < n; i++ {
 		a := sp.Sample(rng, width)
 		if res != 0 {
@@ -103,7 +104,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		"note10_r<RES> (ms, the architecture at RES px) or note10 (ms, at its own resolution), pn_mobile (ms), measured (ms, this machine), "+
 		"predicted (ms, this machine's latency as predicted by --predictor)")
 	repeats := fs.Int("repeats", 3, "for measured: timed runs per architecture (after one warm-up)")
-	predictorDir := fs.String("predictor", "", "for predicted: a latency predictor saved by 'train --space "+predictor.MeasuredSpace+" --save DIR'")
+	predictorDir := fs.String("predictor", "", "for predicted: a latency predictor saved by 'train --space "+predictor.MeasuredDataset+" --save DIR'")
 	dataDir := fs.String("data", "", "datasets directory")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -125,19 +126,19 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	// Read and validate every line first: a bad line fails before any work is done.
-	var mbs []space.MBArch
-	var rns []space.ResNetArch
+	var mbs []arch.MBArch
+	var rns []arch.ResNetArch
 	sp, _ := mbSpace(*name) // nil for ofa-resnet50, which is parsed separately
 	err := readStdinLines(func(line int, text string) error {
 		if *name == "ofa-resnet50" {
-			a, err := space.ParseResNet(text)
+			a, err := arch.ParseResNet(text)
 			if err != nil {
 				return usagef("stdin line %d: %v", line, err)
 			}
 			rns = append(rns, a)
 			return nil
 		}
-		a, err := space.ParseMB(sp, text)
+		a, err := arch.ParseMB(sp, text)
 		if err != nil {
 			return usagef("stdin line %d: %v", line, err)
 		}
@@ -168,7 +169,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	return w.Error()
 }
 
-func evalMetric(m, spaceName string, mbs []space.MBArch, rns []space.ResNetArch, dataDir string, repeats int, predictorDir string) ([]float64, error) {
+func evalMetric(m, spaceName string, mbs []arch.MBArch, rns []arch.ResNetArch, dataDir string, repeats int, predictorDir string) ([]float64, error) {
 	var out []float64
 	switch {
 	case m == "flops" || m == "params":
@@ -182,21 +183,21 @@ func evalMetric(m, spaceName string, mbs []space.MBArch, rns []space.ResNetArch,
 		}
 	case m == "acc":
 		var X [][]float64
-		var p *predictor.OFAPredictor
+		var p *ofa.Predictor
 		var err error
 		if spaceName == "ofa-resnet50" {
 			for _, a := range rns {
-				X = append(X, a.Features())
+				X = append(X, a.OFAFeatures())
 			}
-			p, err = predictor.LoadOFAResNet50Predictor(dataDir)
+			p, err = ofa.LoadResNet50(dataDir)
 		} else {
 			for i, a := range mbs {
 				if a.Width() != 1.2 { // the predictor's encoding has no width: it was trained on the w1.2 supernet
 					return nil, fmt.Errorf("architecture %d: OFA's MobileNetV3 accuracy predictor covers width 1.2 only, not w=%v", i+1, a.Width())
 				}
-				X = append(X, a.Features())
+				X = append(X, a.OFAFeatures())
 			}
-			p, err = predictor.LoadOFAMBv3Predictor(dataDir)
+			p, err = ofa.LoadMBv3(dataDir)
 		}
 		if err != nil {
 			return nil, err
@@ -241,8 +242,8 @@ func evalMetric(m, spaceName string, mbs []space.MBArch, rns []space.ResNetArch,
 		if err != nil {
 			return nil, err
 		}
-		if p.Space != predictor.MeasuredSpace {
-			return nil, fmt.Errorf("%s predicts %s on %s, not this machine's measured latency (train it with --space %s)", predictorDir, p.Target, p.Space, predictor.MeasuredSpace)
+		if p.Dataset != predictor.MeasuredDataset {
+			return nil, fmt.Errorf("%s predicts %s on %s, not this machine's measured latency (train it with --space %s)", predictorDir, p.Target, p.Dataset, predictor.MeasuredDataset)
 		}
 		src, err := predictor.NewPredictedLatency(p)
 		if err != nil {

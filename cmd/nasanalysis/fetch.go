@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/fetch"
 )
 
 func runFetch(args []string, stdout, stderr io.Writer) error {
@@ -45,11 +46,11 @@ func runFetch(args []string, stdout, stderr io.Writer) error {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 		defer cancel()
 		client := &http.Client{Timeout: 2 * time.Minute}
-		if err := data.Download(ctx, client, src, data.RawFiles(), stderr); err != nil {
+		if err := fetch.Download(ctx, client, src, fetch.RawFiles(), stderr); err != nil {
 			return fmt.Errorf("%w\n(no internet? copy the raw files and run 'nasanalysis fetch --from DIR')", err)
 		}
 	}
-	if err := data.ConvertNB201(src, *out); err != nil {
+	if err := fetch.ConvertNB201(src, *out); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s (accuracy.csv, latency.csv, devices.csv) from %s\n", filepath.Join(*out, "nb201"), src)

@@ -384,7 +384,7 @@ func TestTrainCommand(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--target", "cifar10"}, `unknown target "cifar10" for space nb201`},
+		{[]string{"--target", "cifar10"}, `unknown target "cifar10" for dataset nb201`},
 		{[]string{"--space", "nb201", "--target", "eagle_gtx", "--train", "1998"}, "only 1999"},
 		{[]string{"--model", "xgboost"}, `unknown model "xgboost"`},
 		{[]string{"--model", "flops", "--save", "/tmp/x"}, "--save needs --model mlp or gcn"},

@@ -14,9 +14,9 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
 )
 
 // measuredHeader is the column layout of a measured-latency file. Every row carries its
@@ -54,7 +54,7 @@ func runMeasure(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var archs []space.MBArch
+	var archs []arch.MBArch
 	if *gpuArchs > 0 {
 		if archs, err = gpuNetworks(*dataDir, *gpuArchs, *res); err != nil {
 			return err
@@ -68,7 +68,7 @@ func runMeasure(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	var todo []space.MBArch
+	var todo []arch.MBArch
 	for _, a := range archs {
 		if !done[a.JSON()] {
 			todo = append(todo, a)
@@ -158,20 +158,20 @@ func cpuModel() string {
 }
 
 // readArchLines reads JSON-line architectures of sp; a bad line is a usage error naming it.
-func readArchLines(path string, sp *space.MBSpace) ([]space.MBArch, error) {
+func readArchLines(path string, sp *arch.MBSpace) ([]arch.MBArch, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var out []space.MBArch
+	var out []arch.MBArch
 	sc := bufio.NewScanner(f)
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
 		if text == "" {
 			continue
 		}
-		a, err := space.ParseMB(sp, text)
+		a, err := arch.ParseMB(sp, text)
 		if err != nil {
 			return nil, usagef("%s line %d: %v", path, line, err)
 		}
@@ -182,7 +182,7 @@ func readArchLines(path string, sp *space.MBSpace) ([]space.MBArch, error) {
 
 // gpuNetworks returns the first n OFA-MobileNetV3 networks of the recorded GPU table at
 // resolution res, in file order.
-func gpuNetworks(dataDir string, n, res int) ([]space.MBArch, error) {
+func gpuNetworks(dataDir string, n, res int) ([]arch.MBArch, error) {
 	if res == 0 {
 		return nil, usagef("--gpu-archs needs --res")
 	}
@@ -190,9 +190,9 @@ func gpuNetworks(dataDir string, n, res int) ([]space.MBArch, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []space.MBArch
+	var out []arch.MBArch
 	for _, s := range t.Archs {
-		a, err := space.ParseMB(space.MBv3, s)
+		a, err := arch.ParseMB(arch.MBv3, s)
 		if err != nil {
 			continue // resolutions between the space's steps (e.g. 164 px)
 		}

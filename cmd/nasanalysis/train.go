@@ -17,8 +17,8 @@ var trainModels = []string{predictor.KindMLP, predictor.KindGCN, predictor.Basel
 
 func runTrain(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("train", "--space S --target T --model mlp|gcn|linear|flops --train N [--seed K] [--save DIR]", stderr)
-	spaceName := fs.String("space", "nb201", "dataset: "+strings.Join(predictor.TaskSpaces(), ", "))
-	target := fs.String("target", "cifar10_acc", "an NB201 accuracy column ("+strings.Join(data.AccuracyColumns, ", ")+"), a device of the dataset, or "+predictor.MeasuredTarget+" for "+predictor.MeasuredSpace)
+	spaceName := fs.String("space", "nb201", "dataset: "+strings.Join(predictor.TaskDatasets(), ", "))
+	target := fs.String("target", "cifar10_acc", "an NB201 accuracy column ("+strings.Join(data.AccuracyColumns, ", ")+"), a device of the dataset, or "+predictor.MeasuredTarget+" for "+predictor.MeasuredDataset)
 	kind := fs.String("model", predictor.KindMLP, "predictor: "+strings.Join(trainModels, ", ")+" (the last two are baselines)")
 	n := fs.Int("train", 100, "labelled architectures, drawn at random; 20% of them are held out for early stopping")
 	seed := fs.Int64("seed", 0, "seed of the draw, the initial weights and the batch order")
@@ -98,14 +98,14 @@ func runPredict(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if p.Space == "" || p.Target == "" {
+	if p.Dataset == "" || p.Target == "" {
 		return fmt.Errorf("%s does not say which space and target the predictor was trained for", *dir)
 	}
 	// Read and encode every line first: a bad line fails before any prediction.
 	var archs []string
 	var ex []predictor.Example
 	err = readStdinLines(func(line int, text string) error {
-		e, err := predictor.EncodeArch(p.Space, text)
+		e, err := predictor.EncodeArch(p.Dataset, text)
 		if err != nil {
 			return usagef("stdin line %d: %v", line, err)
 		}

@@ -1,6 +1,8 @@
 package data
 
 import (
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+
 	"fmt"
 	"path/filepath"
 
@@ -21,7 +23,8 @@ const NumNB201Cells = 15625
 // Acc[c][k] is accuracy column Columns[c] of the cell with arch_index k.
 type AccuracyTable struct {
 	Path    string
-	Archs   []string // Archs[k] is the cell string of arch_index k
+	Archs   []string    // Archs[k] is the cell string of arch_index k
+	Cells   []arch.Cell // Cells[k] is the same cell parsed
 	Columns []string
 	Acc     [][]float64
 }
@@ -39,44 +42,45 @@ func LoadAccuracy(dataDir string) (*AccuracyTable, error) {
 // arch and AccuracyColumns; every arch_index 0..15624 exactly once; valid cells;
 // accuracies that are numbers in [0, 100].
 func ReadAccuracyFile(path string) (*AccuracyTable, error) {
-	f, err := readCSVFile(path)
+	f, err := ReadCSVFile(path)
 	if err != nil {
 		return nil, err
 	}
-	if err := f.requireColumns(append([]string{"arch_index", "arch"}, AccuracyColumns...)); err != nil {
+	if err := f.RequireColumns(append([]string{"arch_index", "arch"}, AccuracyColumns...)); err != nil {
 		return nil, err
 	}
 	if len(f.rows) != NumNB201Cells {
 		return nil, &InputError{File: path, Reason: fmt.Sprintf("%d data rows, want one per NAS-Bench-201 cell (%d)", len(f.rows), NumNB201Cells)}
 	}
-	t := &AccuracyTable{Path: path, Archs: make([]string, NumNB201Cells), Columns: append([]string(nil), AccuracyColumns...)}
+	t := &AccuracyTable{Path: path, Archs: make([]string, NumNB201Cells), Cells: make([]arch.Cell, NumNB201Cells), Columns: append([]string(nil), AccuracyColumns...)}
 	t.Acc = make([][]float64, len(t.Columns))
 	for c := range t.Acc {
 		t.Acc[c] = make([]float64, NumNB201Cells)
 	}
 	for i := range f.rows {
-		k, err := f.int(i, "arch_index")
+		k, err := f.Int(i, "arch_index")
 		if err != nil {
 			return nil, err
 		}
 		if k >= NumNB201Cells {
-			return nil, &InputError{File: path, Line: f.line(i), Column: "arch_index", Value: fmt.Sprint(k), Reason: "outside 0..15624"}
+			return nil, &InputError{File: path, Line: f.Line(i), Column: "arch_index", Value: fmt.Sprint(k), Reason: "outside 0..15624"}
 		}
 		if t.Archs[k] != "" {
-			return nil, &InputError{File: path, Line: f.line(i), Column: "arch_index", Value: fmt.Sprint(k), Reason: "duplicate arch_index"}
+			return nil, &InputError{File: path, Line: f.Line(i), Column: "arch_index", Value: fmt.Sprint(k), Reason: "duplicate arch_index"}
 		}
-		arch := f.str(i, "arch")
-		if _, err := ParseCell(arch); err != nil {
-			return nil, &InputError{File: path, Line: f.line(i), Column: "arch", Value: arch, Reason: err.Error()}
+		s := f.Str(i, "arch")
+		c, err := arch.ParseCell(s)
+		if err != nil {
+			return nil, &InputError{File: path, Line: f.Line(i), Column: "arch", Value: s, Reason: err.Error()}
 		}
-		t.Archs[k] = arch
+		t.Archs[k], t.Cells[k] = s, c
 		for c, col := range t.Columns {
-			v, err := f.float(i, col, false)
+			v, err := f.Float(i, col, false)
 			if err != nil {
 				return nil, err
 			}
 			if v < 0 || v > 100 {
-				return nil, &InputError{File: path, Line: f.line(i), Column: col, Value: f.str(i, col), Reason: "accuracy outside [0, 100]"}
+				return nil, &InputError{File: path, Line: f.Line(i), Column: col, Value: f.Str(i, col), Reason: "accuracy outside [0, 100]"}
 			}
 			t.Acc[c][k] = v
 		}

@@ -10,15 +10,17 @@ import (
 	"strings"
 )
 
-// csvFile is a CSV file read whole: a header and rows that all have as many fields.
-type csvFile struct {
+// CSVFile is a CSV file read whole: a header and rows that all have as many fields.
+type CSVFile struct {
 	path   string
 	header []string
 	rows   [][]string
 	col    map[string]int
 }
 
-func readCSVFile(path string) (*csvFile, error) {
+// ReadCSVFile reads a whole CSV file; a file without data rows or with ragged rows is
+// an error naming the file.
+func ReadCSVFile(path string) (*CSVFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -37,7 +39,7 @@ func readCSVFile(path string) (*csvFile, error) {
 	if len(records) == 0 {
 		return nil, &InputError{File: path, Reason: "empty file, want a header line"}
 	}
-	t := &csvFile{path: path, header: records[0], rows: records[1:], col: map[string]int{}}
+	t := &CSVFile{path: path, header: records[0], rows: records[1:], col: map[string]int{}}
 	for i, h := range t.header {
 		if _, dup := t.col[h]; dup {
 			return nil, &InputError{File: path, Line: 1, Column: h, Value: h, Reason: "column named twice in the header"}
@@ -50,8 +52,8 @@ func readCSVFile(path string) (*csvFile, error) {
 	return t, nil
 }
 
-// requireColumns checks that the header holds exactly the wanted columns (in any order).
-func (t *csvFile) requireColumns(want []string) error {
+// RequireColumns checks that the header holds exactly the wanted columns (in any order).
+func (t *CSVFile) RequireColumns(want []string) error {
 	wanted := make(map[string]bool, len(want))
 	for _, w := range want {
 		wanted[w] = true
@@ -67,37 +69,41 @@ func (t *csvFile) requireColumns(want []string) error {
 	return nil
 }
 
-// line returns the file line of data row i (the header is line 1).
-func (t *csvFile) line(i int) int { return i + 2 }
+// Line returns the file line of data row i (the header is line 1).
+func (t *CSVFile) Line(i int) int { return i + 2 }
 
-// float parses row i, column name. An empty cell is missing (NaN, missing=true) when
+// Float parses row i, column name. An empty cell is missing (NaN, missing=true) when
 // allowEmpty; otherwise an error. Non-numeric and non-finite text is always an error.
-func (t *csvFile) float(i int, name string, allowEmpty bool) (v float64, err error) {
+func (t *CSVFile) Float(i int, name string, allowEmpty bool) (v float64, err error) {
 	s := strings.TrimSpace(t.rows[i][t.col[name]])
 	if s == "" {
 		if allowEmpty {
 			return math.NaN(), nil
 		}
-		return 0, &InputError{File: t.path, Line: t.line(i), Column: name, Value: s, Reason: "empty cell"}
+		return 0, &InputError{File: t.path, Line: t.Line(i), Column: name, Value: s, Reason: "empty cell"}
 	}
 	v, err = strconv.ParseFloat(s, 64)
 	if err != nil {
-		return 0, &InputError{File: t.path, Line: t.line(i), Column: name, Value: s, Reason: "not a number"}
+		return 0, &InputError{File: t.path, Line: t.Line(i), Column: name, Value: s, Reason: "not a number"}
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, &InputError{File: t.path, Line: t.line(i), Column: name, Value: s, Reason: "not a finite number (leave the cell empty for a missing value)"}
+		return 0, &InputError{File: t.path, Line: t.Line(i), Column: name, Value: s, Reason: "not a finite number (leave the cell empty for a missing value)"}
 	}
 	return v, nil
 }
 
-// int parses row i, column name as a non-negative integer.
-func (t *csvFile) int(i int, name string) (int, error) {
+// Int parses row i, column name as a non-negative integer.
+func (t *CSVFile) Int(i int, name string) (int, error) {
 	s := strings.TrimSpace(t.rows[i][t.col[name]])
 	v, err := strconv.Atoi(s)
 	if err != nil || v < 0 {
-		return 0, &InputError{File: t.path, Line: t.line(i), Column: name, Value: s, Reason: "not a non-negative integer"}
+		return 0, &InputError{File: t.path, Line: t.Line(i), Column: name, Value: s, Reason: "not a non-negative integer"}
 	}
 	return v, nil
 }
 
-func (t *csvFile) str(i int, name string) string { return t.rows[i][t.col[name]] }
+// Len is the number of data rows.
+func (t *CSVFile) Len() int { return len(t.rows) }
+
+// Str returns row i, column name as written.
+func (t *CSVFile) Str(i int, name string) string { return t.rows[i][t.col[name]] }

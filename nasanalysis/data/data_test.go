@@ -1,11 +1,8 @@
 package data
 
 import (
-	"context"
 	"errors"
 	"math"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -178,52 +175,6 @@ func TestResolveOrder(t *testing.T) {
 	}
 }
 
-func TestParseCell(t *testing.T) {
-	c, err := ParseCell(cellA)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := Cell{OpConv3x3, OpNone, OpSkip, OpAvgPool, OpNone, OpConv1x1}
-	if c != want {
-		t.Errorf("ParseCell = %v, want %v", c, want)
-	}
-	if c.String() != cellA {
-		t.Errorf("String() = %q", c.String())
-	}
-	// 3 <- 0 by avg_pool: connected. Remove it and node 3 is reached only through
-	// node 2 <- 1 <- 0 (conv3x3, skip) via edge 3<-2 (conv1x1): still connected.
-	if !c.Connected() {
-		t.Error("cell A should be connected")
-	}
-	d := Cell{OpConv3x3, OpNone, OpNone, OpNone, OpSkip, OpNone} // 1<-0, 3<-1 only
-	if !d.Connected() {
-		t.Error("0->1->3 should be connected")
-	}
-	e := Cell{OpNone, OpSkip, OpNone, OpNone, OpConv1x1, OpNone} // node 1 unreachable, 3 only from 1
-	if e.Connected() {
-		t.Error("output reachable only from an unreachable node should be disconnected")
-	}
-	for _, bad := range []string{
-		"", "|none~0|", "|none~0|+|none~0|none~1|+|none~0|none~1|",
-		"|none~1|+|none~0|none~1|+|none~0|none~1|none~2|",
-		"none~0|+|none~0|none~1|+|none~0|none~1|none~2|",
-		"|none0|+|none~0|none~1|+|none~0|none~1|none~2|",
-	} {
-		if _, err := ParseCell(bad); err == nil {
-			t.Errorf("ParseCell(%q) accepted a malformed cell", bad)
-		}
-	}
-	x := c.OneHot()
-	back, err := CellFromOneHot(append(x, 1))
-	if err != nil || back != c {
-		t.Errorf("one-hot round trip: %v, %v", back, err)
-	}
-	x[0] = 1 // two ops on edge 0
-	if _, err := CellFromOneHot(x); err == nil {
-		t.Error("two hot entries accepted")
-	}
-}
-
 // The NB201 README says 341 of the 15,625 cells have no path from input to output.
 func TestDisconnectedCellCountMatchesPublished(t *testing.T) {
 	acc, err := LoadAccuracy("")
@@ -232,12 +183,8 @@ func TestDisconnectedCellCountMatchesPublished(t *testing.T) {
 	}
 	n := 0
 	c10, _ := acc.Column("cifar10_acc")
-	for k, s := range acc.Archs {
-		c, err := ParseCell(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !c.Connected() {
+	for k := range acc.Archs {
+		if !acc.Cells[k].Connected() {
 			n++
 			if c10[k] > 10.5 { // chance level on CIFAR-10
 				t.Errorf("disconnected cell %d scores %.2f%%", k, c10[k])
@@ -298,55 +245,6 @@ func TestDevices(t *testing.T) {
 	}
 }
 
-// The converter turns the publishers' raw files into the same tables as
-// ../shared/datasets/nb201, to 6 significant digits.
-func TestConvertNB201ReproducesSharedTables(t *testing.T) {
-	shared, err := Resolve("", "raw/oneproxy/encode.pickle")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := t.TempDir()
-	if err := ConvertNB201(filepath.Join(shared, "raw"), out); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"latency.csv", "accuracy.csv", "devices.csv"} {
-		got, err := readCSVFile(filepath.Join(out, "nb201", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := readCSVFile(filepath.Join(shared, "nb201", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if strings.Join(got.header, ",") != strings.Join(want.header, ",") || len(got.rows) != len(want.rows) {
-			t.Fatalf("%s: header or row count differs", name)
-		}
-		for i := range want.rows {
-			for j := range want.rows[i] {
-				g, w := got.rows[i][j], want.rows[i][j]
-				if g == w {
-					continue
-				}
-				gv, e1 := strconv.ParseFloat(g, 64)
-				wv, e2 := strconv.ParseFloat(w, 64)
-				if e1 != nil || e2 != nil || math.Abs(gv-wv) > 5e-6*math.Abs(wv) {
-					t.Fatalf("%s line %d column %s: got %q, want %q", name, i+2, want.header[j], g, w)
-				}
-			}
-		}
-	}
-}
-
-func TestConvertRefusesUnknownPickleClass(t *testing.T) {
-	// protocol 2: GLOBAL 'os\nsystem\n', EMPTY_TUPLE, REDUCE, STOP
-	p := filepath.Join(t.TempDir(), "evil.pickle")
-	os.WriteFile(p, []byte("\x80\x02cos\nsystem\n)R."), 0o644)
-	_, err := pickleFloats(p)
-	if err == nil || !strings.Contains(err.Error(), "unsupported pickled class os.system") {
-		t.Errorf("err = %v", err)
-	}
-}
-
 func BenchmarkLoadNB201(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := LoadLatency("", "nb201"); err != nil {
@@ -368,46 +266,5 @@ func BenchmarkLoadAccuracy(b *testing.B) {
 		if _, err := LoadAccuracy(""); err != nil {
 			b.Fatal(err)
 		}
-	}
-}
-
-// Download fetches the raw files over HTTP (here from a loopback server holding the
-// shared raw copies), skips those already present, and the result converts.
-func TestDownloadThenConvert(t *testing.T) {
-	shared, err := Resolve("", "raw/oneproxy/encode.pickle")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var requests int
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		requests++
-		http.ServeFile(w, r, filepath.Join(shared, "raw", filepath.FromSlash(strings.TrimPrefix(r.URL.Path, "/"))))
-	}))
-	defer srv.Close()
-	var files []RawFile
-	for _, f := range RawFiles() {
-		files = append(files, RawFile{URL: srv.URL + "/" + f.Path, Path: f.Path})
-	}
-	raw := t.TempDir()
-	var log strings.Builder
-	if err := Download(context.Background(), srv.Client(), raw, files, &log); err != nil {
-		t.Fatal(err)
-	}
-	if requests != len(files) {
-		t.Errorf("%d requests for %d files", requests, len(files))
-	}
-	if err := Download(context.Background(), srv.Client(), raw, files, &log); err != nil || requests != len(files) {
-		t.Errorf("second download re-fetched files (%d requests) or failed: %v", requests, err)
-	}
-	out := t.TempDir()
-	if err := ConvertNB201(raw, out); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := LoadLatency(out, "nb201"); err != nil {
-		t.Fatal(err)
-	}
-	bad := []RawFile{{URL: srv.URL + "/no/such.pickle", Path: "x.pickle"}}
-	if err := Download(context.Background(), srv.Client(), raw, bad, &log); err == nil || !strings.Contains(err.Error(), "404") {
-		t.Errorf("missing remote file: %v", err)
 	}
 }

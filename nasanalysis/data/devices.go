@@ -88,27 +88,27 @@ func LoadDevices(dataDir, name string) ([]Device, error) {
 // ReadDevicesFile reads a devices table (device, source, hardware, kind) that must
 // describe exactly the devices of ds.
 func ReadDevicesFile(ds Dataset, path string) ([]Device, error) {
-	f, err := readCSVFile(path)
+	f, err := ReadCSVFile(path)
 	if err != nil {
 		return nil, err
 	}
-	if err := f.requireColumns([]string{"device", "source", "hardware", "kind"}); err != nil {
+	if err := f.RequireColumns([]string{"device", "source", "hardware", "kind"}); err != nil {
 		return nil, err
 	}
 	byName := map[string]Device{}
 	for i := range f.rows {
-		name := f.str(i, "device")
+		name := f.Str(i, "device")
 		if _, err := ds.DeviceIndex([]string{name}); err != nil {
-			return nil, &InputError{File: path, Line: f.line(i), Column: "device", Value: name, Reason: err.Error()}
+			return nil, &InputError{File: path, Line: f.Line(i), Column: "device", Value: name, Reason: err.Error()}
 		}
 		if _, dup := byName[name]; dup {
-			return nil, &InputError{File: path, Line: f.line(i), Column: "device", Value: name, Reason: "device listed twice"}
+			return nil, &InputError{File: path, Line: f.Line(i), Column: "device", Value: name, Reason: "device listed twice"}
 		}
-		kind := f.str(i, "kind")
+		kind := f.Str(i, "kind")
 		if kindRank(kind) == len(KindOrder) {
-			return nil, &InputError{File: path, Line: f.line(i), Column: "kind", Value: kind, Reason: "unknown device kind (known: " + strings.Join(KindOrder, ", ") + ")"}
+			return nil, &InputError{File: path, Line: f.Line(i), Column: "kind", Value: kind, Reason: "unknown device kind (known: " + strings.Join(KindOrder, ", ") + ")"}
 		}
-		byName[name] = Device{Name: name, Source: f.str(i, "source"), Hardware: f.str(i, "hardware"), Kind: kind, Batch: 1}
+		byName[name] = Device{Name: name, Source: f.Str(i, "source"), Hardware: f.Str(i, "hardware"), Kind: kind, Batch: 1}
 	}
 	out := make([]Device, len(ds.Devices))
 	for i, name := range ds.Devices {

@@ -1,11 +1,14 @@
-// Package data loads the public reference tables this project studies — NAS-Bench-201
-// accuracies and multi-device latencies, FBNet and OFA-MobileNetV3 latencies — into plain
-// slices and gota DataFrames, and converts the publishers' raw files into those tables.
+// Package data is the registry of the public datasets this project studies — tables of
+// architectures with measured numbers: NAS-Bench-201 accuracies and multi-device
+// latencies, FBNet and OFA-MobileNetV3 latencies — and their strict loading into plain
+// slices and gota DataFrames.
 //
 // Every dataset is known by one name used across the project (the command line's
-// --space): "nb201", "nb201-full", "fbnet" and "ofa-mbv3-gpu". Files are found by one
-// resolution order (see Resolve): an explicit directory, then NASANALYSIS_DATA, then
-// ../shared/datasets beside the repository, then the user's cache filled by Fetch.
+// --dataset): "nb201", "nb201-full", "fbnet" and "ofa-mbv3-gpu"; Dataset.Space names
+// the design space (package arch) its architectures belong to, and loading parses each
+// one (LatencyTable.Parsed). Files are found by one resolution order (Resolve): an
+// explicit directory, then NASANALYSIS_DATA, then ../shared/datasets beside the
+// repository, then the user's cache that package fetch fills.
 //
 // Loading is strict. A missing file, a missing or unexpected column, a non-numeric or
 // non-finite value, a malformed architecture string or a duplicated index is an error

@@ -1,6 +1,8 @@
 package data
 
 import (
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+
 	"fmt"
 	"math"
 	"path/filepath"
@@ -13,10 +15,11 @@ import (
 // latency in milliseconds of architecture i on device Devices[d], NaN when missing.
 type LatencyTable struct {
 	Dataset Dataset
-	Path    string   // file it was read from
-	IDs     []int    // arch_index (NB201) or arch_id
-	Archs   []string // architecture strings, validated for Dataset.Space
-	Devices []string // device columns, in Latency order
+	Path    string      // file it was read from
+	IDs     []int       // arch_index (NB201) or arch_id
+	Archs   []string    // architecture strings, as written
+	Parsed  []arch.Arch // the same architectures parsed (and validated) for Dataset.Space
+	Devices []string    // device columns, in Latency order
 	Latency [][]float64
 }
 
@@ -39,18 +42,18 @@ func LoadLatency(dataDir, name string) (*LatencyTable, error) {
 // architecture must be valid for ds.Space; every non-empty latency must be a finite,
 // non-negative number.
 func ReadLatencyFile(ds Dataset, path string) (*LatencyTable, error) {
-	f, err := readCSVFile(path)
+	f, err := ReadCSVFile(path)
 	if err != nil {
 		return nil, err
 	}
 	want := append([]string{ds.IDColumn, "arch"}, ds.Devices...)
-	if err := f.requireColumns(want); err != nil {
+	if err := f.RequireColumns(want); err != nil {
 		return nil, err
 	}
 	n := len(f.rows)
 	t := &LatencyTable{
 		Dataset: ds, Path: path,
-		IDs: make([]int, n), Archs: make([]string, n),
+		IDs: make([]int, n), Archs: make([]string, n), Parsed: make([]arch.Arch, n),
 		Devices: append([]string(nil), ds.Devices...),
 		Latency: make([][]float64, len(ds.Devices)),
 	}
@@ -59,28 +62,29 @@ func ReadLatencyFile(ds Dataset, path string) (*LatencyTable, error) {
 	}
 	seen := make(map[int]int, n)
 	for i := 0; i < n; i++ {
-		id, err := f.int(i, ds.IDColumn)
+		id, err := f.Int(i, ds.IDColumn)
 		if err != nil {
 			return nil, err
 		}
 		if prev, dup := seen[id]; dup {
-			return nil, &InputError{File: path, Line: f.line(i), Column: ds.IDColumn, Value: fmt.Sprint(id),
-				Reason: fmt.Sprintf("duplicate id (also on line %d)", f.line(prev))}
+			return nil, &InputError{File: path, Line: f.Line(i), Column: ds.IDColumn, Value: fmt.Sprint(id),
+				Reason: fmt.Sprintf("duplicate id (also on line %d)", f.Line(prev))}
 		}
 		seen[id] = i
 		t.IDs[i] = id
-		arch := f.str(i, "arch")
-		if err := ValidateArch(ds.Space, arch); err != nil {
-			return nil, &InputError{File: path, Line: f.line(i), Column: "arch", Value: arch, Reason: err.Error()}
+		s := f.Str(i, "arch")
+		a, err := arch.Parse(ds.Space, s)
+		if err != nil {
+			return nil, &InputError{File: path, Line: f.Line(i), Column: "arch", Value: s, Reason: err.Error()}
 		}
-		t.Archs[i] = arch
+		t.Archs[i], t.Parsed[i] = s, a
 		for d, dev := range ds.Devices {
-			v, err := f.float(i, dev, true)
+			v, err := f.Float(i, dev, true)
 			if err != nil {
 				return nil, err
 			}
 			if v < 0 {
-				return nil, &InputError{File: path, Line: f.line(i), Column: dev, Value: f.str(i, dev), Reason: "negative latency"}
+				return nil, &InputError{File: path, Line: f.Line(i), Column: dev, Value: f.Str(i, dev), Reason: "negative latency"}
 			}
 			t.Latency[d][i] = v
 		}

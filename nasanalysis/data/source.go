@@ -2,8 +2,8 @@ package data
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,8 +102,9 @@ func declaresModule(gomod string) bool {
 	return false
 }
 
-// ErrNotFound is wrapped by the error Resolve returns when no candidate holds a file.
-var ErrNotFound = errors.New("dataset file not found")
+// ErrNotFound is wrapped by the error Resolve returns when no candidate holds a file. It
+// wraps fs.ErrNotExist, so errors.Is(err, fs.ErrNotExist) also holds.
+var ErrNotFound = fmt.Errorf("dataset file not found (%w)", fs.ErrNotExist)
 
 // Resolve returns the first candidate directory (see Candidates) that holds rel, a path
 // relative to a datasets directory such as "nb201/latency.csv". An explicit directory

@@ -9,8 +9,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
 )
 
 // LUT is a per-operator latency lookup table: mean latency (ms) by operator key.
@@ -72,7 +72,7 @@ func Note10File(res int) string { return fmt.Sprintf("ofa/note10/%d_lookup_table
 // LoadNote10 reads the five Note10 tables from the directory data.Resolve finds.
 func LoadNote10(dataDir string) (*Note10, error) {
 	n := &Note10{byRes: map[int]*LUT{}}
-	for _, r := range space.MBResolutions {
+	for _, r := range arch.MBResolutions {
 		dir, err := data.Resolve(dataDir, Note10File(r))
 		if err != nil {
 			return nil, err
@@ -88,18 +88,18 @@ func LoadNote10(dataDir string) (*Note10, error) {
 
 // Latency returns the Note10 latency (ms) of an OFA-MobileNetV3 architecture at its
 // resolution: the sum of its operators' table means.
-func (n *Note10) Latency(a space.MBArch) (float64, error) {
-	if a.Space() != space.MBv3 {
+func (n *Note10) Latency(a arch.MBArch) (float64, error) {
+	if a.Space() != arch.MBv3 {
 		return 0, fmt.Errorf("the Note10 tables cover OFA-MobileNetV3, not %s", a.Space().Name)
 	}
 	l, ok := n.byRes[a.R]
 	if !ok {
-		return 0, fmt.Errorf("no Note10 table for resolution %d (have %v)", a.R, space.MBResolutions)
+		return 0, fmt.Errorf("no Note10 table for resolution %d (have %v)", a.R, arch.MBResolutions)
 	}
 	return l.Sum(keys(a))
 }
 
-func keys(a space.MBArch) []string {
+func keys(a arch.MBArch) []string {
 	var out []string
 	for _, layer := range a.Layers() {
 		out = append(out, layer.Key)
@@ -130,8 +130,8 @@ func LoadProxylessMobile(dataDir string) (*ProxylessMobile, error) {
 // Latency returns the table latency (ms) of a ProxylessNAS architecture. Only
 // architectures inside the measured space (w 1.0, r 224, e in {3, 6}) are priced; any
 // other operator is reported by key.
-func (p *ProxylessMobile) Latency(a space.MBArch) (float64, error) {
-	if a.Space() != space.Proxyless {
+func (p *ProxylessMobile) Latency(a arch.MBArch) (float64, error) {
+	if a.Space() != arch.Proxyless {
 		return 0, fmt.Errorf("the ProxylessNAS mobile table covers the ProxylessNAS space, not %s", a.Space().Name)
 	}
 	if a.Width() != 1.0 || a.R != 224 {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 )
 
 // Every operator of 1,000 sampled OFA-MobileNetV3 networks (200 per resolution) is
@@ -18,10 +18,10 @@ func TestNote10CoversSampledNetworks(t *testing.T) {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	for _, r := range space.MBResolutions {
+	for _, r := range arch.MBResolutions {
 		lo, hi := 1e9, 0.0
 		for i := 0; i < 200; i++ {
-			a := space.MBv3.Sample(rng, 0)
+			a := arch.MBv3.Sample(rng, 0)
 			a.R = r
 			ms, err := n.Latency(a)
 			if err != nil {
@@ -40,7 +40,7 @@ func TestNote10RejectsUnknownOperator(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := space.MBv3.Sample(rand.New(rand.NewPCG(3, 4)), 1.0) // the tables are for width 1.2
+	a := arch.MBv3.Sample(rand.New(rand.NewPCG(3, 4)), 1.0) // the tables are for width 1.2
 	_, err = n.Latency(a)
 	if err == nil || !strings.Contains(err.Error(), "has no entry for operator \"Conv-input:") {
 		t.Errorf("width-1.0 network priced without error: %v", err)
@@ -54,7 +54,7 @@ func TestProxylessMobileTable(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for i := 0; i < 100; i++ {
-		a := space.Proxyless.Sample(rng, 1.0)
+		a := arch.Proxyless.Sample(rng, 1.0)
 		a.R = 224
 		for j := range a.E {
 			if a.E[j] == 4 {
@@ -65,7 +65,7 @@ func TestProxylessMobileTable(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	a := space.Proxyless.Sample(rng, 1.0)
+	a := arch.Proxyless.Sample(rng, 1.0)
 	a.R, a.E[0] = 224, 4
 	if _, err := p.Latency(a); err == nil || !strings.Contains(err.Error(), "no expand ratio 4") {
 		t.Errorf("expand 4 priced: %v", err)
@@ -86,7 +86,7 @@ func TestReadLUTBadInput(t *testing.T) {
 
 func TestReadMeasuredBadInput(t *testing.T) {
 	dir := t.TempDir()
-	good := space.MBv3.Sample(rand.New(rand.NewPCG(1, 1)), 0).JSON()
+	good := arch.MBv3.Sample(rand.New(rand.NewPCG(1, 1)), 0).JSON()
 	for content, want := range map[string]string{
 		"a,b,c\n": "not a measured-latency file",
 		"arch,resolution,median_ms\n\"" + strings.ReplaceAll(good, `"`, `""`) + "\",160,-1\n": "line 2, column median_ms",
@@ -94,15 +94,15 @@ func TestReadMeasuredBadInput(t *testing.T) {
 	} {
 		p := filepath.Join(dir, "m.csv")
 		os.WriteFile(p, []byte(content), 0o644)
-		if _, err := ReadMeasured(p, space.MBv3); err == nil || !strings.Contains(err.Error(), want) {
+		if _, err := ReadMeasured(p, arch.MBv3); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: error %v, want %q", content, err, want)
 		}
 	}
 }
 
 func TestRecordedSourceRefusesUnmeasured(t *testing.T) {
-	a := space.MBv3.Sample(rand.New(rand.NewPCG(1, 1)), 0)
-	r := &Recorded{Path: "x.csv", Archs: []space.MBArch{a}, MS: []float64{12}}
+	a := arch.MBv3.Sample(rand.New(rand.NewPCG(1, 1)), 0)
+	r := &Recorded{Path: "x.csv", Archs: []arch.MBArch{a}, MS: []float64{12}}
 	if v, err := r.Latency(a); err != nil || v != 12 {
 		t.Errorf("recorded latency %v, %v", v, err)
 	}

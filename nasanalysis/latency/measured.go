@@ -2,16 +2,17 @@ package latency
 
 import (
 	"fmt"
-	"github.com/gomlx/compute/gobackend"
 	"math"
 	"math/rand/v2"
 	"slices"
 	"time"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/backend"
+
 	. "github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/core/tensors"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 )
 
 // Measurement is the end-to-end latency of one network on this machine.
@@ -75,10 +76,10 @@ func (w *weights) dense(x *Node, in, out int, bias bool) *Node {
 }
 
 // buildMB builds the forward pass of an OFA mobile network at batch 1 (channels last).
-func buildMB(a space.MBArch, seed int64) func(x *Node) *Node {
+func buildMB(a arch.MBArch, seed int64) func(x *Node) *Node {
 	return func(x *Node) *Node {
 		w := &weights{g: x.Graph(), rng: rand.New(rand.NewPCG(uint64(seed), 17))}
-		mbv3 := a.Space() == space.MBv3
+		mbv3 := a.Space() == arch.MBv3
 		act := func(hs bool) func(*Node) *Node {
 			switch {
 			case !mbv3:
@@ -98,7 +99,7 @@ func buildMB(a space.MBArch, seed int64) func(x *Node) *Node {
 			}
 			z = f(w.convBN(z, b.Mid, b.Mid, b.Kernel, b.Stride, b.Mid))
 			if b.SE {
-				seMid := space.MakeDivisible(float64(b.Mid)/4, 8)
+				seMid := arch.MakeDivisible(float64(b.Mid)/4, 8)
 				s := ReduceMean(z, 1, 2)
 				s = hsig(w.dense(relu(w.dense(s, b.Mid, seMid, true)), seMid, b.Mid, true))
 				z = Mul(z, Reshape(s, 1, 1, 1, b.Mid))
@@ -124,17 +125,16 @@ func buildMB(a space.MBArch, seed int64) func(x *Node) *Node {
 // MeasureMB builds the network of a (random weights, batch 1) as a GoMLX graph on the
 // pure-Go backend, runs it cfg.Warmup times untimed, then cfg.Repeats times, and
 // reports the median and range of the timed runs in milliseconds.
-func MeasureMB(a space.MBArch, cfg MeasureConfig) (Measurement, error) {
+func MeasureMB(a arch.MBArch, cfg MeasureConfig) (Measurement, error) {
 	if err := a.Validate(); err != nil {
 		return Measurement{}, err
 	}
 	if cfg.Repeats < 1 || cfg.Warmup < 0 {
 		return Measurement{}, fmt.Errorf("measure: need at least 1 repeat and no negative warm-up, got %d and %d", cfg.Repeats, cfg.Warmup)
 	}
-	// The pure-Go backend, as in package predictor (which imports this one): importing
-	// GoMLX's default backends would register XLA, which downloads a plugin.
-	backend := gobackend.GetBackend()
-	exec, err := NewExec(backend, buildMB(a, cfg.Seed))
+	// The pure-Go backend (internal/backend explains why never the default backends).
+	engine := backend.Get()
+	exec, err := NewExec(engine, buildMB(a, cfg.Seed))
 	if err != nil {
 		return Measurement{}, err
 	}
@@ -174,5 +174,5 @@ func MeasureMB(a space.MBArch, cfg MeasureConfig) (Measurement, error) {
 	if len(ms)%2 == 0 {
 		med = (ms[len(ms)/2-1] + ms[len(ms)/2]) / 2
 	}
-	return Measurement{MedianMS: med, MinMS: ms[0], MaxMS: ms[len(ms)-1], Repeats: cfg.Repeats, Warmup: cfg.Warmup, Backend: backend.Name()}, nil
+	return Measurement{MedianMS: med, MinMS: ms[0], MaxMS: ms[len(ms)-1], Repeats: cfg.Repeats, Warmup: cfg.Warmup, Backend: engine.Name()}, nil
 }

@@ -7,7 +7,7 @@ import (
 	"os"
 	"strconv"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 )
 
 // MeasuredFile is the project's own dataset of OFA-MobileNetV3 networks timed end to end
@@ -17,7 +17,7 @@ const MeasuredFile = "ofa-mbv3-r160-measured.csv"
 // Recorded is a table of measured latencies: one architecture and its median latency per row.
 type Recorded struct {
 	Path  string
-	Archs []space.MBArch
+	Archs []arch.MBArch
 	MS    []float64 // median latency, ms
 	Rows  [][]string
 }
@@ -25,7 +25,7 @@ type Recorded struct {
 // ReadMeasured reads a file written by `nasanalysis measure`, strictly: the header must
 // match, every architecture must be valid and every latency a positive number; errors
 // name the line.
-func ReadMeasured(path string, sp *space.MBSpace) (*Recorded, error) {
+func ReadMeasured(path string, sp *arch.MBSpace) (*Recorded, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -41,7 +41,7 @@ func ReadMeasured(path string, sp *space.MBSpace) (*Recorded, error) {
 	}
 	r := &Recorded{Path: path, Rows: rows[1:]}
 	for i, row := range rows[1:] {
-		a, err := space.ParseMB(sp, row[0])
+		a, err := arch.ParseMB(sp, row[0])
 		if err != nil {
 			return nil, fmt.Errorf("%s line %d: %w", path, i+2, err)
 		}

@@ -3,7 +3,7 @@ package latency
 import (
 	"fmt"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 )
 
 // Source gives the latency (ms) of an architecture of an OFA mobile space. Lookup
@@ -11,7 +11,7 @@ import (
 // studies can swap one for another.
 type Source interface {
 	Name() string
-	Latency(a space.MBArch) (float64, error)
+	Latency(a arch.MBArch) (float64, error)
 }
 
 var (
@@ -34,7 +34,7 @@ type Measurer struct{ Config MeasureConfig }
 func (Measurer) Name() string { return "measured" }
 
 // Latency returns the median of the timed runs.
-func (m Measurer) Latency(a space.MBArch) (float64, error) {
+func (m Measurer) Latency(a arch.MBArch) (float64, error) {
 	r, err := MeasureMB(a, m.Config)
 	return r.MedianMS, err
 }
@@ -44,7 +44,7 @@ func (r *Recorded) Name() string { return "recorded:" + r.Path }
 
 // Latency looks the architecture up in the recorded table; one that was not measured is
 // an error naming it, never an estimate.
-func (r *Recorded) Latency(a space.MBArch) (float64, error) {
+func (r *Recorded) Latency(a arch.MBArch) (float64, error) {
 	key := a.JSON()
 	for i, b := range r.Archs {
 		if b.JSON() == key {

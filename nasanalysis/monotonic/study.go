@@ -1,13 +1,13 @@
 package monotonic
 
 import (
-	"encoding/json"
 	"fmt"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/par"
 	"math"
 	"math/rand/v2"
 	"sort"
-	"strings"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/par"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -17,61 +17,17 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
-// Encode returns one feature vector per architecture of t, ending in a constant 1:
-// NB201 cells as the 30-number one-hot of OneProxy; FBNet as a one-hot of the 9
-// choices at each of the 22 layers; OFA-MobileNetV3 as the kernel and expand one-hots of
-// the 20 block slots (zero when a slot is beyond its stage's depth) and a one-hot of the
-// resolution in steps of 16 px (as OFA's accuracy predictor buckets it).
-func Encode(t *data.LatencyTable) ([][]float64, error) {
+// Encode returns one feature vector per architecture of t: its family's one-hot
+// encoding (arch.Arch.OneHot: OneProxy's 30 numbers for NB201 cells, the 9 choices at
+// each of FBNet's 22 layers, OFA-MobileNetV3's kernel and expand per block slot and its
+// resolution bucket) followed by a constant 1, so a per-operator latency model has an
+// intercept.
+func Encode(t *data.LatencyTable) [][]float64 {
 	X := make([][]float64, t.Len())
-	for i, a := range t.Archs {
-		var x []float64
-		switch t.Dataset.Space {
-		case "nb201":
-			c, err := data.ParseCell(a)
-			if err != nil {
-				return nil, fmt.Errorf("%s row %d: %w", t.Path, i+2, err)
-			}
-			x = c.OneHot()
-		case "fbnet":
-			layers := strings.Split(a, "-")
-			x = make([]float64, len(layers)*len(data.FBNetChoices))
-			for l, name := range layers {
-				k := indexOf(data.FBNetChoices, name)
-				if k < 0 {
-					return nil, fmt.Errorf("%s row %d: unknown FBNet layer %q", t.Path, i+2, name)
-				}
-				x[l*len(data.FBNetChoices)+k] = 1
-			}
-		case "ofa-mbv3":
-			var o data.OFAArch
-			if err := json.Unmarshal([]byte(a), &o); err != nil {
-				return nil, fmt.Errorf("%s row %d: %w", t.Path, i+2, err)
-			}
-			x = make([]float64, 20*6+7)
-			for s := 0; s < 5; s++ {
-				for l := 0; l < o.D[s]; l++ {
-					slot := 4*s + l
-					x[6*slot+map[int]int{3: 0, 5: 1, 7: 2}[o.KS[slot]]] = 1
-					x[6*slot+3+map[int]int{3: 0, 4: 1, 6: 2}[o.E[slot]]] = 1
-				}
-			}
-			x[120+(o.R-128)/16] = 1
-		default:
-			return nil, fmt.Errorf("no encoding for space %q", t.Dataset.Space)
-		}
-		X[i] = append(x, 1)
+	for i, a := range t.Parsed {
+		X[i] = append(a.OneHot(), 1)
 	}
-	return X, nil
-}
-
-func indexOf(list []string, s string) int {
-	for i, v := range list {
-		if v == s {
-			return i
-		}
-	}
-	return -1
+	return X
 }
 
 // Matrix is a device x device rank-correlation matrix with percentile-bootstrap intervals.
@@ -215,12 +171,8 @@ func ResolutionMonotonicity(t *data.LatencyTable) (groups, perDevice dataframe.D
 		return groups, perDevice, fmt.Errorf("resolution monotonicity needs OFA-MobileNetV3 sub-networks, not %s", t.Dataset.Space)
 	}
 	res := make([]float64, t.Len())
-	for i, a := range t.Archs {
-		var o data.OFAArch
-		if err := json.Unmarshal([]byte(a), &o); err != nil {
-			return groups, perDevice, fmt.Errorf("%s row %d: %w", t.Path, i+2, err)
-		}
-		res[i] = float64(o.R)
+	for i, a := range t.Parsed {
+		res[i] = float64(a.(arch.MBArch).R)
 	}
 	buckets := []struct {
 		name   string

@@ -34,10 +34,7 @@ func TestEncodeShapes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		X, err := Encode(lat)
-		if err != nil {
-			t.Fatal(err)
-		}
+		X := Encode(lat)
 		for i, x := range X {
 			if len(x) != width || x[width-1] != 1 {
 				t.Fatalf("%s row %d: %d features (last %v), want %d ending in 1", name, i, len(x), x[len(x)-1], width)
@@ -79,7 +76,7 @@ func TestOneProxyAnchor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	X, _ := Encode(lat)
+	X := Encode(lat)
 	pc, _ := lat.Column("true_vpu")
 	tc, _ := lat.Column("eagle_gtx")
 	p := &Pair{X: X, Proxy: pc, Target: tc}
@@ -139,7 +136,7 @@ func BenchmarkAdaptAll306(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	X, _ := Encode(lat)
+	X := Encode(lat)
 	for _, m := range []Method{MethodAdaProxy, MethodAdaProxyCV, MethodTargetOnly} {
 		b.Run(string(m), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
@@ -153,7 +150,7 @@ func BenchmarkAdaptAll306(b *testing.B) {
 
 func BenchmarkSolveAdaProxy70(b *testing.B) {
 	lat, _ := data.LoadLatency("", "nb201")
-	X, _ := Encode(lat)
+	X := Encode(lat)
 	pc, _ := lat.Column("true_vpu")
 	tc, _ := lat.Column("eagle_gtx")
 	w, _ := FitOperatorWeights(X, pc)

@@ -103,7 +103,7 @@ func (l *Linear) Predict(X [][]float64) []float64 {
 func EvaluateBaseline(t *Task, name string, n int, seed int64) (Score, error) {
 	s, err := NewSplit(t.Len(), n, seed)
 	if err != nil {
-		return Score{}, fmt.Errorf("%s/%s: %w", t.Space, t.Target, err)
+		return Score{}, fmt.Errorf("%s/%s: %w", t.Dataset, t.Target, err)
 	}
 	labelled := append(append([]int(nil), s.Train...), s.Val...)
 	var fit, test [][]float64
@@ -112,7 +112,7 @@ func EvaluateBaseline(t *Task, name string, n int, seed int64) (Score, error) {
 		fit, test = rows(t.X, labelled), rows(t.X, s.Test)
 	case BaselineFLOPs:
 		if t.MACs == nil {
-			return Score{}, fmt.Errorf("%s has no cost model here, so no FLOPs baseline", t.Space)
+			return Score{}, fmt.Errorf("%s has no cost model here, so no FLOPs baseline", t.Dataset)
 		}
 		col := make([][]float64, t.Len())
 		for i, m := range t.MACs {

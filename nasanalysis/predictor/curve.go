@@ -37,11 +37,11 @@ func LearningCurve(t *Task, methods []string, sizes []int, seeds int, configs ma
 			return nil, fmt.Errorf("unknown method %q (want one of %v)", m, CurveMethods)
 		}
 		if m == BaselineFLOPs && t.MACs == nil {
-			return nil, fmt.Errorf("%s has no cost model here, so no FLOPs baseline", t.Space)
+			return nil, fmt.Errorf("%s has no cost model here, so no FLOPs baseline", t.Dataset)
 		}
 		for _, n := range sizes {
 			if err := CheckBudget(t.Len(), n); err != nil {
-				return nil, fmt.Errorf("%s/%s: %w", t.Space, t.Target, err)
+				return nil, fmt.Errorf("%s/%s: %w", t.Dataset, t.Target, err)
 			}
 			for s := 0; s < seeds; s++ {
 				jobs = append(jobs, job{m, n, int64(s)})

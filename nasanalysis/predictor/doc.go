@@ -1,19 +1,18 @@
-// Package predictor holds GoMLX accuracy and latency predictors that run on GoMLX's
-// pure-Go backend, which needs no accelerator and downloads nothing.
+// Package predictor trains GoMLX accuracy and latency predictors on GoMLX's pure-Go
+// backend, which needs no accelerator and downloads nothing. (OFA's released,
+// pretrained predictors are in predictor/ofa.)
 //
-// Pretrained: OFA's MobileNetV3 and ResNet50 accuracy predictors (LoadOFAMBv3Predictor,
-// LoadOFAResNet50Predictor), evaluated with their released weights.
+// A Task pairs the architectures of a dataset with a target (an NB201 accuracy column,
+// a device's latency, or this machine's measured latency; LoadTask) or of any list of
+// architectures (NewTask), with both of each architecture's encodings from package
+// arch: the one-hot vector and the operations graph. Train fits an MLP on the first or
+// a GCN on the second (Config), with a pairwise ranking loss next to the squared error,
+// early stopping on a validation split and optional ensembling; Save and Load keep a
+// trained predictor as GoMLX checkpoints. Evaluate, LearningCurve and the linear and
+// FLOPs baselines score predictors on all held-out architectures; ByOpMix breaks
+// errors down by operation mix; PredictedLatency makes one trained on the measured
+// dataset a latency.Source. MLP is a plain regressor that can keep training from its
+// weights (the monotonicity study fine-tunes it from a proxy device to a target).
 //
-// Trainable: a Task pairs the architectures of a dataset with a target (an NB201
-// accuracy column, a device's latency, or this machine's measured latency) and encodes
-// each architecture twice — a flat one-hot vector and a DAG of operations. Train fits an
-// MLP on the first or a GCN on the second (Config), with a pairwise ranking loss next to
-// the squared error, early stopping on a validation split and optional ensembling;
-// Save and Load keep a trained predictor as GoMLX checkpoints. Evaluate, LearningCurve
-// and the linear and FLOPs baselines score predictors on all held-out architectures;
-// GuidedSearch puts one in a search loop; PredictedLatency makes one trained on the
-// measured dataset a latency.Source.
-//
-// The monotonicity study's FineTuner (an MLP pre-trained on a proxy device and
-// fine-tuned on a few target measurements) is the learned alternative to AdaProxy.
+// predictor is a tool: it imports arch, data, latency and stats, never a study.
 package predictor

@@ -19,13 +19,13 @@ type Split struct {
 	Train, Val, Test []int
 }
 
-// valCount is how many of n labelled architectures are held out for validation.
-func valCount(n int) int { return max(2, int(math.Round(ValFraction*float64(n)))) }
+// ValCount is how many of n labelled architectures are held out for validation.
+func ValCount(n int) int { return max(2, int(math.Round(ValFraction*float64(n)))) }
 
 // CheckBudget reports whether n labelled architectures out of size can be split: at
 // least 2 to train, 2 to validate and 2 left to test.
 func CheckBudget(size, n int) error {
-	nVal := valCount(n)
+	nVal := ValCount(n)
 	if n-nVal < 2 {
 		return fmt.Errorf("%d labelled architectures are too few: need at least %d (2 to train, %d to validate)", n, nVal+2, nVal)
 	}
@@ -42,7 +42,7 @@ func NewSplit(size, n int, seed int64) (Split, error) {
 	if err := CheckBudget(size, n); err != nil {
 		return Split{}, err
 	}
-	nVal := valCount(n)
+	nVal := ValCount(n)
 	perm := rand.New(rand.NewPCG(uint64(seed), 0x5eed)).Perm(size)
 	return Split{Train: perm[:n-nVal], Val: perm[n-nVal : n], Test: perm[n:]}, nil
 }
@@ -72,14 +72,14 @@ func Scored(pred, truth []float64) Score {
 func Evaluate(t *Task, cfg Config, n int, seed int64) (Score, *Trained, error) {
 	s, err := NewSplit(t.Len(), n, seed)
 	if err != nil {
-		return Score{}, nil, fmt.Errorf("%s/%s: %w", t.Space, t.Target, err)
+		return Score{}, nil, fmt.Errorf("%s/%s: %w", t.Dataset, t.Target, err)
 	}
 	cfg.Seed = seed
 	p, err := Train(cfg, t.Examples(s.Train), t.Values(s.Train), t.Examples(s.Val), t.Values(s.Val), t.Log)
 	if err != nil {
 		return Score{}, nil, err
 	}
-	p.Space, p.Target = t.Space, t.Target
+	p.Dataset, p.Target = t.Dataset, t.Target
 	pred, err := p.Predict(t.Examples(s.Test))
 	if err != nil {
 		return Score{}, nil, err

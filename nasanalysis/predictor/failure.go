@@ -7,7 +7,7 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
@@ -21,19 +21,19 @@ type OpMixError struct {
 }
 
 // ByOpMix computes OpMixError for NB201 cells with predictions and true values.
-func ByOpMix(cells []data.Cell, pred, truth []float64) (OpMixError, error) {
+func ByOpMix(cells []arch.Cell, pred, truth []float64) (OpMixError, error) {
 	if len(cells) != len(pred) || len(cells) != len(truth) || len(cells) < 2 {
 		return OpMixError{}, fmt.Errorf("op-mix error: %d cells, %d predictions, %d values", len(cells), len(pred), len(truth))
 	}
 	rp, rt := stats.Ranks(pred), stats.Ranks(truth)
 	scale := 100 / float64(len(cells)-1)
-	out := OpMixError{MeanError: make([][]float64, data.NumOps), Count: make([][]int, data.NumOps)}
-	sum := make([][]float64, data.NumOps)
+	out := OpMixError{MeanError: make([][]float64, arch.NumOps), Count: make([][]int, arch.NumOps)}
+	sum := make([][]float64, arch.NumOps)
 	for op := range out.Count {
-		out.Count[op], sum[op] = make([]int, data.NumEdges+1), make([]float64, data.NumEdges+1)
+		out.Count[op], sum[op] = make([]int, arch.NumEdges+1), make([]float64, arch.NumEdges+1)
 	}
 	for i, c := range cells {
-		var n [data.NumOps]int
+		var n [arch.NumOps]int
 		for _, op := range c {
 			n[op]++
 		}
@@ -44,7 +44,7 @@ func ByOpMix(cells []data.Cell, pred, truth []float64) (OpMixError, error) {
 		}
 	}
 	for op := range sum {
-		out.MeanError[op] = make([]float64, data.NumEdges+1)
+		out.MeanError[op] = make([]float64, arch.NumEdges+1)
 		for k, s := range sum[op] {
 			out.MeanError[op][k] = math.NaN()
 			if out.Count[op][k] > 0 {
@@ -64,7 +64,7 @@ func (m OpMixError) Frame() dataframe.DataFrame {
 	for op, row := range m.Count {
 		for k, n := range row {
 			if n > 0 {
-				ops, ks, ns = append(ops, data.Op(op).String()), append(ks, k), append(ns, n)
+				ops, ks, ns = append(ops, arch.Op(op).String()), append(ks, k), append(ns, n)
 				errs = append(errs, m.MeanError[op][k])
 			}
 		}

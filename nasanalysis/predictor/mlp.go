@@ -6,23 +6,14 @@ import (
 	"math"
 	mathrand "math/rand"
 
-	"github.com/gomlx/compute"
-	"github.com/gomlx/compute/gobackend"
 	"github.com/gomlx/gomlx/core/graph"
-	"github.com/gomlx/gomlx/core/tensors"
 	"github.com/gomlx/gomlx/ml/dataset"
-	"github.com/gomlx/gomlx/ml/layers/activation"
-	"github.com/gomlx/gomlx/ml/layers/fnn"
 	"github.com/gomlx/gomlx/ml/model"
 	"github.com/gomlx/gomlx/ml/train"
 	"github.com/gomlx/gomlx/ml/train/loss"
 	"github.com/gomlx/gomlx/ml/train/optimizer"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/backend"
 )
-
-// Backend returns GoMLX's pure-Go backend, created once. It is the only backend this
-// package uses: importing GoMLX's default backends would register XLA, which tries to
-// download a PJRT plugin when no GOMLX_BACKEND is set.
-func Backend() compute.Backend { return gobackend.GetBackend() }
 
 // MLPConfig sets the shape and training of an MLP regressor.
 type MLPConfig struct {
@@ -55,21 +46,7 @@ func NewMLP(cfg MLPConfig, width int) *MLP {
 }
 
 func (m *MLP) forward(scope *model.Scope, x *graph.Node) *graph.Node {
-	return fnn.New(scope.In("mlp"), x, 1).NumHiddenLayers(m.cfg.Layers, m.cfg.Hidden).Activation(activation.TypeRelu).Done()
-}
-
-func toMatrix(X [][]float64, width int) ([][]float32, error) {
-	out := make([][]float32, len(X))
-	for i, x := range X {
-		if len(x) != width {
-			return nil, fmt.Errorf("encoding %d has %d features, want %d", i, len(x), width)
-		}
-		out[i] = make([]float32, width)
-		for j, v := range x {
-			out[i][j] = float32(v)
-		}
-	}
-	return out, nil
+	return mlpStack(scope, x, m.cfg.Layers, m.cfg.Hidden)
 }
 
 // Fit trains for the given number of steps on (X, y), continuing from the current
@@ -79,7 +56,7 @@ func (m *MLP) Fit(X [][]float64, y []float64, steps int, learningRate float64) e
 	if len(X) == 0 || len(X) != len(y) {
 		return fmt.Errorf("fit: %d encodings, %d targets", len(X), len(y))
 	}
-	xs, err := toMatrix(X, m.width)
+	xs, err := backend.Float32Rows(X, m.width)
 	if err != nil {
 		return err
 	}
@@ -93,13 +70,13 @@ func (m *MLP) Fit(X [][]float64, y []float64, steps int, learningRate float64) e
 	for i, v := range y {
 		ys[i] = []float32{float32((v - m.yMean) / m.ySD)}
 	}
-	ds, err := dataset.InMemoryFromData(Backend(), "latency", []any{xs}, []any{ys})
+	ds, err := dataset.InMemoryFromData(backend.Get(), "latency", []any{xs}, []any{ys})
 	if err != nil {
 		return err
 	}
 	ds.BatchSize(min(m.cfg.BatchSize, len(y)), true).Shuffle().Infinite(true).
 		WithRand(mathrand.New(mathrand.NewSource(m.cfg.Seed)))
-	trainer := train.NewTrainer(Backend(), m.store,
+	trainer := train.NewTrainer(backend.Get(), m.store,
 		func(scope *model.Scope, x *graph.Node) *graph.Node { return m.forward(scope, x) },
 		loss.MeanSquaredError, optimizer.Adam().LearningRate(learningRate).Done(), nil, nil)
 	if _, err := train.NewLoop(trainer).RunSteps(ds, steps); err != nil {
@@ -114,11 +91,11 @@ func (m *MLP) Predict(X [][]float64) ([]float64, error) {
 	if !m.fitted {
 		return nil, errors.New("predict: the model has not been fitted")
 	}
-	xs, err := toMatrix(X, m.width)
+	xs, err := backend.Float32Rows(X, m.width)
 	if err != nil {
 		return nil, err
 	}
-	exec, err := model.NewExec(Backend(), m.store, func(scope *model.Scope, x *graph.Node) *graph.Node { return m.forward(scope, x) })
+	exec, err := model.NewExec(backend.Get(), m.store, func(scope *model.Scope, x *graph.Node) *graph.Node { return m.forward(scope, x) })
 	if err != nil {
 		return nil, err
 	}
@@ -126,21 +103,11 @@ func (m *MLP) Predict(X [][]float64) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	pred := float64s(out)
+	pred := backend.Float64s(out)
 	for i := range pred {
 		pred[i] = pred[i]*m.ySD + m.yMean
 	}
 	return pred, nil
-}
-
-// float64s copies a float32 tensor's values to the host as float64.
-func float64s(t *tensors.Tensor) []float64 {
-	flat := tensors.MustCopyFlatData[float32](t)
-	out := make([]float64, len(flat))
-	for i, v := range flat {
-		out[i] = float64(v)
-	}
-	return out
 }
 
 // Clone returns an independent copy (weights included), e.g. to fine-tune one

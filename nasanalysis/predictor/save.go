@@ -23,7 +23,7 @@ type savedMeta struct {
 
 func memberDir(dir string, k int) string { return filepath.Join(dir, fmt.Sprintf("member-%d", k)) }
 
-// Save writes the predictor to dir (created if needed): MetaFile, which records Space
+// Save writes the predictor to dir (created if needed): MetaFile, which records Dataset
 // and Target so a loaded predictor can say what it predicts, and one GoMLX checkpoint
 // per ensemble member.
 func (p *Trained) Save(dir string) error {

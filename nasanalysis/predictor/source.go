@@ -3,12 +3,12 @@ package predictor
 import (
 	"fmt"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
 )
 
 // PredictedLatency turns a latency predictor trained on the measured dataset
-// (MeasuredSpace) into a latency.Source: "predicted measured latency on this machine",
+// (MeasuredDataset) into a latency.Source: "predicted measured latency on this machine",
 // for any OFA-MobileNetV3 sub-network at the width and resolution that were measured,
 // without the two seconds a real measurement takes.
 type PredictedLatency struct{ P *Trained }
@@ -27,8 +27,8 @@ func NewPredictedLatency(p *Trained) (*PredictedLatency, error) {
 func (s *PredictedLatency) Name() string { return "predicted-measured" }
 
 // Latency predicts one architecture's latency (ms).
-func (s *PredictedLatency) Latency(a space.MBArch) (float64, error) {
-	v, err := s.Latencies([]space.MBArch{a})
+func (s *PredictedLatency) Latency(a arch.MBArch) (float64, error) {
+	v, err := s.Latencies([]arch.MBArch{a})
 	if err != nil {
 		return 0, err
 	}
@@ -38,7 +38,7 @@ func (s *PredictedLatency) Latency(a space.MBArch) (float64, error) {
 // Latencies predicts many architectures in one batch (ms). Architectures of another
 // space, width or resolution than the measured ones are refused: the predictor has
 // never seen them, and an extrapolated latency would look like a measurement.
-func (s *PredictedLatency) Latencies(archs []space.MBArch) ([]float64, error) {
+func (s *PredictedLatency) Latencies(archs []arch.MBArch) ([]float64, error) {
 	t := &Task{}
 	for i, a := range archs {
 		if err := a.Validate(); err != nil {

@@ -16,6 +16,8 @@ import (
 	"github.com/gomlx/gomlx/ml/train/optimizer"
 	"gonum.org/v1/gonum/stat"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/backend"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
@@ -79,16 +81,16 @@ func (c Config) check() error {
 // Example is one architecture's input to a predictor: the flat encoding (MLP), the graph
 // (GCN), and the network's MACs in millions (NaN when the space has no cost model here).
 type Example struct {
-	X    []float64
-	DAG  DAG
-	MACs float64
+	X     []float64
+	Graph arch.Graph
+	MACs  float64
 }
 
 // Examples returns the task's architectures at the given positions as examples.
 func (t *Task) Examples(idx []int) []Example {
 	out := make([]Example, len(idx))
 	for k, i := range idx {
-		out[k] = Example{X: t.X[i], DAG: t.DAGs[i], MACs: math.NaN()}
+		out[k] = Example{X: t.X[i], Graph: t.Graphs[i], MACs: math.NaN()}
 		if t.MACs != nil {
 			out[k].MACs = t.MACs[i]
 		}
@@ -108,13 +110,13 @@ func (t *Task) Values(idx []int) []float64 {
 // Trained is a fitted predictor: the weights of each ensemble member and what is needed
 // to map inputs and outputs. Save and Load round-trip it.
 type Trained struct {
-	Space, Target string // what it was trained on, when known (Evaluate sets them)
-	Config        Config
-	Width         int  // flat encoding width (MLP)
-	Nodes         int  // graph nodes (GCN)
-	Features      int  // node features (GCN)
-	Log           bool // the target was learned as its logarithm
-	YMean, YSD    float64
+	Dataset, Target string // what it was trained on, when known (Evaluate sets them)
+	Config          Config
+	Width           int  // flat encoding width (MLP)
+	Nodes           int  // graph nodes (GCN)
+	Features        int  // node features (GCN)
+	Log             bool // the target was learned as its logarithm
+	YMean, YSD      float64
 	// CalA + CalB·output maps the ensemble's standardised output to the standardised
 	// target (least squares on the labelled cells). The ranking loss leaves outputs on
 	// an arbitrary scale; this restores the scale for RMSE without changing the order.
@@ -228,7 +230,7 @@ func meanSD(x []float64) (mean, sd float64) {
 func (p *Trained) raw(in []any, n int) ([]float64, error) {
 	sum := make([]float64, n)
 	for _, store := range p.members {
-		exec, err := model.NewExec(Backend(), store, p.forward)
+		exec, err := model.NewExec(backend.Get(), store, p.forward)
 		if err != nil {
 			return nil, err
 		}
@@ -236,7 +238,7 @@ func (p *Trained) raw(in []any, n int) ([]float64, error) {
 		if err != nil {
 			return nil, err
 		}
-		for i, v := range float64s(out) {
+		for i, v := range backend.Float64s(out) {
 			sum[i] += v / float64(len(p.members))
 		}
 	}
@@ -251,11 +253,11 @@ func (p *Trained) shapeFrom(e Example) error {
 			return errors.New("train: examples have no flat encoding")
 		}
 	case KindGCN:
-		p.Nodes = len(e.DAG.Nodes)
+		p.Nodes = len(e.Graph.Nodes)
 		if p.Nodes == 0 {
 			return errors.New("train: examples have no graph")
 		}
-		p.Features = len(e.DAG.Nodes[0])
+		p.Features = len(e.Graph.Nodes[0])
 	}
 	return nil
 }
@@ -321,7 +323,7 @@ func (p *Trained) inputs(ex []Example) ([]any, error) {
 	nodes := make([]float32, 0, b*n*f)
 	fwd, bwd := make([]float32, b*n*n), make([]float32, b*n*n)
 	for i, e := range ex {
-		g := e.DAG
+		g := e.Graph
 		if len(g.Nodes) != n || len(g.Adj) != n {
 			return nil, fmt.Errorf("example %d: graph has %d nodes, want %d", i, len(g.Nodes), n)
 		}
@@ -371,11 +373,7 @@ func propagation(adj [][]float64, fwd, bwd []float32) {
 func (p *Trained) forward(scope *model.Scope, in []*graph.Node) *graph.Node {
 	cfg := p.Config
 	if cfg.Kind == KindMLP {
-		h := in[0]
-		for l := range cfg.Layers {
-			h = activation.Relu(layers.Dense(scope.In("hidden%d", l), h, true, cfg.Hidden))
-		}
-		return layers.Dense(scope.In("out"), h, true, 1)
+		return mlpStack(scope, in[0], cfg.Layers, cfg.Hidden)
 	}
 	h, fwd, bwd := in[0], in[1], in[2]
 	for l := range cfg.Layers {
@@ -393,6 +391,15 @@ func (p *Trained) forward(scope *model.Scope, in []*graph.Node) *graph.Node {
 	readout := graph.Concatenate(parts, -1)
 	r := activation.Relu(layers.Dense(scope.In("readout"), readout, true, cfg.Hidden))
 	return layers.Dense(scope.In("out"), r, true, 1)
+}
+
+// mlpStack is the package's one MLP: n hidden dense layers of the given width with ReLU,
+// then a dense output of width 1.
+func mlpStack(scope *model.Scope, x *graph.Node, n, hidden int) *graph.Node {
+	for l := range n {
+		x = activation.Relu(layers.Dense(scope.In("hidden%d", l), x, true, hidden))
+	}
+	return layers.Dense(scope.In("out"), x, true, 1)
 }
 
 // lossFn is the mean squared error plus RankWeight times the mean pairwise logistic loss
@@ -415,7 +422,7 @@ func (p *Trained) fitMember(seed int64, trainIn []any, labels []float32, valIn [
 	cfg := p.Config
 	store := model.NewStore()
 	store.SetParam(model.ParamInitialSeed, seed)
-	ds, err := dataset.InMemoryFromData(Backend(), "architectures", trainIn, []any{tensors.FromFlatDataAndDimensions(labels, len(labels), 1)})
+	ds, err := dataset.InMemoryFromData(backend.Get(), "architectures", trainIn, []any{tensors.FromFlatDataAndDimensions(labels, len(labels), 1)})
 	if err != nil {
 		return nil, Curve{}, err
 	}
@@ -425,9 +432,9 @@ func (p *Trained) fitMember(seed int64, trainIn []any, labels []float32, valIn [
 	if cfg.WeightDecay > 0 {
 		opt = opt.WeightDecay(cfg.WeightDecay)
 	}
-	trainer := train.NewTrainer(Backend(), store, p.forward, p.lossFn, opt.Done(), nil, nil)
+	trainer := train.NewTrainer(backend.Get(), store, p.forward, p.lossFn, opt.Done(), nil, nil)
 	loop := train.NewLoop(trainer)
-	exec, err := model.NewExec(Backend(), store, p.forward)
+	exec, err := model.NewExec(backend.Get(), store, p.forward)
 	if err != nil {
 		return nil, Curve{}, err
 	}
@@ -441,7 +448,7 @@ func (p *Trained) fitMember(seed int64, trainIn []any, labels []float32, valIn [
 		if err != nil {
 			return nil, Curve{}, err
 		}
-		tau := stats.KendallTauB(float64s(out), yVal)
+		tau := stats.KendallTauB(backend.Float64s(out), yVal)
 		if math.IsNaN(tau) {
 			tau = -1 // constant predictions rank nothing
 		}

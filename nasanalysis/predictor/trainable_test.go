@@ -8,20 +8,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
 // allCells enumerates the 15,625 NAS-Bench-201 cells without reading any data.
-func allCells() []data.Cell {
-	var out []data.Cell
+func allCells() []arch.Cell {
+	var out []arch.Cell
 	for k := 0; k < 15625; k++ {
-		var c data.Cell
+		var c arch.Cell
 		v := k
 		for e := range c {
-			c[e] = data.Op(v % int(data.NumOps))
-			v /= int(data.NumOps)
+			c[e] = arch.Op(v % int(arch.NumOps))
+			v /= int(arch.NumOps)
 		}
 		out = append(out, c)
 	}
@@ -29,11 +28,15 @@ func allCells() []data.Cell {
 }
 
 // syntheticTask builds a Task over all cells with a target computed from each cell.
-func syntheticTask(f func(data.Cell) float64) *Task {
-	t := &Task{Space: "synthetic", Target: "y"}
-	for k, c := range allCells() {
-		t.add(k, c.String(), f(c), c.OneHot(), NB201DAG(c))
-		t.MACs = append(t.MACs, NB201MMACs(c))
+func syntheticTask(f func(arch.Cell) float64) *Task {
+	var archs []arch.Arch
+	var y []float64
+	for _, c := range allCells() {
+		archs, y = append(archs, c), append(y, f(c))
+	}
+	t, err := NewTask("synthetic", "y", archs, y, false)
+	if err != nil {
+		panic(err)
 	}
 	return t
 }
@@ -43,13 +46,13 @@ func syntheticTask(f func(data.Cell) float64) *Task {
 // nearly perfectly.
 func TestLearnsAdditiveTarget(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	var w [data.NumEdges][data.NumOps]float64
+	var w [arch.NumEdges][arch.NumOps]float64
 	for e := range w {
 		for o := range w[e] {
 			w[e][o] = rng.Float64()
 		}
 	}
-	task := syntheticTask(func(c data.Cell) float64 {
+	task := syntheticTask(func(c arch.Cell) float64 {
 		var y float64
 		for e, op := range c {
 			y += w[e][op]
@@ -88,14 +91,14 @@ func TestLearnsAdditiveTarget(t *testing.T) {
 // operations, and -1 for a disconnected cell. The GCN sees the wiring and should rank
 // held-out cells well from 200.
 func TestGCNLearnsPathTarget(t *testing.T) {
-	task := syntheticTask(func(c data.Cell) float64 {
+	task := syntheticTask(func(c arch.Cell) float64 {
 		best := -1.0
 		// Paths 0->3, 0->1->3, 0->2->3, 0->1->2->3 as edge lists (CellEdges order).
 		for _, path := range [][]int{{3}, {0, 4}, {1, 5}, {0, 2, 5}} {
 			n, ok := 0.0, true
 			for _, e := range path {
-				ok = ok && c[e] != data.OpNone
-				if c[e] == data.OpConv3x3 {
+				ok = ok && c[e] != arch.OpNone
+				if c[e] == arch.OpConv3x3 {
 					n++
 				}
 			}
@@ -130,43 +133,9 @@ func TestGCNLearnsPathTarget(t *testing.T) {
 	}
 }
 
-// NAS-Bench-201 publishes the CIFAR-10 FLOPs range 7.78305 M to 220.11969 M; the
-// smallest network has no convolution in its cell, the largest six 3x3 convolutions.
-func TestNB201MMACsPublishedRange(t *testing.T) {
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, c := range allCells() {
-		m := NB201MMACs(c)
-		lo, hi = math.Min(lo, m), math.Max(hi, m)
-	}
-	if math.Abs(lo-7.78305) > 5e-6 || math.Abs(hi-220.11969) > 5e-6 {
-		t.Errorf("MACs range %.6f..%.6f M, want 7.78305..220.11969", lo, hi)
-	}
-}
-
-// A disconnected cell has no directed path from the input node to the output node.
-func TestNB201DAGConnectivity(t *testing.T) {
-	for _, c := range allCells() {
-		g := NB201DAG(c)
-		reach := map[int]bool{0: true}
-		for changed := true; changed; {
-			changed = false
-			for i := range g.Adj {
-				for j, a := range g.Adj[i] {
-					if a != 0 && reach[i] && !reach[j] {
-						reach[j], changed = true, true
-					}
-				}
-			}
-		}
-		if reach[len(g.Nodes)-1] != c.Connected() {
-			t.Fatalf("cell %s: output reachable %v, Connected %v", c, reach[len(g.Nodes)-1], c.Connected())
-		}
-	}
-}
-
 // Saving and loading gives the same predictions, and the recorded space and target.
 func TestSaveLoadRoundTrip(t *testing.T) {
-	task := syntheticTask(func(c data.Cell) float64 { return float64(c[0]) + 0.1*float64(c[5]) })
+	task := syntheticTask(func(c arch.Cell) float64 { return float64(c[0]) + 0.1*float64(c[5]) })
 	for _, kind := range []string{KindMLP, KindGCN} {
 		cfg := DefaultConfig(kind)
 		cfg.MaxSteps, cfg.Ensemble = 100, 2
@@ -193,8 +162,8 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 				t.Errorf("%s: prediction %d is %v after loading, %v before", kind, i, b[i], a[i])
 			}
 		}
-		if q.Space != "synthetic" || q.Target != "y" {
-			t.Errorf("loaded space/target %q/%q", q.Space, q.Target)
+		if q.Dataset != "synthetic" || q.Target != "y" {
+			t.Errorf("loaded space/target %q/%q", q.Dataset, q.Target)
 		}
 		if err := os.RemoveAll(filepath.Join(dir, "member-1")); err != nil {
 			t.Fatal(err)
@@ -214,16 +183,16 @@ func TestBadInputs(t *testing.T) {
 		}
 	}
 	_, err := LoadTask("", "nb201", "cifar11_acc")
-	wantErr("unknown target", err, `unknown target "cifar11_acc" for space nb201`)
+	wantErr("unknown target", err, `unknown target "cifar11_acc" for dataset nb201`)
 	_, err = LoadTask("", "nb301", "cifar10_acc")
-	wantErr("unknown space", err, `unknown space "nb301"`)
+	wantErr("unknown dataset", err, `unknown dataset "nb301"`)
 	_, err = LoadTask("", "fbnet", "cifar10_acc")
-	wantErr("accuracy of a latency-only space", err, `unknown target "cifar10_acc" for space fbnet`)
+	wantErr("accuracy of a latency-only space", err, `unknown target "cifar10_acc" for dataset fbnet`)
 	_, err = NewSplit(1999, 1998, 0)
 	wantErr("too many training cells", err, "only 1999")
 	_, err = NewSplit(1999, 3, 0)
 	wantErr("too few training cells", err, "too few")
-	ex := syntheticTask(func(data.Cell) float64 { return 0 }).Examples([]int{0, 1, 2, 3})
+	ex := syntheticTask(func(arch.Cell) float64 { return 0 }).Examples([]int{0, 1, 2, 3})
 	_, err = Train(DefaultConfig(KindMLP), ex[:2], []float64{1, math.NaN()}, ex[2:], []float64{1, 2}, false)
 	wantErr("NaN target", err, "NaN")
 	_, err = Train(DefaultConfig(KindMLP), ex[:2], []float64{1, -2}, ex[2:], []float64{1, 2}, true)
@@ -232,9 +201,9 @@ func TestBadInputs(t *testing.T) {
 	wantErr("unknown model", err, `unknown model "rnn"`)
 	_, err = EncodeArch("nb201", "|conv~0|+|none~0|none~1|+|none~0|none~1|none~2|")
 	wantErr("malformed cell", err, `unknown NAS-Bench-201 operation "conv"`)
-	a := space.MBv3.Sample(rand.New(rand.NewPCG(5, 5)), 0)
+	a := arch.MBv3.Sample(rand.New(rand.NewPCG(5, 5)), 0)
 	a.R = 224
-	_, err = EncodeArch(MeasuredSpace, a.JSON())
+	_, err = EncodeArch(MeasuredDataset, a.JSON())
 	wantErr("a 224-px network for the 160-px measurements", err, "outside the measured data")
 	_, err = Load(t.TempDir())
 	wantErr("loading an empty directory", err, MetaFile)
@@ -242,7 +211,7 @@ func TestBadInputs(t *testing.T) {
 
 // The measured-latency source refuses architectures the measurements do not cover.
 func TestPredictedLatencyDomain(t *testing.T) {
-	task := syntheticTask(func(c data.Cell) float64 { return 1 + float64(c[0]) })
+	task := syntheticTask(func(c arch.Cell) float64 { return 1 + float64(c[0]) })
 	cfg := DefaultConfig(KindMLP)
 	cfg.MaxSteps, cfg.Ensemble = 50, 1
 	_, p, err := Evaluate(task, cfg, 40, 1)
@@ -257,7 +226,7 @@ func TestPredictedLatencyDomain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := space.MBv3.Sample(rand.New(rand.NewPCG(1, 1)), 1.2)
+	a := arch.MBv3.Sample(rand.New(rand.NewPCG(1, 1)), 1.2)
 	a.R = 224
 	if _, err := src.Latency(a); err == nil || !strings.Contains(err.Error(), "outside the measured data") {
 		t.Errorf("224 px: %v, want an error saying it is outside the measured data", err)
@@ -290,68 +259,26 @@ func TestFLOPsBaselineIsRankOfMACs(t *testing.T) {
 // Hand-worked: three cells ranked in reverse. The all-none and all-skip cells are each
 // 2 ranks (100 percentile points) off, the all-conv3x3 cell is right.
 func TestByOpMix(t *testing.T) {
-	var none, conv, skip data.Cell
+	var none, conv, skip arch.Cell
 	for e := range conv {
-		conv[e], skip[e] = data.OpConv3x3, data.OpSkip
+		conv[e], skip[e] = arch.OpConv3x3, arch.OpSkip
 	}
-	m, err := ByOpMix([]data.Cell{none, conv, skip}, []float64{3, 2, 1}, []float64{1, 2, 3})
+	m, err := ByOpMix([]arch.Cell{none, conv, skip}, []float64{3, 2, 1}, []float64{1, 2, 3})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
-		op   data.Op
+		op   arch.Op
 		k    int
 		want float64
 		n    int
-	}{{data.OpNone, 6, 100, 1}, {data.OpNone, 0, 50, 2}, {data.OpConv3x3, 6, 0, 1}, {data.OpSkip, 6, 100, 1}, {data.OpConv3x3, 0, 100, 2}} {
+	}{{arch.OpNone, 6, 100, 1}, {arch.OpNone, 0, 50, 2}, {arch.OpConv3x3, 6, 0, 1}, {arch.OpSkip, 6, 100, 1}, {arch.OpConv3x3, 0, 100, 2}} {
 		if got := m.MeanError[c.op][c.k]; got != c.want || m.Count[c.op][c.k] != c.n {
 			t.Errorf("%s x%d: mean error %v over %d cells, want %v over %d", c.op, c.k, got, m.Count[c.op][c.k], c.want, c.n)
 		}
 	}
-	if !math.IsNaN(m.MeanError[data.OpConv1x1][6]) {
-		t.Errorf("no cell has six 1x1 convolutions, mean error %v, want NaN", m.MeanError[data.OpConv1x1][6])
-	}
-}
-
-// Guided search's first queries are random search's; with a predictor in the loop it
-// finds the best of a smooth synthetic space faster than random search does.
-func TestGuidedSearchBeatsRandomOnAdditiveTarget(t *testing.T) {
-	task := syntheticTask(func(c data.Cell) float64 {
-		var y float64
-		for e, op := range c {
-			y += float64(op) * float64(e+1) // the best cell: avg_pool on every edge
-		}
-		return y
-	})
-	cfg := SearchConfig{Initial: 20, PerRound: 10, Budget: 60, Model: DefaultConfig(KindMLP)}
-	cfg.Model.Ensemble = 1
-	g, err := GuidedSearch(task, cfg, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := RandomSearch(task, 60, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k := 0; k < 20; k++ {
-		if g.Queried[k] != r.Queried[k] {
-			t.Fatalf("query %d differs before the predictor starts: %d vs %d", k, g.Queried[k], r.Queried[k])
-		}
-	}
-	// Share of the space strictly better than what each search found after 60 queries.
-	better := func(v float64) float64 {
-		n := 0
-		for _, y := range task.Y {
-			if y > v {
-				n++
-			}
-		}
-		return float64(n) / float64(task.Len())
-	}
-	gb, rb := better(g.BestSoFar[59]), better(r.BestSoFar[59])
-	t.Logf("after 60 queries: guided %v (%.2f%% of cells better), random %v (%.2f%%)", g.BestSoFar[59], 100*gb, r.BestSoFar[59], 100*rb)
-	if gb > 0.002 || rb < 2*gb {
-		t.Errorf("guided search left %.2f%% of the space better than its best, random %.2f%%; want guided in the top 0.2%% and random at least twice as far", 100*gb, 100*rb)
+	if !math.IsNaN(m.MeanError[arch.OpConv1x1][6]) {
+		t.Errorf("no cell has six 1x1 convolutions, mean error %v, want NaN", m.MeanError[arch.OpConv1x1][6])
 	}
 }
 

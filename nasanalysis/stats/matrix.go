@@ -1,9 +1,10 @@
 package stats
 
 import (
-	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/par"
 	"math"
 	"sort"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/par"
 )
 
 // CorrelationMatrix returns the symmetric matrix of method's correlation between every

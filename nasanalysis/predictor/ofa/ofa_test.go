@@ -1,14 +1,14 @@
-package predictor
+package ofa
 
 import (
 	"math"
 	"testing"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/space"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 )
 
-func uniformMBv3(k, e, d, r int) space.MBArch {
-	a := space.MBArch{KS: make([]int, 20), E: make([]int, 20), D: make([]int, 5), R: r}
+func uniformMBv3(k, e, d, r int) arch.MBArch {
+	a := arch.MBArch{KS: make([]int, 20), E: make([]int, 20), D: make([]int, 5), R: r}
 	for i := range a.KS {
 		a.KS[i], a.E[i] = k, e
 	}
@@ -21,11 +21,11 @@ func uniformMBv3(k, e, d, r int) space.MBArch {
 // The dataset README gives two figures computed independently of this project:
 // all ks=3, e=3, d=2 at r=160 -> 0.7531; all ks=7, e=6, d=4 at r=224 -> 0.8359.
 func TestOFAMBv3PredictorMatchesReference(t *testing.T) {
-	p, err := LoadOFAMBv3Predictor("")
+	p, err := LoadMBv3("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := p.Predict([][]float64{uniformMBv3(3, 3, 2, 160).Features(), uniformMBv3(7, 6, 4, 224).Features()})
+	got, err := p.Predict([][]float64{uniformMBv3(3, 3, 2, 160).OFAFeatures(), uniformMBv3(7, 6, 4, 224).OFAFeatures()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,16 +40,16 @@ func TestOFAMBv3PredictorMatchesReference(t *testing.T) {
 // ranks the largest network above the smallest at the same resolution, within the
 // accuracy range OFA reports for its ResNet50 space (roughly 70-82 %).
 func TestOFAResNet50PredictorPlausible(t *testing.T) {
-	p, err := LoadOFAResNet50Predictor("")
+	p, err := LoadResNet50("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	small := space.ResNetArch{D: []int{0, 0, 0, 0, 0}, E: make([]float64, 18), W: make([]int, 6), R: 224}
-	large := space.ResNetArch{D: []int{2, 2, 2, 2, 2}, E: make([]float64, 18), W: []int{2, 2, 2, 2, 2, 2}, R: 224}
+	small := arch.ResNetArch{D: []int{0, 0, 0, 0, 0}, E: make([]float64, 18), W: make([]int, 6), R: 224}
+	large := arch.ResNetArch{D: []int{2, 2, 2, 2, 2}, E: make([]float64, 18), W: []int{2, 2, 2, 2, 2, 2}, R: 224}
 	for i := range small.E {
 		small.E[i], large.E[i] = 0.2, 0.35
 	}
-	got, err := p.Predict([][]float64{small.Features(), large.Features()})
+	got, err := p.Predict([][]float64{small.OFAFeatures(), large.OFAFeatures()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package space
+package arch
 
 import (
 	"encoding/json"
@@ -56,6 +56,13 @@ var (
 	MBExpands     = []int{3, 4, 6}
 	MBDepths      = []int{2, 3, 4}
 	MBResolutions = []int{160, 176, 192, 208, 224}
+)
+
+// The resolutions an OFA mobile supernet runs (and HELP's GPU table holds): 128 to 224
+// px in steps of 4. Sample draws from MBResolutions, the five the Note10 tables cover.
+const (
+	MBMinResolution = 128
+	MBMaxResolution = 224
 )
 
 const (
@@ -144,8 +151,8 @@ func (a MBArch) Validate() error {
 			return fmt.Errorf("%s: d[%d] = %d, want one of %v", name, i, d, MBDepths)
 		}
 	}
-	if !slices.Contains(MBResolutions, a.R) {
-		return fmt.Errorf("%s: r = %d, want one of %v", name, a.R, MBResolutions)
+	if a.R < MBMinResolution || a.R > MBMaxResolution || a.R%4 != 0 {
+		return fmt.Errorf("%s: r = %d, want %d..%d in steps of 4 (sampled from %v)", name, a.R, MBMinResolution, MBMaxResolution, MBResolutions)
 	}
 	return a.ValidateWidth()
 }
@@ -163,6 +170,9 @@ func (a MBArch) JSON() string {
 	b, _ := json.Marshal(a)
 	return string(b)
 }
+
+// String is the JSON form.
+func (a MBArch) String() string { return a.JSON() }
 
 // Active reports whether block slot (stage, layer) is used (layer < depth of stage).
 func (a MBArch) Active(stage, layer int) bool { return layer < a.D[stage] }
@@ -324,11 +334,12 @@ func BlockFixes() []BlockFix {
 	return out
 }
 
-// Features returns the 128-number encoding of OFA's MobileNetV3 accuracy predictor:
+// OFAFeatures returns the 128-number input of OFA's released MobileNetV3 accuracy
+// predictor, laid out as its weights expect:
 // for each of the 20 slots a one-hot of the kernel (3, 5, 7) at 3i and of the expand
 // ratio (3, 4, 6) at 60+3i, all zero for slots beyond their stage's depth; then a
 // one-hot of the resolution at 120 + (r-112)/16.
-func (a MBArch) Features() []float64 {
+func (a MBArch) OFAFeatures() []float64 {
 	x := make([]float64, 128)
 	for s := 0; s < mbStages; s++ {
 		for l := 0; l < a.D[s]; l++ {
@@ -350,4 +361,55 @@ func (sp *MBSpace) Size() float64 {
 		perStage += math.Pow(float64(len(MBKernels)*len(MBExpands)), float64(d))
 	}
 	return math.Pow(perStage, mbStages) * float64(len(MBResolutions))
+}
+
+// OneHot returns the one-hot encoding of linear per-operator models (AdaProxy) and MLPs:
+// for each of the 20 slots a one-hot of the kernel (3, 5, 7) then of the expand ratio
+// (3, 4, 6), all zero for slots beyond their stage's depth (6 x 20 numbers); then a
+// one-hot of the resolution in 16-px buckets from 128 px (7 numbers), as OFA's accuracy
+// predictor buckets it.
+func (a MBArch) OneHot() []float64 {
+	x := make([]float64, 6*mbStages*mbSlots+7)
+	for s := range mbStages {
+		for l := 0; l < a.D[s]; l++ {
+			slot := s*mbSlots + l
+			x[6*slot+slices.Index(MBKernels, a.KS[slot])] = 1
+			x[6*slot+3+slices.Index(MBExpands, a.E[slot])] = 1
+		}
+	}
+	x[6*mbStages*mbSlots+(a.R-MBMinResolution)/16] = 1
+	return x
+}
+
+// Graph is the sub-network as a chain over its 20 block slots: input (carrying the
+// resolution scaled to [0, 1] over 128-224 px), one node per slot (one-hot kernel
+// 3/5/7, one-hot expand 3/4/6, one-hot stage, and a flag for slots beyond the stage's
+// depth, which the network skips), output.
+func (a MBArch) Graph() Graph {
+	const (
+		fIn, fOut, fRes = 0, 1, 2
+		fKernel         = 3
+		fExpand         = 6
+		fStage          = 9
+		fSkipped        = 14
+	)
+	g := newGraph(mbStages*mbSlots+2, 15)
+	g.Nodes[0][fIn] = 1
+	g.Nodes[0][fRes] = float64(a.R-MBMinResolution) / float64(MBMaxResolution-MBMinResolution)
+	g.Nodes[mbStages*mbSlots+1][fOut] = 1
+	for s := range mbStages {
+		for l := range mbSlots {
+			slot := mbSlots*s + l
+			n := g.Nodes[slot+1]
+			n[fStage+s] = 1
+			if l >= a.D[s] {
+				n[fSkipped] = 1
+				continue
+			}
+			n[fKernel+slices.Index(MBKernels, a.KS[slot])] = 1
+			n[fExpand+slices.Index(MBExpands, a.E[slot])] = 1
+		}
+	}
+	g.chain()
+	return g
 }

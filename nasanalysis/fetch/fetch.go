@@ -1,4 +1,4 @@
-package data
+package fetch
 
 import (
 	"context"
@@ -10,6 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/pyfile"
 )
 
 // RawFile is one public file as its publisher released it: where it is fetched from and
@@ -31,7 +35,7 @@ func RawFiles() []RawFile {
 		{natsBenchURL, "nats-bench/nats_bench.csv"},
 		{oneProxyBase + "encode.pickle", "oneproxy/encode.pickle"},
 	}
-	for _, d := range nb201Devices {
+	for _, d := range nb201Devices() {
 		files = append(files, RawFile{oneProxyBase + "latency_data/" + d + ".pickle", "oneproxy/latency_data/" + d + ".pickle"})
 	}
 	return files
@@ -108,6 +112,15 @@ var nb201DeviceInfo = map[string][3]string{
 	"true_vpu":        {"nn-Meter", "Intel Myriad VPU", "vpu"},
 }
 
+// nb201Devices lists OneProxy's 18 devices, the columns of nb201/latency.csv.
+func nb201Devices() []string {
+	ds, err := data.Lookup("nb201")
+	if err != nil {
+		panic(err) // the registry always holds nb201
+	}
+	return ds.Devices
+}
+
 // ConvertNB201 turns the raw public files below rawDir (layout of RawFiles) into
 // outDir/nb201/accuracy.csv, latency.csv and devices.csv:
 //   - accuracy.csv: row i of nats_bench.csv is NATS-Bench topology index i; accuracies
@@ -116,89 +129,19 @@ var nb201DeviceInfo = map[string][3]string{
 //     cell string and finds its arch_index in nats_bench.csv; latencies are written with
 //     6 significant digits, and OneProxy's -1 (a failed Edge TPU run) becomes an empty cell.
 func ConvertNB201(rawDir, outDir string) error {
-	natsPath := filepath.Join(rawDir, "nats-bench", "nats_bench.csv")
-	f, err := readCSVFile(natsPath)
+	accRows, index, err := convertAccuracy(filepath.Join(rawDir, "nats-bench", "nats_bench.csv"))
 	if err != nil {
 		return err
 	}
-	accCols := []string{"CIFAR10TestAccuracy200Epochs", "CIFAR100TestAccuracy200Epochs", "ImageNetTestAccuracy200Epochs"}
-	if err := f.requireColumns(append(append([]string(nil), accCols...), "ArchitectureString", "UniqueString")); err != nil {
-		return err
-	}
-	if len(f.rows) != NumNB201Cells {
-		return &InputError{File: natsPath, Reason: fmt.Sprintf("%d rows, want %d", len(f.rows), NumNB201Cells)}
-	}
-	index := make(map[string]int, NumNB201Cells)
-	accRows := [][]string{append([]string{"arch_index", "arch"}, AccuracyColumns...)}
-	for i := range f.rows {
-		arch := f.str(i, "ArchitectureString")
-		c, err := ParseCell(arch)
-		if err != nil {
-			return &InputError{File: natsPath, Line: f.line(i), Column: "ArchitectureString", Value: arch, Reason: err.Error()}
-		}
-		if c.String() != arch {
-			return &InputError{File: natsPath, Line: f.line(i), Column: "ArchitectureString", Value: arch, Reason: "not in canonical form"}
-		}
-		if _, dup := index[arch]; dup {
-			return &InputError{File: natsPath, Line: f.line(i), Column: "ArchitectureString", Value: arch, Reason: "cell listed twice"}
-		}
-		index[arch] = i
-		row := []string{strconv.Itoa(i), arch}
-		for _, col := range accCols {
-			v, err := f.float(i, col, false)
-			if err != nil {
-				return err
-			}
-			row = append(row, strconv.FormatFloat(v, 'f', 4, 64))
-		}
-		accRows = append(accRows, row)
-	}
-
-	enc, err := pickleMatrix(filepath.Join(rawDir, "oneproxy", "encode.pickle"))
+	latRows, err := convertLatency(filepath.Join(rawDir, "oneproxy"), index)
 	if err != nil {
 		return err
 	}
-	cols := make([][]float64, len(nb201Devices))
-	for d, dev := range nb201Devices {
-		p := filepath.Join(rawDir, "oneproxy", "latency_data", dev+".pickle")
-		if cols[d], err = pickleFloats(p); err != nil {
-			return err
-		}
-		if len(cols[d]) != len(enc) {
-			return fmt.Errorf("%s: %d latencies, but encode.pickle has %d cells", p, len(cols[d]), len(enc))
-		}
-	}
-	latRows := [][]string{append([]string{"arch_index", "arch"}, nb201Devices...)}
-	for k, x := range enc {
-		c, err := CellFromOneHot(x)
-		if err != nil {
-			return fmt.Errorf("encode.pickle element %d: %w", k, err)
-		}
-		idx, ok := index[c.String()]
-		if !ok {
-			return fmt.Errorf("encode.pickle element %d decodes to %s, which is not in %s", k, c, natsPath)
-		}
-		row := []string{strconv.Itoa(idx), c.String()}
-		for d := range nb201Devices {
-			v := cols[d][k]
-			switch {
-			case v == -1: // OneProxy marks failed runs with -1
-				row = append(row, "")
-			case v < 0 || math.IsNaN(v) || math.IsInf(v, 0):
-				return fmt.Errorf("%s.pickle element %d: invalid latency %v", nb201Devices[d], k, v)
-			default:
-				row = append(row, strconv.FormatFloat(v, 'g', 6, 64))
-			}
-		}
-		latRows = append(latRows, row)
-	}
-
 	devRows := [][]string{{"device", "source", "hardware", "kind"}}
-	for _, d := range nb201Devices {
+	for _, d := range nb201Devices() {
 		info := nb201DeviceInfo[d]
 		devRows = append(devRows, []string{d, info[0], info[1], info[2]})
 	}
-
 	dir := filepath.Join(outDir, "nb201")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -209,6 +152,96 @@ func ConvertNB201(rawDir, outDir string) error {
 		}
 	}
 	return nil
+}
+
+// convertAccuracy reads NATS-Bench's table into accuracy.csv rows and the arch_index of
+// every canonical cell string.
+func convertAccuracy(natsPath string) (rows [][]string, index map[string]int, err error) {
+	f, err := data.ReadCSVFile(natsPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	accCols := []string{"CIFAR10TestAccuracy200Epochs", "CIFAR100TestAccuracy200Epochs", "ImageNetTestAccuracy200Epochs"}
+	if err := f.RequireColumns(append(append([]string(nil), accCols...), "ArchitectureString", "UniqueString")); err != nil {
+		return nil, nil, err
+	}
+	if f.Len() != data.NumNB201Cells {
+		return nil, nil, &data.InputError{File: natsPath, Reason: fmt.Sprintf("%d rows, want %d", f.Len(), data.NumNB201Cells)}
+	}
+	index = make(map[string]int, data.NumNB201Cells)
+	rows = [][]string{append([]string{"arch_index", "arch"}, data.AccuracyColumns...)}
+	for i := range f.Len() {
+		s := f.Str(i, "ArchitectureString")
+		bad := func(reason string) error {
+			return &data.InputError{File: natsPath, Line: f.Line(i), Column: "ArchitectureString", Value: s, Reason: reason}
+		}
+		c, err := arch.ParseCell(s)
+		switch {
+		case err != nil:
+			return nil, nil, bad(err.Error())
+		case c.String() != s:
+			return nil, nil, bad("not in canonical form")
+		}
+		if _, dup := index[s]; dup {
+			return nil, nil, bad("cell listed twice")
+		}
+		index[s] = i
+		row := []string{strconv.Itoa(i), s}
+		for _, col := range accCols {
+			v, err := f.Float(i, col, false)
+			if err != nil {
+				return nil, nil, err
+			}
+			row = append(row, strconv.FormatFloat(v, 'f', 4, 64))
+		}
+		rows = append(rows, row)
+	}
+	return rows, index, nil
+}
+
+// convertLatency decodes OneProxy's pickles below dir into latency.csv rows, each cell
+// placed by its arch_index in index.
+func convertLatency(dir string, index map[string]int) ([][]string, error) {
+	enc, err := pyfile.Matrix(filepath.Join(dir, "encode.pickle"))
+	if err != nil {
+		return nil, err
+	}
+	devices := nb201Devices()
+	cols := make([][]float64, len(devices))
+	for d, dev := range devices {
+		p := filepath.Join(dir, "latency_data", dev+".pickle")
+		if cols[d], err = pyfile.Floats(p); err != nil {
+			return nil, err
+		}
+		if len(cols[d]) != len(enc) {
+			return nil, fmt.Errorf("%s: %d latencies, but encode.pickle has %d cells", p, len(cols[d]), len(enc))
+		}
+	}
+	rows := [][]string{append([]string{"arch_index", "arch"}, devices...)}
+	for k, x := range enc {
+		c, err := arch.CellFromOneHot(x)
+		if err != nil {
+			return nil, fmt.Errorf("encode.pickle element %d: %w", k, err)
+		}
+		idx, ok := index[c.String()]
+		if !ok {
+			return nil, fmt.Errorf("encode.pickle element %d decodes to %s, which is not in nats_bench.csv", k, c)
+		}
+		row := []string{strconv.Itoa(idx), c.String()}
+		for d := range devices {
+			v := cols[d][k]
+			switch {
+			case v == -1: // OneProxy marks failed runs with -1
+				row = append(row, "")
+			case v < 0 || math.IsNaN(v) || math.IsInf(v, 0):
+				return nil, fmt.Errorf("%s.pickle element %d: invalid latency %v", devices[d], k, v)
+			default:
+				row = append(row, strconv.FormatFloat(v, 'g', 6, 64))
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
 }
 
 func writeCSV(path string, rows [][]string) error {

@@ -1,4 +1,4 @@
-package space
+package arch
 
 import (
 	"encoding/json"
@@ -79,6 +79,9 @@ func (a ResNetArch) JSON() string {
 	b, _ := json.Marshal(a)
 	return string(b)
 }
+
+// String is the JSON form.
+func (a ResNetArch) String() string { return a.JSON() }
 
 // SampleResNet draws every choice uniformly.
 func SampleResNet(rng *rand.Rand) ResNetArch {
@@ -190,11 +193,11 @@ func ResNetBlockFixes() []ResNetBlockFix {
 	return out
 }
 
-// Features returns the 82-number encoding of OFA's ResNet50 accuracy predictor: a
+// OFAFeatures returns the 82-number input of OFA's released ResNet50 accuracy predictor: a
 // one-hot of the resolution (8), of the input-stem skip (2: kept middle conv = 1), of
 // each of the 6 width indices (3 each), and of the expand ratio of each active block
 // (3 each, 18 slots; inactive slots all zero).
-func (a ResNetArch) Features() []float64 {
+func (a ResNetArch) OFAFeatures() []float64 {
 	x := make([]float64, 82)
 	x[slices.Index(ResNetResolutions, a.R)] = 1
 	skip := 0
@@ -295,4 +298,49 @@ func ResNetSize() float64 {
 		n *= s
 	}
 	return n
+}
+
+// OneHot is the one-hot encoding of linear models and MLPs; for OFA-ResNet50 it is the
+// input of OFA's predictor, which is one-hot already (OFAFeatures).
+func (a ResNetArch) OneHot() []float64 { return a.OFAFeatures() }
+
+// Graph is the network as a chain: input (resolution scaled to [0, 1] over 128-256 px),
+// the stem (middle conv kept, one-hot width of its two convs), one node per bottleneck
+// slot (one-hot expand, one-hot stage, one-hot stage width, and a flag for slots beyond
+// the stage's depth), output.
+func (a ResNetArch) Graph() Graph {
+	const (
+		fIn, fOut, fRes = 0, 1, 2
+		fMiddle         = 3
+		fStemW          = 4 // two one-hots of 3
+		fExpand         = 10
+		fStage          = 13
+		fWidth          = 17
+		fSkipped        = 20
+	)
+	slots := len(a.E)
+	g := newGraph(slots+3, 21)
+	lo, hi := ResNetResolutions[0], ResNetResolutions[len(ResNetResolutions)-1]
+	g.Nodes[0][fIn] = 1
+	g.Nodes[0][fRes] = float64(a.R-lo) / float64(hi-lo)
+	stem := g.Nodes[1]
+	if a.D[0] > 0 {
+		stem[fMiddle] = 1
+	}
+	stem[fStemW+a.W[0]], stem[fStemW+3+a.W[1]] = 1, 1
+	g.Nodes[slots+2][fOut] = 1
+	for s, base := range resNetBaseDepth {
+		start, n := a.stageSlots(s)
+		for l := range base + 2 {
+			node := g.Nodes[2+start+l]
+			node[fStage+s], node[fWidth+a.W[s+2]] = 1, 1
+			if l >= n {
+				node[fSkipped] = 1
+				continue
+			}
+			node[fExpand+slices.Index(ResNetExpands, a.E[start+l])] = 1
+		}
+	}
+	g.chain()
+	return g
 }

@@ -1,7 +1,8 @@
-package data
+package arch
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 )
@@ -154,4 +155,132 @@ func CellFromOneHot(x []float64) (Cell, error) {
 		c[e] = Op(hot)
 	}
 	return c, nil
+}
+
+// Validate checks that every edge holds one of the five operations.
+func (c Cell) Validate() error {
+	for e, op := range c {
+		if op >= NumOps {
+			return fmt.Errorf("nb201: edge %d holds operation %d, want 0..%d", e, op, NumOps-1)
+		}
+	}
+	return nil
+}
+
+// SampleCell draws each edge's operation uniformly.
+func SampleCell(rng *rand.Rand) Cell {
+	var c Cell
+	for e := range c {
+		c[e] = Op(rng.IntN(int(NumOps)))
+	}
+	return c
+}
+
+// Mutate redraws each edge's operation with probability p.
+func (c Cell) Mutate(rng *rand.Rand, p float64) Cell {
+	s := SampleCell(rng)
+	for e := range c {
+		if rng.Float64() < p {
+			c[e] = s[e]
+		}
+	}
+	return c
+}
+
+// Crossover takes each edge's operation from c or d with equal probability.
+func (c Cell) Crossover(rng *rand.Rand, d Cell) Cell {
+	for e := range c {
+		if rng.IntN(2) == 1 {
+			c[e] = d[e]
+		}
+	}
+	return c
+}
+
+// EdgeFix pins one edge of the cell to one operation: NAS-Bench-201's block fix.
+type EdgeFix struct {
+	Edge int
+	Op   Op
+}
+
+// Apply returns c with the edge fixed.
+func (f EdgeFix) Apply(c Cell) Cell { c[f.Edge] = f.Op; return c }
+
+// EdgeFixes enumerates every (edge, operation) fix: 6 x 5 = 30.
+func EdgeFixes() []EdgeFix {
+	var out []EdgeFix
+	for e := range NumEdges {
+		for op := range NumOps {
+			out = append(out, EdgeFix{e, op})
+		}
+	}
+	return out
+}
+
+// NB201 graph node features: the cell's input and output, then the five operations.
+const (
+	nb201In      = 0
+	nb201Out     = 1
+	nb201OpBase  = 2
+	nb201Feature = nb201OpBase + int(NumOps)
+)
+
+// Graph is BRP-NAS's operations graph of the cell: one node per edge operation plus an
+// input and an output node (8 nodes). An operation node feeds every operation leaving
+// the cell node it writes to, and operations writing node 3 feed the output. A "none"
+// operation carries nothing, so it gets no edges: a disconnected cell has no path from
+// input to output, which is what makes it score chance accuracy.
+func (c Cell) Graph() Graph {
+	g := newGraph(NumEdges+2, nb201Feature)
+	const in, out = 0, NumEdges + 1
+	g.Nodes[in][nb201In] = 1
+	g.Nodes[out][nb201Out] = 1
+	for e, op := range c {
+		g.Nodes[e+1][nb201OpBase+int(op)] = 1
+		if op == OpNone {
+			continue
+		}
+		to, from := CellEdges[e][0], CellEdges[e][1]
+		if from == 0 {
+			g.Adj[in][e+1] = 1
+		}
+		if to == 3 {
+			g.Adj[e+1][out] = 1
+		}
+		for f, next := range CellEdges {
+			if next[1] == to && c[f] != OpNone {
+				g.Adj[e+1][f+1] = 1
+			}
+		}
+	}
+	return g
+}
+
+// MACs returns the multiply-accumulates of the CIFAR NAS-Bench-201 network built from
+// the cell: a 3x3 stem to 16 channels at 32x32; three stages of five cells at 16, 32 and
+// 64 channels (32x32, 16x16, 8x8) joined by two residual reduction blocks; a 64 -> 10
+// classifier. Each stage's C²·H·W is the same 262,144, so a 1x1 convolution edge costs
+// 15 cells x 262,144 MACs and a 3x3 one nine times that. Pooling and batch-norm work are
+// not counted, as NAS-Bench-201's FLOPs do not count them; the extremes match its
+// published CIFAR-10 range, 7.78305 M (no convolution in the cell) to 220.11969 M (six
+// 3x3 convolutions).
+func (c Cell) MACs() float64 {
+	const (
+		stem       = 3 * 16 * 9 * 32 * 32
+		reduction1 = 16*32*9*16*16 + 32*32*9*16*16 + 16*32*16*16 // conv3x3 s2, conv3x3, 1x1 shortcut
+		reduction2 = 32*64*9*8*8 + 64*64*9*8*8 + 32*64*8*8
+		classifier = 64*10 + 10 // NAS-Bench-201's counter includes the classifier's bias
+		perC2HW    = 16 * 16 * 32 * 32
+		cells      = 15
+	)
+	macs := float64(stem + reduction1 + reduction2 + classifier)
+	for _, op := range c {
+		switch op {
+		case OpConv1x1:
+			macs += cells * perC2HW
+		case OpConv3x3:
+			macs += cells * 9 * perC2HW
+		}
+	}
+	return macs
 }

@@ -1,4 +1,4 @@
-package space
+package arch
 
 import "fmt"
 
@@ -105,3 +105,9 @@ func (a MBArch) Cost() Cost {
 	}
 	return c
 }
+
+// MACs returns the network's multiply-accumulates.
+func (a MBArch) MACs() float64 { return a.Cost().MACs }
+
+// MACs returns the network's multiply-accumulates.
+func (a ResNetArch) MACs() float64 { return a.Cost().MACs }

@@ -1,4 +1,4 @@
-package predictor
+package search
 
 import (
 	"fmt"
@@ -8,18 +8,19 @@ import (
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/par"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
 )
 
-// SearchConfig sets a predictor-guided search: query Initial random architectures, then
+// GuidedConfig sets a predictor-guided search: query Initial random architectures, then
 // repeatedly train a predictor on everything queried so far and query the PerRound
 // unqueried architectures it predicts best, until Budget queries.
-type SearchConfig struct {
+type GuidedConfig struct {
 	Initial, PerRound, Budget int
-	Model                     Config
+	Model                     predictor.Config
 }
 
-// DefaultSearch queries 20 random cells, then rounds of 10 up to 150, with the MLP.
-var DefaultSearch = SearchConfig{Initial: 20, PerRound: 10, Budget: 150, Model: DefaultConfig(KindMLP)}
+// DefaultGuided queries 20 random cells, then rounds of 10 up to 150, with the MLP.
+var DefaultGuided = GuidedConfig{Initial: 20, PerRound: 10, Budget: 150, Model: predictor.DefaultConfig(predictor.KindMLP)}
 
 // Trace is the order in which a search queried architectures and the best target value
 // seen after each query (BestSoFar[k] after k+1 queries).
@@ -28,7 +29,7 @@ type Trace struct {
 	BestSoFar []float64
 }
 
-func (tr *Trace) query(t *Task, i int) {
+func (tr *Trace) query(t *predictor.Task, i int) {
 	v := t.Y[i]
 	if k := len(tr.BestSoFar); k > 0 && tr.BestSoFar[k-1] > v {
 		v = tr.BestSoFar[k-1]
@@ -38,7 +39,7 @@ func (tr *Trace) query(t *Task, i int) {
 
 // RandomSearch queries budget architectures uniformly without replacement (seeded),
 // maximising the target.
-func RandomSearch(t *Task, budget int, seed int64) (Trace, error) {
+func RandomSearch(t *predictor.Task, budget int, seed int64) (Trace, error) {
 	if budget < 1 || budget > t.Len() {
 		return Trace{}, fmt.Errorf("random search: budget %d outside 1..%d", budget, t.Len())
 	}
@@ -53,8 +54,8 @@ func RandomSearch(t *Task, budget int, seed int64) (Trace, error) {
 // GuidedSearch maximises the target with a predictor in the loop (seeded). Its first
 // Initial queries are the same as RandomSearch's with the same seed, so the two
 // traces part only where the predictor starts choosing. Each round holds out
-// ValFraction of the queried architectures for early stopping.
-func GuidedSearch(t *Task, cfg SearchConfig, seed int64) (Trace, error) {
+// predictor.ValFraction of the queried architectures for early stopping.
+func GuidedSearch(t *predictor.Task, cfg GuidedConfig, seed int64) (Trace, error) {
 	if cfg.Initial < 3 || cfg.PerRound < 1 || cfg.Budget < cfg.Initial || cfg.Budget > t.Len() {
 		return Trace{}, fmt.Errorf("guided search: need 3 <= initial <= budget <= %d and per-round >= 1 (got %d, %d, %d)",
 			t.Len(), cfg.Initial, cfg.Budget, cfg.PerRound)
@@ -70,11 +71,11 @@ func GuidedSearch(t *Task, cfg SearchConfig, seed int64) (Trace, error) {
 	for round := 0; len(tr.Queried) < cfg.Budget; round++ {
 		labelled := append([]int(nil), tr.Queried...)
 		rng.Shuffle(len(labelled), func(a, b int) { labelled[a], labelled[b] = labelled[b], labelled[a] })
-		nVal := valCount(len(labelled))
+		nVal := predictor.ValCount(len(labelled))
 		val, fit := labelled[:nVal], labelled[nVal:]
 		mc := cfg.Model
 		mc.Seed = seed*1000 + int64(round)
-		p, err := Train(mc, t.Examples(fit), t.Values(fit), t.Examples(val), t.Values(val), t.Log)
+		p, err := predictor.Train(mc, t.Examples(fit), t.Values(fit), t.Examples(val), t.Values(val), t.Log)
 		if err != nil {
 			return Trace{}, fmt.Errorf("guided search round %d: %w", round, err)
 		}
@@ -103,7 +104,7 @@ func GuidedSearch(t *Task, cfg SearchConfig, seed int64) (Trace, error) {
 
 // CompareSearch runs GuidedSearch and RandomSearch with the same budget for seeds
 // 0..seeds-1, the guided searches on all cores.
-func CompareSearch(t *Task, cfg SearchConfig, seeds int) (guided, random []Trace, err error) {
+func CompareSearch(t *predictor.Task, cfg GuidedConfig, seeds int) (guided, random []Trace, err error) {
 	guided, random = make([]Trace, seeds), make([]Trace, seeds)
 	errs := make([]error, seeds)
 	par.For(seeds, func(s int) {

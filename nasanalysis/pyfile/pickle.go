@@ -1,4 +1,4 @@
-package data
+package pyfile
 
 import (
 	"encoding/binary"
@@ -10,12 +10,12 @@ import (
 	"github.com/nlpodyssey/gopickle/types"
 )
 
-// loadPickle unpickles a file, knowing the two numpy classes that OneProxy's pickles
+// Load unpickles a file, knowing the two numpy classes that OneProxy's pickles
 // use for numpy.float64 scalars: numpy.dtype (built from a type code such as "f8" and a
 // state tuple that carries the byte order) and numpy.core.multiarray.scalar (a dtype
 // and the raw bytes of the value). Any other class is refused by name, so a file
 // holding something else fails loudly instead of decoding to a generic object.
-func loadPickle(path string) (any, error) {
+func Load(path string) (any, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -110,9 +110,9 @@ func (numpyScalarClass) Call(args ...any) (any, error) {
 	}
 }
 
-// pickleFloats reads a pickled list of numbers (Python floats or ints, or numpy scalars).
-func pickleFloats(path string) ([]float64, error) {
-	v, err := loadPickle(path)
+// Floats reads a pickled list of numbers (Python floats or ints, or numpy scalars).
+func Floats(path string) ([]float64, error) {
+	v, err := Load(path)
 	if err != nil {
 		return nil, err
 	}
@@ -131,9 +131,9 @@ func pickleFloats(path string) ([]float64, error) {
 	return out, nil
 }
 
-// pickleMatrix reads a pickled list of lists of numbers.
-func pickleMatrix(path string) ([][]float64, error) {
-	v, err := loadPickle(path)
+// Matrix reads a pickled list of lists of numbers.
+func Matrix(path string) ([][]float64, error) {
+	v, err := Load(path)
 	if err != nil {
 		return nil, err
 	}

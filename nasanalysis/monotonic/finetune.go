@@ -1,10 +1,10 @@
-package predictor
+package monotonic
 
 import (
 	"fmt"
 	"math"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/monotonic"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
@@ -13,17 +13,17 @@ import (
 type FineTuner struct {
 	X             [][]float64
 	Proxy         []float64
-	Config        MLPConfig
+	Config        predictor.MLPConfig
 	PretrainSteps int
 	// FineTuneSteps are the candidate numbers of fine-tuning steps; the one whose model
 	// ranks the validation cells best is kept (ties: fewer steps). 0 keeps the proxy model.
 	FineTuneSteps []int
 	LearningRate  float64
-	base          *MLP
+	base          *predictor.MLP
 }
 
 // NewFineTuner pre-trains the proxy model (log latency, cells with a proxy value).
-func NewFineTuner(X [][]float64, proxy []float64, cfg MLPConfig, pretrainSteps int) (*FineTuner, error) {
+func NewFineTuner(X [][]float64, proxy []float64, cfg predictor.MLPConfig, pretrainSteps int) (*FineTuner, error) {
 	f := &FineTuner{X: X, Proxy: proxy, Config: cfg, PretrainSteps: pretrainSteps,
 		FineTuneSteps: []int{0, 50, 100, 200, 400}, LearningRate: 1e-3}
 	var xs [][]float64
@@ -33,7 +33,7 @@ func NewFineTuner(X [][]float64, proxy []float64, cfg MLPConfig, pretrainSteps i
 			xs, ys = append(xs, X[i]), append(ys, math.Log(v))
 		}
 	}
-	f.base = NewMLP(cfg, len(X[0]))
+	f.base = predictor.NewMLP(cfg, len(X[0]))
 	if err := f.base.Fit(xs, ys, pretrainSteps, 3e-3); err != nil {
 		return nil, fmt.Errorf("pre-training on the proxy: %w", err)
 	}
@@ -42,9 +42,9 @@ func NewFineTuner(X [][]float64, proxy []float64, cfg MLPConfig, pretrainSteps i
 
 // Run fine-tunes a copy of the pre-trained model on the split's training cells and
 // reports SRCC of its predictions with the target over all measured cells.
-func (f *FineTuner) Run(p *monotonic.Pair, s monotonic.Split) (monotonic.Result, error) {
+func (f *FineTuner) Run(p *Pair, s Split) (Result, error) {
 	if err := s.CheckMeasured(p.Target); err != nil {
-		return monotonic.Result{}, err
+		return Result{}, err
 	}
 	logOf := func(idx []int) ([][]float64, []float64) {
 		xs, ys := make([][]float64, len(idx)), make([]float64, len(idx))
@@ -57,14 +57,14 @@ func (f *FineTuner) Run(p *monotonic.Pair, s monotonic.Split) (monotonic.Result,
 	xv, yv := logOf(s.Val)
 	m, err := f.base.Clone()
 	if err != nil {
-		return monotonic.Result{}, err
+		return Result{}, err
 	}
-	var best *MLP
+	var best *predictor.MLP
 	bestVal, bestSteps, done := math.Inf(-1), 0, 0
 	for _, steps := range f.FineTuneSteps {
 		if steps > done {
 			if err := m.Fit(xt, yt, steps-done, f.LearningRate); err != nil {
-				return monotonic.Result{}, err
+				return Result{}, err
 			}
 			done = steps
 		}
@@ -72,7 +72,7 @@ func (f *FineTuner) Run(p *monotonic.Pair, s monotonic.Split) (monotonic.Result,
 		if len(xv) > 1 {
 			pv, err := m.Predict(xv)
 			if err != nil {
-				return monotonic.Result{}, err
+				return Result{}, err
 			}
 			if v = stats.SpearmanRho(pv, yv); math.IsNaN(v) {
 				v = -1
@@ -80,7 +80,7 @@ func (f *FineTuner) Run(p *monotonic.Pair, s monotonic.Split) (monotonic.Result,
 		}
 		if v > bestVal {
 			if best, err = m.Clone(); err != nil {
-				return monotonic.Result{}, err
+				return Result{}, err
 			}
 			bestVal, bestSteps = v, steps
 		}
@@ -90,9 +90,9 @@ func (f *FineTuner) Run(p *monotonic.Pair, s monotonic.Split) (monotonic.Result,
 	}
 	pred, err := best.Predict(f.X)
 	if err != nil {
-		return monotonic.Result{}, err
+		return Result{}, err
 	}
-	return monotonic.Result{
+	return Result{
 		SRCCBefore: stats.SpearmanRho(p.Proxy, p.Target),
 		SRCCAfter:  stats.SpearmanRho(pred, p.Target),
 		Lambda:     float64(bestSteps), LambdaFrac: math.NaN(), ValSRCC: bestVal, Pred: pred,

@@ -1,0 +1,41 @@
+// Package backend is the one place the project picks its GoMLX backend, and the host
+// copies every GoMLX user needs. It imports only GoMLX's pure-Go backend: GoMLX's
+// default backends would also register XLA, which downloads a PJRT plugin when no
+// GOMLX_BACKEND is set, and nothing here may download at run time.
+package backend
+
+import (
+	"fmt"
+
+	"github.com/gomlx/compute"
+	"github.com/gomlx/compute/gobackend"
+	"github.com/gomlx/gomlx/core/tensors"
+)
+
+// Get returns GoMLX's pure-Go backend, created once.
+func Get() compute.Backend { return gobackend.GetBackend() }
+
+// Float32Rows converts rows of numbers to float32, checking every row has width numbers.
+func Float32Rows(X [][]float64, width int) ([][]float32, error) {
+	out := make([][]float32, len(X))
+	for i, x := range X {
+		if len(x) != width {
+			return nil, fmt.Errorf("encoding %d has %d features, want %d", i, len(x), width)
+		}
+		out[i] = make([]float32, width)
+		for j, v := range x {
+			out[i][j] = float32(v)
+		}
+	}
+	return out, nil
+}
+
+// Float64s copies a float32 tensor's values to the host as float64.
+func Float64s(t *tensors.Tensor) []float64 {
+	flat := tensors.MustCopyFlatData[float32](t)
+	out := make([]float64, len(flat))
+	for i, v := range flat {
+		out[i] = float64(v)
+	}
+	return out
+}
