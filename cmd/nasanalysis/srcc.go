@@ -29,7 +29,7 @@ func runSRCC(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	m, err := stats.ParseMethod(*method)
+	m, err := stats.ParseRankCorrelation(*method)
 	if err != nil {
 		return usageError{err.Error()}
 	}

@@ -27,8 +27,8 @@ const (
 // Methods lists the adaptation methods of this package.
 var Methods = []Method{MethodAdaProxy, MethodAdaProxyCV, MethodTargetOnly, MethodProxy}
 
-// ParseMethod returns the method with the given name.
-func ParseMethod(name string) (Method, error) {
+// ParseRankCorrelation returns the method with the given name.
+func ParseRankCorrelation(name string) (Method, error) {
 	for _, m := range Methods {
 		if string(m) == name {
 			return m, nil
@@ -183,8 +183,8 @@ func CountAtLeast(m [][]float64, threshold float64) (reached, total int) {
 	return reached, total
 }
 
-// CurvePoint is the adaptation quality at one number of target samples.
-type CurvePoint struct {
+// AdaptPoint is the adaptation quality at one number of target samples.
+type AdaptPoint struct {
 	Samples, NTrain, NVal int
 	Summary               SeedSummary
 }
@@ -193,11 +193,11 @@ type CurvePoint struct {
 // (OneProxy's example: 10 of 70).
 const ValidationShare = 1.0 / 7
 
-// Curve runs method on one pair for each total number of target samples in sizes
+// AdaptCurve runs method on one pair for each total number of target samples in sizes
 // (split ValidationShare for validation, at least 2), over nSeeds seeds.
-func Curve(p *Pair, m Method, sizes []int, nSeeds int) ([]CurvePoint, error) {
+func AdaptCurve(p *Pair, m Method, sizes []int, nSeeds int) ([]AdaptPoint, error) {
 	cand := Measured(p.Target)
-	var out []CurvePoint
+	var out []AdaptPoint
 	for _, n := range sizes {
 		nVal := max(2, int(math.Round(float64(n)*ValidationShare)))
 		nTrain := n - nVal
@@ -213,7 +213,7 @@ func Curve(p *Pair, m Method, sizes []int, nSeeds int) ([]CurvePoint, error) {
 			}
 			rs = append(rs, r)
 		}
-		out = append(out, CurvePoint{Samples: n, NTrain: nTrain, NVal: nVal, Summary: Summarize(rs)})
+		out = append(out, AdaptPoint{Samples: n, NTrain: nTrain, NVal: nVal, Summary: Summarize(rs)})
 	}
 	return out, nil
 }

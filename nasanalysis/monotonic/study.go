@@ -33,7 +33,7 @@ func Encode(t *data.LatencyTable) [][]float64 {
 // Matrix is a device x device rank-correlation matrix with percentile-bootstrap intervals.
 type Matrix struct {
 	Devices       []string
-	Method        stats.Method
+	Method        stats.RankCorrelation
 	Value, Lo, Hi [][]float64
 	Level         float64
 	Resamples     int
@@ -43,7 +43,7 @@ type Matrix struct {
 // bootstrap interval from b resamples of the architectures. Pair (i, j) draws its
 // resamples from its own generator seeded by (seed, i, j), so the result does not depend
 // on how pairs are scheduled over cores.
-func CorrelationCI(t *data.LatencyTable, method stats.Method, b int, level float64, seed uint64) Matrix {
+func CorrelationCI(t *data.LatencyTable, method stats.RankCorrelation, b int, level float64, seed uint64) Matrix {
 	k := len(t.Devices)
 	m := Matrix{Devices: t.Devices, Method: method, Level: level, Resamples: b}
 	for _, p := range []*[][]float64{&m.Value, &m.Lo, &m.Hi} {

@@ -97,8 +97,8 @@ type CurveSummary struct {
 	SRCC, SRCCSD, RMSE, RMSESD float64
 }
 
-// Summarise groups points by method and budget, in first-seen order.
-func Summarise(points []CurvePoint) []CurveSummary {
+// SummarizeCurve groups points by method and budget, in first-seen order.
+func SummarizeCurve(points []CurvePoint) []CurveSummary {
 	type key struct {
 		m string
 		n int

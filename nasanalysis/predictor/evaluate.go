@@ -13,9 +13,9 @@ import (
 // exactly N measured architectures, as a baseline fitted on all N has.
 const ValFraction = 0.2
 
-// Split is a random partition of a task's architectures: Train and Val together are the
+// LabelSplit is a random partition of a task's architectures: Train and Val together are the
 // labelled budget; Test is everything else.
-type Split struct {
+type LabelSplit struct {
 	Train, Val, Test []int
 }
 
@@ -35,16 +35,16 @@ func CheckBudget(size, n int) error {
 	return nil
 }
 
-// NewSplit draws n labelled architectures out of size with the seed, holds out
+// NewLabelSplit draws n labelled architectures out of size with the seed, holds out
 // ValFraction of them (at least 2) for validation and leaves the rest as the test set.
 // n must pass CheckBudget.
-func NewSplit(size, n int, seed int64) (Split, error) {
+func NewLabelSplit(size, n int, seed int64) (LabelSplit, error) {
 	if err := CheckBudget(size, n); err != nil {
-		return Split{}, err
+		return LabelSplit{}, err
 	}
 	nVal := ValCount(n)
 	perm := rand.New(rand.NewPCG(uint64(seed), 0x5eed)).Perm(size)
-	return Split{Train: perm[:n-nVal], Val: perm[n-nVal : n], Test: perm[n:]}, nil
+	return LabelSplit{Train: perm[:n-nVal], Val: perm[n-nVal : n], Test: perm[n:]}, nil
 }
 
 // Score is how well predictions rank and fit held-out architectures.
@@ -70,7 +70,7 @@ func Scored(pred, truth []float64) Score {
 // Evaluate trains a predictor on a random labelled budget of n architectures of the task
 // (seeded) and scores it on all the others.
 func Evaluate(t *Task, cfg Config, n int, seed int64) (Score, *Trained, error) {
-	s, err := NewSplit(t.Len(), n, seed)
+	s, err := NewLabelSplit(t.Len(), n, seed)
 	if err != nil {
 		return Score{}, nil, fmt.Errorf("%s/%s: %w", t.Dataset, t.Target, err)
 	}

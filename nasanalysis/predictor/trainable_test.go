@@ -59,7 +59,7 @@ func TestLearnsAdditiveTarget(t *testing.T) {
 		}
 		return y
 	})
-	s, err := NewSplit(task.Len(), 200, 1)
+	s, err := NewLabelSplit(task.Len(), 200, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestGCNLearnsPathTarget(t *testing.T) {
 	}
 	// The target has 5 distinct values, so even a perfect ranking without ties scores a
 	// tau-b below 1: the ceiling is the truth with a tie-breaking jitter.
-	s, _ := NewSplit(task.Len(), 200, 2)
+	s, _ := NewLabelSplit(task.Len(), 200, 2)
 	truth := task.Values(s.Test)
 	jitter := make([]float64, len(truth))
 	for i, v := range truth {
@@ -188,9 +188,9 @@ func TestBadInputs(t *testing.T) {
 	wantErr("unknown dataset", err, `unknown dataset "nb301"`)
 	_, err = LoadTask("", "fbnet", "cifar10_acc")
 	wantErr("accuracy of a latency-only space", err, `unknown target "cifar10_acc" for dataset fbnet`)
-	_, err = NewSplit(1999, 1998, 0)
+	_, err = NewLabelSplit(1999, 1998, 0)
 	wantErr("too many training cells", err, "only 1999")
-	_, err = NewSplit(1999, 3, 0)
+	_, err = NewLabelSplit(1999, 3, 0)
 	wantErr("too few training cells", err, "too few")
 	ex := syntheticTask(func(arch.Cell) float64 { return 0 }).Examples([]int{0, 1, 2, 3})
 	_, err = Train(DefaultConfig(KindMLP), ex[:2], []float64{1, math.NaN()}, ex[2:], []float64{1, 2}, false)
@@ -245,7 +245,7 @@ func TestFLOPsBaselineIsRankOfMACs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, _ := NewSplit(task.Len(), 100, 0)
+	s, _ := NewLabelSplit(task.Len(), 100, 0)
 	macs := make([]float64, len(s.Test))
 	for k, i := range s.Test {
 		macs[k] = task.MACs[i]

@@ -13,7 +13,7 @@ import (
 //
 // For Spearman, columns without missing values are ranked once and reused; a pair that
 // involves missing values is re-ranked over its complete pairs (pairwise deletion).
-func CorrelationMatrix(cols [][]float64, method Method) [][]float64 {
+func CorrelationMatrix(cols [][]float64, method RankCorrelation) [][]float64 {
 	k := len(cols)
 	out := make([][]float64, k)
 	for i := range out {
@@ -59,19 +59,19 @@ func hasNaN(x []float64) bool {
 	return false
 }
 
-// Pair is one off-diagonal entry of a correlation matrix.
-type Pair struct {
+// PairValue is one off-diagonal entry of a correlation matrix.
+type PairValue struct {
 	A, B  string
 	Value float64
 }
 
 // Pairs lists the upper-triangle entries of a symmetric matrix over names, from the
 // lowest value to the highest (NaN entries last), ties in name order.
-func Pairs(names []string, m [][]float64) []Pair {
-	var out []Pair
+func Pairs(names []string, m [][]float64) []PairValue {
+	var out []PairValue
 	for i := range names {
 		for j := i + 1; j < len(names); j++ {
-			out = append(out, Pair{names[i], names[j], m[i][j]})
+			out = append(out, PairValue{names[i], names[j], m[i][j]})
 		}
 	}
 	sort.SliceStable(out, func(a, b int) bool {

@@ -63,7 +63,7 @@ type Interval struct {
 // percentile bootstrap: resample the n pairs with replacement b times, compute the
 // correlation on each resample, and take the (1-level)/2 and (1+level)/2 quantiles.
 // Missing pairs are dropped first. The same rng state gives the same interval.
-func BootstrapCorrelation(x, y []float64, method Method, b int, level float64, rng *rand.Rand) Interval {
+func BootstrapCorrelation(x, y []float64, method RankCorrelation, b int, level float64, rng *rand.Rand) Interval {
 	cx, cy := complete(x, y)
 	f := method.Func()
 	n := len(cx)

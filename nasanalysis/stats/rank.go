@@ -32,18 +32,18 @@ func Ranks(x []float64) []float64 {
 	return r
 }
 
-// Method names a rank correlation.
-type Method string
+// RankCorrelation names a rank correlation.
+type RankCorrelation string
 
 // The rank correlations this package computes.
 const (
-	Spearman Method = "spearman"
-	Kendall  Method = "kendall"
+	Spearman RankCorrelation = "spearman"
+	Kendall  RankCorrelation = "kendall"
 )
 
-// ParseMethod returns the method with the given name.
-func ParseMethod(name string) (Method, error) {
-	switch m := Method(name); m {
+// ParseRankCorrelation returns the method with the given name.
+func ParseRankCorrelation(name string) (RankCorrelation, error) {
+	switch m := RankCorrelation(name); m {
 	case Spearman, Kendall:
 		return m, nil
 	}
@@ -51,7 +51,7 @@ func ParseMethod(name string) (Method, error) {
 }
 
 // Func returns the correlation function of m.
-func (m Method) Func() func(x, y []float64) float64 {
+func (m RankCorrelation) Func() func(x, y []float64) float64 {
 	if m == Kendall {
 		return KendallTauB
 	}

@@ -136,7 +136,7 @@ func readReference(t *testing.T, path string) (devices []string, m [][]float64) 
 func TestCorrelationMatrixMatchesSciPy(t *testing.T) {
 	for _, c := range []struct {
 		dataset string
-		method  Method
+		method  RankCorrelation
 		ref     string
 	}{
 		{"nb201", Spearman, "testdata/nb201_spearman_scipy.csv"},
@@ -222,7 +222,7 @@ func TestDescribe(t *testing.T) {
 func TestPairsSorted(t *testing.T) {
 	m := [][]float64{{1, 0.9, 0.2}, {0.9, 1, math.NaN()}, {0.2, math.NaN(), 1}}
 	p := Pairs([]string{"a", "b", "c"}, m)
-	if len(p) != 3 || p[0] != (Pair{"a", "c", 0.2}) || p[1] != (Pair{"a", "b", 0.9}) || p[2].A != "b" {
+	if len(p) != 3 || p[0] != (PairValue{"a", "c", 0.2}) || p[1] != (PairValue{"a", "b", 0.9}) || p[2].A != "b" {
 		t.Errorf("Pairs = %v", p)
 	}
 }
