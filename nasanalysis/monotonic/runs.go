@@ -72,6 +72,26 @@ type Grid struct {
 // Runner adapts one pair with one split of target cells.
 type Runner func(p *Pair, s Split) (Result, error)
 
+// RunSeeds runs one adaptation of p for seeds 0..nSeeds-1, each on the split
+// SplitForSeed draws from the architectures measured on the target, and returns the
+// results in seed order: the protocol every repeated-seed figure of this package uses.
+func RunSeeds(p *Pair, run Runner, nTrain, nVal, nSeeds int) ([]Result, error) {
+	cand := Measured(p.Target)
+	rs := make([]Result, 0, nSeeds)
+	for seed := range nSeeds {
+		s, err := SplitForSeed(uint64(seed), cand, nTrain, nVal)
+		if err != nil {
+			return nil, err
+		}
+		r, err := run(p, s)
+		if err != nil {
+			return nil, fmt.Errorf("seed %d: %w", seed, err)
+		}
+		rs = append(rs, r)
+	}
+	return rs, nil
+}
+
 // AdaptAll runs method on every ordered pair of devices of t, over seeds 0..nSeeds-1,
 // each target's cells drawn among the architectures measured on it.
 func AdaptAll(t *data.LatencyTable, X [][]float64, devices []string, m Method, nTrain, nVal, nSeeds int) (Grid, error) {
@@ -124,20 +144,10 @@ func AdaptAllWith(t *data.LatencyTable, X [][]float64, devices []string, nTrain,
 	par.For(len(jobs), func(n int) {
 		i, j := jobs[n].i, jobs[n].j
 		p := &Pair{X: X, Proxy: sel.Latency[i], Target: sel.Latency[j], W: weights[i]}
-		cand := Measured(p.Target)
-		var rs []Result
-		for seed := 0; seed < nSeeds; seed++ {
-			s, err := SplitForSeed(uint64(seed), cand, nTrain, nVal)
-			if err != nil {
-				jobErrs[n] = err
-				return
-			}
-			r, err := runners[i](p, s)
-			if err != nil {
-				jobErrs[n] = fmt.Errorf("proxy %s, target %s, seed %d: %w", sel.Devices[i], sel.Devices[j], seed, err)
-				return
-			}
-			rs = append(rs, r)
+		rs, err := RunSeeds(p, runners[i], nTrain, nVal, nSeeds)
+		if err != nil {
+			jobErrs[n] = fmt.Errorf("proxy %s, target %s: %w", sel.Devices[i], sel.Devices[j], err)
+			return
 		}
 		sum := Summarize(rs)
 		g.Before[i][j], g.After[i][j], g.StdAfter[i][j] = sum.MeanBefore, sum.MeanAfter, sum.StdAfter
@@ -196,22 +206,13 @@ const ValidationShare = 1.0 / 7
 // AdaptCurve runs method on one pair for each total number of target samples in sizes
 // (split ValidationShare for validation, at least 2), over nSeeds seeds.
 func AdaptCurve(p *Pair, m Method, sizes []int, nSeeds int) ([]AdaptPoint, error) {
-	cand := Measured(p.Target)
 	var out []AdaptPoint
 	for _, n := range sizes {
 		nVal := max(2, int(math.Round(float64(n)*ValidationShare)))
 		nTrain := n - nVal
-		var rs []Result
-		for seed := 0; seed < nSeeds; seed++ {
-			s, err := SplitForSeed(uint64(seed), cand, nTrain, nVal)
-			if err != nil {
-				return nil, err
-			}
-			r, err := m.Run(p, s)
-			if err != nil {
-				return nil, err
-			}
-			rs = append(rs, r)
+		rs, err := RunSeeds(p, m.Run, nTrain, nVal, nSeeds)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, AdaptPoint{Samples: n, NTrain: nTrain, NVal: nVal, Summary: Summarize(rs)})
 	}
