@@ -43,46 +43,17 @@ func (g grid) Y(r int) float64    { return float64(r) }
 
 // Figure lays the heatmap out at a size that fits its labels.
 func (h Heatmap) Figure() (*Figure, error) {
-	nr := len(h.Values)
-	if nr == 0 || len(h.Values[0]) == 0 {
-		return nil, fmt.Errorf("heatmap %q: no values", h.Title)
+	if err := h.check(); err != nil {
+		return nil, err
 	}
-	nc := len(h.Values[0])
-	for i, row := range h.Values {
-		if len(row) != nc {
-			return nil, fmt.Errorf("heatmap %q: row %d has %d values, want %d", h.Title, i, len(row), nc)
-		}
-	}
-	if len(h.RowLabels) != nr || len(h.ColLabels) != nc {
-		return nil, fmt.Errorf("heatmap %q: %d row and %d column labels for a %dx%d matrix", h.Title, len(h.RowLabels), len(h.ColLabels), nr, nc)
-	}
-	lo, hi := h.Min, h.Max
-	if lo == 0 && hi == 0 {
-		lo, hi = math.Inf(1), math.Inf(-1)
-		for _, row := range h.Values {
-			for _, v := range row {
-				if !math.IsNaN(v) && !math.IsInf(v, 0) {
-					lo, hi = math.Min(lo, v), math.Max(hi, v)
-				}
-			}
-		}
-		if lo > hi {
-			lo, hi = 0, 1
-		}
-		if lo == hi {
-			lo, hi = lo-0.5, hi+0.5
-		}
-	}
+	nr, nc := len(h.Values), len(h.Values[0])
+	lo, hi := h.colorRange()
 	cm := h.ColorMap
 	if cm == nil {
 		cm = moreland.SmoothBlueRed()
 	}
 	cm.SetMin(lo)
 	cm.SetMax(hi)
-	format := h.Format
-	if format == "" {
-		format = "%.2f"
-	}
 
 	p := plot.New()
 	p.Title.Text = h.Title
@@ -92,8 +63,71 @@ func (h Heatmap) Figure() (*Figure, error) {
 	hm.NaN = color.Gray{Y: 200}
 	hm.Underflow, hm.Overflow = cm.Palette(255).Colors()[0], cm.Palette(255).Colors()[254]
 	p.Add(hm)
+	lab, err := h.cellLabels(p, cm, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	p.Add(lab)
+	h.setTicks(p)
+	bar := valueBar(cm, lo, hi, h.ValueLabel)
 
-	// Cell annotations, dark text on light cells and white on dark ones.
+	cell := vg.Length(math.Max(14, math.Min(40, 520/float64(max(nr, nc)))))
+	w := cell*vg.Length(nc) + 5*vg.Centimeter
+	ht := cell*vg.Length(nr) + 4.5*vg.Centimeter
+	return NewFigure(w, ht, h.Caption, func(c draw.Canvas) { drawWithBar(c, p, bar) }), nil
+}
+
+// check rejects an empty or ragged matrix and labels that do not match its shape.
+func (h Heatmap) check() error {
+	nr := len(h.Values)
+	if nr == 0 || len(h.Values[0]) == 0 {
+		return fmt.Errorf("heatmap %q: no values", h.Title)
+	}
+	nc := len(h.Values[0])
+	for i, row := range h.Values {
+		if len(row) != nc {
+			return fmt.Errorf("heatmap %q: row %d has %d values, want %d", h.Title, i, len(row), nc)
+		}
+	}
+	if len(h.RowLabels) != nr || len(h.ColLabels) != nc {
+		return fmt.Errorf("heatmap %q: %d row and %d column labels for a %dx%d matrix", h.Title, len(h.RowLabels), len(h.ColLabels), nr, nc)
+	}
+	return nil
+}
+
+// colorRange is [Min, Max] when either is set, else the range of the finite values,
+// widened by 0.5 each way when they are all equal and [0, 1] when there are none.
+func (h Heatmap) colorRange() (lo, hi float64) {
+	lo, hi = h.Min, h.Max
+	if lo != 0 || hi != 0 {
+		return lo, hi
+	}
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, row := range h.Values {
+		for _, v := range row {
+			if !math.IsNaN(v) && !math.IsInf(v, 0) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	if lo > hi {
+		lo, hi = 0, 1
+	}
+	if lo == hi {
+		lo, hi = lo-0.5, hi+0.5
+	}
+	return lo, hi
+}
+
+// cellLabels annotates every cell with its value (NaN as "–"), dark text on light cells
+// and white on dark ones. It must run before setTicks changes p's tick label style,
+// which the cell labels copy for its font.
+func (h Heatmap) cellLabels(p *plot.Plot, cm palette.ColorMap, lo, hi float64) (*plotter.Labels, error) {
+	nr, nc := len(h.Values), len(h.Values[0])
+	format := h.Format
+	if format == "" {
+		format = "%.2f"
+	}
 	cellPt := vg.Length(math.Max(4, math.Min(9, 160/float64(max(nr, nc)))))
 	var xys plotter.XYs
 	var labels []string
@@ -121,8 +155,13 @@ func (h Heatmap) Figure() (*Figure, error) {
 		return nil, err
 	}
 	lab.TextStyle = styles
-	p.Add(lab)
+	return lab, nil
+}
 
+// setTicks names the columns (rotated, along the bottom) and rows (top to bottom) and
+// fits the axes to the cells.
+func (h Heatmap) setTicks(p *plot.Plot) {
+	nr, nc := len(h.Values), len(h.Values[0])
 	// gonum places rotated tick labels as if they were horizontal text (offset by the
 	// font descent), which pushes their ends into the cells; two trailing spaces keep the
 	// visible text clear of them.
@@ -142,29 +181,33 @@ func (h Heatmap) Figure() (*Figure, error) {
 	p.X.Padding, p.Y.Padding = 0, 0
 	p.X.Min, p.X.Max = -0.5, float64(nc)-0.5
 	p.Y.Min, p.Y.Max = -0.5, float64(nr)-0.5
+}
 
+// valueBar is the colour scale from lo to hi, labelled with the quantity's name.
+func valueBar(cm palette.ColorMap, lo, hi float64, label string) *plot.Plot {
 	bar := plot.New()
 	bar.HideX()
 	bar.Y.Padding = 0
-	bar.Y.Label.Text = h.ValueLabel
+	bar.Y.Label.Text = label
 	bar.Add(colorBar{cm: cm, steps: 128})
 	bar.X.Min, bar.X.Max = 0, 1
 	bar.Y.Min, bar.Y.Max = lo, hi
+	return bar
+}
 
-	cell := vg.Length(math.Max(14, math.Min(40, 520/float64(max(nr, nc)))))
-	w := cell*vg.Length(nc) + 5*vg.Centimeter
-	ht := cell*vg.Length(nr) + 4.5*vg.Centimeter
-	barW := 3.4 * vg.Centimeter // room for tick labels, the value label and a visible bar
-	return NewFigure(w, ht, h.Caption, func(c draw.Canvas) {
-		main := draw.Crop(c, 0, -barW, 0, 0)
-		p.Draw(main)
-		// The colour bar spans exactly the height of the heatmap's cells.
-		data := p.DataCanvas(main)
-		side := c
-		side.Min = vg.Point{X: c.Max.X - barW + 0.2*vg.Centimeter, Y: data.Min.Y}
-		side.Max = vg.Point{X: c.Max.X - 0.3*vg.Centimeter, Y: data.Max.Y}
-		bar.Draw(side)
-	}), nil
+// barWidth is the room on the right for the colour bar, its tick labels and its label.
+const barWidth = 3.4 * vg.Centimeter
+
+// drawWithBar draws the heatmap p and, on its right, the colour bar spanning exactly
+// the height of the heatmap's cells.
+func drawWithBar(c draw.Canvas, p, bar *plot.Plot) {
+	main := draw.Crop(c, 0, -barWidth, 0, 0)
+	p.Draw(main)
+	data := p.DataCanvas(main)
+	side := c
+	side.Min = vg.Point{X: c.Max.X - barWidth + 0.2*vg.Centimeter, Y: data.Min.Y}
+	side.Max = vg.Point{X: c.Max.X - 0.3*vg.Centimeter, Y: data.Max.Y}
+	bar.Draw(side)
 }
 
 func luminance(c color.Color) float64 {
