@@ -36,6 +36,13 @@ func FigureHTML(f *plots.Figure) (string, error) {
 // TableHTML renders up to maxRows rows of df (all when maxRows <= 0) as an HTML table.
 // Floats print with 4 significant digits; NaN prints as an empty cell.
 func TableHTML(df dataframe.DataFrame, maxRows int) string {
+	return CaptionedTableHTML(df, maxRows, "")
+}
+
+// CaptionedTableHTML is TableHTML with a caption above the table, which should say what
+// data the table comes from and how many samples each row summarises; an empty caption
+// adds nothing.
+func CaptionedTableHTML(df dataframe.DataFrame, maxRows int, caption string) string {
 	if err := df.Error(); err != nil {
 		return "<p><b>table error:</b> " + html.EscapeString(err.Error()) + "</p>"
 	}
@@ -45,7 +52,11 @@ func TableHTML(df dataframe.DataFrame, maxRows int) string {
 		shown = maxRows
 	}
 	var b strings.Builder
-	b.WriteString(`<table style="border-collapse:collapse;font-size:85%"><thead><tr>`)
+	b.WriteString(`<table style="border-collapse:collapse;font-size:85%">`)
+	if caption != "" {
+		fmt.Fprintf(&b, `<caption style="caption-side:top;text-align:left;color:#444;max-width:48em;padding-bottom:4px">%s</caption>`, html.EscapeString(caption))
+	}
+	b.WriteString(`<thead><tr>`)
 	for _, name := range df.Names() {
 		fmt.Fprintf(&b, `<th style="border-bottom:1px solid #888;padding:2px 6px">%s</th>`, html.EscapeString(name))
 	}
@@ -106,7 +117,13 @@ func Show(f *plots.Figure) error {
 
 // ShowTable displays up to maxRows rows of df in the running notebook.
 func ShowTable(df dataframe.DataFrame, maxRows int) error {
-	gonbui.DisplayHTML(TableHTML(df, maxRows))
+	return ShowCaptionedTable(df, maxRows, "")
+}
+
+// ShowCaptionedTable displays up to maxRows rows of df under a caption (see
+// CaptionedTableHTML) in the running notebook.
+func ShowCaptionedTable(df dataframe.DataFrame, maxRows int, caption string) error {
+	gonbui.DisplayHTML(CaptionedTableHTML(df, maxRows, caption))
 	return gonbui.Error()
 }
 

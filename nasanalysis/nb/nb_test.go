@@ -47,3 +47,16 @@ func TestMatrixFrame(t *testing.T) {
 		t.Errorf("MatrixFrame = %v", df)
 	}
 }
+
+func TestCaptionedTableHTML(t *testing.T) {
+	df := dataframe.New(series.New([]float64{2.5}, series.Float, "x"))
+	h := CaptionedTableHTML(df, 0, "3 cells & 2 devices")
+	// The caption is escaped and sits inside the table, before its header.
+	ci, hi := strings.Index(h, "<caption"), strings.Index(h, "<thead>")
+	if ci < 0 || hi < ci || !strings.Contains(h, "3 cells &amp; 2 devices</caption>") || !strings.Contains(h, ">2.5</td>") {
+		t.Errorf("captioned table:\n%s", h)
+	}
+	if strings.Contains(TableHTML(df, 0), "<caption") {
+		t.Error("TableHTML without a caption should have no caption element")
+	}
+}

@@ -1,0 +1,28 @@
+package arch
+
+import "fmt"
+
+// Count returns how many edges of the cell carry op.
+func (c Cell) Count(op Op) int {
+	n := 0
+	for _, o := range c {
+		if o == op {
+			n++
+		}
+	}
+	return n
+}
+
+// CountOp parses each NAS-Bench-201 cell string and returns how many of its edges
+// carry op; the error names the first cell that does not parse.
+func CountOp(cells []string, op Op) ([]int, error) {
+	out := make([]int, len(cells))
+	for i, s := range cells {
+		c, err := ParseCell(s)
+		if err != nil {
+			return nil, fmt.Errorf("cell %d: %w", i, err)
+		}
+		out[i] = c.Count(op)
+	}
+	return out, nil
+}
