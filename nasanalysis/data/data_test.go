@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
 )
 
 // writeNB201Latency writes a small nb201-shaped latency file whose rows are given as
@@ -119,7 +121,7 @@ func TestEmptyLatencyIsMissingNotZero(t *testing.T) {
 }
 
 func TestUnknownDevice(t *testing.T) {
-	tab, err := LoadLatency("", "nb201")
+	tab, err := ReadLatencyFile(mustDataset(t, "nb201"), writeNB201Latency(t, nb201Header(), [][]string{goodRow(1, cellA)}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,9 +169,7 @@ func TestResolveOrder(t *testing.T) {
 	// Without either, the tests (run inside the repository) find ../shared/datasets.
 	t.Setenv(EnvDataDir, "")
 	got, err := Resolve("", "nb201/latency.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+	datatest.Check(t, err)
 	if filepath.Base(got) != "datasets" || filepath.Base(filepath.Dir(got)) != "shared" {
 		t.Errorf("default dir = %q, want .../shared/datasets", got)
 	}
@@ -178,9 +178,7 @@ func TestResolveOrder(t *testing.T) {
 // The NB201 README says 341 of the 15,625 cells have no path from input to output.
 func TestDisconnectedCellCountMatchesPublished(t *testing.T) {
 	acc, err := LoadAccuracy("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	datatest.Check(t, err)
 	n := 0
 	c10, _ := acc.Column("cifar10_acc")
 	for k := range acc.Archs {
@@ -198,13 +196,9 @@ func TestDisconnectedCellCountMatchesPublished(t *testing.T) {
 
 func TestAccuracyJoinChecksCells(t *testing.T) {
 	acc, err := LoadAccuracy("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	datatest.Check(t, err)
 	lat, err := LoadLatency("", "nb201")
-	if err != nil {
-		t.Fatal(err)
-	}
+	datatest.Check(t, err)
 	df, err := JoinAccuracy(lat, acc)
 	if err != nil {
 		t.Fatal(err)
@@ -226,9 +220,7 @@ func TestAccuracyJoinChecksCells(t *testing.T) {
 func TestDevices(t *testing.T) {
 	for _, name := range DatasetNames() {
 		devs, err := LoadDevices("", name)
-		if err != nil {
-			t.Fatal(err)
-		}
+		datatest.Check(t, err)
 		ds := mustDataset(t, name)
 		if len(devs) != len(ds.Devices) {
 			t.Errorf("%s: %d devices described, %d columns", name, len(devs), len(ds.Devices))
@@ -247,24 +239,34 @@ func TestDevices(t *testing.T) {
 
 func BenchmarkLoadNB201(b *testing.B) {
 	for i := 0; i < b.N; i++ {
-		if _, err := LoadLatency("", "nb201"); err != nil {
-			b.Fatal(err)
-		}
+		_, err := LoadLatency("", "nb201")
+		datatest.Check(b, err)
 	}
 }
 
 func BenchmarkLoadNB201Full(b *testing.B) {
 	for i := 0; i < b.N; i++ {
-		if _, err := LoadLatency("", "nb201-full"); err != nil {
-			b.Fatal(err)
-		}
+		_, err := LoadLatency("", "nb201-full")
+		datatest.Check(b, err)
 	}
 }
 
 func BenchmarkLoadAccuracy(b *testing.B) {
 	for i := 0; i < b.N; i++ {
-		if _, err := LoadAccuracy(""); err != nil {
-			b.Fatal(err)
-		}
+		_, err := LoadAccuracy("")
+		datatest.Check(b, err)
+	}
+}
+
+// OneProxy's NAS-Bench-201 table: 1,999 cells on 18 devices, rice_edgetpu (column 9)
+// lacking 259 of them.
+func TestLoadLatencyNB201Counts(t *testing.T) {
+	lat, err := LoadLatency("", "nb201") // --data, $NASANALYSIS_DATA, ../shared/datasets, cache
+	datatest.Check(t, err)
+	if lat.Len() != 1999 || len(lat.Devices) != 18 {
+		t.Errorf("%d cells x %d devices, want 1999 x 18", lat.Len(), len(lat.Devices))
+	}
+	if lat.Devices[9] != "rice_edgetpu" || lat.Missing()[9] != 259 {
+		t.Errorf("%s lacks %d cells, want rice_edgetpu lacking 259", lat.Devices[9], lat.Missing()[9])
 	}
 }
