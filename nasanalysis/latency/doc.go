@@ -1,8 +1,14 @@
 // Package latency gives the latency of architectures of the OFA mobile spaces from
-// several sources behind one interface (Source): per-operator lookup tables (OFA's
-// Samsung Note10 tables for MobileNetV3 at five resolutions, ProxylessNAS's mobile
-// table), whose sum over a network's operators is its latency; live end-to-end
-// measurement of a network built as a GoMLX graph on this machine (Measurer); and the
-// project's recorded measurements (Recorded, ReadMeasured). An operator missing from a
-// table is an error naming the key and the file, never a silent zero.
+// several sources behind one interface (Source):
+//
+//   - per-operator lookup tables (LUT, read by ReadLUT from OFA's YAML form), whose sum
+//     over a network's operators (MBArch.Layers) is its latency: OFA's Samsung Note10
+//     tables for OFA-MobileNetV3 at five resolutions (Note10) and ProxylessNAS's mobile
+//     table (ProxylessMobile), both found through data.Resolve;
+//   - live end-to-end measurement on this machine of a network built, with random
+//     weights, as a GoMLX graph on the pure-Go backend (Measurer, MeasureMB);
+//   - the project's recorded measurements (Recorded, read by ReadMeasured).
+//
+// An operator missing from a table, or an architecture outside what a table or record
+// covers, is an error naming the key or the architecture, never a silent zero.
 package latency

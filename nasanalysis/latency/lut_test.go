@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
+
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 )
 
@@ -14,9 +16,7 @@ import (
 // found in the Note10 tables: the layer plan reproduces the tables' operator shapes.
 func TestNote10CoversSampledNetworks(t *testing.T) {
 	n, err := LoadNote10("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	datatest.Check(t, err)
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, r := range arch.MBResolutions {
 		lo, hi := 1e9, 0.0
@@ -37,9 +37,7 @@ func TestNote10CoversSampledNetworks(t *testing.T) {
 
 func TestNote10RejectsUnknownOperator(t *testing.T) {
 	n, err := LoadNote10("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	datatest.Check(t, err)
 	a := arch.MBv3.Sample(rand.New(rand.NewPCG(3, 4)), 1.0) // the tables are for width 1.2
 	_, err = n.Latency(a)
 	if err == nil || !strings.Contains(err.Error(), "has no entry for operator \"Conv-input:") {
@@ -49,9 +47,7 @@ func TestNote10RejectsUnknownOperator(t *testing.T) {
 
 func TestProxylessMobileTable(t *testing.T) {
 	p, err := LoadProxylessMobile("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	datatest.Check(t, err)
 	rng := rand.New(rand.NewPCG(5, 6))
 	for i := 0; i < 100; i++ {
 		a := arch.Proxyless.Sample(rng, 1.0)
