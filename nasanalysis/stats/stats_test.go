@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
+
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 )
 
@@ -144,9 +146,7 @@ func TestCorrelationMatrixMatchesSciPy(t *testing.T) {
 		{"ofa-mbv3-gpu", Spearman, "testdata/ofa-mbv3-gpu_spearman_scipy.csv"},
 	} {
 		lat, err := data.LoadLatency("", c.dataset)
-		if err != nil {
-			t.Fatal(err)
-		}
+		datatest.Check(t, err)
 		devices, want := readReference(t, c.ref)
 		tab, err := lat.Select(devices)
 		if err != nil {
@@ -166,9 +166,7 @@ func TestCorrelationMatrixMatchesSciPy(t *testing.T) {
 // The published OneProxy example: SRCC(true_vpu, eagle_gtx) over the 1,999 cells is 0.6905.
 func TestOneProxyPublishedSRCC(t *testing.T) {
 	lat, err := data.LoadLatency("", "nb201")
-	if err != nil {
-		t.Fatal(err)
-	}
+	datatest.Check(t, err)
 	a, _ := lat.Column("true_vpu")
 	b, _ := lat.Column("eagle_gtx")
 	if got := SpearmanRho(a, b); !near(got, 0.6905, 5e-5) {
@@ -178,9 +176,7 @@ func TestOneProxyPublishedSRCC(t *testing.T) {
 
 func BenchmarkSpearmanMatrixNB201(b *testing.B) {
 	lat, err := data.LoadLatency("", "nb201")
-	if err != nil {
-		b.Fatal(err)
-	}
+	datatest.Check(b, err)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		CorrelationMatrix(lat.Latency, Spearman)
@@ -189,9 +185,7 @@ func BenchmarkSpearmanMatrixNB201(b *testing.B) {
 
 func BenchmarkKendallMatrixNB201(b *testing.B) {
 	lat, err := data.LoadLatency("", "nb201")
-	if err != nil {
-		b.Fatal(err)
-	}
+	datatest.Check(b, err)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		CorrelationMatrix(lat.Latency, Kendall)
