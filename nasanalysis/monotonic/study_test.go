@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
+
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
@@ -31,9 +33,7 @@ func TestBestProxiesByHand(t *testing.T) {
 func TestEncodeShapes(t *testing.T) {
 	for name, width := range map[string]int{"nb201": 31, "fbnet": 22*9 + 1, "ofa-mbv3-gpu": 20*6 + 7 + 1} {
 		lat, err := data.LoadLatency("", name)
-		if err != nil {
-			t.Fatal(err)
-		}
+		datatest.Check(t, err)
 		X := Encode(lat)
 		for i, x := range X {
 			if len(x) != width || x[width-1] != 1 {
@@ -73,9 +73,7 @@ func TestSampleSplitErrors(t *testing.T) {
 // 0.869 after adaptation with 60 + 10 target cells.
 func TestOneProxyAnchor(t *testing.T) {
 	lat, err := data.LoadLatency("", "nb201")
-	if err != nil {
-		t.Fatal(err)
-	}
+	datatest.Check(t, err)
 	X := Encode(lat)
 	pc, _ := lat.Column("true_vpu")
 	tc, _ := lat.Column("eagle_gtx")
@@ -104,9 +102,14 @@ func TestOneProxyAnchor(t *testing.T) {
 }
 
 func TestReuseTableSelfConsistent(t *testing.T) {
-	lat, _ := data.LoadLatency("", "nb201")
-	acc, _ := data.LoadAccuracy("")
-	c10, _ := data.AccuracyFor(lat, acc, "cifar10_acc")
+	lat, err := data.LoadLatency("", "nb201")
+	datatest.Check(t, err)
+	acc, err := data.LoadAccuracy("")
+	datatest.Check(t, err)
+	c10, err := data.AccuracyFor(lat, acc, "cifar10_acc")
+	if err != nil {
+		t.Fatal(err)
+	}
 	df, err := ReuseTable(lat, c10, []string{"true_630", "true_640", "eagle_jetson_16"}, []float64{0.5})
 	if err != nil {
 		t.Fatal(err)
@@ -133,9 +136,7 @@ func TestReuseTableSelfConsistent(t *testing.T) {
 // The time for all 306 ordered nb201 pairs at 60 + 10 target cells, one seed each.
 func BenchmarkAdaptAll306(b *testing.B) {
 	lat, err := data.LoadLatency("", "nb201")
-	if err != nil {
-		b.Fatal(err)
-	}
+	datatest.Check(b, err)
 	X := Encode(lat)
 	for _, m := range []Method{MethodAdaProxy, MethodAdaProxyCV, MethodTargetOnly} {
 		b.Run(string(m), func(b *testing.B) {
@@ -149,7 +150,8 @@ func BenchmarkAdaptAll306(b *testing.B) {
 }
 
 func BenchmarkSolveAdaProxy70(b *testing.B) {
-	lat, _ := data.LoadLatency("", "nb201")
+	lat, err := data.LoadLatency("", "nb201")
+	datatest.Check(b, err)
 	X := Encode(lat)
 	pc, _ := lat.Column("true_vpu")
 	tc, _ := lat.Column("eagle_gtx")
