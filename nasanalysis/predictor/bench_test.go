@@ -2,14 +2,14 @@ package predictor
 
 import (
 	"testing"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
 )
 
 func loadCIFAR10(b *testing.B) *Task {
 	b.Helper()
 	t, err := LoadTask("", "nb201", "cifar10_acc")
-	if err != nil {
-		b.Fatal(err)
-	}
+	datatest.Check(b, err)
 	return t
 }
 

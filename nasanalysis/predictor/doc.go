@@ -9,8 +9,9 @@
 // a GCN on the second (Config), with a pairwise ranking loss next to the squared error,
 // early stopping on a validation split and optional ensembling; Save and Load keep a
 // trained predictor as GoMLX checkpoints. Evaluate, LearningCurve and the linear and
-// FLOPs baselines score predictors on all held-out architectures; ByOpMix breaks
-// errors down by operation mix; PredictedLatency makes one trained on the measured
+// FLOPs baselines (FitLinear, EvaluateBaseline) score predictors on all held-out
+// architectures (Scored: Spearman, Kendall tau-b, RMSE); ByOpMix breaks errors down by
+// operation mix; PredictedLatency makes one trained on the measured
 // dataset a latency.Source. MLP is a plain regressor that can keep training from its
 // weights (the monotonicity study fine-tunes it from a proxy device to a target).
 //

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
+
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
@@ -238,9 +240,7 @@ func TestPredictedLatencyDomain(t *testing.T) {
 // slope keeps the order).
 func TestFLOPsBaselineIsRankOfMACs(t *testing.T) {
 	task, err := LoadTask("", "nb201", "cifar10_acc")
-	if err != nil {
-		t.Fatal(err)
-	}
+	datatest.Check(t, err)
 	sc, err := EvaluateBaseline(task, BaselineFLOPs, 100, 0)
 	if err != nil {
 		t.Fatal(err)
