@@ -4,6 +4,8 @@ import (
 	"math"
 	"testing"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
+
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 )
 
@@ -22,9 +24,7 @@ func uniformMBv3(k, e, d, r int) arch.MBArch {
 // all ks=3, e=3, d=2 at r=160 -> 0.7531; all ks=7, e=6, d=4 at r=224 -> 0.8359.
 func TestOFAMBv3PredictorMatchesReference(t *testing.T) {
 	p, err := LoadMBv3("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	datatest.Check(t, err)
 	got, err := p.Predict([][]float64{uniformMBv3(3, 3, 2, 160).OFAFeatures(), uniformMBv3(7, 6, 4, 224).OFAFeatures()})
 	if err != nil {
 		t.Fatal(err)
@@ -41,9 +41,7 @@ func TestOFAMBv3PredictorMatchesReference(t *testing.T) {
 // accuracy range OFA reports for its ResNet50 space (roughly 70-82 %).
 func TestOFAResNet50PredictorPlausible(t *testing.T) {
 	p, err := LoadResNet50("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	datatest.Check(t, err)
 	small := arch.ResNetArch{D: []int{0, 0, 0, 0, 0}, E: make([]float64, 18), W: make([]int, 6), R: 224}
 	large := arch.ResNetArch{D: []int{2, 2, 2, 2, 2}, E: make([]float64, 18), W: []int{2, 2, 2, 2, 2, 2}, R: 224}
 	for i := range small.E {
@@ -55,5 +53,27 @@ func TestOFAResNet50PredictorPlausible(t *testing.T) {
 	}
 	if !(0.65 < got[0] && got[0] < got[1] && got[1] < 0.85) {
 		t.Errorf("predicted small %.4f, large %.4f", got[0], got[1])
+	}
+}
+
+// The forward pass, checked by hand on a 2-2-1 network without any data: for x = (1, 2)
+// the hidden layer is relu(1-2+0, 0.5+1-0.25) = (0, 1.25), the output 0·1 + 1.25·2 = 2.5,
+// plus the base 0.1; for x = (3, 1) it is relu(2, 1.75) -> 2 + 3.5 + 0.1 = 5.6.
+func TestPredictByHand(t *testing.T) {
+	p := &Predictor{InWidth: 2, base: 0.1, layers: []dense{
+		{W: [][]float32{{1, -1}, {0.5, 0.5}}, B: []float32{0, -0.25}},
+		{W: [][]float32{{1, 2}}},
+	}}
+	got, err := p.Predict([][]float64{{1, 2}, {3, 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []float64{2.6, 5.6} {
+		if math.Abs(got[i]-want) > 1e-6 {
+			t.Errorf("prediction %d = %v, want %v", i, got[i], want)
+		}
+	}
+	if _, err := p.Predict([][]float64{{1, 2, 3}}); err == nil {
+		t.Error("an encoding of the wrong width was accepted")
 	}
 }
