@@ -1,5 +1,12 @@
-// Package search finds good architectures under a budget of measurements: random
-// search, and predictor-guided search, which retrains a predictor on everything
-// measured so far and measures the candidates it ranks best. CompareSearch and Band
-// run both over seeds and summarise the best value found after each query.
+// Package search finds good architectures under a budget of queries. It searches the
+// architectures of a predictor.Task, maximising its target; a query reveals one
+// architecture's recorded value, standing in for a measurement. RandomSearch queries
+// uniformly without replacement; GuidedSearch starts with the same random queries, then
+// in rounds retrains a predictor (package predictor) on everything queried so far and
+// queries the unqueried architectures it predicts best. Both are seeded and return a
+// Trace: the query order and the best value found after each query. CompareSearch runs
+// both over seeds and Band summarises the traces (mean and standard deviation of the
+// best value after each query).
+//
+// search is a study: it builds on predictor and never draws or prints.
 package search
