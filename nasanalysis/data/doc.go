@@ -8,7 +8,13 @@
 // the design space (package arch) its architectures belong to, and loading parses each
 // one (LatencyTable.Parsed). Files are found by one resolution order (Resolve): an
 // explicit directory, then NASANALYSIS_DATA, then ../shared/datasets beside the
-// repository, then the user's cache that package fetch fills.
+// repository, then the user's cache that package fetch fills. A file found nowhere is
+// ErrNotFound (it wraps fs.ErrNotExist), naming every place looked in.
+//
+// Next to the latency tables (LoadLatency, ReadLatencyFile; LoadByKind orders the
+// devices by hardware kind) it loads NAS-Bench-201's accuracies (LoadAccuracy, joined to
+// a latency table by AccuracyFor and JoinAccuracy), each device's hardware and kind
+// (LoadDevices) and an overview of every dataset (Overview).
 //
 // Loading is strict. A missing file, a missing or unexpected column, a non-numeric or
 // non-finite value, a malformed architecture string or a duplicated index is an error

@@ -1,6 +1,9 @@
-// Package stats holds the rank statistics the studies rest on: Spearman's rank
-// correlation with average ranks for ties, Kendall's tau-b, whole correlation matrices,
-// quantiles, and percentile-bootstrap confidence intervals.
+// Package stats holds the statistics the studies rest on: ranks with average ties
+// (Ranks), Spearman's rank correlation and Kendall's tau-b (SpearmanRho, KendallTauB,
+// named by RankCorrelation), whole correlation matrices and their device pairs
+// (CorrelationMatrix, Pairs), quantiles (Quantile, Quantiles) and per-sample summaries
+// (Describe), and percentile-bootstrap confidence intervals (BootstrapCorrelation, and
+// BootstrapFrame for many pairs at once).
 //
 // Missing values are NaN. Correlations use pairwise deletion: a pair (x[i], y[i]) takes
 // part only when both values are present. A correlation that is undefined (fewer than
