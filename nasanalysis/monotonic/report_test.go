@@ -1,0 +1,134 @@
+package monotonic
+
+import (
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
+)
+
+func TestMatrixSummaryByHand(t *testing.T) {
+	// Upper triangle: (a,b) 0.95 in [0.9, 1.0], (a,c) 0.5 in [0.4, 0.7], (b,c) 0.9 in [0.85, 0.95].
+	m := Matrix{Devices: []string{"a", "b", "c"},
+		Value: [][]float64{{1, 0.95, 0.5}, {0.95, 1, 0.9}, {0.5, 0.9, 1}},
+		Lo:    [][]float64{{1, 0.9, 0.4}, {0.9, 1, 0.85}, {0.4, 0.85, 1}},
+		Hi:    [][]float64{{1, 1.0, 0.7}, {1.0, 1, 0.95}, {0.7, 0.95, 1}}}
+	s := m.Summary(0.9)
+	// Widths 0.1, 0.3, 0.1: median 0.1, max 0.3; two pairs reach 0.9.
+	if s.Pairs != 3 || s.AtLeast != 2 || math.Abs(s.MedianWidth-0.1) > 1e-12 || math.Abs(s.MaxWidth-0.3) > 1e-12 {
+		t.Errorf("Summary = %+v", s)
+	}
+}
+
+func TestProxyScoresFrameAndBestWorstCase(t *testing.T) {
+	scores := []ProxyScore{{"x", 0.9, 0.4, "z"}, {"y", 0.8, 0.7, "x"}, {"z", 0.7, 0.7, "y"}}
+	if b := BestWorstCase(scores); b.Proxy != "y" {
+		t.Errorf("BestWorstCase = %s, want y (first of the two at 0.7)", b.Proxy)
+	}
+	df := ProxyScoresFrame(scores)
+	if r, c := df.Dims(); r != 3 || c != 4 || df.Col("worst_target").Elem(0).String() != "z" || df.Col("mean_srcc").Elem(1).Float() != 0.8 {
+		t.Errorf("ProxyScoresFrame = %v", df)
+	}
+}
+
+func TestSummarizeReuseByHand(t *testing.T) {
+	df := dataframe.New(
+		series.New([]float64{0.95, 0.5, 0.92, 0.3}, series.Float, "srcc"),
+		series.New([]float64{1, 0.5, 0.75, 0.25}, series.Float, "recovered"),
+		series.New([]float64{0.99, 0.9, 0.97, 0.8}, series.Float, "hv_ratio"),
+		series.New([]float64{0, 1, 0, 3}, series.Float, "loss_q50"),
+	)
+	s, err := SummarizeReuse(df, 0.9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Medians of 4 values: recovered (0.5+0.75)/2, hv (0.9+0.97)/2, loss (0+1)/2.
+	// Above 0.9: hv 0.99, 0.97 -> 0.98; below: 0.9, 0.8 -> 0.85. srcc and hv rank alike: 1.
+	want := ReuseSummary{Pairs: 4, Recovered: 0.625, HVRatio: 0.935, Loss: []float64{0.5}, LossColumns: []string{"loss_q50"},
+		Above: 2, Below: 2, HVAbove: 0.98, HVBelow: 0.85, SRCCvsHypervolume: 1}
+	near := func(a, b float64) bool { return math.Abs(a-b) < 1e-12 }
+	if s.Pairs != want.Pairs || !near(s.Recovered, want.Recovered) || !near(s.HVRatio, want.HVRatio) || !near(s.Loss[0], 0.5) ||
+		s.Above != 2 || s.Below != 2 || !near(s.HVAbove, want.HVAbove) || !near(s.HVBelow, want.HVBelow) || !near(s.SRCCvsHypervolume, 1) {
+		t.Errorf("SummarizeReuse = %+v, want %+v", s, want)
+	}
+	if _, err := SummarizeReuse(df.Drop("hv_ratio"), 0.9); err == nil {
+		t.Error("a table without hv_ratio should be an error")
+	}
+}
+
+// Three architectures, value 1, 2, 3. On device a latencies 1, 2, 3: every architecture
+// is Pareto-optimal. On b latencies 3, 2, 1: architecture 2 is fastest and best, the
+// front is {2}. Reusing a's set on b keeps 2 (ratio 1); reusing b's set {2} on a loses
+// the cheaper ends of a's front, so b -> a is the worst pair and recovers 1 of 3.
+func TestWorstReuseByHand(t *testing.T) {
+	ds, err := data.Lookup("nb201")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := &data.LatencyTable{Dataset: ds, Archs: []string{"x", "y", "z"}, Devices: []string{"a", "b"},
+		Latency: [][]float64{{1, 2, 3}, {3, 2, 1}}}
+	w, err := WorstReuse(tab, []float64{1, 2, 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sorted := func(x []int) []int { y := slices.Clone(x); slices.Sort(y); return y }
+	if w.Proxy != "b" || w.Target != "a" || !slices.Equal(sorted(w.ProxyFront), []int{2}) || !slices.Equal(sorted(w.ProxyFrontOnTarget), []int{2}) ||
+		!slices.Equal(sorted(w.TargetFront), []int{0, 1, 2}) || math.Abs(w.Recovered-1.0/3) > 1e-12 || !(w.HVRatio < 1) {
+		t.Errorf("WorstReuse = %+v", w)
+	}
+}
+
+func TestGridsFrameByHand(t *testing.T) {
+	nan := math.NaN()
+	g := Grid{Method: MethodAdaProxy, After: [][]float64{{nan, 0.95}, {0.5, nan}}}
+	df := GridsFrame([]Grid{g}, 0.9)
+	if df.Col("method").Elem(0).String() != "adaproxy" || df.Col("pairs_srcc_ge_0.9").Elem(0).Float() != 1 ||
+		df.Col("pairs").Elem(0).Float() != 2 || math.Abs(df.Col("mean_srcc").Elem(0).Float()-0.725) > 1e-12 {
+		t.Errorf("GridsFrame = %v", df)
+	}
+}
+
+func TestCurvesFrameAndBand(t *testing.T) {
+	c := MethodCurve{Method: MethodTargetOnly, Points: []AdaptPoint{
+		{Samples: 10, Summary: SeedSummary{MeanAfter: 0.5, StdAfter: 0.1}},
+		{Samples: 20, Summary: SeedSummary{MeanAfter: 0.7, StdAfter: 0.05}},
+	}}
+	x, mean, sd := c.Band()
+	if !slices.Equal(x, []float64{10, 20}) || !slices.Equal(mean, []float64{0.5, 0.7}) || !slices.Equal(sd, []float64{0.1, 0.05}) {
+		t.Errorf("Band = %v %v %v", x, mean, sd)
+	}
+	df := CurvesFrame([]PairCurves{{Proxy: "p", Target: "q", Before: 0.3, Curves: []MethodCurve{c}}}, []int{20, 70})
+	if df.Col("pair").Elem(0).String() != "p → q" || df.Col("n20").Elem(0).Float() != 0.7 || !math.IsNaN(df.Col("n70").Elem(0).Float()) {
+		t.Errorf("CurvesFrame = %v", df)
+	}
+}
+
+// The unadapted proxy scores its own SRCC with the target, whatever the seed: a proxy
+// that reverses the target's order gives -1 before and after.
+func TestCompareMethodsProxyByHand(t *testing.T) {
+	n := 12
+	p := &Pair{Proxy: make([]float64, n), Target: make([]float64, n)}
+	for i := range n {
+		p.Proxy[i], p.Target[i] = float64(i+1), float64(n-i)
+	}
+	df, err := CompareMethods(p, []Method{MethodProxy}, 4, 2, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if df.Col("method").Elem(0).String() != "proxy" || df.Col("seeds").Elem(0).Float() != 3 ||
+		df.Col("before").Elem(0).Float() != -1 || df.Col("mean_after").Elem(0).Float() != -1 || df.Col("sd_after").Elem(0).Float() != 0 {
+		t.Errorf("CompareMethods = %v", df)
+	}
+}
+
+func TestFineTuneComparisonChecksSeedCounts(t *testing.T) {
+	if _, err := FineTuneComparison(&data.LatencyTable{}, nil, []stats.PairValue{{A: "a", B: "b"}}, nil, predictor.DefaultMLP, 1, 4, 2); err == nil {
+		t.Error("one pair with no seed count should be an error")
+	}
+}
