@@ -26,3 +26,12 @@ func CountOp(cells []string, op Op) ([]int, error) {
 	}
 	return out, nil
 }
+
+// OpNames lists the NAS-Bench-201 operation names in Op order.
+func OpNames() []string {
+	out := make([]string, NumOps)
+	for op := Op(0); op < NumOps; op++ {
+		out[op] = op.String()
+	}
+	return out
+}

@@ -24,3 +24,10 @@ func TestCountOp(t *testing.T) {
 		t.Error("a malformed cell should be an error")
 	}
 }
+
+func TestOpNames(t *testing.T) {
+	want := []string{"none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"}
+	if got := OpNames(); !reflect.DeepEqual(got, want) {
+		t.Errorf("OpNames = %v, want %v", got, want)
+	}
+}

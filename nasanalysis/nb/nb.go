@@ -155,3 +155,11 @@ func Must2[T, U any](t T, u U, err error) (T, U) {
 	}
 	return t, u
 }
+
+// Must3 is Must for functions that return three values and an error.
+func Must3[T, U, V any](t T, u U, v V, err error) (T, U, V) {
+	if err != nil {
+		panic(err)
+	}
+	return t, u, v
+}

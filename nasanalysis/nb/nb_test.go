@@ -1,6 +1,7 @@
 package nb
 
 import (
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -59,4 +60,17 @@ func TestCaptionedTableHTML(t *testing.T) {
 	if strings.Contains(TableHTML(df, 0), "<caption") {
 		t.Error("TableHTML without a caption should have no caption element")
 	}
+}
+
+func TestMust3(t *testing.T) {
+	a, b, c := Must3(1, "x", 2.5, nil)
+	if a != 1 || b != "x" || c != 2.5 {
+		t.Errorf("Must3 = %v %v %v", a, b, c)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Must3 with an error should panic")
+		}
+	}()
+	Must3(1, 2, 3, errors.New("bad"))
 }

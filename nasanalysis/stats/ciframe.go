@@ -77,3 +77,6 @@ func OffDiagonalMean(m [][]float64) float64 {
 	}
 	return s / float64(n)
 }
+
+// Overlaps reports whether two intervals share at least one point.
+func (iv Interval) Overlaps(o Interval) bool { return iv.Lo <= o.Hi && o.Lo <= iv.Hi }

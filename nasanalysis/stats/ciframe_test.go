@@ -62,3 +62,10 @@ func TestCountAtLeastAndOffDiagonalMean(t *testing.T) {
 		t.Errorf("OffDiagonalMean of a 1x1 matrix = %v, want NaN", v)
 	}
 }
+
+func TestIntervalOverlaps(t *testing.T) {
+	a, b, c := Interval{Lo: 0.1, Hi: 0.5}, Interval{Lo: 0.5, Hi: 0.9}, Interval{Lo: 0.6, Hi: 0.7}
+	if !a.Overlaps(b) || !b.Overlaps(a) || a.Overlaps(c) || c.Overlaps(a) || !b.Overlaps(c) {
+		t.Error("Overlaps disagrees with the hand answer: a-b touch at 0.5, a-c are apart, c inside b")
+	}
+}

@@ -1,0 +1,247 @@
+package predictor
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
+)
+
+// CurveBand returns one method's learning curve from summaries: budgets, mean Kendall
+// tau and its standard deviation over seeds, in the summaries' order.
+func CurveBand(sums []CurveSummary, method string) (n, kendall, sd []float64) {
+	for _, s := range sums {
+		if s.Method == method {
+			n, kendall, sd = append(n, float64(s.NTrain)), append(kendall, s.Kendall), append(sd, s.KendallSD)
+		}
+	}
+	return n, kendall, sd
+}
+
+// SummaryAt returns a method's summary at budget n.
+func SummaryAt(sums []CurveSummary, method string, n int) (CurveSummary, error) {
+	for _, s := range sums {
+		if s.Method == method && s.NTrain == n {
+			return s, nil
+		}
+	}
+	return CurveSummary{}, fmt.Errorf("no summary of %s at %d labelled architectures", method, n)
+}
+
+// BestPerBudget returns, for each budget in order of first appearance, the summary with
+// the highest mean Kendall tau (the first in methods order on a tie).
+func BestPerBudget(sums []CurveSummary, methods []string) []CurveSummary {
+	var budgets []int
+	seen := map[int]bool{}
+	for _, s := range sums {
+		if !seen[s.NTrain] {
+			seen[s.NTrain] = true
+			budgets = append(budgets, s.NTrain)
+		}
+	}
+	var out []CurveSummary
+	for _, n := range budgets {
+		var best *CurveSummary
+		for _, m := range methods {
+			s, err := SummaryAt(sums, m, n)
+			if err == nil && (best == nil || s.Kendall > best.Kendall) {
+				best = &s
+			}
+		}
+		if best != nil {
+			out = append(out, *best)
+		}
+	}
+	return out
+}
+
+// Anchor is a published score to compare a learning curve with.
+type Anchor struct {
+	N       int     // labelled budget
+	Kendall float64 // published Kendall tau
+	Who     string  // the method that reached it
+}
+
+// AnchorFrame sets each method's mean Kendall tau at each anchor's budget against the
+// anchor: rows n, method, kendall, kendall_sd, anchor, anchor_method, verdict ("above
+// (by more than 1 SD)" when mean - SD beats the anchor, "above (within 1 SD)" when only
+// the mean does, else "below").
+func AnchorFrame(sums []CurveSummary, methods []string, anchors []Anchor) (dataframe.DataFrame, error) {
+	var n []int
+	var meth, who, verdict []string
+	var k, sd, anc []float64
+	for _, a := range anchors {
+		for _, m := range methods {
+			s, err := SummaryAt(sums, m, a.N)
+			if err != nil {
+				return dataframe.DataFrame{}, err
+			}
+			v := "below"
+			if s.Kendall-s.KendallSD > a.Kendall {
+				v = "above (by more than 1 SD)"
+			} else if s.Kendall > a.Kendall {
+				v = "above (within 1 SD)"
+			}
+			n, meth, k, sd = append(n, a.N), append(meth, m), append(k, s.Kendall), append(sd, s.KendallSD)
+			anc, who, verdict = append(anc, a.Kendall), append(who, a.Who), append(verdict, v)
+		}
+	}
+	return dataframe.New(series.New(n, series.Int, "n"), series.New(meth, series.String, "method"),
+		series.New(k, series.Float, "kendall"), series.New(sd, series.Float, "kendall_sd"),
+		series.New(anc, series.Float, "anchor"), series.New(who, series.String, "anchor_method"),
+		series.New(verdict, series.String, "verdict")), nil
+}
+
+// TasksFrame lists every dataset a predictor can learn here, loading each one's first
+// target: space, number of targets, up to four of them, architectures with that target,
+// graph shape (nodes x node features) and whether the FLOPs baseline applies.
+func TasksFrame(dataDir string) (dataframe.DataFrame, error) {
+	var sp, eg, graph, flops []string
+	var nt, na []int
+	for _, name := range TaskDatasets() {
+		targets, err := TargetsOf(name)
+		if err != nil {
+			return dataframe.DataFrame{}, err
+		}
+		t, err := LoadTask(dataDir, name, targets[0])
+		if err != nil {
+			return dataframe.DataFrame{}, err
+		}
+		e := strings.Join(targets[:min(4, len(targets))], ", ")
+		if len(targets) > 4 {
+			e += ", …"
+		}
+		f := "yes"
+		if t.MACs == nil {
+			f = "no (no cost model for FBNet here)"
+		}
+		sp, nt, eg, na = append(sp, name), append(nt, len(targets)), append(eg, e), append(na, t.Len())
+		graph, flops = append(graph, fmt.Sprintf("%d nodes × %d features", len(t.Graphs[0].Nodes), len(t.Graphs[0].Nodes[0]))), append(flops, f)
+	}
+	return dataframe.New(series.New(sp, series.String, "space"), series.New(nt, series.Int, "targets"),
+		series.New(eg, series.String, "e.g."), series.New(na, series.Int, "architectures"),
+		series.New(graph, series.String, "graph"), series.New(flops, series.String, "flops_baseline")), nil
+}
+
+// TaskRef names one dataset and target.
+type TaskRef struct{ Dataset, Target string }
+
+// CurveTasks runs a learning curve at one budget n over seeds 0..seeds-1 on each task
+// with the GCN, the MLP, the linear baseline and (when the task has MACs) the FLOPs
+// baseline, and returns one row per task and method: space, device, architectures,
+// then SummaryFrame's columns.
+func CurveTasks(dataDir string, tasks []TaskRef, n, seeds int) (dataframe.DataFrame, error) {
+	var out dataframe.DataFrame
+	for k, ref := range tasks {
+		t, err := LoadTask(dataDir, ref.Dataset, ref.Target)
+		if err != nil {
+			return dataframe.DataFrame{}, err
+		}
+		methods := []string{KindGCN, KindMLP, BaselineLinear}
+		if t.MACs != nil {
+			methods = append(methods, BaselineFLOPs)
+		}
+		pts, err := LearningCurve(t, methods, []int{n}, seeds, nil)
+		if err != nil {
+			return dataframe.DataFrame{}, fmt.Errorf("%s/%s: %w", ref.Dataset, ref.Target, err)
+		}
+		sf := SummaryFrame(SummarizeCurve(pts))
+		rows := sf.Nrow()
+		rep := func(s string) []string { return slicesRepeat(s, rows) }
+		df := dataframe.New(series.New(rep(ref.Dataset), series.String, "space"), series.New(rep(ref.Target), series.String, "device"),
+			series.New(intsRepeat(t.Len(), rows), series.Int, "architectures")).CBind(sf)
+		if k == 0 {
+			out = df
+		} else {
+			out = out.RBind(df)
+		}
+	}
+	return out, out.Error()
+}
+
+func slicesRepeat(s string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = s
+	}
+	return out
+}
+
+func intsRepeat(v, n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = v
+	}
+	return out
+}
+
+// HeldOut predicts the architectures p did not see when Evaluate trained it with budget
+// n and seed: the test indices of NewLabelSplit(t.Len(), n, seed), the predictions and
+// the true values.
+func HeldOut(t *Task, p *Trained, n int, seed int64) (test []int, pred, truth []float64, err error) {
+	split, err := NewLabelSplit(t.Len(), n, seed)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	pred, err = p.Predict(t.Examples(split.Test))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return split.Test, pred, t.Values(split.Test), nil
+}
+
+// HeldOutCIs gives percentile-bootstrap intervals (b resamples, 95 %) for the Spearman
+// correlation with the truth of p's held-out predictions (see HeldOut) and of the
+// held-out architectures' MACs (the FLOPs line), each drawn with a generator seeded
+// (rngSeed, 0). The task must have MACs.
+func HeldOutCIs(t *Task, p *Trained, n int, seed int64, b int, rngSeed uint64) (model, flops stats.Interval, err error) {
+	if t.MACs == nil {
+		return model, flops, fmt.Errorf("%s has no MACs for a FLOPs interval", t.Dataset)
+	}
+	test, pred, truth, err := HeldOut(t, p, n, seed)
+	if err != nil {
+		return model, flops, err
+	}
+	macs := make([]float64, len(test))
+	for k, i := range test {
+		macs[k] = t.MACs[i]
+	}
+	model = stats.BootstrapCorrelation(pred, truth, stats.Spearman, b, 0.95, rand.New(rand.NewPCG(rngSeed, 0)))
+	flops = stats.BootstrapCorrelation(macs, truth, stats.Spearman, b, 0.95, rand.New(rand.NewPCG(rngSeed, 0)))
+	return model, flops, nil
+}
+
+// SaveReload saves a measured-latency predictor to dir, loads it back and predicts the
+// latency of archs with the loaded copy; maxDiff is the largest difference from the
+// predictions of p itself on the same batch (float32 products are blocked by batch
+// size, so both predict identical batches).
+func SaveReload(p *Trained, dir string, archs []arch.MBArch) (lat []float64, maxDiff float64, err error) {
+	if err := p.Save(dir); err != nil {
+		return nil, 0, err
+	}
+	loaded, err := Load(dir)
+	if err != nil {
+		return nil, 0, err
+	}
+	src, err := NewPredictedLatency(loaded)
+	if err != nil {
+		return nil, 0, err
+	}
+	if lat, err = src.Latencies(archs); err != nil {
+		return nil, 0, err
+	}
+	before, err := (&PredictedLatency{P: p}).Latencies(archs)
+	if err != nil {
+		return nil, 0, err
+	}
+	for i := range lat {
+		maxDiff = math.Max(maxDiff, math.Abs(lat[i]-before[i]))
+	}
+	return lat, maxDiff, nil
+}

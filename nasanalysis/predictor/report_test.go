@@ -1,0 +1,125 @@
+package predictor
+
+import (
+	"math"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
+)
+
+var handSums = []CurveSummary{
+	{Method: "a", NTrain: 10, Kendall: 0.5, KendallSD: 0.1},
+	{Method: "b", NTrain: 10, Kendall: 0.6, KendallSD: 0.05},
+	{Method: "a", NTrain: 20, Kendall: 0.8, KendallSD: 0.02},
+	{Method: "b", NTrain: 20, Kendall: 0.7, KendallSD: 0.2},
+}
+
+func TestCurveBandSummaryAtBestPerBudget(t *testing.T) {
+	n, k, sd := CurveBand(handSums, "a")
+	if !slices.Equal(n, []float64{10, 20}) || !slices.Equal(k, []float64{0.5, 0.8}) || !slices.Equal(sd, []float64{0.1, 0.02}) {
+		t.Errorf("CurveBand = %v %v %v", n, k, sd)
+	}
+	if s, err := SummaryAt(handSums, "b", 20); err != nil || s.Kendall != 0.7 {
+		t.Errorf("SummaryAt(b, 20) = %+v, %v", s, err)
+	}
+	if _, err := SummaryAt(handSums, "c", 20); err == nil {
+		t.Error("an unknown method should be an error")
+	}
+	best := BestPerBudget(handSums, []string{"a", "b"})
+	if len(best) != 2 || best[0].Method != "b" || best[1].Method != "a" {
+		t.Errorf("BestPerBudget = %+v, want b at 10, a at 20", best)
+	}
+}
+
+func TestAnchorFrameVerdicts(t *testing.T) {
+	// At 10: a 0.5 ± 0.1 vs 0.45 -> within 1 SD; b 0.6 ± 0.05 -> by more than 1 SD.
+	// At 20: a 0.8 vs 0.9 -> below.
+	df, err := AnchorFrame(handSums, []string{"a", "b"}, []Anchor{{N: 10, Kendall: 0.45, Who: "x"}, {N: 20, Kendall: 0.9, Who: "y"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"above (within 1 SD)", "above (by more than 1 SD)", "below", "below"}
+	for r, w := range want {
+		if got := df.Col("verdict").Elem(r).String(); got != w {
+			t.Errorf("row %d verdict %q, want %q", r, got, w)
+		}
+	}
+	if df.Col("anchor_method").Elem(3).String() != "y" {
+		t.Errorf("anchor_method = %v", df.Col("anchor_method"))
+	}
+}
+
+func TestTasksFrame(t *testing.T) {
+	df, err := TasksFrame("")
+	datatest.Check(t, err)
+	if got := df.Col("space").Records(); !slices.Equal(got, TaskDatasets()) {
+		t.Errorf("spaces %v, want %v", got, TaskDatasets())
+	}
+	for r, sp := range df.Col("space").Records() {
+		f := df.Col("flops_baseline").Elem(r).String()
+		if (sp == "fbnet") != (f != "yes") { // only FBNet lacks a cost model
+			t.Errorf("%s: flops_baseline %q", sp, f)
+		}
+		if sp == MeasuredDataset && df.Col("architectures").Elem(r).Float() != 300 {
+			t.Errorf("the measured dataset has 300 networks, table says %v", df.Col("architectures").Elem(r))
+		}
+	}
+}
+
+// One quick predictor of the 300 measured networks serves the held-out helpers.
+func TestHeldOutAndSaveReload(t *testing.T) {
+	meas, err := LoadTask("", MeasuredDataset, MeasuredTarget)
+	datatest.Check(t, err)
+	cfg := DefaultConfig(KindMLP)
+	cfg.MaxSteps, cfg.Ensemble = 50, 1
+	_, p, err := Evaluate(meas, cfg, 240, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	test, pred, truth, err := HeldOut(meas, p, 240, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(test) != 60 || len(pred) != 60 || truth[0] != meas.Y[test[0]] {
+		t.Fatalf("HeldOut: %d test, %d predictions, truth[0] %v vs %v", len(test), len(pred), truth[0], meas.Y[test[0]])
+	}
+	m, f, err := HeldOutCIs(meas, p, 240, 0, 200, 11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, iv := range []struct {
+		name   string
+		lo, hi float64
+		est    float64
+	}{{"model", m.Lo, m.Hi, m.Estimate}, {"flops", f.Lo, f.Hi, f.Estimate}} {
+		if !(iv.lo <= iv.est && iv.est <= iv.hi) || math.IsNaN(iv.est) {
+			t.Errorf("%s interval %v-%v does not hold its estimate %v", iv.name, iv.lo, iv.hi, iv.est)
+		}
+	}
+	archs := arch.WithResolution(arch.MBv3.SampleN(5, 1), 160)
+	lat, diff, err := SaveReload(p, filepath.Join(t.TempDir(), "p"), archs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lat) != 5 || diff != 0 {
+		t.Errorf("SaveReload: %d latencies, largest difference %g (want 5 and exactly 0: same weights, same batch)", len(lat), diff)
+	}
+}
+
+func TestCurveTasksRowsPerMethod(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains predictors")
+	}
+	df, err := CurveTasks("", []TaskRef{{MeasuredDataset, MeasuredTarget}}, 25, 1)
+	datatest.Check(t, err)
+	// The measured networks have MACs, so four methods: GCN, MLP, linear, FLOPs.
+	if r := df.Nrow(); r != 4 {
+		t.Fatalf("%d rows, want 4:\n%v", r, df)
+	}
+	if df.Col("architectures").Elem(0).Float() != 300 || df.Col("space").Elem(3).String() != MeasuredDataset || df.Col("method").Elem(3).String() != BaselineFLOPs {
+		t.Errorf("CurveTasks =\n%v", df)
+	}
+}
