@@ -132,3 +132,57 @@ func TestFineTuneComparisonChecksSeedCounts(t *testing.T) {
 		t.Error("one pair with no seed count should be an error")
 	}
 }
+
+// With the unadapted proxy, every point of the curve is the proxy's own SRCC: a proxy
+// that reverses the target gives -1 before and at every sample count.
+func TestAdaptCurvesProxyByHand(t *testing.T) {
+	ds, err := data.Lookup("nb201")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 14
+	tab := &data.LatencyTable{Dataset: ds, Devices: []string{"a", "b"}, Latency: [][]float64{make([]float64, n), make([]float64, n)}}
+	for i := range n {
+		tab.Archs = append(tab.Archs, "x")
+		tab.Latency[0][i], tab.Latency[1][i] = float64(i+1), float64(n-i)
+	}
+	pcs, err := AdaptCurves(tab, nil, []stats.PairValue{{A: "a", B: "b"}}, []Method{MethodProxy}, []int{7, 14}, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pcs) != 1 || pcs[0].Before != -1 || len(pcs[0].Curves) != 1 || len(pcs[0].Curves[0].Points) != 2 {
+		t.Fatalf("AdaptCurves = %+v", pcs)
+	}
+	for _, p := range pcs[0].Curves[0].Points {
+		if p.Summary.MeanAfter != -1 {
+			t.Errorf("at %d samples mean after %v, want -1", p.Samples, p.Summary.MeanAfter)
+		}
+	}
+	if _, err := AdaptCurves(tab, nil, []stats.PairValue{{A: "a", B: "nope"}}, []Method{MethodProxy}, []int{7}, 1); err == nil {
+		t.Error("an unknown device should be an error")
+	}
+}
+
+// The before column is the proxy's own SRCC with the target (a reversing proxy: -1), and
+// each pair gets its own seed count.
+func TestFineTuneComparisonBeforeByHand(t *testing.T) {
+	ds, err := data.Lookup("nb201")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 20
+	tab := &data.LatencyTable{Dataset: ds, Devices: []string{"a", "b"}, Latency: [][]float64{make([]float64, n), make([]float64, n)}}
+	X := make([][]float64, n)
+	for i := range n {
+		tab.Archs = append(tab.Archs, "x")
+		X[i] = []float64{1, float64(i % 2), float64(i % 3), float64(i % 5)}
+		tab.Latency[0][i], tab.Latency[1][i] = float64(i+1), float64(2*n-i)
+	}
+	df, err := FineTuneComparison(tab, X, []stats.PairValue{{A: "a", B: "b"}}, []int{2}, predictor.DefaultMLP, 5, 8, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if df.Nrow() != 1 || df.Col("pair").Elem(0).String() != "a → b" || df.Col("seeds").Elem(0).Float() != 2 || df.Col("before").Elem(0).Float() != -1 {
+		t.Errorf("FineTuneComparison =\n%v", df)
+	}
+}
