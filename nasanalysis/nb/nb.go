@@ -105,13 +105,17 @@ func MatrixFrame(corner string, names []string, m [][]float64) dataframe.DataFra
 	return dataframe.New(cols...)
 }
 
-// Show displays a figure with its caption in the running notebook.
+// Show displays a figure with its caption in the running notebook. Like every Show
+// function here and Markdown, it waits until GoNB has received the output
+// (gonbui.Sync): without that, the last output of a cell can be lost when the cell's
+// program exits right after displaying it (seen once under load).
 func Show(f *plots.Figure) error {
 	h, err := FigureHTML(f)
 	if err != nil {
 		return err
 	}
 	gonbui.DisplayHTML(h)
+	gonbui.Sync()
 	return gonbui.Error()
 }
 
@@ -124,12 +128,14 @@ func ShowTable(df dataframe.DataFrame, maxRows int) error {
 // CaptionedTableHTML) in the running notebook.
 func ShowCaptionedTable(df dataframe.DataFrame, maxRows int, caption string) error {
 	gonbui.DisplayHTML(CaptionedTableHTML(df, maxRows, caption))
+	gonbui.Sync()
 	return gonbui.Error()
 }
 
 // Markdown displays Markdown text in the running notebook.
 func Markdown(format string, args ...any) {
 	gonbui.DisplayMarkdown(fmt.Sprintf(format, args...))
+	gonbui.Sync()
 }
 
 // Must returns v, or panics with err: for notebook cells, where a panic shows the error
