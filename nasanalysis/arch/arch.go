@@ -8,12 +8,12 @@ import (
 
 // Arch is what every architecture family shares: a canonical text form that parses back
 // to the same architecture, validation whose error names the field and value, and the
-// two encodings predictors take — a flat one-hot vector (linear models, MLPs, AdaProxy)
-// and an operations graph (GCNs).
+// two encodings predictors take — a flat vector of one-hot choices (Flat: linear
+// models, MLPs, AdaProxy) and an operations graph (Graph: GCNs).
 type Arch interface {
 	String() string
 	Validate() error
-	OneHot() []float64
+	Flat() []float64
 	Graph() Graph
 }
 

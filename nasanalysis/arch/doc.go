@@ -7,7 +7,7 @@
 // (the NB201 cell string, FBNet's '-'-joined layers, OFA's JSON dictionary), validation
 // whose error names the field and value, seeded sampling, mutation and uniform
 // crossover, block fixes (one choice pinned at one position, as the block-profiling
-// study of Mills et al. does), the one-hot vector linear models and MLPs take (OneHot)
+// study of Mills et al. does), the flat vector of one-hot choices linear models and MLPs take (Flat)
 // and the operations graph GCNs take (Graph). Parse and Sample dispatch on a space name
 // (Spaces). The OFA families and the NB201 cell also have an analytic cost (MACs, and
 // for OFA parameters and the exact layer plan from which both follow); OFAFeatures is

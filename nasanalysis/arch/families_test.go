@@ -21,7 +21,7 @@ func TestRoundTripAndEvolution(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %s does not parse back: %v", sp, a, err)
 			}
-			if b.String() != a.String() || !slices.Equal(b.OneHot(), a.OneHot()) {
+			if b.String() != a.String() || !slices.Equal(b.Flat(), a.Flat()) {
 				t.Fatalf("%s: %s parsed back as %s", sp, a, b)
 			}
 		}
@@ -48,9 +48,9 @@ func TestFBNet(t *testing.T) {
 	if a[0] != 0 || a[21] != 8 || a.String() != s {
 		t.Errorf("ParseFBNet(%q) = %v, String %q", s, a, a.String())
 	}
-	x := a.OneHot()
+	x := a.Flat()
 	if len(x) != 22*9 || x[0] != 1 || x[21*9+8] != 1 || sum(x) != 22 {
-		t.Errorf("one-hot: %d numbers, sum %v", len(x), sum(x))
+		t.Errorf("flat: %d numbers, sum %v", len(x), sum(x))
 	}
 	g := a.Graph()
 	// input, 22 layers, output; layer 21 (the last) is alone in stage 6.
@@ -71,20 +71,22 @@ func TestFBNet(t *testing.T) {
 }
 
 // A hand-built MobileNetV3 network: stage depths 2, 3, 4, 2, 2, every kernel 5 and
-// expand 4, at 176 px. Its one-hot has 2+3+4+2+2 = 13 active slots, each with a kernel
-// and an expand bit, and the resolution bucket (176-128)/16 = 3.
-func TestMBOneHotAndGraph(t *testing.T) {
+// expand 4, at 176 px. Its flat encoding has 2+3+4+2+2 = 13 active slots, each with a
+// kernel and an expand bit, 20 - 13 = 7 skipped flags, and the resolution
+// (176-128)/96 = 0.5: 141 numbers summing to 26 + 7 + 0.5.
+func TestMBFlatAndGraph(t *testing.T) {
 	a := MBArch{KS: slices.Repeat([]int{5}, 20), E: slices.Repeat([]int{4}, 20), D: []int{2, 3, 4, 2, 2}, R: 176}
 	if err := a.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	x := a.OneHot()
-	if len(x) != 127 || sum(x) != 27 {
-		t.Fatalf("one-hot: %d numbers summing to %v, want 127 and 13*2+1", len(x), sum(x))
+	x := a.Flat()
+	if len(x) != 141 || sum(x) != 33.5 {
+		t.Fatalf("flat: %d numbers summing to %v, want 141 and 33.5", len(x), sum(x))
 	}
-	// slot 0: kernel 5 at 0+1, expand 4 at 3+1; slot 2 (stage 0, layer 2) inactive.
-	if x[1] != 1 || x[4] != 1 || sum(x[12:18]) != 0 || x[120+3] != 1 {
-		t.Errorf("one-hot layout wrong: slot0 %v slot2 %v res %v", x[0:6], x[12:18], x[120:])
+	// slot 0: kernel 5 at 1, expand 4 at 3+1, not skipped; slot 2 (stage 0, layer 2)
+	// skipped: only its flag at 2*7+6.
+	if x[1] != 1 || x[4] != 1 || x[6] != 0 || sum(x[14:20]) != 0 || x[20] != 1 || x[140] != 0.5 {
+		t.Errorf("flat layout wrong: slot0 %v slot2 %v res %v", x[0:7], x[14:21], x[140])
 	}
 	g := a.Graph()
 	if len(g.Nodes) != 22 || g.Nodes[3][14] != 1 || g.Nodes[2][14] != 0 || g.Nodes[0][2] != 0.5 {

@@ -104,8 +104,8 @@ func LayerFixes() []LayerFix {
 	return out
 }
 
-// OneHot returns a one-hot of the 9 choices at each of the 22 layers (198 numbers).
-func (a FBNetArch) OneHot() []float64 {
+// Flat returns a one-hot of the 9 choices at each of the 22 layers (198 numbers).
+func (a FBNetArch) Flat() []float64 {
 	nc := len(FBNetChoices)
 	x := make([]float64, FBNetLayers*nc)
 	for l, k := range a {

@@ -363,23 +363,31 @@ func (sp *MBSpace) Size() float64 {
 	return math.Pow(perStage, mbStages) * float64(len(MBResolutions))
 }
 
-// OneHot returns the one-hot encoding of linear per-operator models (AdaProxy) and MLPs:
-// for each of the 20 slots a one-hot of the kernel (3, 5, 7) then of the expand ratio
-// (3, 4, 6), all zero for slots beyond their stage's depth (6 x 20 numbers); then a
-// one-hot of the resolution in 16-px buckets from 128 px (7 numbers), as OFA's accuracy
-// predictor buckets it.
-func (a MBArch) OneHot() []float64 {
-	x := make([]float64, 6*mbStages*mbSlots+7)
-	for s := range mbStages {
-		for l := 0; l < a.D[s]; l++ {
-			slot := s*mbSlots + l
-			x[6*slot+slices.Index(MBKernels, a.KS[slot])] = 1
-			x[6*slot+3+slices.Index(MBExpands, a.E[slot])] = 1
-		}
+// Flat returns the flat encoding linear models, MLPs and AdaProxy take: for each of the
+// 20 slots a one-hot of the kernel (3, 5, 7), a one-hot of the expand ratio (3, 4, 6)
+// and a flag for a slot beyond its stage's depth (whose one-hots stay zero), 7 x 20
+// numbers; then the resolution as one number scaled to [0, 1] over 128-224 px. The
+// resolution is a number, not a one-hot: HELP's GPU table holds 25 resolutions in 4-px
+// steps, and the MLP ranks its latencies far better when it sees their order (Kendall
+// tau 0.57 with 16-px one-hot buckets instead, at 100 labelled networks) — latency grows
+// smoothly with the resolution.
+func (a MBArch) Flat() []float64 {
+	g := a.Graph() // the slot nodes hold exactly these features
+	x := make([]float64, 0, 7*mbStages*mbSlots+1)
+	for _, n := range g.Nodes[1 : mbStages*mbSlots+1] {
+		x = append(x, n[mbKernelFeature:mbStageFeature]...)
+		x = append(x, n[mbSkippedFeature])
 	}
-	x[6*mbStages*mbSlots+(a.R-MBMinResolution)/16] = 1
-	return x
+	return append(x, g.Nodes[0][mbResFeature])
 }
+
+// Node features of the mobile graph (see Graph).
+const (
+	mbResFeature     = 2
+	mbKernelFeature  = 3 // then 3 expand features
+	mbStageFeature   = 9 // 5 stages
+	mbSkippedFeature = 14
+)
 
 // Graph is the sub-network as a chain over its 20 block slots: input (carrying the
 // resolution scaled to [0, 1] over 128-224 px), one node per slot (one-hot kernel
@@ -387,13 +395,13 @@ func (a MBArch) OneHot() []float64 {
 // depth, which the network skips), output.
 func (a MBArch) Graph() Graph {
 	const (
-		fIn, fOut, fRes = 0, 1, 2
-		fKernel         = 3
-		fExpand         = 6
-		fStage          = 9
-		fSkipped        = 14
+		fIn, fOut, fRes = 0, 1, mbResFeature
+		fKernel         = mbKernelFeature
+		fExpand         = mbKernelFeature + 3
+		fStage          = mbStageFeature
+		fSkipped        = mbSkippedFeature
 	)
-	g := newGraph(mbStages*mbSlots+2, 15)
+	g := newGraph(mbStages*mbSlots+2, mbSkippedFeature+1)
 	g.Nodes[0][fIn] = 1
 	g.Nodes[0][fRes] = float64(a.R-MBMinResolution) / float64(MBMaxResolution-MBMinResolution)
 	g.Nodes[mbStages*mbSlots+1][fOut] = 1

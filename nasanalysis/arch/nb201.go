@@ -128,6 +128,9 @@ func (c Cell) OneHot() []float64 {
 	return x
 }
 
+// Flat is the cell's flat encoding: its one-hot (OneHot).
+func (c Cell) Flat() []float64 { return c.OneHot() }
+
 // CellFromOneHot decodes a 30-number one-hot encoding (extra trailing numbers, such as
 // OneProxy's constant 1, are ignored). Each group must hold exactly one 1 and four 0s.
 func CellFromOneHot(x []float64) (Cell, error) {

@@ -300,9 +300,9 @@ func ResNetSize() float64 {
 	return n
 }
 
-// OneHot is the one-hot encoding of linear models and MLPs; for OFA-ResNet50 it is the
+// Flat is the flat encoding of linear models and MLPs; for OFA-ResNet50 it is the
 // input of OFA's predictor, which is one-hot already (OFAFeatures).
-func (a ResNetArch) OneHot() []float64 { return a.OFAFeatures() }
+func (a ResNetArch) Flat() []float64 { return a.OFAFeatures() }
 
 // Graph is the network as a chain: input (resolution scaled to [0, 1] over 128-256 px),
 // the stem (middle conv kept, one-hot width of its two convs), one node per bottleneck

@@ -17,15 +17,15 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
-// Encode returns one feature vector per architecture of t: its family's one-hot
-// encoding (arch.Arch.OneHot: OneProxy's 30 numbers for NB201 cells, the 9 choices at
-// each of FBNet's 22 layers, OFA-MobileNetV3's kernel and expand per block slot and its
-// resolution bucket) followed by a constant 1, so a per-operator latency model has an
-// intercept.
+// Encode returns one feature vector per architecture of t: its family's flat encoding
+// (arch.Arch.Flat: OneProxy's 30-number one-hot for NB201 cells, the 9 choices at each
+// of FBNet's 22 layers, OFA-MobileNetV3's kernel, expand and skipped flag per block slot
+// and its scaled resolution) followed by a constant 1, so a per-operator latency model
+// has an intercept.
 func Encode(t *data.LatencyTable) [][]float64 {
 	X := make([][]float64, t.Len())
 	for i, a := range t.Parsed {
-		X[i] = append(a.OneHot(), 1)
+		X[i] = append(a.Flat(), 1)
 	}
 	return X
 }

@@ -176,7 +176,7 @@ func (t *Task) addArch(id int, a arch.Arch, y float64) {
 	t.IDs = append(t.IDs, id)
 	t.Archs = append(t.Archs, a.String())
 	t.Y = append(t.Y, y)
-	t.X = append(t.X, a.OneHot())
+	t.X = append(t.X, a.Flat())
 	t.Graphs = append(t.Graphs, a.Graph())
 	if c, ok := a.(arch.Costed); ok {
 		// MACs of the width-1.2 network the OFA predictor and tables use; the GPU table's
