@@ -1,10 +1,8 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
@@ -41,25 +39,25 @@ func methodNames() string {
 
 // adaptOptions are the flags adapt and adapt-grid share.
 type adaptOptions struct {
-	space, method, format, dataDir *string
-	nTrain, nVal, seeds            *int
+	dataset, method, format, dataDir *string
+	nTrain, nVal, seeds              *int
 }
 
-func addAdaptFlags(fs *flag.FlagSet, defaultSeeds int) *adaptOptions {
+func addAdaptFlags(fs *flagSet, defaultSeeds int) *adaptOptions {
 	return &adaptOptions{
-		space:   fs.String("space", "nb201", "dataset: "+strings.Join(data.DatasetNames(), ", ")),
+		dataset: fs.datasetFlag("nb201", data.DatasetNames()),
 		nTrain:  fs.Int("train", 60, "target cells to fit on"),
 		nVal:    fs.Int("val", 10, "target cells to choose lambda (or fine-tuning steps) on"),
-		seeds:   fs.Int("seeds", defaultSeeds, "number of seeds (0..K-1); each draws its own target cells"),
+		seeds:   fs.seedsFlag(defaultSeeds, "0..N-1, each drawing its own target cells"),
 		method:  fs.String("method", "adaproxy", "adaptation: "+methodNames()),
-		format:  fs.String("format", "csv", "output: csv or table"),
-		dataDir: fs.String("data", "", "datasets directory (default: $"+data.EnvDataDir+", then ../shared/datasets, then the fetch cache)"),
+		format:  fs.formatFlag(),
+		dataDir: fs.dataFlag(),
 	}
 }
 
 // check validates the shared flags and returns the dataset and the method's preparation.
 func (o *adaptOptions) check() (data.Dataset, func([]float64, [][]float64) (monotonic.Runner, error), error) {
-	ds, err := data.Lookup(*o.space)
+	ds, err := data.Lookup(*o.dataset)
 	if err != nil {
 		return ds, nil, usageError{err.Error()}
 	}
@@ -67,8 +65,8 @@ func (o *adaptOptions) check() (data.Dataset, func([]float64, [][]float64) (mono
 	if !ok {
 		return ds, nil, usagef("unknown method %q (want %s)", *o.method, methodNames())
 	}
-	if *o.format != "csv" && *o.format != "table" {
-		return ds, nil, usagef("unknown format %q (want csv or table)", *o.format)
+	if err := checkFormat(*o.format); err != nil {
+		return ds, nil, err
 	}
 	if *o.seeds < 1 || *o.nTrain < 3 || *o.nVal < 0 {
 		return ds, nil, usagef("need --seeds >= 1, --train >= 3 and --val >= 0 (got %d, %d, %d)", *o.seeds, *o.nTrain, *o.nVal)
@@ -77,12 +75,12 @@ func (o *adaptOptions) check() (data.Dataset, func([]float64, [][]float64) (mono
 }
 
 func runAdapt(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("adapt", "--space NAME --proxy P --target T [--train N] [--val M] [--seeds K] [--method M] [--format csv|table]", stderr)
+	fs := newFlags("adapt", "--dataset NAME --proxy P --target T [--train N] [--val M] [--seeds K] [--method M] [--format csv|table]", stderr)
 	opt := addAdaptFlags(fs, 1)
 	proxy := fs.String("proxy", "", "proxy device (required)")
 	target := fs.String("target", "", "target device (required)")
 	skipMissing := fs.Bool("skip-missing", false, "draw target cells only among those measured on the target (default: a missing target latency in the sample is an error)")
-	if err := parse(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	ds, prepare, err := opt.check()
@@ -98,7 +96,7 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 	if _, err := ds.DeviceIndex([]string{*proxy, *target}); err != nil {
 		return usageError{err.Error()}
 	}
-	nTrain, nVal, seeds, method, format := opt.nTrain, opt.nVal, opt.seeds, opt.method, opt.format
+	nTrain, nVal, seeds, method := opt.nTrain, opt.nVal, opt.seeds, opt.method
 	lat, err := data.LoadLatency(*opt.dataDir, ds.Name)
 	if err != nil {
 		return err
@@ -123,7 +121,9 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	header := []string{"seed", "srcc_before", "srcc_after", "lambda_frac", "val_srcc", "n_train", "n_val", "method"}
-	var rows [][]string
+	var rows [][]any
+	bar := newProgress(stderr, *seeds, "adapting")
+	defer bar.Clear()
 	for seed := 0; seed < *seeds; seed++ {
 		s, err := monotonic.SplitForSeed(uint64(seed), cand, *nTrain, *nVal)
 		if err != nil {
@@ -137,27 +137,17 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-		rows = append(rows, []string{strconv.Itoa(seed), f(r.SRCCBefore), f(r.SRCCAfter), f(r.LambdaFrac), f(r.ValSRCC),
-			strconv.Itoa(*nTrain), strconv.Itoa(*nVal), *method})
+		rows = append(rows, []any{seed, r.SRCCBefore, r.SRCCAfter, r.LambdaFrac, r.ValSRCC, *nTrain, *nVal, *method})
+		bar.Add(1)
 	}
-	if *format == "table" {
-		for _, r := range rows {
-			for k := 1; k <= 4; k++ {
-				if v, err := strconv.ParseFloat(r[k], 64); err == nil {
-					r[k] = fmt.Sprintf("%.4f", v)
-				}
-			}
-		}
-	}
-	return writeRows(stdout, *format, header, rows)
+	return writeRows(stdout, *opt.format, header, rows)
 }
 
 func runAdaptGrid(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("adapt-grid", "--space NAME [--devices a,b,...] [--method M] [--train N] [--val M] [--seeds K] [--format csv|table]", stderr)
+	fs := newFlags("adapt-grid", "--dataset NAME [--devices a,b,...] [--method M] [--train N] [--val M] [--seeds K] [--format csv|table]", stderr)
 	opt := addAdaptFlags(fs, 10)
 	devices := fs.String("devices", "", "comma-separated devices (default: all)")
-	if err := parse(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	ds, prepare, err := opt.check()
@@ -168,7 +158,7 @@ func runAdaptGrid(args []string, stdout, stderr io.Writer) error {
 	if _, err := ds.DeviceIndex(names); err != nil {
 		return usageError{err.Error()}
 	}
-	nTrain, nVal, seeds, method, format := opt.nTrain, opt.nVal, opt.seeds, opt.method, opt.format
+	nTrain, nVal, seeds := opt.nTrain, opt.nVal, opt.seeds
 	lat, err := data.LoadLatency(*opt.dataDir, ds.Name)
 	if err != nil {
 		return err
@@ -176,19 +166,35 @@ func runAdaptGrid(args []string, stdout, stderr io.Writer) error {
 	if *nTrain+*nVal > lat.Len() {
 		return usagef("--train %d + --val %d exceeds the %d architectures of %s", *nTrain, *nVal, lat.Len(), ds.Name)
 	}
+	k := len(names)
+	if k == 0 {
+		k = len(lat.Devices)
+	}
+	// AdaptAllWith runs the pairs in parallel and has no progress callback; each call of a
+	// runner it gets from prepare is one (pair, seed), so counting those drives the bar.
+	bar := newProgress(stderr, k*(k-1)**seeds, "adapting pairs")
+	defer bar.Clear()
 	X := monotonic.Encode(lat)
 	g, err := monotonic.AdaptAllWith(lat, X, names, *nTrain, *nVal, *seeds,
-		func(proxy []float64) (monotonic.Runner, error) { return prepare(proxy, X) })
+		func(proxy []float64) (monotonic.Runner, error) {
+			run, err := prepare(proxy, X)
+			if err != nil {
+				return nil, err
+			}
+			return func(p *monotonic.Pair, s monotonic.Split) (monotonic.Result, error) {
+				defer bar.Add(1)
+				return run(p, s)
+			}, nil
+		})
 	if err != nil {
 		return err
 	}
 	df := g.Frame()
-	if *format == "table" {
-		fmt.Fprintln(stdout, df.String())
+	if *opt.format == "table" {
+		// The summary goes to stderr, so stdout holds exactly the table.
 		reached, total := monotonic.CountAtLeast(g.After, 0.9)
-		fmt.Fprintf(stdout, "%s, %d+%d target cells, %d seeds: %d of %d pairs reach SRCC >= 0.9; mean SRCC before %.4f, after %.4f\n",
-			*method, *nTrain, *nVal, *seeds, reached, total, gstat.Mean(df.Col("srcc_before").Float(), nil), gstat.Mean(df.Col("srcc_after").Float(), nil))
-		return nil
+		fmt.Fprintf(stderr, "%s, %d+%d target cells, %d seeds: %d of %d pairs reach SRCC >= 0.9; mean SRCC before %.4f, after %.4f\n",
+			*opt.method, *nTrain, *nVal, *seeds, reached, total, gstat.Mean(df.Col("srcc_before").Float(), nil), gstat.Mean(df.Col("srcc_after").Float(), nil))
 	}
-	return df.WriteCSV(stdout)
+	return writeFrame(stdout, *opt.format, df)
 }

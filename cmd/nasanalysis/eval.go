@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -17,16 +16,20 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor/ofa"
 )
 
-var spaceNames = []string{"ofa-mbv3", "proxylessnas", "ofa-resnet50"}
+// sampleSpaces are the design spaces sample, eval and measure handle.
+var sampleSpaces = []string{arch.OFAMBv3, arch.ProxylessNAS, arch.OFAResNet50}
+
+// mbSpaces are the mobile design spaces (measure handles only these).
+var mbSpaces = []string{arch.OFAMBv3, arch.ProxylessNAS}
 
 func mbSpace(name string) (*arch.MBSpace, error) {
 	switch name {
-	case "ofa-mbv3":
+	case arch.OFAMBv3:
 		return arch.MBv3, nil
-	case "proxylessnas":
+	case arch.ProxylessNAS:
 		return arch.Proxyless, nil
 	}
-	return nil, usagef("unknown space %q (want %s)", name, strings.Join(spaceNames, ", "))
+	return nil, checkSpace(name, mbSpaces)
 }
 
 // stdin is the input of eval; tests replace it.
@@ -34,24 +37,27 @@ var stdin io.Reader = os.Stdin
 
 func runSample(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("sample", "--space S --n N --seed K [--width W] [--res R]", stderr)
-	name := fs.String("space", "ofa-mbv3", "design space: "+strings.Join(spaceNames, ", "))
+	name := fs.spaceFlag(arch.OFAMBv3, sampleSpaces)
 	n := fs.Int("n", 10, "number of architectures")
-	seed := fs.Uint64("seed", 1, "random seed")
+	seed := fs.seedFlag(1, "the sampling")
 	width := fs.Float64("width", 0, "supernet width multiplier for the mobile spaces (0: the space's default)")
 	res := fs.Int("res", 0, "input resolution of every architecture (0: sampled with the rest)")
-	if err := parse(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	if err := checkSpace(*name, sampleSpaces); err != nil {
 		return err
 	}
 	if *n < 1 {
 		return usagef("--n must be >= 1, got %d", *n)
 	}
-	if *res != 0 && *name == "ofa-resnet50" {
+	if *res != 0 && *name == arch.OFAResNet50 {
 		return usagef("--res is for the mobile spaces")
 	}
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
-	if *name == "ofa-resnet50" {
-		rng := rand.New(rand.NewPCG(*seed, 0))
+	if *name == arch.OFAResNet50 {
+		rng := rand.New(rand.NewPCG(uint64(*seed), 0))
 		for i := 0; i < *n; i++ {
 			fmt.Fprintln(w, arch.SampleResNet(rng).JSON())
 		}
@@ -61,7 +67,7 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	archs, err := sampleMB(sp, *n, *seed, *width, *res)
+	archs, err := sampleMB(sp, *n, uint64(*seed), *width, *res)
 	if err != nil {
 		return err
 	}
@@ -98,168 +104,238 @@ var metricNames = map[string][]string{
 }
 
 func runEval(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("eval", "--space S --metrics LIST < archs.jsonl", stderr)
-	name := fs.String("space", "ofa-mbv3", "design space: "+strings.Join(spaceNames, ", "))
+	fs := newFlags("eval", "--space S --metrics LIST [--model-dir DIR] [--format csv|table] < archs.jsonl", stderr)
+	name := fs.spaceFlag(arch.OFAMBv3, sampleSpaces)
 	metrics := fs.String("metrics", "flops,params", "comma-separated metrics, in output order: acc (predicted top-1 %), flops (M MACs), params (M), "+
 		"note10_r<RES> (ms, the architecture at RES px) or note10 (ms, at its own resolution), pn_mobile (ms), measured (ms, this machine), "+
-		"predicted (ms, this machine's latency as predicted by --predictor)")
+		"predicted (ms, this machine's latency as predicted by the predictor in --model-dir)")
 	repeats := fs.Int("repeats", 3, "for measured: timed runs per architecture (after one warm-up)")
-	predictorDir := fs.String("predictor", "", "for predicted: a latency predictor saved by 'train --space "+predictor.MeasuredDataset+" --save DIR'")
-	dataDir := fs.String("data", "", "datasets directory")
-	if err := parse(fs, args); err != nil {
+	modelDir := fs.modelDirFlag("for predicted: a latency predictor saved by 'train --dataset "+predictor.MeasuredDataset+" --model-dir DIR'", "predictor")
+	format := fs.formatFlag()
+	dataDir := fs.dataFlag()
+	if err := fs.parse(args); err != nil {
 		return err
 	}
-	known, ok := metricNames[*name]
-	if !ok {
-		return usagef("unknown space %q (want %s)", *name, strings.Join(spaceNames, ", "))
+	if err := checkSpace(*name, sampleSpaces); err != nil {
+		return err
+	}
+	if err := checkFormat(*format); err != nil {
+		return err
 	}
 	ms := splitList(*metrics)
+	if err := checkMetrics(*name, ms, *modelDir); err != nil {
+		return err
+	}
+	in := evalInput{space: *name, dataDir: *dataDir, modelDir: *modelDir, repeats: *repeats, stderr: stderr}
+	if err := in.read(); err != nil {
+		return err
+	}
+	cols := make([][]float64, len(ms))
+	for k, m := range ms {
+		var err error
+		if cols[k], err = evalMetric(m, in); err != nil {
+			return err
+		}
+	}
+	rows := make([][]any, in.len())
+	for i := range rows {
+		rows[i] = make([]any, len(ms))
+		for k := range ms {
+			rows[i][k] = cols[k][i]
+		}
+	}
+	return writeRows(stdout, *format, ms, rows)
+}
+
+// checkMetrics validates the requested metrics for a design space.
+func checkMetrics(space string, ms []string, modelDir string) error {
 	if len(ms) == 0 {
 		return usagef("--metrics is empty")
 	}
+	known := metricNames[space]
 	for _, m := range ms {
 		if !slices.Contains(known, m) {
-			return usagef("metric %q is not available for %s (available: %s)", m, *name, strings.Join(known, ", "))
+			return usagef("metric %q is not available for %s (available: %s)", m, space, strings.Join(known, ", "))
 		}
-		if m == "predicted" && *predictorDir == "" {
-			return usagef("metric predicted needs --predictor DIR")
+		if m == "predicted" && modelDir == "" {
+			return usagef("metric predicted needs --model-dir DIR")
 		}
 	}
-	// Read and validate every line first: a bad line fails before any work is done.
-	var mbs []arch.MBArch
-	var rns []arch.ResNetArch
-	sp, _ := mbSpace(*name) // nil for ofa-resnet50, which is parsed separately
-	err := readStdinLines(func(line int, text string) error {
-		if *name == "ofa-resnet50" {
+	return nil
+}
+
+// evalInput is what eval computes metrics of: the architectures read from stdin (mbs for
+// the mobile spaces, rns for ofa-resnet50) and the flags the metrics need.
+type evalInput struct {
+	space             string
+	mbs               []arch.MBArch
+	rns               []arch.ResNetArch
+	dataDir, modelDir string
+	repeats           int
+	stderr            io.Writer
+}
+
+func (in *evalInput) len() int { return len(in.mbs) + len(in.rns) }
+
+// read parses and validates every line of stdin before any work is done, so a bad line
+// fails early.
+func (in *evalInput) read() error {
+	sp, _ := mbSpace(in.space) // nil for ofa-resnet50, which is parsed separately
+	return readStdinLines(func(line int, text string) error {
+		if in.space == arch.OFAResNet50 {
 			a, err := arch.ParseResNet(text)
 			if err != nil {
 				return usagef("stdin line %d: %v", line, err)
 			}
-			rns = append(rns, a)
+			in.rns = append(in.rns, a)
 			return nil
 		}
 		a, err := arch.ParseMB(sp, text)
 		if err != nil {
 			return usagef("stdin line %d: %v", line, err)
 		}
-		mbs = append(mbs, a)
+		in.mbs = append(in.mbs, a)
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	n := len(mbs) + len(rns)
-	cols := make([][]float64, len(ms))
-	for k, m := range ms {
-		var err error
-		if cols[k], err = evalMetric(m, *name, mbs, rns, *dataDir, *repeats, *predictorDir); err != nil {
-			return err
-		}
-	}
-	w := csv.NewWriter(stdout)
-	w.Write(ms)
-	for i := 0; i < n; i++ {
-		row := make([]string, len(ms))
-		for k := range ms {
-			row[k] = strconv.FormatFloat(cols[k][i], 'g', 8, 64)
-		}
-		w.Write(row)
-	}
-	w.Flush()
-	return w.Error()
 }
 
-func evalMetric(m, spaceName string, mbs []arch.MBArch, rns []arch.ResNetArch, dataDir string, repeats int, predictorDir string) ([]float64, error) {
-	var out []float64
+// evalMetric returns metric m of every architecture of in, in input order.
+func evalMetric(m string, in evalInput) ([]float64, error) {
 	switch {
 	case m == "flops" || m == "params":
-		for _, a := range mbs {
-			c := a.Cost()
-			out = append(out, pick(m == "flops", c.MACs, c.Params)/1e6)
-		}
-		for _, a := range rns {
-			c := a.Cost()
-			out = append(out, pick(m == "flops", c.MACs, c.Params)/1e6)
-		}
+		return costMetric(m == "flops", in), nil
 	case m == "acc":
-		var X [][]float64
-		var p *ofa.Predictor
-		var err error
-		if spaceName == "ofa-resnet50" {
-			for _, a := range rns {
-				X = append(X, a.OFAFeatures())
-			}
-			p, err = ofa.LoadResNet50(dataDir)
-		} else {
-			for i, a := range mbs {
-				if a.Width() != 1.2 { // the predictor's encoding has no width: it was trained on the w1.2 supernet
-					return nil, fmt.Errorf("architecture %d: OFA's MobileNetV3 accuracy predictor covers width 1.2 only, not w=%v", i+1, a.Width())
-				}
-				X = append(X, a.OFAFeatures())
-			}
-			p, err = ofa.LoadMBv3(dataDir)
-		}
-		if err != nil {
-			return nil, err
-		}
-		pred, err := p.Predict(X)
-		if err != nil {
-			return nil, err
-		}
-		for _, v := range pred {
-			out = append(out, 100*v)
-		}
+		return accMetric(in)
 	case strings.HasPrefix(m, "note10"):
-		n10, err := latency.LoadNote10(dataDir)
-		if err != nil {
-			return nil, err
-		}
-		for i, a := range mbs {
-			if r := strings.TrimPrefix(m, "note10_r"); r != m {
-				a = a.Clone()
-				a.R, _ = strconv.Atoi(r)
-			}
-			v, err := n10.Latency(a)
-			if err != nil {
-				return nil, fmt.Errorf("architecture %d: %w", i+1, err)
-			}
-			out = append(out, v)
-		}
+		return note10Metric(m, in)
 	case m == "pn_mobile":
-		pm, err := latency.LoadProxylessMobile(dataDir)
-		if err != nil {
-			return nil, err
-		}
-		for i, a := range mbs {
-			v, err := pm.Latency(a)
-			if err != nil {
-				return nil, fmt.Errorf("architecture %d: %w", i+1, err)
-			}
-			out = append(out, v)
-		}
+		return pnMobileMetric(in)
 	case m == "predicted":
-		p, err := predictor.Load(predictorDir)
-		if err != nil {
-			return nil, err
-		}
-		if p.Dataset != predictor.MeasuredDataset {
-			return nil, fmt.Errorf("%s predicts %s on %s, not this machine's measured latency (train it with --space %s)", predictorDir, p.Target, p.Dataset, predictor.MeasuredDataset)
-		}
-		src, err := predictor.NewPredictedLatency(p)
-		if err != nil {
-			return nil, err
-		}
-		return src.Latencies(mbs)
+		return predictedMetric(in)
 	case m == "measured":
-		cfg := latency.DefaultMeasure
-		cfg.Repeats = repeats
-		for i, a := range mbs {
-			r, err := latency.MeasureMB(a, cfg)
-			if err != nil {
-				return nil, fmt.Errorf("architecture %d: %w", i+1, err)
-			}
-			out = append(out, r.MedianMS)
+		return measuredMetric(in)
+	}
+	return nil, fmt.Errorf("metric %q has no implementation", m)
+}
+
+// costMetric returns M MACs (flops) or M parameters.
+func costMetric(flops bool, in evalInput) []float64 {
+	var out []float64
+	for _, a := range in.mbs {
+		c := a.Cost()
+		out = append(out, pick(flops, c.MACs, c.Params)/1e6)
+	}
+	for _, a := range in.rns {
+		c := a.Cost()
+		out = append(out, pick(flops, c.MACs, c.Params)/1e6)
+	}
+	return out
+}
+
+// accMetric returns OFA's predicted top-1 accuracy in %.
+func accMetric(in evalInput) ([]float64, error) {
+	var X [][]float64
+	var p *ofa.Predictor
+	var err error
+	if in.space == arch.OFAResNet50 {
+		for _, a := range in.rns {
+			X = append(X, a.OFAFeatures())
 		}
+		p, err = ofa.LoadResNet50(in.dataDir)
+	} else {
+		for i, a := range in.mbs {
+			if a.Width() != 1.2 { // the predictor's encoding has no width: it was trained on the w1.2 supernet
+				return nil, fmt.Errorf("architecture %d: OFA's MobileNetV3 accuracy predictor covers width 1.2 only, not w=%v", i+1, a.Width())
+			}
+			X = append(X, a.OFAFeatures())
+		}
+		p, err = ofa.LoadMBv3(in.dataDir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	pred, err := p.Predict(X)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, len(pred))
+	for i, v := range pred {
+		out[i] = 100 * v
+	}
+	return out, nil
+}
+
+// note10Metric returns the Note10 lookup-table latency in ms, at the architecture's own
+// resolution (note10) or at RES px (note10_r<RES>).
+func note10Metric(m string, in evalInput) ([]float64, error) {
+	n10, err := latency.LoadNote10(in.dataDir)
+	if err != nil {
+		return nil, err
+	}
+	var out []float64
+	for i, a := range in.mbs {
+		if r := strings.TrimPrefix(m, "note10_r"); r != m {
+			a = a.Clone()
+			a.R, _ = strconv.Atoi(r)
+		}
+		v, err := n10.Latency(a)
+		if err != nil {
+			return nil, fmt.Errorf("architecture %d: %w", i+1, err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// pnMobileMetric returns ProxylessNAS's mobile lookup-table latency in ms.
+func pnMobileMetric(in evalInput) ([]float64, error) {
+	pm, err := latency.LoadProxylessMobile(in.dataDir)
+	if err != nil {
+		return nil, err
+	}
+	var out []float64
+	for i, a := range in.mbs {
+		v, err := pm.Latency(a)
+		if err != nil {
+			return nil, fmt.Errorf("architecture %d: %w", i+1, err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// predictedMetric returns this machine's latency in ms as predicted by the measured-latency
+// predictor in --model-dir.
+func predictedMetric(in evalInput) ([]float64, error) {
+	p, err := predictor.Load(in.modelDir)
+	if err != nil {
+		return nil, err
+	}
+	if p.Dataset != predictor.MeasuredDataset {
+		return nil, fmt.Errorf("%s predicts %s on %s, not this machine's measured latency (train it with --dataset %s)", in.modelDir, p.Target, p.Dataset, predictor.MeasuredDataset)
+	}
+	src, err := predictor.NewPredictedLatency(p)
+	if err != nil {
+		return nil, err
+	}
+	return src.Latencies(in.mbs)
+}
+
+// measuredMetric times every architecture on this machine (median ms), with a progress
+// bar on a terminal.
+func measuredMetric(in evalInput) ([]float64, error) {
+	cfg := latency.DefaultMeasure
+	cfg.Repeats = in.repeats
+	bar := newProgress(in.stderr, len(in.mbs), "measuring")
+	defer bar.Clear()
+	var out []float64
+	for i, a := range in.mbs {
+		r, err := latency.MeasureMB(a, cfg)
+		if err != nil {
+			return nil, fmt.Errorf("architecture %d: %w", i+1, err)
+		}
+		out = append(out, r.MedianMS)
+		bar.Add(1)
 	}
 	return out, nil
 }

@@ -13,13 +13,13 @@ import (
 )
 
 func runFetch(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("fetch", "[--from RAWDIR] [--out DIR] [--if-missing]", stderr)
+	fs := newFlags("fetch", "[--from RAWDIR] [--out DIR] [--if-missing [--data DIR]]", stderr)
 	from := fs.String("from", "", "convert local copies of the raw files from this directory (layout of ../shared/datasets/raw) instead of downloading")
 	out := fs.String("out", "", "datasets directory to write (default: the user cache, the last place the loaders look)")
 	rawDir := fs.String("raw", "", "where downloaded raw files are kept (default: OUT/raw)")
-	ifMissing := fs.Bool("if-missing", false, "do nothing when the NB201 tables are already found (see 'srcc --help' for the search order)")
-	dataDir := fs.String("data", "", "with --if-missing: the datasets directory to check first")
-	if err := parse(fs, args); err != nil {
+	ifMissing := fs.Bool("if-missing", false, "do nothing when the NB201 tables are already found where --data says (the only use of --data here)")
+	dataDir := fs.dataFlag()
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	if *ifMissing {

@@ -16,7 +16,7 @@ func runIndex(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("index", "[--notebooks DIR] [--reports DIR]", stderr)
 	nbDir := fs.String("notebooks", "notebooks", "folder of the .ipynb notebooks")
 	repDir := fs.String("reports", "reports", "folder of the exported HTML reports; index.html is written here")
-	if err := parse(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	paths, err := filepath.Glob(filepath.Join(*nbDir, "*.ipynb"))

@@ -1,10 +1,20 @@
 // Command nasanalysis runs the project's studies from the shell: it fetches and converts
 // the public data, prints rank-correlation matrices, and writes the report index.
 //
-//	nasanalysis srcc --space nb201 --devices eagle_gtx,true_vpu --format table
+//	nasanalysis srcc --dataset nb201 --devices eagle_gtx,true_vpu --format table
+//	nasanalysis sample --space ofa-mbv3 --n 10 --seed 1 | nasanalysis eval --space ofa-mbv3 --metrics acc,flops
 //	nasanalysis fetch --from ../shared/datasets/raw --out /tmp/datasets
 //	nasanalysis index --notebooks notebooks --reports reports
-//	nasanalysis train --space nb201 --target cifar10_acc --model gcn --train 100 --seed 0
+//	nasanalysis train --dataset nb201 --target cifar10_acc --model gcn --train 100 --seed 0
+//
+// A dataset (--dataset) is a table of architectures with measured numbers (nb201,
+// nb201-full, fbnet, ofa-mbv3-gpu, ofa-mbv3-measured); a design space (--space) is a
+// family of architectures that can be sampled (ofa-mbv3, proxylessnas, ofa-resnet50).
+// Shared flags mean the same everywhere: --seed is one int64 seed, --seeds a number of
+// seeds, --model-dir a trained predictor's directory, --data the datasets directory, and
+// --format csv|table picks the output. CSV floats are written in the shortest form that
+// reads back to the same float64, a missing value as NaN; tables print every row.
+// Long commands draw a progress bar on stderr when it is a terminal.
 //
 // Exit status: 0 on success, 1 when the work failed (e.g. data not found), 2 for a bad
 // command line (unknown flag, bad value, unknown device).
@@ -12,7 +22,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
@@ -20,7 +29,8 @@ import (
 	"os"
 	"sort"
 	"strings"
-	"text/tabwriter"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
 )
 
 // usageError marks an error in the command line itself: exit status 2.
@@ -40,12 +50,12 @@ var commands = map[string]command{
 	"adapt":      {"adapt a proxy device's latencies to a target with a few target measurements", runAdapt},
 	"sample":     {"print random architectures of a design space as JSON lines", runSample},
 	"measure":    {"measure sampled architectures end to end on this machine (resumable CSV)", runMeasure},
-	"eval":       {"read architectures as JSON lines on stdin and print their metrics as CSV", runEval},
+	"eval":       {"read architectures as JSON lines on stdin and print their metrics", runEval},
 	"adapt-grid": {"adapt every ordered pair of devices and print mean SRCC before/after", runAdaptGrid},
 	"fetch":      {"download (or convert local copies of) the public data into a datasets directory", runFetch},
 	"index":      {"write reports/index.html linking the executed notebooks", runIndex},
 	"train":      {"train and score an accuracy or latency predictor on held-out architectures", runTrain},
-	"predict":    {"predict architectures read on stdin with a predictor saved by train --save", runPredict},
+	"predict":    {"predict architectures read on stdin with a predictor saved by train --model-dir", runPredict},
 }
 
 func main() {
@@ -91,33 +101,14 @@ func topUsage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nRun 'nasanalysis <command> --help' for a command's flags.")
-}
+	fmt.Fprintln(w, `
+--dataset names a table of measured architectures (`+strings.Join(predictor.TaskDatasets(), ", ")+`);
+--space names a design space to sample (`+strings.Join(sampleSpaces, ", ")+`).
+Output: --format csv writes floats in the shortest form that reads back exactly and a
+missing value as NaN; --format table prints every row, aligned, with 4 decimals.
+A progress bar is drawn on stderr for long commands when stderr is a terminal.
 
-// newFlags returns a flag set that reports errors instead of exiting, and prints the
-// given usage line and the flags on --help or a bad flag.
-func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: nasanalysis %s %s\n\nflags:\n", name, usage)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parse parses flags; a bad flag is a usage error, and positional arguments are refused.
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{err.Error()}
-	}
-	if fs.NArg() > 0 {
-		return usagef("unexpected argument %q", fs.Arg(0))
-	}
-	return nil
+Run 'nasanalysis <command> --help' for a command's flags.`)
 }
 
 func splitList(s string) []string {
@@ -146,20 +137,4 @@ func readStdinLines(f func(line int, text string) error) error {
 		}
 	}
 	return sc.Err()
-}
-
-// writeRows prints a header and rows as CSV, or as a table aligned with two spaces.
-func writeRows(w io.Writer, format string, header []string, rows [][]string) error {
-	if format == "table" {
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, strings.Join(header, "\t"))
-		for _, r := range rows {
-			fmt.Fprintln(tw, strings.Join(r, "\t"))
-		}
-		return tw.Flush()
-	}
-	cw := csv.NewWriter(w)
-	cw.Write(header)
-	cw.WriteAll(rows)
-	return cw.Error()
 }

@@ -12,8 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
-
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
@@ -24,49 +22,26 @@ import (
 var measuredHeader = []string{"arch", "resolution", "median_ms", "min_ms", "max_ms", "repeats", "warmup",
 	"backend", "machine", "cpu", "cores", "go_version", "date", "macs_m"}
 
+// measureOptions are measure's flags.
+type measureOptions struct {
+	space, out, dataDir, archFile     string
+	n, res, repeats, warmup, gpuArchs int
+	seed                              int64
+	width                             float64
+}
+
 func runMeasure(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("measure", "--space S --n N --seed K --out FILE [--res R] [--repeats K]", stderr)
-	name := fs.String("space", "ofa-mbv3", "design space: ofa-mbv3 or proxylessnas")
-	n := fs.Int("n", 300, "number of sampled architectures")
-	seed := fs.Uint64("seed", 1, "sampling seed (the same sequence as 'sample')")
-	out := fs.String("out", "", "CSV file to append to (required); architectures already in it are skipped")
-	res := fs.Int("res", 0, "input resolution for every architecture (0: keep the sampled one)")
-	width := fs.Float64("width", 0, "supernet width multiplier (0: the space's default)")
-	repeats := fs.Int("repeats", 3, "timed runs per architecture; the median is recorded")
-	warmup := fs.Int("warmup", 1, "untimed runs first (the first also compiles the graph)")
-	gpuArchs := fs.Int("gpu-archs", 0, "measure the first N networks of ofa/gpu_latency.csv whose resolution is --res, so this machine can be compared with the GPUs on the same networks")
-	dataDir := fs.String("data", "", "datasets directory (for --gpu-archs)")
-	archFile := fs.String("archs", "", "measure the architectures in this file (JSON lines) instead of sampling; --n, --seed, --res and --width are ignored")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	sp, err := mbSpace(*name)
+	o, sp, err := parseMeasureFlags(args, stderr)
 	if err != nil {
 		return err
 	}
-	if *out == "" {
-		return usagef("--out is required")
-	}
-	if *n < 1 || *repeats < 1 || *warmup < 0 {
-		return usagef("need --n >= 1, --repeats >= 1 and --warmup >= 0")
-	}
-	done, err := readMeasured(*out)
+	done, err := readMeasured(o.out)
 	if err != nil {
 		return err
 	}
-	var archs []arch.MBArch
-	if *gpuArchs > 0 {
-		if archs, err = gpuNetworks(*dataDir, *gpuArchs, *res); err != nil {
-			return err
-		}
-	} else if *archFile != "" {
-		if archs, err = readArchLines(*archFile, sp); err != nil {
-			return err
-		}
-	} else {
-		if archs, err = sampleMB(sp, *n, *seed, *width, *res); err != nil {
-			return err
-		}
+	archs, err := o.architectures(sp)
+	if err != nil {
+		return err
 	}
 	var todo []arch.MBArch
 	for _, a := range archs {
@@ -74,43 +49,100 @@ func runMeasure(args []string, stdout, stderr io.Writer) error {
 			todo = append(todo, a)
 		}
 	}
-	fmt.Fprintf(stderr, "%d of %d architectures already in %s; measuring %d\n", len(archs)-len(todo), len(archs), *out, len(todo))
+	fmt.Fprintf(stderr, "%d of %d architectures already in %s; measuring %d\n", len(archs)-len(todo), len(archs), o.out, len(todo))
 	if len(todo) == 0 {
 		return nil
 	}
-	f, err := os.OpenFile(*out, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	return o.measureAll(todo, len(done) == 0, stderr)
+}
+
+func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, *arch.MBSpace, error) {
+	var o measureOptions
+	fs := newFlags("measure", "--space S --n N --seed K --out FILE [--res R] [--repeats K]", stderr)
+	fs.StringVar(&o.space, "space", arch.OFAMBv3, "design space: "+strings.Join(mbSpaces, ", "))
+	fs.IntVar(&o.n, "n", 300, "number of sampled architectures")
+	fs.Int64Var(&o.seed, "seed", 1, "random seed (int64): the sampling (the same sequence as 'sample')")
+	fs.StringVar(&o.out, "out", "", "CSV file to append to (required); architectures already in it are skipped")
+	fs.IntVar(&o.res, "res", 0, "input resolution for every architecture (0: keep the sampled one)")
+	fs.Float64Var(&o.width, "width", 0, "supernet width multiplier (0: the space's default)")
+	fs.IntVar(&o.repeats, "repeats", 3, "timed runs per architecture; the median is recorded")
+	fs.IntVar(&o.warmup, "warmup", 1, "untimed runs first (the first also compiles the graph)")
+	fs.IntVar(&o.gpuArchs, "gpu-archs", 0, "measure the first N networks of the ofa-mbv3-gpu dataset whose resolution is --res, so this machine can be compared with the GPUs on the same networks")
+	fs.StringVar(&o.dataDir, "data", "", dataHelp)
+	fs.StringVar(&o.archFile, "archs", "", "measure the architectures in this file (JSON lines) instead of sampling; --n, --seed, --res and --width are ignored")
+	if err := fs.parse(args); err != nil {
+		return o, nil, err
+	}
+	sp, err := mbSpace(o.space)
+	if err != nil {
+		return o, nil, err
+	}
+	if o.out == "" {
+		return o, nil, usagef("--out is required")
+	}
+	if o.n < 1 || o.repeats < 1 || o.warmup < 0 {
+		return o, nil, usagef("need --n >= 1, --repeats >= 1 and --warmup >= 0")
+	}
+	return o, sp, nil
+}
+
+// architectures returns the networks to measure: --gpu-archs, --archs or a seeded sample.
+func (o measureOptions) architectures(sp *arch.MBSpace) ([]arch.MBArch, error) {
+	switch {
+	case o.gpuArchs > 0:
+		return gpuNetworks(o.dataDir, o.gpuArchs, o.res)
+	case o.archFile != "":
+		return readArchLines(o.archFile, sp)
+	}
+	return sampleMB(sp, o.n, uint64(o.seed), o.width, o.res)
+}
+
+// measureAll times each architecture and appends its row to --out at once, so an
+// interrupted run resumes where it stopped. fresh says the file had no rows yet.
+func (o measureOptions) measureAll(todo []arch.MBArch, fresh bool, stderr io.Writer) error {
+	f, err := os.OpenFile(o.out, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
 	w := csv.NewWriter(f)
-	if len(done) == 0 {
+	if fresh {
 		if st, _ := f.Stat(); st.Size() == 0 {
 			w.Write(measuredHeader)
 		}
 	}
-	host, _ := os.Hostname()
-	cpu := cpuModel()
-	bar := progressbar.NewOptions(len(todo), progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("measuring"),
-		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true))
-	cfg := latency.MeasureConfig{Warmup: *warmup, Repeats: *repeats, Seed: 1}
+	prov := provenance()
+	bar := newProgress(stderr, len(todo), "measuring")
+	defer bar.Clear()
+	cfg := latency.MeasureConfig{Warmup: o.warmup, Repeats: o.repeats, Seed: 1}
 	for _, a := range todo {
 		m, err := latency.MeasureMB(a, cfg)
 		if err != nil {
 			return fmt.Errorf("%s: %w", a.JSON(), err)
 		}
-		f3 := func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
-		w.Write([]string{a.JSON(), strconv.Itoa(a.R), f3(m.MedianMS), f3(m.MinMS), f3(m.MaxMS), strconv.Itoa(m.Repeats),
-			strconv.Itoa(m.Warmup), m.Backend, host, cpu, strconv.Itoa(runtime.NumCPU()), runtime.Version(),
-			time.Now().UTC().Format(time.RFC3339), f3(a.Cost().MACs / 1e6)})
-		w.Flush() // a row per architecture, so an interrupted run resumes where it stopped
+		w.Write(measuredRow(a, m, prov))
+		w.Flush()
 		if err := w.Error(); err != nil {
 			return err
 		}
 		bar.Add(1)
 	}
-	fmt.Fprintln(stderr)
 	return nil
+}
+
+// machine is the provenance every measured row carries.
+type machine struct{ host, cpu string }
+
+func provenance() machine {
+	host, _ := os.Hostname()
+	return machine{host, cpuModel()}
+}
+
+// measuredRow is one line of a measured-latency file (measuredHeader's columns).
+func measuredRow(a arch.MBArch, m latency.Measurement, p machine) []string {
+	return []string{a.JSON(), strconv.Itoa(a.R), formatCSVFloat(m.MedianMS), formatCSVFloat(m.MinMS), formatCSVFloat(m.MaxMS),
+		strconv.Itoa(m.Repeats), strconv.Itoa(m.Warmup), m.Backend, p.host, p.cpu, strconv.Itoa(runtime.NumCPU()),
+		runtime.Version(), time.Now().UTC().Format(time.RFC3339), formatCSVFloat(a.Cost().MACs / 1e6)}
 }
 
 // readMeasured returns the architectures already in a measured file (none if it does

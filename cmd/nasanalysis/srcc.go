@@ -1,12 +1,7 @@
 package main
 
 import (
-	"encoding/csv"
-	"fmt"
 	"io"
-	"strconv"
-	"strings"
-	"text/tabwriter"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/monotonic"
@@ -14,18 +9,18 @@ import (
 )
 
 func runSRCC(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("srcc", "--space NAME [--devices a,b,...] [--method spearman|kendall] [--format csv|table]", stderr)
-	space := fs.String("space", "nb201", "dataset: "+strings.Join(data.DatasetNames(), ", "))
+	fs := newFlags("srcc", "--dataset NAME [--devices a,b,...] [--method spearman|kendall] [--bootstrap N [--seed K]] [--format csv|table]", stderr)
+	dataset := fs.datasetFlag("nb201", data.DatasetNames())
 	devices := fs.String("devices", "", "comma-separated devices, in output order (default: all, in file order)")
 	method := fs.String("method", "spearman", "rank correlation: spearman or kendall")
-	format := fs.String("format", "csv", "output: csv (full precision) or table (3 decimals, aligned)")
+	format := fs.formatFlag()
 	bootstrap := fs.Int("bootstrap", 0, "if > 0: print one row per device pair with a 95% percentile-bootstrap interval from this many resamples (columns device_a,device_b,<method>,lo,hi)")
-	seed := fs.Uint64("seed", 1, "with --bootstrap: random seed")
-	dataDir := fs.String("data", "", "datasets directory (default: $"+data.EnvDataDir+", then ../shared/datasets, then the fetch cache)")
-	if err := parse(fs, args); err != nil {
+	seed := fs.seedFlag(1, "with --bootstrap, the resampling")
+	dataDir := fs.dataFlag()
+	if err := fs.parse(args); err != nil {
 		return err
 	}
-	ds, err := data.Lookup(*space)
+	ds, err := data.Lookup(*dataset)
 	if err != nil {
 		return usageError{err.Error()}
 	}
@@ -33,12 +28,15 @@ func runSRCC(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	if *format != "csv" && *format != "table" {
-		return usagef("unknown format %q (want csv or table)", *format)
+	if err := checkFormat(*format); err != nil {
+		return err
 	}
 	names := splitList(*devices)
 	if _, err := ds.DeviceIndex(names); err != nil {
 		return usageError{err.Error()}
+	}
+	if *bootstrap < 0 {
+		return usagef("--bootstrap must be >= 0, got %d", *bootstrap)
 	}
 	lat, err := data.LoadLatency(*dataDir, ds.Name)
 	if err != nil {
@@ -51,57 +49,21 @@ func runSRCC(args []string, stdout, stderr io.Writer) error {
 	if len(tab.Devices) < 2 {
 		return usagef("need at least two devices, got %d", len(tab.Devices))
 	}
-	if *bootstrap < 0 {
-		return usagef("--bootstrap must be >= 0, got %d", *bootstrap)
-	}
 	if *bootstrap > 0 {
-		df := monotonic.CorrelationCI(tab, m, *bootstrap, 0.95, *seed).Frame()
-		if *format == "table" {
-			fmt.Fprintln(stdout, df.String())
-			return nil
-		}
-		return df.WriteCSV(stdout)
+		return writeFrame(stdout, *format, monotonic.CorrelationCI(tab, m, *bootstrap, 0.95, uint64(*seed)).Frame())
 	}
 	corr := stats.CorrelationMatrix(tab.Latency, m)
-	if *format == "table" {
-		return writeMatrixTable(stdout, tab.Devices, corr)
-	}
-	return writeMatrixCSV(stdout, tab.Devices, corr)
+	return writeMatrix(stdout, *format, tab.Devices, corr)
 }
 
-// writeMatrixCSV prints header "device,<d1>,...", then one row per device, each value
-// in the shortest form that reads back to the same float64.
-func writeMatrixCSV(w io.Writer, names []string, m [][]float64) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(append([]string{"device"}, names...)); err != nil {
-		return err
-	}
+// writeMatrix prints header "device,<d1>,...", then one row per device.
+func writeMatrix(w io.Writer, format string, names []string, m [][]float64) error {
+	rows := make([][]any, len(names))
 	for i, n := range names {
-		row := []string{n}
+		rows[i] = append(rows[i], n)
 		for _, v := range m[i] {
-			row = append(row, strconv.FormatFloat(v, 'g', -1, 64))
-		}
-		if err := cw.Write(row); err != nil {
-			return err
+			rows[i] = append(rows[i], v)
 		}
 	}
-	cw.Flush()
-	return cw.Error()
-}
-
-func writeMatrixTable(w io.Writer, names []string, m [][]float64) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', tabwriter.AlignRight)
-	fmt.Fprint(tw, "\t")
-	for _, n := range names {
-		fmt.Fprintf(tw, "%s\t", n)
-	}
-	fmt.Fprintln(tw)
-	for i, n := range names {
-		fmt.Fprintf(tw, "%s\t", n)
-		for _, v := range m[i] {
-			fmt.Fprintf(tw, "%.3f\t", v)
-		}
-		fmt.Fprintln(tw)
-	}
-	return tw.Flush()
+	return writeRows(w, format, append([]string{"device"}, names...), rows)
 }

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
@@ -16,35 +14,35 @@ import (
 var trainModels = []string{predictor.KindMLP, predictor.KindGCN, predictor.BaselineLinear, predictor.BaselineFLOPs}
 
 func runTrain(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("train", "--space S --target T --model mlp|gcn|linear|flops --train N [--seed K] [--save DIR]", stderr)
-	spaceName := fs.String("space", "nb201", "dataset: "+strings.Join(predictor.TaskDatasets(), ", "))
+	fs := newFlags("train", "--dataset D --target T --model mlp|gcn|linear|flops --train N [--seed K] [--seeds N] [--model-dir DIR] [--format csv|table]", stderr)
+	dataset := fs.datasetFlag("nb201", predictor.TaskDatasets())
 	target := fs.String("target", "cifar10_acc", "an NB201 accuracy column ("+strings.Join(data.AccuracyColumns, ", ")+"), a device of the dataset, or "+predictor.MeasuredTarget+" for "+predictor.MeasuredDataset)
 	kind := fs.String("model", predictor.KindMLP, "predictor: "+strings.Join(trainModels, ", ")+" (the last two are baselines)")
 	n := fs.Int("train", 100, "labelled architectures, drawn at random; 20% of them are held out for early stopping")
-	seed := fs.Int64("seed", 0, "seed of the draw, the initial weights and the batch order")
-	seeds := fs.Int("seeds", 1, "run seeds seed..seed+seeds-1, one row each")
+	seed := fs.seedFlag(0, "the draw, the initial weights and the batch order; the first of --seeds")
+	seeds := fs.seedsFlag(1, "--seed..--seed+N-1 (0..N-1 by default), one row each")
 	ensemble := fs.Int("ensemble", 0, "ensemble members (0: the model's default, 3 for mlp, 1 for gcn)")
 	macs := fs.Bool("macs", false, "give mlp/gcn the network's log MACs as an extra input (not for fbnet)")
-	format := fs.String("format", "csv", "output: csv or table")
-	save := fs.String("save", "", "directory to save the trained predictor to (mlp or gcn, one seed)")
-	dataDir := fs.String("data", "", "datasets directory (default: $"+data.EnvDataDir+", then ../shared/datasets, then the fetch cache)")
-	if err := parse(fs, args); err != nil {
+	format := fs.formatFlag()
+	modelDir := fs.modelDirFlag("directory to save the trained predictor to (mlp or gcn, one seed); read by predict and eval", "save")
+	dataDir := fs.dataFlag()
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	if !slices.Contains(trainModels, *kind) {
 		return usagef("unknown model %q (want %s)", *kind, strings.Join(trainModels, ", "))
 	}
-	if *format != "csv" && *format != "table" {
-		return usagef("unknown format %q (want csv or table)", *format)
+	if err := checkFormat(*format); err != nil {
+		return err
 	}
 	if *seeds < 1 || *ensemble < 0 {
 		return usagef("need --seeds >= 1 and --ensemble >= 0 (got %d, %d)", *seeds, *ensemble)
 	}
 	baseline := *kind == predictor.BaselineLinear || *kind == predictor.BaselineFLOPs
-	if *save != "" && (baseline || *seeds != 1) {
-		return usagef("--save needs --model mlp or gcn and a single seed")
+	if *modelDir != "" && (baseline || *seeds != 1) {
+		return usagef("--model-dir needs --model mlp or gcn and a single seed")
 	}
-	task, err := predictor.LoadTask(*dataDir, *spaceName, *target)
+	task, err := predictor.LoadTask(*dataDir, *dataset, *target)
 	if errors.As(err, new(*predictor.NameError)) {
 		return usageError{err.Error()}
 	}
@@ -60,11 +58,13 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	}
 	if *macs {
 		if baseline || task.MACs == nil {
-			return usagef("--macs needs --model mlp or gcn and a space with a cost model (not fbnet)")
+			return usagef("--macs needs --model mlp or gcn and a dataset with a cost model (not fbnet)")
 		}
 		cfg.MACs = true
 	}
-	var rows [][]string
+	var rows [][]any
+	bar := newProgress(stderr, *seeds, "training")
+	defer bar.Clear()
 	for s := *seed; s < *seed+int64(*seeds); s++ {
 		var sc predictor.Score
 		if baseline {
@@ -72,34 +72,38 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 		} else {
 			var p *predictor.Trained
 			sc, p, err = predictor.Evaluate(task, cfg, *n, s)
-			if err == nil && *save != "" {
-				err = p.Save(*save)
+			if err == nil && *modelDir != "" {
+				err = p.Save(*modelDir)
 			}
 		}
 		if err != nil {
 			return err
 		}
-		rows = append(rows, []string{strconv.Itoa(sc.NTrain), strconv.FormatInt(sc.Seed, 10),
-			fmt.Sprintf("%.4f", sc.SRCC), fmt.Sprintf("%.4f", sc.Kendall), fmt.Sprintf("%.4g", sc.RMSE)})
+		rows = append(rows, []any{sc.NTrain, sc.Seed, sc.SRCC, sc.Kendall, sc.RMSE})
+		bar.Add(1)
 	}
 	return writeRows(stdout, *format, []string{"n_train", "seed", "srcc", "kendall", "rmse"}, rows)
 }
 
 func runPredict(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("predict", "--model-dir DIR < archs.txt", stderr)
-	dir := fs.String("model-dir", "", "directory written by 'nasanalysis train --save'")
-	if err := parse(fs, args); err != nil {
+	fs := newFlags("predict", "--model-dir DIR [--format csv|table] < archs.txt", stderr)
+	dir := fs.modelDirFlag("directory of a predictor saved by 'nasanalysis train --model-dir DIR' (required)", "")
+	format := fs.formatFlag()
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	if *dir == "" {
 		return usagef("--model-dir is required")
+	}
+	if err := checkFormat(*format); err != nil {
+		return err
 	}
 	p, err := predictor.Load(*dir)
 	if err != nil {
 		return err
 	}
 	if p.Dataset == "" || p.Target == "" {
-		return fmt.Errorf("%s does not say which space and target the predictor was trained for", *dir)
+		return fmt.Errorf("%s does not say which dataset and target the predictor was trained for", *dir)
 	}
 	// Read and encode every line first: a bad line fails before any prediction.
 	var archs []string
@@ -119,11 +123,9 @@ func runPredict(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	w := csv.NewWriter(stdout)
-	w.Write([]string{"arch", "predicted_" + p.Target})
+	rows := make([][]any, len(archs))
 	for i, a := range archs {
-		w.Write([]string{a, fmt.Sprintf("%.6g", pred[i])})
+		rows[i] = []any{a, pred[i]}
 	}
-	w.Flush()
-	return w.Error()
+	return writeRows(stdout, *format, []string{"arch", "predicted_" + p.Target}, rows)
 }
