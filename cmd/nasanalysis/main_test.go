@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -532,5 +533,219 @@ func TestEvalPredicted(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "not this machine's measured latency") ||
 		!strings.HasPrefix(errOut, "nasanalysis eval: --predictor is deprecated; use --model-dir "+other+"\n") {
 		t.Errorf("an NB201 predictor: exit %d, %q", code, errOut)
+	}
+}
+
+// adapt-grid --format table prints every ordered pair of NB201's 18 devices, 306 rows
+// under one header, aligned; not gota's 10-row preview. Its summary goes to stderr.
+func TestAdaptGridTableAllPairs(t *testing.T) {
+	needData(t)
+	code, out, errOut := runCLI("adapt-grid", "--dataset", "nb201", "--method", "proxy", "--format", "table")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 1+18*17 {
+		t.Fatalf("%d lines, want a header and 306 rows:\n%s", len(lines), out)
+	}
+	if h := strings.Join(strings.Fields(lines[0]), ","); h != "proxy,target,srcc_before,srcc_after,srcc_after_sd" {
+		t.Errorf("header %q", h)
+	}
+	pairs := map[string]bool{}
+	for _, l := range lines[1:] {
+		f := strings.Fields(l)
+		if len(f) != 5 || f[0] == f[1] || len(l) != len(lines[0]) {
+			t.Fatalf("row %q (want 5 aligned fields, proxy != target, width %d)", l, len(lines[0]))
+		}
+		pairs[f[0]+" "+f[1]] = true
+	}
+	if len(pairs) != 306 {
+		t.Errorf("%d distinct pairs, want 306", len(pairs))
+	}
+	if !strings.Contains(errOut, "of 306 pairs reach SRCC >= 0.9") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("stderr %q, want the one summary line", errOut)
+	}
+}
+
+// The dataset commands still take --space for one release: same output, one line on stderr.
+func TestDeprecatedSpaceNamesADataset(t *testing.T) {
+	needData(t)
+	_, want, _ := runCLI("srcc", "--dataset", "nb201", "--devices", "true_vpu,eagle_gtx")
+	code, got, errOut := runCLI("srcc", "--space", "nb201", "--devices", "true_vpu,eagle_gtx")
+	if code != 0 || got != want {
+		t.Fatalf("srcc --space: exit %d, output %q, want %q", code, got, want)
+	}
+	const line = ": --space is deprecated here; it names a dataset, use --dataset nb201\n"
+	if errOut != "nasanalysis srcc"+line {
+		t.Errorf("stderr %q", errOut)
+	}
+	for _, args := range [][]string{
+		{"adapt", "--space", "nb201", "--proxy", "true_vpu", "--target", "eagle_gtx", "--method", "proxy"},
+		{"adapt-grid", "--space", "nb201", "--devices", "true_vpu,eagle_gtx", "--method", "proxy", "--seeds", "1"},
+		{"train", "--space", "nb201", "--target", "eagle_gtx", "--model", "linear", "--train", "50"},
+	} {
+		code, out, errOut := runCLI(args...)
+		if code != 0 || errOut != "nasanalysis "+args[0]+line || out == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	if code, _, errOut := runCLI("srcc", "--space", "fbnet", "--dataset", "nb201"); code != 2 || !strings.Contains(errOut, "disagree") {
+		t.Errorf("--space and --dataset disagreeing: exit %d, %q", code, errOut)
+	}
+	// sample's --space is a design space; a dataset name there says so.
+	if code, _, errOut := runCLI("sample", "--space", "ofa-mbv3-gpu"); code != 2 || !strings.Contains(errOut, "that is a dataset, not a design space") {
+		t.Errorf("sample --space ofa-mbv3-gpu: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := runCLI("sample", "--space", "nb201"); code != 2 || !strings.Contains(errOut, `design space "nb201" is not supported here`) {
+		t.Errorf("sample --space nb201: exit %d, %q", code, errOut)
+	}
+}
+
+// CSV floats read back to exactly the float64 computed independently (stats.SpearmanRho
+// on the same columns), in the shortest form; a missing value is written NaN.
+func TestCSVFloatsRoundTrip(t *testing.T) {
+	needData(t)
+	devs := []string{"true_vpu", "eagle_gtx", "rice_pixel3"}
+	code, out, errOut := runCLI("srcc", "--dataset", "nb201", "--devices", strings.Join(devs, ","))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lat, err := data.LoadLatency("", "nb201")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rows := readMatrixCSV(t, out)
+	for i, a := range devs {
+		for j, b := range devs {
+			x, _ := lat.Column(a)
+			y, _ := lat.Column(b)
+			want := 1.0
+			if i != j {
+				want = stats.SpearmanRho(x, y)
+			}
+			cell := rows[i][j+1]
+			got, err := strconv.ParseFloat(cell, 64)
+			if err != nil || got != want || cell != strconv.FormatFloat(want, 'g', -1, 64) {
+				t.Errorf("[%s,%s] = %q, want %v exactly", a, b, cell, want)
+			}
+		}
+	}
+	// One seed has no spread: srcc_after_sd is missing, written NaN.
+	code, out, errOut = runCLI("adapt-grid", "--dataset", "nb201", "--devices", "true_vpu,eagle_gtx", "--method", "proxy", "--seeds", "1")
+	if code != 0 {
+		t.Fatalf("adapt-grid: exit %d: %s", code, errOut)
+	}
+	_, rows = readMatrixCSV(t, out)
+	for _, r := range rows {
+		if v, err := strconv.ParseFloat(r[4], 64); r[4] != "NaN" || err != nil || !math.IsNaN(v) {
+			t.Errorf("srcc_after_sd %q, want NaN", r[4])
+		}
+	}
+}
+
+// The writer every command uses: CSV round-trips floats bit for bit, and a table keeps
+// every row, aligned.
+func TestWriteRows(t *testing.T) {
+	vals := []float64{0.1 + 0.2, 1.0 / 3, 5e-324, 1e300, -2.5, math.NaN(), 0}
+	header := []string{"name", "n", "value"}
+	var rows [][]any
+	for i := 0; i < 25; i++ {
+		rows = append(rows, []any{"row" + strconv.Itoa(i), i, vals[i%len(vals)]})
+	}
+	var b bytes.Buffer
+	if err := writeRows(&b, "csv", header, rows); err != nil {
+		t.Fatal(err)
+	}
+	_, recs := readMatrixCSV(t, b.String())
+	for i, r := range recs {
+		want := vals[i%len(vals)]
+		got, err := strconv.ParseFloat(r[2], 64)
+		if err != nil || !(got == want || math.IsNaN(got) && math.IsNaN(want)) {
+			t.Errorf("row %d: %q reads back as %v, want %v", i, r[2], got, want)
+		}
+	}
+	b.Reset()
+	if err := writeRows(&b, "table", header, rows); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) != 26 || lines[4] != "row3    3  1.0000e+300" || lines[5] != "row4    4      -2.5000" || lines[6] != "row5    5          NaN" || lines[3] != "row2    2  4.9407e-324" {
+		t.Errorf("table:\n%s", b.String())
+	}
+}
+
+// A bad flag value is a usage error (exit 2) that names the flag or value.
+func TestBadFlagValues(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"adapt-grid", "--seeds", "ten"}, `invalid value "ten" for flag -seeds`},
+		{[]string{"adapt-grid", "--seeds", "0"}, "need --seeds >= 1"},
+		{[]string{"train", "--seed", "1.5"}, `invalid value "1.5" for flag -seed`},
+		{[]string{"sample", "--seed", "x"}, `invalid value "x" for flag -seed`},
+		{[]string{"train", "--format", "html"}, `unknown format "html" (want csv or table)`},
+		{[]string{"adapt", "--proxy", "true_vpu", "--target", "eagle_gtx", "--format", "xml"}, `unknown format "xml"`},
+		{[]string{"eval", "--format", "json"}, `unknown format "json"`},
+		{[]string{"predict", "--model-dir", "/nonexistent", "--format", "xml"}, `unknown format "xml"`},
+		{[]string{"predict"}, "--model-dir is required"},
+		{[]string{"measure", "--space", "ofa-resnet50", "--out", "/tmp/x.csv"}, `design space "ofa-resnet50" is not supported here`},
+	} {
+		withStdin(t, "")
+		code, _, errOut := runCLI(c.args...)
+		if code != 2 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, %q; want 2 mentioning %q", c.args, code, errOut, c.want)
+		}
+	}
+}
+
+// The shared flags have one type and one help text in every subcommand, and --space
+// means a dataset (deprecated) only where --dataset exists.
+func TestSharedFlagsSameEverywhere(t *testing.T) {
+	same := map[string]string{
+		"format": "  -format string\n    \t" + formatHelp + " (default \"csv\")\n",
+		"data":   "  -data string\n    \t" + dataHelp + "\n",
+		"seed":   "  -seed int\n    \trandom seed (int64): ",
+		"seeds":  "  -seeds int\n    \tnumber of seeds N (int); runs seeds ",
+	}
+	datasetCmds := map[string]bool{"srcc": true, "adapt": true, "adapt-grid": true, "train": true}
+	for name := range commands {
+		_, _, help := runCLI(name, "--help")
+		for flagName, want := range same {
+			if strings.Contains(help, "  -"+flagName+" ") && !strings.Contains(help, want) {
+				t.Errorf("%s --%s: help differs from %q:\n%s", name, flagName, want, help)
+			}
+		}
+		hasSpace := strings.Contains(help, "  -space ")
+		switch {
+		case datasetCmds[name]:
+			if !strings.Contains(help, "  -dataset string\n") || !strings.Contains(help, "  -space value\n    \tdeprecated: use --dataset") {
+				t.Errorf("%s: want --dataset and a deprecated --space:\n%s", name, help)
+			}
+		case hasSpace && !strings.Contains(help, "  -space string\n    \tdesign space: "):
+			t.Errorf("%s: --space should name a design space:\n%s", name, help)
+		}
+		for _, old := range []string{"save", "predictor"} {
+			if strings.Contains(help, "  -"+old+" ") && !strings.Contains(help, "deprecated: use --model-dir") {
+				t.Errorf("%s --%s is not marked deprecated", name, old)
+			}
+		}
+	}
+}
+
+// Progress bars are drawn only when stderr is a terminal; the output is the same.
+func TestProgressOnlyOnTerminal(t *testing.T) {
+	needData(t)
+	args := []string{"train", "--dataset", "nb201", "--target", "eagle_gtx", "--model", "linear", "--train", "50", "--seeds", "3"}
+	code, plain, errOut := runCLI(args...)
+	if code != 0 || errOut != "" {
+		t.Fatalf("not a terminal: exit %d, stderr %q (want nothing)", code, errOut)
+	}
+	old := isTerminal
+	isTerminal = func(io.Writer) bool { return true }
+	t.Cleanup(func() { isTerminal = old })
+	code, out, errOut := runCLI(args...)
+	if code != 0 || out != plain || !strings.Contains(errOut, "training") {
+		t.Errorf("terminal: exit %d, stderr %q, stdout changed: %v", code, errOut, out != plain)
 	}
 }

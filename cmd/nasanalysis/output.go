@@ -21,7 +21,8 @@ import (
 //     missing value (NaN) as "NaN", which strconv.ParseFloat, pandas and gota read back
 //     as NaN.
 //   - table: every row (never a preview), columns aligned with two spaces, numbers
-//     right-aligned, floats with tableDecimals decimals, NaN as "NaN".
+//     right-aligned, floats with tableDecimals decimals (scientific notation outside
+//     [0.001, 1e9)), NaN as "NaN".
 const (
 	formatHelp    = "output: csv (floats in full round-trip precision, NaN written as NaN) or table (every row, aligned, 4 decimals)"
 	tableDecimals = 4
@@ -43,6 +44,16 @@ func formatCSVFloat(v float64) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
+// formatTableFloat shows tableDecimals decimals, or as many significant digits in
+// scientific notation for magnitudes outside [0.001, 1e9) where decimals would hide
+// the value or run long; NaN and infinities as strconv writes them.
+func formatTableFloat(v float64) string {
+	if a := math.Abs(v); v == 0 || a >= 1e-3 && a < 1e9 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.FormatFloat(v, 'f', tableDecimals, 64)
+	}
+	return strconv.FormatFloat(v, 'e', tableDecimals, 64)
+}
+
 // cellText returns a cell's text for the format and whether it is a number (right-aligned
 // in a table). Cells are string, int, int64 or float64.
 func cellText(c any, format string) (string, bool) {
@@ -54,8 +65,8 @@ func cellText(c any, format string) (string, bool) {
 	case int64:
 		return strconv.FormatInt(v, 10), true
 	case float64:
-		if format == "table" && !math.IsNaN(v) {
-			return strconv.FormatFloat(v, 'f', tableDecimals, 64), true
+		if format == "table" {
+			return formatTableFloat(v), true
 		}
 		return formatCSVFloat(v), true
 	}
