@@ -105,13 +105,7 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 	pc, _ := lat.Column(*proxy)
 	tc, _ := lat.Column(*target)
 	p := &monotonic.Pair{X: X, Proxy: pc, Target: tc}
-	cand := make([]int, lat.Len())
-	for i := range cand {
-		cand[i] = i
-	}
-	if *skipMissing {
-		cand = monotonic.Measured(tc)
-	}
+	cand := candidates(lat.Len(), tc, *skipMissing)
 	if *nTrain+*nVal > len(cand) {
 		return usagef("--train %d + --val %d = %d target cells requested, but %s has only %d for %s",
 			*nTrain, *nVal, *nTrain+*nVal, ds.Name, len(cand), *target)
@@ -120,8 +114,7 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	header := []string{"seed", "srcc_before", "srcc_after", "lambda_frac", "val_srcc", "n_train", "n_val", "method"}
-	var rows [][]any
+	rows := make([][]any, 0, *seeds)
 	bar := newProgress(stderr, *seeds, "adapting")
 	defer bar.Clear()
 	for seed := 0; seed < *seeds; seed++ {
@@ -140,7 +133,20 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 		rows = append(rows, []any{seed, r.SRCCBefore, r.SRCCAfter, r.LambdaFrac, r.ValSRCC, *nTrain, *nVal, *method})
 		bar.Add(1)
 	}
-	return writeRows(stdout, *opt.format, header, rows)
+	return writeRows(stdout, *opt.format, []string{"seed", "srcc_before", "srcc_after", "lambda_frac", "val_srcc", "n_train", "n_val", "method"}, rows)
+}
+
+// candidates returns the rows target cells may be drawn from: all, or with skipMissing
+// only those measured on the target.
+func candidates(n int, target []float64, skipMissing bool) []int {
+	if skipMissing {
+		return monotonic.Measured(target)
+	}
+	cand := make([]int, n)
+	for i := range cand {
+		cand[i] = i
+	}
+	return cand
 }
 
 func runAdaptGrid(args []string, stdout, stderr io.Writer) error {

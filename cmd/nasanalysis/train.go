@@ -62,27 +62,40 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 		}
 		cfg.MACs = true
 	}
+	rows, err := trainSeeds(task, cfg, *kind, *n, *seed, *seeds, *modelDir, stderr)
+	if err != nil {
+		return err
+	}
+	return writeRows(stdout, *format, []string{"n_train", "seed", "srcc", "kendall", "rmse"}, rows)
+}
+
+// trainSeeds fits and scores one predictor (or baseline) per seed first..first+seeds-1
+// and returns one row n_train, seed, srcc, kendall, rmse each; with modelDir it saves the
+// predictor there.
+func trainSeeds(task *predictor.Task, cfg predictor.Config, kind string, n int, first int64, seeds int, modelDir string, stderr io.Writer) ([][]any, error) {
+	baseline := kind == predictor.BaselineLinear || kind == predictor.BaselineFLOPs
 	var rows [][]any
-	bar := newProgress(stderr, *seeds, "training")
+	bar := newProgress(stderr, seeds, "training")
 	defer bar.Clear()
-	for s := *seed; s < *seed+int64(*seeds); s++ {
+	for s := first; s < first+int64(seeds); s++ {
 		var sc predictor.Score
+		var err error
 		if baseline {
-			sc, err = predictor.EvaluateBaseline(task, *kind, *n, s)
+			sc, err = predictor.EvaluateBaseline(task, kind, n, s)
 		} else {
 			var p *predictor.Trained
-			sc, p, err = predictor.Evaluate(task, cfg, *n, s)
-			if err == nil && *modelDir != "" {
-				err = p.Save(*modelDir)
+			sc, p, err = predictor.Evaluate(task, cfg, n, s)
+			if err == nil && modelDir != "" {
+				err = p.Save(modelDir)
 			}
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 		rows = append(rows, []any{sc.NTrain, sc.Seed, sc.SRCC, sc.Kendall, sc.RMSE})
 		bar.Add(1)
 	}
-	return writeRows(stdout, *format, []string{"n_train", "seed", "srcc", "kendall", "rmse"}, rows)
+	return rows, nil
 }
 
 func runPredict(args []string, stdout, stderr io.Writer) error {
