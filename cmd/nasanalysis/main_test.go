@@ -3,9 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"io"
-	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -14,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor/ofa"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
@@ -26,26 +25,8 @@ func needData(t testing.TB, rels ...string) {
 	t.Helper()
 	for _, rel := range append([]string{"nb201/latency.csv", data.AccuracyFile, data.DevicesFile}, rels...) {
 		_, err := data.Resolve("", rel)
-		checkData(t, err)
+		datatest.Check(t, err)
 	}
-}
-
-// requireDataEnv is nasanalysis/internal/datatest.RequireEnv. That package is internal to
-// nasanalysis/, so this command cannot import it; checkData is its Check, kept identical.
-const requireDataEnv = "NASANALYSIS_REQUIRE_DATA"
-
-// checkData ends the test when err is not nil: a missing data file (an error wrapping
-// fs.ErrNotExist, as data.Resolve's does) skips with the error, which names every path
-// tried, unless NASANALYSIS_REQUIRE_DATA=1; any other error fails.
-func checkData(t testing.TB, err error) {
-	t.Helper()
-	if err == nil {
-		return
-	}
-	if errors.Is(err, fs.ErrNotExist) && os.Getenv(requireDataEnv) != "1" {
-		t.Skipf("shared data absent (set %s=1 to fail instead): %v", requireDataEnv, err)
-	}
-	t.Fatal(err)
 }
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
@@ -162,7 +143,7 @@ func TestHelpOnEveryCommand(t *testing.T) {
 func TestFetchFromLocalCopies(t *testing.T) {
 	needData(t, "raw/oneproxy/encode.pickle", "raw/nats-bench/nats_bench.csv")
 	shared, err := data.Resolve("", "raw/oneproxy/encode.pickle")
-	checkData(t, err)
+	datatest.Check(t, err)
 	out := t.TempDir()
 	code, stdout, errOut := runCLI("fetch", "--from", filepath.Join(shared, "raw"), "--out", out)
 	if code != 0 {

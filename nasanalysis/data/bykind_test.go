@@ -4,7 +4,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 )
 
 func TestLoadByKindGroupsDevicesByKind(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 )
 
 // writeNB201Latency writes a small nb201-shaped latency file whose rows are given as

@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 )
 
 // The converter turns the publishers' raw files into the same tables as

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 )

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"

@@ -3,7 +3,7 @@ package predictor
 import (
 	"testing"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 )
 
 func loadCIFAR10(b *testing.B) *Task {

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 )
 
 var handSums = []CurveSummary{

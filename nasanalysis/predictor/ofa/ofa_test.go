@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 )

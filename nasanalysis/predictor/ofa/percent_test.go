@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/datatest"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 )
 
 // The dataset README's reference figures (see TestOFAMBv3PredictorMatchesReference), in

@@ -1,4 +1,4 @@
-// Package datatest lets tests that need the shared public data skip cleanly where it is
+// Package datatest lets tests (of every package and of the command line) that need the shared public data skip cleanly where it is
 // absent (a clone with no ../shared/datasets, no cache and no NASANALYSIS_DATA) and
 // fail where it must be present: `make test`, and so CI, sets RequireEnv=1, so CI can
 // never pass by skipping.
