@@ -20,7 +20,7 @@ vet:
 # `go test ./...` passes anywhere; here NASANALYSIS_REQUIRE_DATA=1 turns those skips into
 # failures, so `make test`, and CI with it, can never pass by skipping.
 unit:
-	NASANALYSIS_REQUIRE_DATA=1 go test ./...
+	NASANALYSIS_REQUIRE_DATA=1 NASANALYSIS_REQUIRE_ORT=1 go test ./...
 
 notebooks:
 	scripts/run-notebooks.sh

@@ -51,3 +51,27 @@ if [ -z "$spec" ] || ! grep -q "\"$GOBIN/gonb\"" "$spec/kernel.json" 2>/dev/null
 else
   echo "setup: gonb kernel registered ($spec)"
 fi
+
+# 4. ONNX Runtime's official Linux x64 library (the measurement engine), from the npm
+#    package onnxruntime-node. `npm pack` only downloads the tarball; `npm install`
+#    would run its install script, which fetches more and fails offline. The checksum
+#    pins the exact library every measurement's provenance names.
+ORT_VERSION=1.30.0
+ORT_SHA256=ffb75a925ba05e47b235bb66e3e3911714a80b328a9c9425539feb204aa32a23
+ort_lib="${NASANALYSIS_ORT_LIB:-${XDG_CACHE_HOME:-$HOME/.cache}/nasanalysis/onnxruntime/$ORT_VERSION/libonnxruntime.so.1}"
+if [ -f "$ort_lib" ] && echo "$ORT_SHA256  $ort_lib" | sha256sum -c --status; then
+  echo "setup: ONNX Runtime $ORT_VERSION present ($ort_lib)"
+else
+  echo "setup: installing ONNX Runtime $ORT_VERSION into $ort_lib (npm pack onnxruntime-node@$ORT_VERSION)"
+  command -v npm >/dev/null || { as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent "onnxruntime-node@$ORT_VERSION" >/dev/null)
+  tar -xzf "$tmp"/onnxruntime-node-$ORT_VERSION.tgz -C "$tmp" package/bin/napi-v6/linux/x64/libonnxruntime.so.1
+  if ! echo "$ORT_SHA256  $tmp/package/bin/napi-v6/linux/x64/libonnxruntime.so.1" | sha256sum -c --status; then
+    echo "setup: libonnxruntime.so.1 from onnxruntime-node@$ORT_VERSION does not have sha256 $ORT_SHA256" >&2
+    rm -rf "$tmp"; exit 1
+  fi
+  mkdir -p "$(dirname "$ort_lib")"
+  mv "$tmp/package/bin/napi-v6/linux/x64/libonnxruntime.so.1" "$ort_lib"
+  rm -rf "$tmp"
+fi
