@@ -344,3 +344,14 @@ func (a ResNetArch) Graph() Graph {
 	g.chain()
 	return g
 }
+
+// ActiveExpands returns the expand ratio of every active bottleneck, in the order of
+// Plan's blocks.
+func (a ResNetArch) ActiveExpands() []float64 {
+	var out []float64
+	for s := range resNetBaseDepth {
+		start, n := a.stageSlots(s)
+		out = append(out, a.E[start:start+n]...)
+	}
+	return out
+}

@@ -32,14 +32,17 @@ type MeasureConfig struct {
 // DefaultMeasure is one warm-up and five timed runs.
 var DefaultMeasure = MeasureConfig{Warmup: 1, Repeats: 5, Seed: 1}
 
-// weights hands out random constants for one graph, from one seeded generator, so the
-// same architecture and seed build the same network.
-type weights struct {
-	g   *Graph
-	rng *rand.Rand
+// weightStream hands out random weights from one seeded generator, so the same
+// architecture and seed build the same network — in every engine, since the GoMLX and
+// ONNX builders draw the same shapes in the same order (GoMLX's layouts: convolution
+// kernels k x k x in/groups x out, dense in x out).
+type weightStream struct{ rng *rand.Rand }
+
+func newWeightStream(seed int64) *weightStream {
+	return &weightStream{rand.New(rand.NewPCG(uint64(seed), 17))}
 }
 
-func (w *weights) tensor(scale float64, dims ...int) *Node {
+func (w *weightStream) next(scale float64, dims ...int) []float32 {
 	n := 1
 	for _, d := range dims {
 		n *= d
@@ -48,17 +51,36 @@ func (w *weights) tensor(scale float64, dims ...int) *Node {
 	for i := range v {
 		v[i] = float32(w.rng.NormFloat64() * scale)
 	}
-	t := tensors.FromFlatDataAndDimensions(v, dims...)
-	return Const(w.g, t)
+	return v
+}
+
+// Scales of the random weights: He initialisation for convolutions and dense layers,
+// small folded-BatchNorm scales and shifts.
+func convScale(k, in, groups int) float64 { return math.Sqrt(2 / float64(k*k*in/groups)) }
+func denseScale(in int) float64           { return math.Sqrt(1 / float64(in)) }
+
+const (
+	bnScale   = 0.1
+	biasScale = 0.01
+)
+
+// weights builds GoMLX constants from a weight stream.
+type weights struct {
+	g *Graph
+	s *weightStream
+}
+
+func (w *weights) tensor(scale float64, dims ...int) *Node {
+	return Const(w.g, tensors.FromFlatDataAndDimensions(w.s.next(scale, dims...), dims...))
 }
 
 // convBN is a k x k convolution (depthwise when groups > 1) followed by folded
 // BatchNorm (a per-channel scale and shift, as at inference).
 func (w *weights) convBN(x *Node, in, out, k, stride, groups int) *Node {
-	kernel := w.tensor(math.Sqrt(2/float64(k*k*in/groups)), k, k, in/groups, out)
+	kernel := w.tensor(convScale(k, in, groups), k, k, in/groups, out)
 	y := Convolve(x, kernel).Strides(stride).PadSame().ChannelGroupCount(groups).Done()
-	scale := Reshape(w.tensor(0.1, out), 1, 1, 1, out)
-	shift := Reshape(w.tensor(0.1, out), 1, 1, 1, out)
+	scale := Reshape(w.tensor(bnScale, out), 1, 1, 1, out)
+	shift := Reshape(w.tensor(bnScale, out), 1, 1, 1, out)
 	return Add(Mul(y, AddScalar(scale, 1)), shift)
 }
 
@@ -68,9 +90,9 @@ func hswish(x *Node) *Node { return Mul(x, hsig(x)) }
 func relu(x *Node) *Node   { return MaxScalar(x, 0) }
 
 func (w *weights) dense(x *Node, in, out int, bias bool) *Node {
-	y := MatMul(x, w.tensor(math.Sqrt(1/float64(in)), in, out))
+	y := MatMul(x, w.tensor(denseScale(in), in, out))
 	if bias {
-		y = Add(y, Reshape(w.tensor(0.01, out), 1, out))
+		y = Add(y, Reshape(w.tensor(biasScale, out), 1, out))
 	}
 	return y
 }
@@ -78,7 +100,7 @@ func (w *weights) dense(x *Node, in, out int, bias bool) *Node {
 // buildMB builds the forward pass of an OFA mobile network at batch 1 (channels last).
 func buildMB(a arch.MBArch, seed int64) func(x *Node) *Node {
 	return func(x *Node) *Node {
-		w := &weights{g: x.Graph(), rng: rand.New(rand.NewPCG(uint64(seed), 17))}
+		w := &weights{g: x.Graph(), s: newWeightStream(seed)}
 		mbv3 := a.Space() == arch.MBv3
 		act := func(hs bool) func(*Node) *Node {
 			switch {

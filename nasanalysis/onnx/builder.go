@@ -72,6 +72,17 @@ func (b *Graph) Const(values []float32, shape ...int64) string {
 	return name
 }
 
+// ConstInt64 adds an int64 initialiser (shapes for Reshape, axes).
+func (b *Graph) ConstInt64(values []int64, shape ...int64) string {
+	raw := make([]byte, 8*len(values))
+	for i, v := range values {
+		binary.LittleEndian.PutUint64(raw[8*i:], uint64(v))
+	}
+	name := b.name("const")
+	b.g.Initializer = append(b.g.Initializer, &TensorProto{Name: name, Dims: shape, DataType: int32(TensorProto_INT64), RawData: raw})
+	return name
+}
+
 // Op adds a node of the given type with inputs and attributes and returns its output.
 func (b *Graph) Op(opType string, inputs []string, attrs ...*AttributeProto) string {
 	out := b.name(opType)
@@ -89,14 +100,20 @@ func Int(name string, v int64) *AttributeProto {
 	return &AttributeProto{Name: name, I: v, Type: AttributeProto_INT}
 }
 
+// String is a string attribute.
+func String(name, v string) *AttributeProto {
+	return &AttributeProto{Name: name, S: []byte(v), Type: AttributeProto_STRING}
+}
+
 // Float is a float attribute.
 func Float(name string, v float32) *AttributeProto {
 	return &AttributeProto{Name: name, F: v, Type: AttributeProto_FLOAT}
 }
 
 // Conv adds a 2-D convolution of x (NCHW) with weights w (out, in/groups, k, k,
-// row-major) and an optional bias (nil for none), padded to keep the size at stride 1
-// (k/2 on every side, as the networks here are defined).
+// row-major) and an optional bias (nil for none), padded by k/2 on every side as
+// PyTorch's (and so OFA's) convolutions and GoMLX's "same" padding are: the output side
+// is ceil(input / stride) for odd k.
 func (b *Graph) Conv(x string, w []float32, bias []float32, in, out, k, stride, groups int) string {
 	inputs := []string{x, b.Const(w, int64(out), int64(in/groups), int64(k), int64(k))}
 	if bias != nil {

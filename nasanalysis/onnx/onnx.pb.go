@@ -447,6 +447,7 @@ type AttributeProto struct {
 	Name          string                       `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	F             float32                      `protobuf:"fixed32,2,opt,name=f,proto3" json:"f,omitempty"`
 	I             int64                        `protobuf:"varint,3,opt,name=i,proto3" json:"i,omitempty"`
+	S             []byte                       `protobuf:"bytes,4,opt,name=s,proto3" json:"s,omitempty"`
 	Floats        []float32                    `protobuf:"fixed32,7,rep,packed,name=floats,proto3" json:"floats,omitempty"`
 	Ints          []int64                      `protobuf:"varint,8,rep,packed,name=ints,proto3" json:"ints,omitempty"`
 	Type          AttributeProto_AttributeType `protobuf:"varint,20,opt,name=type,proto3,enum=nasanalysis.onnx.AttributeProto_AttributeType" json:"type,omitempty"`
@@ -503,6 +504,13 @@ func (x *AttributeProto) GetI() int64 {
 		return x.I
 	}
 	return 0
+}
+
+func (x *AttributeProto) GetS() []byte {
+	if x != nil {
+		return x.S
+	}
+	return nil
 }
 
 func (x *AttributeProto) GetFloats() []float32 {
@@ -922,11 +930,12 @@ const file_onnx_proto_rawDesc = "" +
 	"\x04name\x18\x03 \x01(\tR\x04name\x12\x17\n" +
 	"\aop_type\x18\x04 \x01(\tR\x06opType\x12>\n" +
 	"\tattribute\x18\x05 \x03(\v2 .nasanalysis.onnx.AttributeProtoR\tattribute\x12\x16\n" +
-	"\x06domain\x18\a \x01(\tR\x06domain\"\x9d\x02\n" +
+	"\x06domain\x18\a \x01(\tR\x06domain\"\xab\x02\n" +
 	"\x0eAttributeProto\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\f\n" +
 	"\x01f\x18\x02 \x01(\x02R\x01f\x12\f\n" +
-	"\x01i\x18\x03 \x01(\x03R\x01i\x12\x16\n" +
+	"\x01i\x18\x03 \x01(\x03R\x01i\x12\f\n" +
+	"\x01s\x18\x04 \x01(\fR\x01s\x12\x16\n" +
 	"\x06floats\x18\a \x03(\x02R\x06floats\x12\x12\n" +
 	"\x04ints\x18\b \x03(\x03R\x04ints\x12B\n" +
 	"\x04type\x18\x14 \x01(\x0e2..nasanalysis.onnx.AttributeProto.AttributeTypeR\x04type\"k\n" +
