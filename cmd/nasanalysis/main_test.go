@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -366,10 +367,11 @@ func BenchmarkEval1000(b *testing.B) {
 }
 
 // measure appends one row per network with its provenance, resumes without measuring
-// twice, and refuses a file that is not a measured-latency file.
+// twice, and refuses a file that is not a measured-latency file or was measured
+// another way.
 func TestMeasureResumable(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "m.csv")
-	args := []string{"measure", "--space", "ofa-mbv3", "--n", "1", "--seed", "3", "--res", "160", "--repeats", "1", "--warmup", "0", "--out", out}
+	args := []string{"measure", "--engine", "gomlx", "--space", "ofa-mbv3", "--n", "1", "--seed", "3", "--res", "160", "--repeats", "1", "--warmup", "0", "--ref-every", "0", "--out", out}
 	if code, _, errOut := runCLI(args...); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -379,11 +381,16 @@ func TestMeasureResumable(t *testing.T) {
 	}
 	raw, _ := os.ReadFile(out)
 	h, rows := readMatrixCSV(t, string(raw))
-	if len(rows) != 1 || h[2] != "median_ms" || rows[0][1] != "160" || rows[0][7] != "Go Backend" {
+	if len(rows) != 1 || h[2] != "median_ms" || rows[0][1] != "160" || rows[0][10] != "gomlx" || rows[0][8] != "1" {
 		t.Fatalf("file:\n%s", raw)
 	}
 	if v, _ := strconv.ParseFloat(rows[0][2], 64); v <= 0 {
 		t.Errorf("median %v", v)
+	}
+	other := slices.Clone(args)
+	other[len(other)-5] = "2" // --repeats stays 1; --warmup 2 is another protocol
+	if code, _, errOut := runCLI(other...); code != 1 || !strings.Contains(errOut, `warmup is "0", this run's is "2"`) {
+		t.Errorf("appending another protocol: exit %d, %q", code, errOut)
 	}
 	os.WriteFile(out, []byte("a,b\n1,2\n"), 0o644)
 	if code, _, errOut := runCLI(args...); code != 1 || !strings.Contains(errOut, "not a measured-latency file") {

@@ -2,12 +2,13 @@ package main
 
 import (
 	"bufio"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
+	"math"
+	"math/rand/v2"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,117 +18,315 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 )
 
-// measuredHeader is the column layout of a measured-latency file. Every row carries its
-// own provenance, so files from several runs or machines can be concatenated.
-var measuredHeader = []string{"arch", "resolution", "median_ms", "min_ms", "max_ms", "repeats", "warmup",
-	"backend", "machine", "cpu", "cores", "go_version", "date", "macs_m"}
+// measureSpaces are the design spaces measure builds networks of.
+var measureSpaces = []string{arch.OFAMBv3, arch.ProxylessNAS, arch.OFAResNet50}
 
 // measureOptions are measure's flags.
 type measureOptions struct {
-	space, out, dataDir, archFile     string
-	n, res, repeats, warmup, gpuArchs int
-	seed                              int64
-	width                             float64
+	space, out, perBlock, dataDir, archFile, engine, shardFlag string
+	n, res, gpuArchs, refEvery, blockRuns, repeats           int
+	seed                                                      int64
+	width, driftTol                                           float64
+	proto                                                     latency.Protocol
+	shard, shards                                             int
 }
 
 func runMeasure(args []string, stdout, stderr io.Writer) error {
-	o, sp, err := parseMeasureFlags(args, stderr)
+	o, err := parseMeasureFlags(args, stderr)
 	if err != nil {
 		return err
 	}
-	done, err := readMeasured(o.out)
+	eng, err := latency.NewEngine(o.engine)
 	if err != nil {
 		return err
 	}
-	archs, err := o.architectures(sp)
+	archs, err := o.architectures()
 	if err != nil {
 		return err
 	}
-	var todo []arch.MBArch
+	archs = o.shardOf(archs)
+	done, err := o.alreadyMeasured(eng)
+	if err != nil {
+		return err
+	}
+	var todo []arch.Arch
 	for _, a := range archs {
-		if !done[a.JSON()] {
+		if !done[a.String()] {
 			todo = append(todo, a)
 		}
 	}
-	fmt.Fprintf(stderr, "%d of %d architectures already in %s; measuring %d\n", len(archs)-len(todo), len(archs), o.out, len(todo))
+	fmt.Fprintf(stderr, "%d of %d architectures already in %s; measuring %d with %s %s\n", len(archs)-len(todo), len(archs), o.out, len(todo), eng.Name(), eng.Version())
 	if len(todo) == 0 {
 		return nil
 	}
-	return o.measureAll(todo, len(done) == 0, stderr)
+	return o.measureAll(eng, todo, stderr)
 }
 
-func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, *arch.MBSpace, error) {
+func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) {
 	var o measureOptions
-	fs := newFlags("measure", "--space S --n N --seed K --out FILE [--res R] [--repeats K]", stderr)
-	fs.StringVar(&o.space, "space", arch.OFAMBv3, "design space: "+strings.Join(mbSpaces, ", "))
+	p := &o.proto
+	fs := newFlags("measure", "--space S --n N --seed K --out FILE [--engine onnxruntime|gomlx] [--res R] [--shard I/N] [--per-block FILE]", stderr)
+	fs.StringVar(&o.space, "space", arch.OFAMBv3, "design space: "+strings.Join(measureSpaces, ", "))
+	fs.StringVar(&o.engine, "engine", latency.EngineORT, "inference engine: onnxruntime (ONNX Runtime on the CPU, the default) or gomlx (GoMLX's pure-Go backend: no cgo, far slower)")
 	fs.IntVar(&o.n, "n", 300, "number of sampled architectures")
 	fs.Int64Var(&o.seed, "seed", 1, "random seed (int64): the sampling (the same sequence as 'sample')")
 	fs.StringVar(&o.out, "out", "", "CSV file to append to (required); architectures already in it are skipped")
 	fs.IntVar(&o.res, "res", 0, "input resolution for every architecture (0: keep the sampled one)")
-	fs.Float64Var(&o.width, "width", 0, "supernet width multiplier (0: the space's default)")
-	fs.IntVar(&o.repeats, "repeats", 3, "timed runs per architecture; the median is recorded")
-	fs.IntVar(&o.warmup, "warmup", 1, "untimed runs first (the first also compiles the graph)")
+	fs.Float64Var(&o.width, "width", 0, "supernet width multiplier of the mobile spaces (0: the space's default)")
+	fs.IntVar(&p.Warmup, "warmup", latency.DefaultProtocol.Warmup, "untimed runs first (the first also optimises the graph)")
+	fs.IntVar(&p.MinRepeats, "min-repeats", latency.DefaultProtocol.MinRepeats, "timed runs at least")
+	fs.IntVar(&p.MaxRepeats, "max-repeats", latency.DefaultProtocol.MaxRepeats, "timed runs at most")
+	fs.Float64Var(&p.TargetCI, "target-ci", latency.DefaultProtocol.TargetCI, "stop when the 95 % interval of the median is within this fraction of it")
+	fs.IntVar(&o.repeats, "repeats", 0, "exactly this many timed runs (sets --min-repeats and --max-repeats, --target-ci 0)")
+	fs.IntVar(&p.Threads, "threads", latency.DefaultProtocol.Threads, "ONNX Runtime intra-op threads (0: all cores)")
+	fs.IntVar(&p.OptLevel, "opt-level", latency.DefaultProtocol.OptLevel, "ONNX Runtime graph optimisation: 0 none, 1 basic, 2 extended, 3 all")
+	fs.IntVar(&o.refEvery, "ref-every", 50, "re-measure the reference network every this many networks, to detect drift (0: never)")
+	fs.Float64Var(&o.driftTol, "drift-tol", 0.05, "flag rows as disturbed when the reference's median is off its first measurement by more than this fraction")
+	fs.StringVar(&o.perBlock, "per-block", "", "also write each network's per-block times (ONNX Runtime's profiler) to this CSV")
+	fs.IntVar(&o.blockRuns, "block-runs", 20, "profiled runs per network for --per-block (each block's median is written)")
+	fs.StringVar(&o.shardFlag, "shard", "0/1", "measure only shard I of N (0-based, I = 0..N-1) of the architectures: those at positions I, I+N, I+2N, ...")
 	fs.IntVar(&o.gpuArchs, "gpu-archs", 0, "measure the first N networks of the ofa-mbv3-gpu dataset whose resolution is --res, so this machine can be compared with the GPUs on the same networks")
 	fs.StringVar(&o.dataDir, "data", "", dataHelp)
 	fs.StringVar(&o.archFile, "archs", "", "measure the architectures in this file (JSON lines) instead of sampling; --n, --seed, --res and --width are ignored")
 	if err := fs.parse(args); err != nil {
-		return o, nil, err
+		return o, err
 	}
-	sp, err := mbSpace(o.space)
-	if err != nil {
-		return o, nil, err
+	if err := checkSpace(o.space, measureSpaces); err != nil {
+		return o, err
 	}
 	if o.out == "" {
-		return o, nil, usagef("--out is required")
+		return o, usagef("--out is required")
 	}
-	if o.n < 1 || o.repeats < 1 || o.warmup < 0 {
-		return o, nil, usagef("need --n >= 1, --repeats >= 1 and --warmup >= 0")
+	if o.repeats > 0 {
+		p.MinRepeats, p.MaxRepeats, p.TargetCI = o.repeats, o.repeats, 0
 	}
-	return o, sp, nil
+	p.Seed = 1
+	if err := p.Check(); err != nil {
+		return o, usageError{err.Error()}
+	}
+	if o.n < 1 || o.refEvery < 0 || o.blockRuns < 1 || !(o.driftTol > 0) {
+		return o, usagef("need --n >= 1, --ref-every >= 0, --block-runs >= 1 and --drift-tol > 0")
+	}
+	if o.perBlock != "" && o.engine == latency.EngineGoMLX {
+		return o, usagef("--per-block needs --engine onnxruntime (its per-node profiler)")
+	}
+	i, n, err := parseShard(o.shardFlag)
+	if err != nil {
+		return o, err
+	}
+	o.shard, o.shards = i, n
+	return o, nil
+}
+
+// parseShard reads "I/N" with 0 <= I < N.
+func parseShard(s string) (int, int, error) {
+	a, b, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
+		return 0, 0, usagef("--shard %q: want I/N with 0 <= I < N, e.g. 0/4 (a Kubernetes completion index or a Slurm array task id over N)", s)
+	}
+	return i, n, nil
+}
+
+// shardOf keeps the architectures at positions shard, shard+shards, ...
+func (o measureOptions) shardOf(archs []arch.Arch) []arch.Arch {
+	var out []arch.Arch
+	for i, a := range archs {
+		if i%o.shards == o.shard {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// sampleLabel names the sample in every row, so shards of different samples never merge.
+func (o measureOptions) sampleLabel() string {
+	switch {
+	case o.gpuArchs > 0:
+		return fmt.Sprintf("gpu-archs:%d@%d", o.gpuArchs, o.res)
+	case o.archFile != "":
+		return "archs:" + o.archFile
+	}
+	return fmt.Sprintf("seed=%d;n=%d;res=%d;width=%g", o.seed, o.n, o.res, o.width)
 }
 
 // architectures returns the networks to measure: --gpu-archs, --archs or a seeded sample.
-func (o measureOptions) architectures(sp *arch.MBSpace) ([]arch.MBArch, error) {
+func (o measureOptions) architectures() ([]arch.Arch, error) {
 	switch {
 	case o.gpuArchs > 0:
-		return gpuNetworks(o.dataDir, o.gpuArchs, o.res)
+		mb, err := gpuNetworks(o.dataDir, o.gpuArchs, o.res)
+		return asArchs(mb), err
 	case o.archFile != "":
-		return readArchLines(o.archFile, sp)
+		return readArchLines(o.archFile, o.space)
+	case o.space == arch.OFAResNet50:
+		if o.res != 0 && !slices.Contains(arch.ResNetResolutions, o.res) {
+			return nil, usagef("--res %d is not an OFA-ResNet50 resolution %v", o.res, arch.ResNetResolutions)
+		}
+		rng := rand.New(rand.NewPCG(uint64(o.seed), 0))
+		out := make([]arch.Arch, o.n)
+		for i := range out {
+			a := arch.SampleResNet(rng)
+			if o.res != 0 {
+				a.R = o.res
+			}
+			out[i] = a
+		}
+		return out, nil
 	}
-	return sampleMB(sp, o.n, uint64(o.seed), o.width, o.res)
+	sp, err := mbSpace(o.space)
+	if err != nil {
+		return nil, err
+	}
+	mb, err := sampleMB(sp, o.n, uint64(o.seed), o.width, o.res)
+	return asArchs(mb), err
 }
 
-// measureAll times each architecture and appends its row to --out at once, so an
-// interrupted run resumes where it stopped. fresh says the file had no rows yet.
-func (o measureOptions) measureAll(todo []arch.MBArch, fresh bool, stderr io.Writer) error {
-	f, err := os.OpenFile(o.out, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+func asArchs(mb []arch.MBArch) []arch.Arch {
+	out := make([]arch.Arch, len(mb))
+	for i, a := range mb {
+		out[i] = a
+	}
+	return out
+}
+
+// alreadyMeasured returns the architectures in --out, refusing a file whose rows were
+// measured another way (engine, protocol, sample, CPU): appending would mix them.
+func (o measureOptions) alreadyMeasured(eng latency.Engine) (map[string]bool, error) {
+	f, err := readMeasuredFile(o.out, measuredHeader, false)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer f.Close()
-	w := csv.NewWriter(f)
-	if fresh {
-		if st, _ := f.Stat(); st.Size() == 0 {
-			w.Write(measuredHeader)
+	want := o.settings(eng, provenance())
+	done := map[string]bool{}
+	for i := range f.rows {
+		for _, c := range settingsColumns {
+			if got := f.get(i, c); got != want[c] {
+				return nil, fmt.Errorf("%s line %d: %s is %q, this run's is %q; measure into another file (and merge files of one sample)", o.out, i+2, c, got, want[c])
+			}
 		}
+		done[f.get(i, "arch")] = true
 	}
+	return done, nil
+}
+
+// settings are the settingsColumns' values of this run.
+func (o measureOptions) settings(eng latency.Engine, m machine) map[string]string {
+	p := o.proto
+	return map[string]string{"warmup": strconv.Itoa(p.Warmup), "engine": eng.Name(), "engine_version": eng.Version(),
+		"library_sha256": eng.LibrarySHA256(), "threads": strconv.Itoa(p.Threads), "opt_level": strconv.Itoa(p.OptLevel),
+		"target_ci": formatCSVFloat(p.TargetCI), "space": o.space, "sample": o.sampleLabel(), "cpu": m.cpu}
+}
+
+// reference is the network re-measured to detect drift: the space's middle network
+// (kernel 5, expand 4, depth 3; ResNet50: middle depth, expand and width) at the
+// measured resolution.
+func (o measureOptions) reference() arch.Arch {
+	if o.space == arch.OFAResNet50 {
+		a := arch.ResNetArch{D: []int{2, 1, 1, 1, 1}, E: slices.Repeat([]float64{0.25}, 18), W: slices.Repeat([]int{1}, 6), R: 224}
+		if o.res != 0 {
+			a.R = o.res
+		}
+		return a
+	}
+	sp, _ := mbSpace(o.space)
+	a := sp.Sample(rand.New(rand.NewPCG(0, 0)), o.width)
+	for i := range a.KS {
+		a.KS[i], a.E[i] = 5, 4
+	}
+	for i := range a.D {
+		a.D[i] = 3
+	}
+	a.R = 192
+	if o.res != 0 {
+		a.R = o.res
+	}
+	return a
+}
+
+// measureAll times each architecture and appends its row to --out at once (and its
+// blocks to --per-block), so an interrupted run resumes where it stopped. The reference
+// network is timed first and every --ref-every networks; each row records the latest
+// reference time and is flagged disturbed when it is off the first by more than
+// --drift-tol.
+func (o measureOptions) measureAll(eng latency.Engine, todo []arch.Arch, stderr io.Writer) error {
 	prov := provenance()
+	settings := o.settings(eng, prov)
+	ref := o.reference()
+	refTime := func() (float64, error) {
+		if o.refEvery == 0 {
+			return math.NaN(), nil // no drift detection asked for
+		}
+		t, err := eng.Measure(ref, o.proto)
+		return t.MedianMS, err
+	}
+	base, err := refTime()
+	if err != nil {
+		return fmt.Errorf("reference network %s: %w", ref, err)
+	}
+	refMS, worst, disturbed := base, 0.0, 0
 	bar := newProgress(stderr, len(todo), "measuring")
 	defer bar.Clear()
-	cfg := latency.MeasureConfig{Warmup: o.warmup, Repeats: o.repeats, Seed: 1}
-	for _, a := range todo {
-		m, err := latency.MeasureMB(a, cfg)
-		if err != nil {
-			return fmt.Errorf("%s: %w", a.JSON(), err)
+	for k, a := range todo {
+		if o.refEvery > 0 && k > 0 && k%o.refEvery == 0 {
+			if refMS, err = refTime(); err != nil {
+				return err
+			}
 		}
-		w.Write(measuredRow(a, m, prov))
-		w.Flush()
-		if err := w.Error(); err != nil {
+		drift := 0.0
+		if o.refEvery > 0 {
+			drift = refMS/base - 1
+		}
+		worst = math.Max(worst, math.Abs(drift))
+		t, err := eng.Measure(a, o.proto)
+		if err != nil {
+			return fmt.Errorf("%s: %w", a, err)
+		}
+		flag := math.Abs(drift) > o.driftTol
+		if flag {
+			disturbed++
+		}
+		if err := appendRows(o.out, measuredHeader, [][]string{o.measuredRow(a, t, settings, prov, refMS, flag)}); err != nil {
 			return err
+		}
+		if o.perBlock != "" {
+			if err := o.writeBlocks(eng, a); err != nil {
+				return err
+			}
 		}
 		bar.Add(1)
 	}
+	if o.refEvery > 0 {
+		fmt.Fprintf(stderr, "reference %s: %.4g ms at the start, largest drift %.1f %%; %d of %d rows flagged disturbed (> %.0f %%)\n",
+			ref, base, 100*worst, disturbed, len(todo), 100*o.driftTol)
+	}
 	return nil
+}
+
+// writeBlocks profiles one network and appends its per-block rows.
+func (o measureOptions) writeBlocks(eng latency.Engine, a arch.Arch) error {
+	prof, err := eng.(*latency.ORT).ProfileBlocks(a, o.proto, o.blockRuns)
+	if err != nil {
+		return fmt.Errorf("%s: %w", a, err)
+	}
+	var rows [][]string
+	for _, b := range prof.Blocks {
+		rows = append(rows, []string{a.String(), strconv.Itoa(resolutionOf(a)), b.Name, strconv.Itoa(b.Stage), strconv.Itoa(b.Layer),
+			strconv.Itoa(b.Kernel), formatCSVFloat(b.Expand), strconv.Itoa(b.InSize), formatCSVFloat(b.MS),
+			formatCSVFloat(prof.RunMS), formatCSVFloat(prof.SumMS), strconv.Itoa(prof.Runs), eng.Name(),
+			strconv.Itoa(o.proto.Threads), strconv.Itoa(o.proto.OptLevel)})
+	}
+	return appendRows(o.perBlock, blockHeader, rows)
+}
+
+func resolutionOf(a arch.Arch) int {
+	switch a := a.(type) {
+	case arch.MBArch:
+		return a.R
+	case arch.ResNetArch:
+		return a.R
+	}
+	return 0
 }
 
 // machine is the provenance every measured row carries.
@@ -139,39 +338,17 @@ func provenance() machine {
 }
 
 // measuredRow is one line of a measured-latency file (measuredHeader's columns).
-func measuredRow(a arch.MBArch, m latency.Measurement, p machine) []string {
-	return []string{a.JSON(), strconv.Itoa(a.R), formatCSVFloat(m.MedianMS), formatCSVFloat(m.MinMS), formatCSVFloat(m.MaxMS),
-		strconv.Itoa(m.Repeats), strconv.Itoa(m.Warmup), m.Backend, p.host, p.cpu, strconv.Itoa(runtime.NumCPU()),
-		runtime.Version(), time.Now().UTC().Format(time.RFC3339), formatCSVFloat(a.Cost().MACs / 1e6)}
-}
-
-// readMeasured returns the architectures already in a measured file (none if it does
-// not exist), checking its header.
-func readMeasured(path string) (map[string]bool, error) {
-	done := map[string]bool{}
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return done, nil
+func (o measureOptions) measuredRow(a arch.Arch, t latency.Timing, s map[string]string, p machine, refMS float64, disturbed bool) []string {
+	macs := math.NaN()
+	if c, ok := a.(arch.Costed); ok {
+		macs = c.MACs() / 1e6
 	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	rows, err := r.ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(rows) == 0 {
-		return done, nil
-	}
-	if strings.Join(rows[0], ",") != strings.Join(measuredHeader, ",") {
-		return nil, fmt.Errorf("%s: header %q is not a measured-latency file's (%s)", path, strings.Join(rows[0], ","), strings.Join(measuredHeader, ","))
-	}
-	for _, row := range rows[1:] {
-		done[row[0]] = true
-	}
-	return done, nil
+	f := formatCSVFloat
+	return []string{a.String(), strconv.Itoa(resolutionOf(a)), f(t.MedianMS), f(t.Q1MS), f(t.Q3MS), f(t.MinMS), f(t.MaxMS), f(t.RelCI),
+		strconv.Itoa(t.Repeats), strconv.Itoa(t.Warmup), s["engine"], s["engine_version"], s["library_sha256"], s["threads"],
+		s["opt_level"], s["target_ci"], s["space"], s["sample"], fmt.Sprintf("%d/%d", o.shard, o.shards), f(refMS),
+		strconv.FormatBool(disturbed), p.host, p.cpu, strconv.Itoa(runtime.NumCPU()), runtime.Version(),
+		time.Now().UTC().Format(time.RFC3339), f(macs)}
 }
 
 func cpuModel() string {
@@ -189,21 +366,22 @@ func cpuModel() string {
 	return runtime.GOARCH
 }
 
-// readArchLines reads JSON-line architectures of sp; a bad line is a usage error naming it.
-func readArchLines(path string, sp *arch.MBSpace) ([]arch.MBArch, error) {
+// readArchLines reads JSON-line architectures of a space; a bad line is a usage error
+// naming it.
+func readArchLines(path, space string) ([]arch.Arch, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var out []arch.MBArch
+	var out []arch.Arch
 	sc := bufio.NewScanner(f)
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
 		if text == "" {
 			continue
 		}
-		a, err := arch.ParseMB(sp, text)
+		a, err := arch.Parse(space, text)
 		if err != nil {
 			return nil, usagef("%s line %d: %v", path, line, err)
 		}
@@ -223,12 +401,8 @@ func gpuNetworks(dataDir string, n, res int) ([]arch.MBArch, error) {
 		return nil, err
 	}
 	var out []arch.MBArch
-	for _, s := range t.Archs {
-		a, err := arch.ParseMB(arch.MBv3, s)
-		if err != nil {
-			continue // resolutions between the space's steps (e.g. 164 px)
-		}
-		if a.R == res {
+	for _, p := range t.Parsed {
+		if a := p.(arch.MBArch); a.R == res {
 			out = append(out, a)
 		}
 		if len(out) == n {

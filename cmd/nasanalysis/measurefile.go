@@ -1,0 +1,84 @@
+package main
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+)
+
+// measuredHeader is the column layout of a measured-latency file. Every row carries its
+// own provenance (engine, its version and library checksum, the protocol, the sample it
+// belongs to, the machine), so files from several runs, shards or machines can be
+// checked and joined. arch, resolution and median_ms come first, as latency.ReadMeasured
+// and the project's older GoMLX files have them.
+var measuredHeader = []string{"arch", "resolution", "median_ms", "q1_ms", "q3_ms", "min_ms", "max_ms", "rel_ci",
+	"repeats", "warmup", "engine", "engine_version", "library_sha256", "threads", "opt_level", "target_ci",
+	"space", "sample", "shard", "ref_ms", "disturbed", "machine", "cpu", "cores", "go_version", "date", "macs_m"}
+
+// settingsColumns must hold one value across every row of a sample's shards: rows that
+// differ in any of them were not measured the same way and are never merged.
+var settingsColumns = []string{"warmup", "engine", "engine_version", "library_sha256", "threads", "opt_level", "target_ci", "space", "sample", "cpu"}
+
+// blockHeader is the per-block file's layout: one row per block of a network; arch is
+// the end-to-end file's key. run_ms and sum_ms are the network's profiled end-to-end
+// time and the sum of its blocks, repeated on each of its rows.
+var blockHeader = []string{"arch", "resolution", "block", "stage", "layer", "kernel", "expand", "in_size", "ms", "run_ms", "sum_ms", "runs", "engine", "threads", "opt_level"}
+
+// measuredFile is a measured-latency file read whole.
+type measuredFile struct {
+	path string
+	rows [][]string
+	col  map[string]int
+}
+
+// readMeasuredFile reads a file with the given header; a missing file is empty unless
+// mustExist. A file with another header is refused, naming both.
+func readMeasuredFile(path string, header []string, mustExist bool) (*measuredFile, error) {
+	m := &measuredFile{path: path, col: map[string]int{}}
+	for i, h := range header {
+		m.col[h] = i
+	}
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) && !mustExist {
+		return m, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(rows) == 0 {
+		return m, nil
+	}
+	if !slices.Equal(rows[0], header) {
+		return nil, fmt.Errorf("%s: header %q is not a measured-latency file's (%s)", path, strings.Join(rows[0], ","), strings.Join(header, ","))
+	}
+	m.rows = rows[1:]
+	return m, nil
+}
+
+func (m *measuredFile) get(row int, col string) string { return m.rows[row][m.col[col]] }
+
+// appendRows appends rows to path, writing the header first into a new or empty file.
+func appendRows(path string, header []string, rows [][]string) error {
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(f)
+	if st, err := f.Stat(); err == nil && st.Size() == 0 {
+		w.Write(header)
+	}
+	w.WriteAll(rows)
+	if err := w.Error(); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Close()
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/ort"
+)
+
+// archSet returns the sorted arch column of a measured file.
+func archSet(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := readMeasuredFile(path, measuredHeader, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for i := range f.rows {
+		out = append(out, f.get(i, "arch"))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Three shard processes running at once measure disjoint thirds of one seeded sample;
+// merged, they hold exactly the networks a single process measures. merge refuses a
+// missing shard, a shard given twice and a file of another sample.
+func TestShardsMergeToOneRun(t *testing.T) {
+	datatest.CheckORT(t, ort.Init())
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "nasanalysis")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	common := []string{"measure", "--space", "ofa-mbv3", "--n", "7", "--seed", "5", "--res", "128", "--repeats", "2", "--warmup", "1", "--ref-every", "0"}
+	var wg sync.WaitGroup
+	errs := make([]error, 3)
+	shard := func(i int) string { return filepath.Join(dir, "shard"+string(rune('0'+i))+".csv") }
+	for i := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			args := append(slices.Clone(common), "--shard", string(rune('0'+i))+"/3", "--out", shard(i))
+			if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+				errs[i] = err
+				t.Logf("shard %d: %s", i, out)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("shard %d: %v", i, err)
+		}
+	}
+	single := filepath.Join(dir, "single.csv")
+	if code, _, errOut := runCLI(append(common, "--out", single)...); code != 0 {
+		t.Fatalf("single run: %s", errOut)
+	}
+	merged := filepath.Join(dir, "merged.csv")
+	if code, out, errOut := runCLI("merge", "--out", merged, shard(2), shard(0), shard(1)); code != 0 || !strings.Contains(out, "7 networks from 3 shards") {
+		t.Fatalf("merge: exit %d, %q %q", code, out, errOut)
+	}
+	if got, want := archSet(t, merged), archSet(t, single); !slices.Equal(got, want) {
+		t.Errorf("merged shards hold %d networks, the single run %d, or different ones", len(got), len(want))
+	}
+	for _, s := range []string{shard(0), shard(1), shard(2)} {
+		if n := len(archSet(t, s)); n < 2 || n > 3 {
+			t.Errorf("%s holds %d networks; 7 over 3 shards is 3, 2, 2", s, n)
+		}
+	}
+	for _, tc := range []struct {
+		files []string
+		want  string
+	}{
+		{[]string{shard(0), shard(1)}, "shards missing: 2/3"},
+		{[]string{shard(0), shard(0), shard(1), shard(2)}, "measured in"},
+		{[]string{shard(0), single}, "is of 3 shards"},
+	} {
+		os.Remove(merged)
+		if code, _, errOut := runCLI(append([]string{"merge", "--out", merged}, tc.files...)...); code == 0 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("merge %v: exit %d, %q; want an error containing %q", tc.files, code, errOut, tc.want)
+		}
+	}
+	other := filepath.Join(dir, "other.csv")
+	if code, _, errOut := runCLI(append(slices.Clone(common[:6]), "6", "--res", "128", "--repeats", "2", "--warmup", "1", "--ref-every", "0", "--shard", "1/3", "--out", other)...); code != 0 {
+		t.Fatalf("other sample: %s", errOut)
+	}
+	os.Remove(merged)
+	if code, _, errOut := runCLI("merge", "--out", merged, shard(0), other, shard(2)); code == 0 || !strings.Contains(errOut, "sample is") {
+		t.Errorf("merging another sample's shard: exit %d, %q", code, errOut)
+	}
+}
