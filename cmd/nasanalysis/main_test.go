@@ -667,7 +667,9 @@ func TestBadFlagValues(t *testing.T) {
 		{[]string{"eval", "--format", "json"}, `unknown format "json"`},
 		{[]string{"predict", "--model-dir", "/nonexistent", "--format", "xml"}, `unknown format "xml"`},
 		{[]string{"predict"}, "--model-dir is required"},
-		{[]string{"measure", "--space", "ofa-resnet50", "--out", "/tmp/x.csv"}, `design space "ofa-resnet50" is not supported here`},
+		{[]string{"measure", "--space", "fbnet", "--out", "/tmp/x.csv"}, `design space "fbnet" is not supported here`},
+		{[]string{"measure", "--shard", "3/3", "--out", "/tmp/x.csv"}, `--shard "3/3": want I/N with 0 <= I < N`},
+		{[]string{"measure", "--engine", "gomlx", "--per-block", "/tmp/b.csv", "--out", "/tmp/x.csv"}, "--per-block needs --engine onnxruntime"},
 		// sample's --space is a design space; a dataset name there says so.
 		{[]string{"sample", "--space", "ofa-mbv3-gpu"}, "that is a dataset, not a design space"},
 		{[]string{"sample", "--space", "nb201"}, `design space "nb201" is not supported here`},

@@ -24,11 +24,11 @@ var measureSpaces = []string{arch.OFAMBv3, arch.ProxylessNAS, arch.OFAResNet50}
 // measureOptions are measure's flags.
 type measureOptions struct {
 	space, out, perBlock, dataDir, archFile, engine, shardFlag string
-	n, res, gpuArchs, refEvery, blockRuns, repeats           int
-	seed                                                      int64
-	width, driftTol                                           float64
-	proto                                                     latency.Protocol
-	shard, shards                                             int
+	n, res, gpuArchs, refEvery, blockRuns, repeats             int
+	seed                                                       int64
+	width, driftTol                                            float64
+	proto                                                      latency.Protocol
+	shard, shards                                              int
 }
 
 func runMeasure(args []string, stdout, stderr io.Writer) error {
