@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
 // BlockTiming is one block's median time over profiled runs.
@@ -126,17 +126,11 @@ func blockTimes(events []profileEvent, blocks []Block, runs int, path string) (B
 			perRun[current][r] += n.Dur / 1000
 		}
 	}
-	prof := BlockProfile{Runs: runs, RunMS: median(runMS)}
+	prof := BlockProfile{Runs: runs, RunMS: stats.Quantile(runMS, 0.5)}
 	for i, b := range blocks {
-		ms := median(perRun[i])
+		ms := stats.Quantile(perRun[i], 0.5)
 		prof.Blocks = append(prof.Blocks, BlockTiming{Block: b, MS: ms})
 		prof.SumMS += ms
 	}
 	return prof, nil
-}
-
-func median(x []float64) float64 {
-	s := slices.Clone(x)
-	slices.Sort(s)
-	return quantile(s, 0.5)
 }

@@ -4,10 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"slices"
-	"time"
-
-	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/backend"
 
 	. "github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/core/tensors"
@@ -145,56 +141,17 @@ func buildMB(a arch.MBArch, seed int64) func(x *Node) *Node {
 }
 
 // MeasureMB builds the network of a (random weights, batch 1) as a GoMLX graph on the
-// pure-Go backend, runs it cfg.Warmup times untimed, then cfg.Repeats times, and
-// reports the median and range of the timed runs in milliseconds.
+// pure-Go backend, runs it cfg.Warmup times untimed, then exactly cfg.Repeats times, and
+// reports the median and range of the timed runs in milliseconds: the GoMLX engine
+// under a fixed-count protocol.
 func MeasureMB(a arch.MBArch, cfg MeasureConfig) (Measurement, error) {
-	if err := a.Validate(); err != nil {
-		return Measurement{}, err
-	}
 	if cfg.Repeats < 1 || cfg.Warmup < 0 {
 		return Measurement{}, fmt.Errorf("measure: need at least 1 repeat and no negative warm-up, got %d and %d", cfg.Repeats, cfg.Warmup)
 	}
-	// The pure-Go backend (internal/backend explains why never the default backends).
-	engine := backend.Get()
-	exec, err := NewExec(engine, buildMB(a, cfg.Seed))
+	p := Protocol{Warmup: cfg.Warmup, MinRepeats: cfg.Repeats, MaxRepeats: cfg.Repeats, OptLevel: 3, Seed: cfg.Seed}
+	t, err := GoMLX{}.Measure(a, p)
 	if err != nil {
 		return Measurement{}, err
 	}
-	defer exec.Finalize()
-	rng := rand.New(rand.NewPCG(uint64(cfg.Seed), 3))
-	in := make([]float32, a.R*a.R*3)
-	for i := range in {
-		in[i] = float32(rng.NormFloat64())
-	}
-	x := tensors.FromFlatDataAndDimensions(in, 1, a.R, a.R, 3)
-	run := func() (time.Duration, error) {
-		start := time.Now()
-		out, err := exec.Call1(x)
-		if err != nil {
-			return 0, err
-		}
-		_ = tensors.MustCopyFlatData[float32](out) // wait for the result on the host
-		d := time.Since(start)
-		out.FinalizeAll()
-		return d, nil
-	}
-	for i := 0; i < cfg.Warmup; i++ {
-		if _, err := run(); err != nil {
-			return Measurement{}, err
-		}
-	}
-	ms := make([]float64, cfg.Repeats)
-	for i := range ms {
-		d, err := run()
-		if err != nil {
-			return Measurement{}, err
-		}
-		ms[i] = float64(d.Microseconds()) / 1000
-	}
-	slices.Sort(ms)
-	med := ms[len(ms)/2]
-	if len(ms)%2 == 0 {
-		med = (ms[len(ms)/2-1] + ms[len(ms)/2]) / 2
-	}
-	return Measurement{MedianMS: med, MinMS: ms[0], MaxMS: ms[len(ms)-1], Repeats: cfg.Repeats, Warmup: cfg.Warmup, Backend: engine.Name()}, nil
+	return Measurement{MedianMS: t.MedianMS, MinMS: t.MinMS, MaxMS: t.MaxMS, Repeats: t.Repeats, Warmup: t.Warmup, Backend: GoMLX{}.Version()}, nil
 }

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
 // Protocol is how one network is timed, and is recorded with every measurement.
@@ -56,24 +58,14 @@ func medianCI(sorted []float64) (lo, hi float64) {
 	return sorted[j], sorted[k]
 }
 
-// quantile is the linear-interpolation quantile of sorted samples.
-func quantile(sorted []float64, q float64) float64 {
-	pos := q * float64(len(sorted)-1)
-	i := int(pos)
-	if i+1 >= len(sorted) {
-		return sorted[len(sorted)-1]
-	}
-	return sorted[i] + (pos-float64(i))*(sorted[i+1]-sorted[i])
-}
-
 // summarise turns run times (ms) into a Timing.
 func summarise(ms []float64, warmup int) Timing {
 	s := slices.Clone(ms)
 	slices.Sort(s)
-	med := quantile(s, 0.5)
+	q := stats.Quantiles(s, 0.25, 0.5, 0.75)
 	lo, hi := medianCI(s)
-	return Timing{MedianMS: med, Q1MS: quantile(s, 0.25), Q3MS: quantile(s, 0.75), MinMS: s[0], MaxMS: s[len(s)-1],
-		RelCI: (hi - lo) / 2 / med, Repeats: len(s), Warmup: warmup}
+	return Timing{MedianMS: q[1], Q1MS: q[0], Q3MS: q[2], MinMS: s[0], MaxMS: s[len(s)-1],
+		RelCI: (hi - lo) / 2 / q[1], Repeats: len(s), Warmup: warmup}
 }
 
 // timeRuns applies the protocol to run, one inference per call.
