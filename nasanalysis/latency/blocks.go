@@ -40,7 +40,8 @@ type profileEvent struct {
 // Runtime's profiler on, and sums the kernel time of each block's nodes per run. Nodes
 // the optimiser adds without a block name (layout reorders around NCHWc kernels) count
 // to the block executed before them, or the first block. Each block's time is its
-// median over the runs.
+// median over the runs. A node's time runs from its start to the next node's start, so
+// the executor's work between nodes counts to the block that needs it.
 func (e *ORT) ProfileBlocks(a arch.Arch, p Protocol, runs int) (BlockProfile, error) {
 	if runs < 1 {
 		return BlockProfile{}, fmt.Errorf("profile: need at least 1 run, got %d", runs)
@@ -113,17 +114,26 @@ func blockTimes(events []profileEvent, blocks []Block, runs int, path string) (B
 	runMS := make([]float64, runs)
 	for r, mr := range modelRuns {
 		runMS[r] = mr.Dur / 1000
-		current := 0
+		var inRun []profileEvent
 		for _, n := range nodes {
-			if n.TS < mr.TS || n.TS > mr.TS+mr.Dur {
-				continue
+			if n.TS >= mr.TS && n.TS <= mr.TS+mr.Dur {
+				inRun = append(inRun, n)
 			}
-			if k, ok := index[blockOf(n.Name)]; ok {
-				current = k
+		}
+		current := 0
+		for k, n := range inRun {
+			if b, ok := index[blockOf(n.Name)]; ok {
+				current = b
 			} else if blockOf(n.Name) != "" {
 				return BlockProfile{}, fmt.Errorf("ONNX Runtime profile %s: node %s names no block of this network", path, n.Name)
 			}
-			perRun[current][r] += n.Dur / 1000
+			// A node owns the time until the next node starts: its kernel and the
+			// executor's work to dispatch what follows, which the block costs too.
+			span := n.Dur
+			if k+1 < len(inRun) {
+				span = inRun[k+1].TS - n.TS
+			}
+			perRun[current][r] += span / 1000
 		}
 	}
 	prof := BlockProfile{Runs: runs, RunMS: stats.Quantile(runMS, 0.5)}

@@ -10,20 +10,22 @@ import (
 )
 
 // A hand-made trace of two runs: block a's nodes take 1+2 and 3+1 ms and the unnamed
-// reorder after them 0.5 ms (counted to a), block b 4 and 6 ms, the runs 10 and 12 ms.
+// reorder after them 0.5 ms (counted to a), block b 4 and 6 ms, the runs 10 and 12 ms;
+// each node's time runs to the next node's start (here back to back), the last's is
+// its duration.
 func TestBlockTimesByHand(t *testing.T) {
 	ev := []profileEvent{
 		{Cat: "Session", Name: "model_run", TS: 0, Dur: 10000},
-		{Cat: "Node", Name: "a/Conv1_kernel_time", TS: 10, Dur: 1000},
-		{Cat: "Node", Name: "a/Relu2_kernel_time", TS: 20, Dur: 2000},
-		{Cat: "Node", Name: "ReorderOutput_kernel_time", TS: 30, Dur: 500},
-		{Cat: "Node", Name: "b/Conv3_kernel_time", TS: 40, Dur: 4000},
-		{Cat: "Node", Name: "b/Conv3_fence_before", TS: 40, Dur: 0},
+		{Cat: "Node", Name: "a/Conv1_kernel_time", TS: 100, Dur: 1000},
+		{Cat: "Node", Name: "a/Relu2_kernel_time", TS: 1100, Dur: 2000},
+		{Cat: "Node", Name: "ReorderOutput_kernel_time", TS: 3100, Dur: 500},
+		{Cat: "Node", Name: "b/Conv3_fence_before", TS: 3600, Dur: 0},
+		{Cat: "Node", Name: "b/Conv3_kernel_time", TS: 3600, Dur: 4000},
 		{Cat: "Session", Name: "model_run", TS: 20000, Dur: 12000},
-		{Cat: "Node", Name: "a/Conv1_kernel_time", TS: 20010, Dur: 3000},
-		{Cat: "Node", Name: "a/Relu2_kernel_time", TS: 20020, Dur: 1000},
-		{Cat: "Node", Name: "ReorderOutput_kernel_time", TS: 20030, Dur: 500},
-		{Cat: "Node", Name: "b/Conv3_kernel_time", TS: 20040, Dur: 6000},
+		{Cat: "Node", Name: "a/Conv1_kernel_time", TS: 20100, Dur: 3000},
+		{Cat: "Node", Name: "a/Relu2_kernel_time", TS: 23100, Dur: 1000},
+		{Cat: "Node", Name: "ReorderOutput_kernel_time", TS: 24100, Dur: 500},
+		{Cat: "Node", Name: "b/Conv3_kernel_time", TS: 24600, Dur: 6000},
 	}
 	p, err := blockTimes(ev, []Block{{Name: "a"}, {Name: "b"}}, 2, "trace")
 	if err != nil {
