@@ -1,0 +1,27 @@
+package ofa
+
+import (
+	"testing"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
+)
+
+// BenchmarkPredictMBv3_10000 times one batched prediction of 10,000 sampled
+// OFA-MobileNetV3 networks: the call a search generation or a profiling run makes. Run it
+// with and without GOEXPERIMENT=simd to see what GoMLX's SIMD matmul kernels buy.
+func BenchmarkPredictMBv3_10000(b *testing.B) {
+	p, err := LoadMBv3("")
+	datatest.Check(b, err)
+	as := arch.MBv3.SampleN(10000, 1)
+	X := make([][]float64, len(as))
+	for i, a := range as {
+		X[i] = a.OFAFeatures()
+	}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := p.Predict(X); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
