@@ -6,14 +6,11 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
-	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/metric"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor/ofa"
 )
 
 // sampleSpaces are the design spaces sample, eval and measure handle.
@@ -38,6 +35,7 @@ var stdin io.Reader = os.Stdin
 func runSample(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("sample", "--space S --n N --seed K [--width W] [--res R]", stderr)
 	name := fs.spaceFlag(arch.OFAMBv3, sampleSpaces)
+	drop := fs.dropFlag()
 	n := fs.Int("n", 10, "number of architectures")
 	seed := fs.seedFlag(1, "the sampling")
 	width := fs.Float64("width", 0, "supernet width multiplier for the mobile spaces (0: the space's default)")
@@ -54,12 +52,20 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if *res != 0 && *name == arch.OFAResNet50 {
 		return usagef("--res is for the mobile spaces")
 	}
+	reduced, err := reducedSpace(*name, *drop)
+	if err != nil {
+		return err
+	}
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	if *name == arch.OFAResNet50 {
 		rng := rand.New(rand.NewPCG(uint64(*seed), 0))
 		for i := 0; i < *n; i++ {
-			fmt.Fprintln(w, arch.SampleResNet(rng).JSON())
+			var a arch.Arch = arch.SampleResNet(rng)
+			if reduced != nil {
+				a = reduced.Repair(a, rng)
+			}
+			fmt.Fprintln(w, a)
 		}
 		return nil
 	}
@@ -67,7 +73,7 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	archs, err := sampleMB(sp, *n, uint64(*seed), *width, *res)
+	archs, err := sampleMB(sp, *n, uint64(*seed), *width, *res, reduced)
 	if err != nil {
 		return err
 	}
@@ -79,12 +85,16 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 
 // sampleMB draws n architectures of sp from the seed — the sequence sample and measure
 // share — at the given width (0: the space's default) and, when res is not 0, at that
-// resolution. An invalid width or resolution is a usage error.
-func sampleMB(sp *arch.MBSpace, n int, seed uint64, width float64, res int) ([]arch.MBArch, error) {
+// resolution; with a reduced space, each has its dropped blocks redrawn. An invalid width
+// or resolution is a usage error.
+func sampleMB(sp *arch.MBSpace, n int, seed uint64, width float64, res int, reduced *arch.Reduced) ([]arch.MBArch, error) {
 	rng := rand.New(rand.NewPCG(seed, 0))
 	out := make([]arch.MBArch, 0, n)
 	for i := 0; i < n; i++ {
 		a := sp.Sample(rng, width)
+		if reduced != nil {
+			a = reduced.Repair(a, rng).(arch.MBArch)
+		}
 		if res != 0 {
 			a.R = res
 		}
@@ -96,48 +106,54 @@ func sampleMB(sp *arch.MBSpace, n int, seed uint64, width float64, res int) ([]a
 	return out, nil
 }
 
-// metricNames lists what eval can compute, per space.
-var metricNames = map[string][]string{
-	"ofa-mbv3":     {"acc", "flops", "params", "note10_r160", "note10_r176", "note10_r192", "note10_r208", "note10_r224", "note10", "measured", "predicted"},
-	"proxylessnas": {"flops", "params", "pn_mobile", "measured"},
-	"ofa-resnet50": {"acc", "flops", "params"},
-}
-
 func runEval(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval", "--space S --metrics LIST [--model-dir DIR] [--format csv|table] < archs.jsonl", stderr)
-	name := fs.spaceFlag(arch.OFAMBv3, sampleSpaces)
-	metrics := fs.String("metrics", "flops,params", "comma-separated metrics, in output order: acc (predicted top-1 %), flops (M MACs), params (M), "+
-		"note10_r<RES> (ms, the architecture at RES px) or note10 (ms, at its own resolution), pn_mobile (ms), measured (ms, this machine), "+
-		"predicted (ms, this machine's latency as predicted by the predictor in --model-dir)")
-	repeats := fs.Int("repeats", 3, "for measured: timed runs per architecture (after one warm-up)")
+	space := fs.spaceFlag(arch.OFAMBv3, sampleSpaces)
+	drop := fs.dropFlag()
+	metrics := fs.String("metrics", "macs,params", "comma-separated metrics, in output order: acc (predicted top-1 %), macs (M), flops (M, 2 x MACs), params (M), "+
+		"note10_r<RES> (ms, the architecture at RES px) or note10 (ms, at its own resolution), pn_mobile (ms), gpu_<column> (ms, a predictor of that column of ofa/gpu_latency.csv), "+
+		"measured (ms, this machine), predicted (ms, this machine's latency as predicted by the predictor in --model-dir)")
+	engine := fs.String("engine", latency.EngineORT, "for measured: inference engine, onnxruntime or gomlx (see measure)")
+	repeats := fs.Int("repeats", 0, "for measured: exactly this many timed runs (0: measure's default protocol, until the median is known to ±1 %)")
 	modelDir := fs.modelDirFlag("for predicted: a latency predictor saved by 'train --dataset "+predictor.MeasuredDataset+" --model-dir DIR'", "predictor")
 	format := fs.formatFlag()
 	dataDir := fs.dataFlag()
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	if err := checkSpace(*name, sampleSpaces); err != nil {
+	if err := checkSpace(*space, sampleSpaces); err != nil {
 		return err
 	}
 	if err := checkFormat(*format); err != nil {
 		return err
 	}
 	ms := splitList(*metrics)
-	if err := checkMetrics(*name, ms, *modelDir); err != nil {
+	if err := checkMetrics(*space, ms, *modelDir); err != nil {
 		return err
 	}
-	in := evalInput{space: *name, dataDir: *dataDir, modelDir: *modelDir, repeats: *repeats, stderr: stderr}
-	if err := in.read(); err != nil {
+	if *repeats < 0 {
+		return usagef("--repeats %d: want 0 (the default protocol) or more", *repeats)
+	}
+	reduced, err := reducedSpace(*space, *drop)
+	if err != nil {
 		return err
+	}
+	archs, err := readArchs(*space, reduced)
+	if err != nil {
+		return err
+	}
+	opts := metric.Options{DataDir: *dataDir, ModelDir: *modelDir, Engine: *engine, GPUSeed: 1}
+	if *repeats > 0 {
+		opts.Protocol = latency.DefaultProtocol
+		opts.Protocol.MinRepeats, opts.Protocol.MaxRepeats, opts.Protocol.TargetCI = *repeats, *repeats, 0
 	}
 	cols := make([][]float64, len(ms))
-	for k, m := range ms {
-		var err error
-		if cols[k], err = evalMetric(m, in); err != nil {
+	for k, name := range ms {
+		if cols[k], err = evalMetric(name, *space, archs, opts, stderr); err != nil {
 			return err
 		}
 	}
-	rows := make([][]any, in.len())
+	rows := make([][]any, len(archs))
 	for i := range rows {
 		rows[i] = make([]any, len(ms))
 		for k := range ms {
@@ -147,15 +163,29 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	return writeRows(stdout, *format, ms, rows)
 }
 
+// evalMetric computes one metric of every architecture, with a progress bar on a
+// terminal while measuring.
+func evalMetric(name, space string, archs []arch.Arch, opts metric.Options, stderr io.Writer) ([]float64, error) {
+	if name == "measured" {
+		bar := newProgress(stderr, len(archs), "measuring")
+		defer bar.Clear()
+		opts.Progress = func() { bar.Add(1) }
+	}
+	m, err := metric.New(name, space, opts)
+	if err != nil {
+		return nil, err
+	}
+	return m.Values(archs)
+}
+
 // checkMetrics validates the requested metrics for a design space.
 func checkMetrics(space string, ms []string, modelDir string) error {
 	if len(ms) == 0 {
 		return usagef("--metrics is empty")
 	}
-	known := metricNames[space]
 	for _, m := range ms {
-		if !slices.Contains(known, m) {
-			return usagef("metric %q is not available for %s (available: %s)", m, space, strings.Join(known, ", "))
+		if !metric.Available(m, space) {
+			return usageError{(&metric.NameError{Name: m, Space: space}).Error()}
 		}
 		if m == "predicted" && modelDir == "" {
 			return usagef("metric predicted needs --model-dir DIR")
@@ -164,185 +194,21 @@ func checkMetrics(space string, ms []string, modelDir string) error {
 	return nil
 }
 
-// evalInput is what eval computes metrics of: the architectures read from stdin (mbs for
-// the mobile spaces, rns for ofa-resnet50) and the flags the metrics need.
-type evalInput struct {
-	space             string
-	mbs               []arch.MBArch
-	rns               []arch.ResNetArch
-	dataDir, modelDir string
-	repeats           int
-	stderr            io.Writer
-}
-
-func (in *evalInput) len() int { return len(in.mbs) + len(in.rns) }
-
-// read parses and validates every line of stdin before any work is done, so a bad line
-// fails early.
-func (in *evalInput) read() error {
-	sp, _ := mbSpace(in.space) // nil for ofa-resnet50, which is parsed separately
-	return readStdinLines(func(line int, text string) error {
-		if in.space == arch.OFAResNet50 {
-			a, err := arch.ParseResNet(text)
-			if err != nil {
-				return usagef("stdin line %d: %v", line, err)
-			}
-			in.rns = append(in.rns, a)
-			return nil
+// readArchs parses and validates every line of stdin before any work is done, so a bad
+// line fails early; with a reduced space, an architecture holding a dropped block is an
+// error too.
+func readArchs(space string, reduced *arch.Reduced) ([]arch.Arch, error) {
+	var out []arch.Arch
+	err := readStdinLines(func(line int, text string) error {
+		a, err := arch.Parse(space, text)
+		if err == nil && reduced != nil {
+			err = reduced.Check(a)
 		}
-		a, err := arch.ParseMB(sp, text)
 		if err != nil {
 			return usagef("stdin line %d: %v", line, err)
 		}
-		in.mbs = append(in.mbs, a)
+		out = append(out, a)
 		return nil
 	})
-}
-
-// evalMetric returns metric m of every architecture of in, in input order.
-func evalMetric(m string, in evalInput) ([]float64, error) {
-	switch {
-	case m == "flops" || m == "params":
-		return costMetric(m == "flops", in), nil
-	case m == "acc":
-		return accMetric(in)
-	case strings.HasPrefix(m, "note10"):
-		return note10Metric(m, in)
-	case m == "pn_mobile":
-		return pnMobileMetric(in)
-	case m == "predicted":
-		return predictedMetric(in)
-	case m == "measured":
-		return measuredMetric(in)
-	}
-	return nil, fmt.Errorf("metric %q has no implementation", m)
-}
-
-// costMetric returns M MACs (flops) or M parameters.
-func costMetric(flops bool, in evalInput) []float64 {
-	var out []float64
-	for _, a := range in.mbs {
-		c := a.Cost()
-		out = append(out, pick(flops, c.MACs, c.Params)/1e6)
-	}
-	for _, a := range in.rns {
-		c := a.Cost()
-		out = append(out, pick(flops, c.MACs, c.Params)/1e6)
-	}
-	return out
-}
-
-// accMetric returns OFA's predicted top-1 accuracy in %.
-func accMetric(in evalInput) ([]float64, error) {
-	var X [][]float64
-	var p *ofa.Predictor
-	var err error
-	if in.space == arch.OFAResNet50 {
-		for _, a := range in.rns {
-			X = append(X, a.OFAFeatures())
-		}
-		p, err = ofa.LoadResNet50(in.dataDir)
-	} else {
-		for i, a := range in.mbs {
-			if a.Width() != 1.2 { // the predictor's encoding has no width: it was trained on the w1.2 supernet
-				return nil, fmt.Errorf("architecture %d: OFA's MobileNetV3 accuracy predictor covers width 1.2 only, not w=%v", i+1, a.Width())
-			}
-			X = append(X, a.OFAFeatures())
-		}
-		p, err = ofa.LoadMBv3(in.dataDir)
-	}
-	if err != nil {
-		return nil, err
-	}
-	pred, err := p.Predict(X)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]float64, len(pred))
-	for i, v := range pred {
-		out[i] = 100 * v
-	}
-	return out, nil
-}
-
-// note10Metric returns the Note10 lookup-table latency in ms, at the architecture's own
-// resolution (note10) or at RES px (note10_r<RES>).
-func note10Metric(m string, in evalInput) ([]float64, error) {
-	n10, err := latency.LoadNote10(in.dataDir)
-	if err != nil {
-		return nil, err
-	}
-	var out []float64
-	for i, a := range in.mbs {
-		if r := strings.TrimPrefix(m, "note10_r"); r != m {
-			a = a.Clone()
-			a.R, _ = strconv.Atoi(r)
-		}
-		v, err := n10.Latency(a)
-		if err != nil {
-			return nil, fmt.Errorf("architecture %d: %w", i+1, err)
-		}
-		out = append(out, v)
-	}
-	return out, nil
-}
-
-// pnMobileMetric returns ProxylessNAS's mobile lookup-table latency in ms.
-func pnMobileMetric(in evalInput) ([]float64, error) {
-	pm, err := latency.LoadProxylessMobile(in.dataDir)
-	if err != nil {
-		return nil, err
-	}
-	var out []float64
-	for i, a := range in.mbs {
-		v, err := pm.Latency(a)
-		if err != nil {
-			return nil, fmt.Errorf("architecture %d: %w", i+1, err)
-		}
-		out = append(out, v)
-	}
-	return out, nil
-}
-
-// predictedMetric returns this machine's latency in ms as predicted by the measured-latency
-// predictor in --model-dir.
-func predictedMetric(in evalInput) ([]float64, error) {
-	p, err := predictor.Load(in.modelDir)
-	if err != nil {
-		return nil, err
-	}
-	if p.Dataset != predictor.MeasuredDataset {
-		return nil, fmt.Errorf("%s predicts %s on %s, not this machine's measured latency (train it with --dataset %s)", in.modelDir, p.Target, p.Dataset, predictor.MeasuredDataset)
-	}
-	src, err := predictor.NewPredictedLatency(p)
-	if err != nil {
-		return nil, err
-	}
-	return src.Latencies(in.mbs)
-}
-
-// measuredMetric times every architecture on this machine (median ms), with a progress
-// bar on a terminal.
-func measuredMetric(in evalInput) ([]float64, error) {
-	cfg := latency.DefaultMeasure
-	cfg.Repeats = in.repeats
-	bar := newProgress(in.stderr, len(in.mbs), "measuring")
-	defer bar.Clear()
-	var out []float64
-	for i, a := range in.mbs {
-		r, err := latency.MeasureMB(a, cfg)
-		if err != nil {
-			return nil, fmt.Errorf("architecture %d: %w", i+1, err)
-		}
-		out = append(out, r.MedianMS)
-		bar.Add(1)
-	}
-	return out, nil
-}
-
-func pick(first bool, a, b float64) float64 {
-	if first {
-		return a
-	}
-	return b
+	return out, err
 }

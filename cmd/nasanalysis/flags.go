@@ -165,3 +165,24 @@ func newProgress(stderr io.Writer, n int, desc string) *progressbar.ProgressBar 
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish())
 }
+
+// dropFlag is --drop: blocks to leave out of an OFA space (a reduced space).
+func (fs *flagSet) dropFlag() *string {
+	return fs.String("drop", "", "comma-separated blocks to drop from the space, e.g. k7e3,k7e4 (OFA-ResNet50: e0.35): a hardware-reduced space")
+}
+
+// reducedSpace is the reduced space --drop asks for, or nil when it is empty.
+func reducedSpace(space, drop string) (*arch.Reduced, error) {
+	if strings.TrimSpace(drop) == "" {
+		return nil, nil
+	}
+	bs, err := arch.ParseBlocks(space, drop)
+	if err != nil {
+		return nil, usagef("--drop: %v", err)
+	}
+	r, err := arch.NewReduced(space, bs)
+	if err != nil {
+		return nil, usagef("--drop: %v", err)
+	}
+	return r, nil
+}

@@ -12,9 +12,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/ort"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor/ofa"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
@@ -477,6 +479,31 @@ func TestTrainSavePredict(t *testing.T) {
 	}
 }
 
+// eval's measured metric times each architecture with the chosen engine: ONNX Runtime
+// by default, which must find the smallest network (k3 e3 d2, 100 M MACs at 160 px) faster
+// than the largest (k7 e6 d4, 434 M MACs); a bad --repeats is a usage error.
+func TestEvalMeasured(t *testing.T) {
+	datatest.CheckORT(t, ort.Init())
+	withStdin(t, uniformMBv3JSON(3, 3, 2, 160)+"\n"+uniformMBv3JSON(7, 6, 4, 160)+"\n")
+	code, out, errOut := runCLI("eval", "--space", "ofa-mbv3", "--metrics", "flops,measured", "--repeats", "5")
+	if code != 0 {
+		t.Fatalf("eval: exit %d: %s", code, errOut)
+	}
+	_, rows := readMatrixCSV(t, out)
+	if len(rows) != 2 {
+		t.Fatalf("eval printed %q", out)
+	}
+	small, _ := strconv.ParseFloat(rows[0][1], 64)
+	large, _ := strconv.ParseFloat(rows[1][1], 64)
+	if !(small > 0 && small < large) {
+		t.Errorf("measured latencies %q: want the smallest network faster than the largest", out)
+	}
+	withStdin(t, uniformMBv3JSON(3, 3, 2, 160)+"\n")
+	if code, _, errOut := runCLI("eval", "--metrics", "measured", "--repeats", "-1"); code != 2 || !strings.Contains(errOut, "--repeats -1") {
+		t.Errorf("--repeats -1: exit %d, %q", code, errOut)
+	}
+}
+
 // eval's predicted metric prices architectures with a saved measured-latency predictor
 // and refuses a predictor of something else.
 func TestEvalPredicted(t *testing.T) {
@@ -494,8 +521,7 @@ func TestEvalPredicted(t *testing.T) {
 	_, rows := readMatrixCSV(t, out)
 	small, _ := strconv.ParseFloat(rows[0][1], 64)
 	large, _ := strconv.ParseFloat(rows[1][1], 64)
-	// The measured networks took 1.3-3.3 s; the smallest network must be predicted faster
-	// than the largest.
+	// The smallest network must be predicted faster than the largest.
 	if len(rows) != 2 || !(small > 0 && small < large) {
 		t.Errorf("predicted latencies %q: want the smallest network (k3 e3 d2) faster than the largest (k7 e6 d4)", out)
 	}
@@ -731,5 +757,76 @@ func TestProgressOnlyOnTerminal(t *testing.T) {
 	code, out, errOut := runCLI(args...)
 	if code != 0 || out != plain || !strings.Contains(errOut, "training") {
 		t.Errorf("terminal: exit %d, stderr %q, stdout changed: %v", code, errOut, out != plain)
+	}
+}
+
+// sample --drop emits only architectures without the dropped blocks; eval --drop refuses
+// one that has them, naming the slot; eval's flops are twice its macs.
+func TestSampleEvalDrop(t *testing.T) {
+	code, out, errOut := runCLI("sample", "--space", "ofa-mbv3", "--n", "50", "--seed", "2", "--drop", "k7e3,k7e4,k7e6")
+	if code != 0 || strings.Count(out, "\n") != 50 {
+		t.Fatalf("sample: exit %d: %s", code, errOut)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		a, err := arch.ParseMB(arch.MBv3, line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slices.Contains(a.KS, 7) {
+			t.Fatalf("sample --drop k7* emitted %s", line)
+		}
+	}
+	withStdin(t, out)
+	code, csvOut, errOut := runCLI("eval", "--space", "ofa-mbv3", "--drop", "k7e3,k7e4,k7e6", "--metrics", "macs,flops")
+	if code != 0 {
+		t.Fatalf("eval: exit %d: %s", code, errOut)
+	}
+	_, rows := readMatrixCSV(t, csvOut)
+	for _, r := range rows {
+		m, _ := strconv.ParseFloat(r[0], 64)
+		f, _ := strconv.ParseFloat(r[1], 64)
+		if f != 2*m {
+			t.Errorf("flops %v, macs %v", f, m)
+		}
+	}
+	withStdin(t, uniformMBv3JSON(7, 6, 4, 160)+"\n")
+	if code, _, errOut := runCLI("eval", "--drop", "k7e6", "--metrics", "macs"); code != 2 || !strings.Contains(errOut, "slot 0 (stage 0, layer 0) holds k7e6") {
+		t.Errorf("eval of a dropped block: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := runCLI("sample", "--drop", "k9e6"); code != 2 || !strings.Contains(errOut, `block "k9e6" is not a block of ofa-mbv3`) {
+		t.Errorf("bad token: exit %d, %q", code, errOut)
+	}
+}
+
+// profile prints the baseline and one row per fix with the documented columns, the
+// same bytes for the same seed; a malformed --blocks item is a usage error.
+func TestProfileCommand(t *testing.T) {
+	needData(t, ofa.MBv3File, latency.Note10File(224))
+	args := []string{"profile", "--space", "ofa-mbv3", "--metrics", "acc,flops,note10_r224", "--n", "20", "--seed", "5", "--res", "224", "--blocks", "0:0:k3e3,4:3:k7e6"}
+	code, out, errOut := runCLI(args...)
+	if code != 0 {
+		t.Fatalf("profile: exit %d: %s", code, errOut)
+	}
+	header, rows := readMatrixCSV(t, out)
+	if !slices.Equal(header[:8], []string{"stage", "layer", "kernel", "expand", "resolution", "acc_mean", "acc_std", "acc_min"}) || len(header) != 5+3*11 {
+		t.Errorf("header %v", header)
+	}
+	if len(rows) != 3 || rows[0][0] != "" || rows[0][4] != "224" || rows[2][0] != "4" || rows[2][1] != "3" || rows[2][2] != "7" || rows[2][3] != "6" {
+		t.Errorf("rows %v", rows)
+	}
+	// The baseline's shift is 0 by definition; k7e6 at the last layer adds a block
+	// (depth raised to 4 where it was 2 or 3) and a larger one, so FLOPs rise.
+	fs := slices.Index(header, "flops_shift")
+	if rows[0][fs] != "0" {
+		t.Errorf("baseline flops shift %s", rows[0][fs])
+	}
+	if v, _ := strconv.ParseFloat(rows[2][fs], 64); !(v > 0) {
+		t.Errorf("flops shift of 4:3:k7e6 %v", v)
+	}
+	if _, again, _ := runCLI(args...); again != out {
+		t.Error("the same seed printed different bytes")
+	}
+	if code, _, errOut := runCLI("profile", "--blocks", "0:9:k3e3"); code != 2 || !strings.Contains(errOut, "no position stage 0 layer 9") {
+		t.Errorf("bad position: exit %d, %q", code, errOut)
 	}
 }

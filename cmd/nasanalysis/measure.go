@@ -27,6 +27,7 @@ type measureOptions struct {
 	n, res, gpuArchs, refEvery, blockRuns, repeats             int
 	seed                                                       int64
 	width, driftTol                                            float64
+	redoDisturbed                                              bool
 	proto                                                      latency.Protocol
 	shard, shards                                              int
 }
@@ -45,6 +46,13 @@ func runMeasure(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	archs = o.shardOf(archs)
+	if o.redoDisturbed {
+		n, err := dropDisturbed(o.out, o.perBlock)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "dropped %d rows flagged disturbed from %s, to measure them again\n", n, o.out)
+	}
 	done, err := o.alreadyMeasured(eng)
 	if err != nil {
 		return err
@@ -82,6 +90,7 @@ func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) 
 	fs.IntVar(&p.OptLevel, "opt-level", latency.DefaultProtocol.OptLevel, "ONNX Runtime graph optimisation: 0 none, 1 basic, 2 extended, 3 all")
 	fs.IntVar(&o.refEvery, "ref-every", 50, "re-measure the reference network every this many networks, to detect drift (0: never)")
 	fs.Float64Var(&o.driftTol, "drift-tol", 0.05, "flag rows as disturbed when the reference's median is off its first measurement by more than this fraction")
+	fs.BoolVar(&o.redoDisturbed, "redo-disturbed", false, "first drop the rows of --out flagged disturbed (and their --per-block rows), so they are measured again")
 	fs.StringVar(&o.perBlock, "per-block", "", "also write each network's per-block times (ONNX Runtime's profiler) to this CSV")
 	fs.IntVar(&o.blockRuns, "block-runs", 20, "profiled runs per network for --per-block (each block's median is written)")
 	fs.StringVar(&o.shardFlag, "shard", "0/1", "measure only shard I of N (0-based, I = 0..N-1) of the architectures: those at positions I, I+N, I+2N, ...")
@@ -178,7 +187,7 @@ func (o measureOptions) architectures() ([]arch.Arch, error) {
 	if err != nil {
 		return nil, err
 	}
-	mb, err := sampleMB(sp, o.n, uint64(o.seed), o.width, o.res)
+	mb, err := sampleMB(sp, o.n, uint64(o.seed), o.width, o.res, nil)
 	return asArchs(mb), err
 }
 

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/google/renameio/v2"
 )
 
 // measuredHeader is the column layout of a measured-latency file. Every row carries its
@@ -81,4 +84,56 @@ func appendRows(path string, header []string, rows [][]string) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return f.Close()
+}
+
+// dropDisturbed rewrites a measured file without its rows flagged disturbed, and the
+// per-block file (if any) without those networks' blocks; it returns how many rows it
+// dropped. Each file is replaced whole, so an interruption leaves the old file or the
+// new one, never a torn one.
+func dropDisturbed(out, perBlock string) (int, error) {
+	f, err := readMeasuredFile(out, measuredHeader, false)
+	if err != nil || len(f.rows) == 0 {
+		return 0, err
+	}
+	drop := map[string]bool{}
+	var keep [][]string
+	for i, row := range f.rows {
+		if f.get(i, "disturbed") == "true" {
+			drop[f.get(i, "arch")] = true
+		} else {
+			keep = append(keep, row)
+		}
+	}
+	if len(drop) == 0 {
+		return 0, nil
+	}
+	if perBlock != "" {
+		b, err := readMeasuredFile(perBlock, blockHeader, false)
+		if err != nil {
+			return 0, err
+		}
+		var blocks [][]string
+		for i, row := range b.rows {
+			if !drop[b.get(i, "arch")] {
+				blocks = append(blocks, row)
+			}
+		}
+		if err := replaceRows(perBlock, blockHeader, blocks); err != nil {
+			return 0, err
+		}
+	}
+	return len(f.rows) - len(keep), replaceRows(out, measuredHeader, keep)
+}
+
+// replaceRows replaces path with header and rows, atomically (renameio: a synced
+// temporary file renamed over it).
+func replaceRows(path string, header []string, rows [][]string) error {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write(header)
+	w.WriteAll(rows) // flushes; errors of a bytes.Buffer are impossible
+	if err := renameio.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }

@@ -97,3 +97,56 @@ func TestShardsMergeToOneRun(t *testing.T) {
 		t.Errorf("merging another sample's shard: exit %d, %q", code, errOut)
 	}
 }
+
+// measure --redo-disturbed drops the rows flagged disturbed, with their blocks, and
+// measures those networks again: afterwards every network has one row and one set of
+// blocks, none flagged.
+func TestMeasureRedoDisturbed(t *testing.T) {
+	datatest.CheckORT(t, ort.Init())
+	dir := t.TempDir()
+	out, blocks := filepath.Join(dir, "m.csv"), filepath.Join(dir, "b.csv")
+	args := []string{"measure", "--space", "ofa-mbv3", "--n", "3", "--seed", "4", "--res", "128", "--repeats", "2", "--warmup", "1",
+		"--ref-every", "0", "--per-block", blocks, "--block-runs", "2", "--out", out}
+	if code, _, errOut := runCLI(args...); code != 0 {
+		t.Fatalf("measure: exit %d: %s", code, errOut)
+	}
+	before := archSet(t, out)
+	f, err := readMeasuredFile(out, measuredHeader, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	redo := f.get(1, "arch")
+	f.rows[1][f.col["disturbed"]] = "true"
+	if err := replaceRows(out, measuredHeader, f.rows); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(append(args, "--redo-disturbed")...)
+	if code != 0 || !strings.Contains(errOut, "dropped 1 rows flagged disturbed") || !strings.Contains(errOut, "2 of 3 architectures already in") {
+		t.Fatalf("redo: exit %d: %s", code, errOut)
+	}
+	if after := archSet(t, out); !slices.Equal(after, before) {
+		t.Errorf("networks after the redo %v, before %v", after, before)
+	}
+	f, err = readMeasuredFile(out, measuredHeader, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.get(2, "arch") != redo || f.get(2, "disturbed") != "false" {
+		t.Errorf("last row %s (disturbed %s), want the re-measured %s", f.get(2, "arch"), f.get(2, "disturbed"), redo)
+	}
+	b, err := readMeasuredFile(blocks, blockHeader, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stems := map[string]int{}
+	for i := range b.rows {
+		if b.get(i, "block") == "stem" {
+			stems[b.get(i, "arch")]++
+		}
+	}
+	for _, a := range before {
+		if stems[a] != 1 {
+			t.Errorf("%s has %d sets of blocks, want 1", a, stems[a])
+		}
+	}
+}

@@ -90,7 +90,7 @@ func TestReadMeasuredBadInput(t *testing.T) {
 	} {
 		p := filepath.Join(dir, "m.csv")
 		os.WriteFile(p, []byte(content), 0o644)
-		if _, err := ReadMeasured(p, arch.MBv3); err == nil || !strings.Contains(err.Error(), want) {
+		if _, err := ReadMeasured(p, arch.OFAMBv3); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: error %v, want %q", content, err, want)
 		}
 	}
@@ -98,7 +98,7 @@ func TestReadMeasuredBadInput(t *testing.T) {
 
 func TestRecordedSourceRefusesUnmeasured(t *testing.T) {
 	a := arch.MBv3.Sample(rand.New(rand.NewPCG(1, 1)), 0)
-	r := &Recorded{Path: "x.csv", Archs: []arch.MBArch{a}, MS: []float64{12}}
+	r := &Recorded{Path: "x.csv", Archs: []arch.Arch{a}, MS: []float64{12}}
 	if v, err := r.Latency(a); err != nil || v != 12 {
 		t.Errorf("recorded latency %v, %v", v, err)
 	}

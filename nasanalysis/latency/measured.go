@@ -1,7 +1,6 @@
 package latency
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 
@@ -10,23 +9,6 @@ import (
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 )
-
-// Measurement is the end-to-end latency of one network on this machine.
-type Measurement struct {
-	MedianMS, MinMS, MaxMS float64
-	Repeats, Warmup        int
-	Backend                string
-}
-
-// MeasureConfig sets how a network is timed.
-type MeasureConfig struct {
-	Warmup  int   // untimed runs first (the first one also compiles)
-	Repeats int   // timed runs; the median is reported
-	Seed    int64 // random weights and input
-}
-
-// DefaultMeasure is one warm-up and five timed runs.
-var DefaultMeasure = MeasureConfig{Warmup: 1, Repeats: 5, Seed: 1}
 
 // weightStream hands out random weights from one seeded generator, so the same
 // architecture and seed build the same network — in every engine, since the GoMLX and
@@ -138,20 +120,4 @@ func buildMB(a arch.MBArch, seed int64) func(x *Node) *Node {
 		}
 		return w.dense(y, h.Mix, h.Classes, true)
 	}
-}
-
-// MeasureMB builds the network of a (random weights, batch 1) as a GoMLX graph on the
-// pure-Go backend, runs it cfg.Warmup times untimed, then exactly cfg.Repeats times, and
-// reports the median and range of the timed runs in milliseconds: the GoMLX engine
-// under a fixed-count protocol.
-func MeasureMB(a arch.MBArch, cfg MeasureConfig) (Measurement, error) {
-	if cfg.Repeats < 1 || cfg.Warmup < 0 {
-		return Measurement{}, fmt.Errorf("measure: need at least 1 repeat and no negative warm-up, got %d and %d", cfg.Repeats, cfg.Warmup)
-	}
-	p := Protocol{Warmup: cfg.Warmup, MinRepeats: cfg.Repeats, MaxRepeats: cfg.Repeats, OptLevel: 3, Seed: cfg.Seed}
-	t, err := GoMLX{}.Measure(a, p)
-	if err != nil {
-		return Measurement{}, err
-	}
-	return Measurement{MedianMS: t.MedianMS, MinMS: t.MinMS, MaxMS: t.MaxMS, Repeats: t.Repeats, Warmup: t.Warmup, Backend: GoMLX{}.Version()}, nil
 }

@@ -5,27 +5,65 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
-// MeasuredFile is the project's own dataset of OFA-MobileNetV3 networks timed end to end
-// at 160 px on the machine described in each row (see datasets/README.md).
-const MeasuredFile = "ofa-mbv3-r160-measured.csv"
+// The project's own measurements, in datasets/ (see its README; the ONNX Runtime files
+// are made by scripts/measure-datasets.sh): files written by `nasanalysis measure`.
+const (
+	// MeasuredFile is the measured dataset (predictor.MeasuredDataset): 300
+	// OFA-MobileNetV3 networks at 160 px timed end to end with ONNX Runtime.
+	MeasuredFile = "ort-ofa-mbv3-r160.csv"
+	// BlocksFile holds the per-block times of MeasuredFile's networks.
+	BlocksFile = "ort-ofa-mbv3-r160-blocks.csv"
+	// GPUComparisonFile holds 60 networks HELP's authors timed on GPUs, at 160 px.
+	GPUComparisonFile = "ort-ofa-mbv3-gpu160.csv"
+	// MBv3File, ProxylessFile and ResNet50File are random networks of each space at
+	// their sampled resolutions: 2,000, 500 and 500.
+	MBv3File      = "ort-ofa-mbv3.csv"
+	ProxylessFile = "ort-proxylessnas.csv"
+	ResNet50File  = "ort-ofa-resnet50.csv"
+	// GoMLXMeasuredFile and GoMLXGPUComparisonFile are MeasuredFile's and
+	// GPUComparisonFile's networks timed with GoMLX's pure-Go backend.
+	GoMLXMeasuredFile      = "ofa-mbv3-r160-measured.csv"
+	GoMLXGPUComparisonFile = "ofa-mbv3-gpu160-measured.csv"
+)
 
-// Recorded is a table of measured latencies: one architecture and its median latency per row.
-type Recorded struct {
-	Path  string
-	Archs []arch.MBArch
-	MS    []float64 // median latency, ms
-	Rows  [][]string
+// ReadProject reads one of the project's measured files (in the repository's datasets/)
+// for the named design space.
+func ReadProject(name, space string) (*Recorded, error) {
+	path, err := data.ProjectFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return ReadMeasured(path, space)
 }
 
-// ReadMeasured reads a file written by `nasanalysis measure`, strictly: the header must
-// match, every architecture must be valid and every latency a positive number; errors
-// name the line.
-func ReadMeasured(path string, sp *arch.MBSpace) (*Recorded, error) {
+// Recorded is a table of measured latencies: one architecture and its median latency per
+// row, with the file's other columns (provenance, protocol) kept as text.
+type Recorded struct {
+	Path   string
+	Space  string
+	Header []string
+	Archs  []arch.Arch
+	MS     []float64 // median latency, ms
+	Rows   [][]string
+}
+
+// ReadMeasured reads a file written by `nasanalysis measure` for the named design
+// space, strictly: the header must start arch,resolution,median_ms, every architecture
+// must be a valid one of the space and every latency a positive number; errors name the
+// line.
+func ReadMeasured(path, space string) (*Recorded, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -36,12 +74,12 @@ func ReadMeasured(path string, sp *arch.MBSpace) (*Recorded, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	want := []string{"arch", "resolution", "median_ms"}
-	if len(rows) < 2 || len(rows[0]) < 3 || rows[0][0] != want[0] || rows[0][1] != want[1] || rows[0][2] != want[2] {
+	if len(rows) < 2 || len(rows[0]) < 3 || !slices.Equal(rows[0][:3], want) {
 		return nil, fmt.Errorf("%s: not a measured-latency file (want a header starting arch,resolution,median_ms and at least one row)", path)
 	}
-	r := &Recorded{Path: path, Rows: rows[1:]}
-	for i, row := range rows[1:] {
-		a, err := arch.ParseMB(sp, row[0])
+	r := &Recorded{Path: path, Space: space, Header: rows[0], Rows: rows[1:]}
+	for i, row := range r.Rows {
+		a, err := arch.Parse(space, row[0])
 		if err != nil {
 			return nil, fmt.Errorf("%s line %d: %w", path, i+2, err)
 		}
@@ -52,4 +90,100 @@ func ReadMeasured(path string, sp *arch.MBSpace) (*Recorded, error) {
 		r.Archs, r.MS = append(r.Archs, a), append(r.MS, ms)
 	}
 	return r, nil
+}
+
+// Len is the number of measured architectures.
+func (r *Recorded) Len() int { return len(r.Archs) }
+
+// Column is one column of the file as text, by header name.
+func (r *Recorded) Column(name string) ([]string, error) {
+	c := slices.Index(r.Header, name)
+	if c < 0 {
+		return nil, fmt.Errorf("%s has no column %q", r.Path, name)
+	}
+	out := make([]string, len(r.Rows))
+	for i, row := range r.Rows {
+		out[i] = row[c]
+	}
+	return out, nil
+}
+
+// Floats is one numeric column of the file, by header name; a cell that is not a
+// number is an error naming its line.
+func (r *Recorded) Floats(name string) ([]float64, error) {
+	col, err := r.Column(name)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, len(col))
+	for i, s := range col {
+		if out[i], err = strconv.ParseFloat(s, 64); err != nil {
+			return nil, fmt.Errorf("%s line %d, column %s: %q is not a number", r.Path, i+2, name, s)
+		}
+	}
+	return out, nil
+}
+
+// Disturbed counts the rows `measure` flagged as measured while its reference network
+// drifted (none in a file without the column, such as the GoMLX files).
+func (r *Recorded) Disturbed() int {
+	col, err := r.Column("disturbed")
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, s := range col {
+		if s == "true" {
+			n++
+		}
+	}
+	return n
+}
+
+// MB is the architectures as OFA mobile architectures (MobileNetV3 or ProxylessNAS).
+func (r *Recorded) MB() ([]arch.MBArch, error) { return arch.AsMB(r.Archs) }
+
+// SummaryFrame describes measured files, one row each: the file, its space and engine,
+// how many networks and at which resolutions, how many rows were flagged disturbed, the
+// median latency's median and range, and the Spearman correlation of latency with the
+// networks' MACs.
+func SummaryFrame(recs ...*Recorded) (dataframe.DataFrame, error) {
+	n := len(recs)
+	files, spaces, engines, resolutions := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	count, disturbed := make([]int, n), make([]int, n)
+	med, lo, hi, srcc := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	for k, r := range recs {
+		files[k], spaces[k], count[k], disturbed[k] = filepath.Base(r.Path), r.Space, r.Len(), r.Disturbed()
+		engines[k] = EngineGoMLX // the GoMLX files predate the engine column
+		if col, err := r.Column("engine"); err == nil {
+			engines[k] = col[0]
+		}
+		res, err := r.Floats("resolution")
+		if err != nil {
+			return dataframe.DataFrame{}, err
+		}
+		lowR, highR := slices.Min(res), slices.Max(res)
+		resolutions[k] = fmt.Sprintf("%g-%g", lowR, highR)
+		if lowR == highR {
+			resolutions[k] = fmt.Sprintf("%g", lowR)
+		}
+		q := stats.Quantiles(r.MS, 0.5, 0, 1)
+		med[k], lo[k], hi[k] = q[0], q[1], q[2]
+		macs := make([]float64, r.Len())
+		for i, a := range r.Archs {
+			c, ok := a.(arch.Costed)
+			if !ok {
+				return dataframe.DataFrame{}, fmt.Errorf("%s: %T has no cost model", r.Path, a)
+			}
+			macs[i] = c.MACs()
+		}
+		srcc[k] = stats.SpearmanRho(r.MS, macs)
+	}
+	return dataframe.New(
+		series.New(files, series.String, "file"), series.New(spaces, series.String, "space"),
+		series.New(engines, series.String, "engine"), series.New(count, series.Int, "networks"),
+		series.New(resolutions, series.String, "resolution"), series.New(disturbed, series.Int, "disturbed"),
+		series.New(med, series.Float, "median_ms"), series.New(lo, series.Float, "min_ms"),
+		series.New(hi, series.Float, "max_ms"), series.New(srcc, series.Float, "srcc_macs"),
+	), nil
 }

@@ -27,16 +27,20 @@ func (n *Note10) Name() string { return "note10" }
 // Name identifies the source.
 func (p *ProxylessMobile) Name() string { return "pn_mobile" }
 
-// Measurer measures each architecture end to end on this machine (see MeasureMB).
-type Measurer struct{ Config MeasureConfig }
+// Measurer measures each architecture end to end on this machine with an engine and a
+// protocol.
+type Measurer struct {
+	Engine   Engine
+	Protocol Protocol
+}
 
 // Name identifies the source.
 func (Measurer) Name() string { return "measured" }
 
 // Latency returns the median of the timed runs.
 func (m Measurer) Latency(a arch.MBArch) (float64, error) {
-	r, err := MeasureMB(a, m.Config)
-	return r.MedianMS, err
+	t, err := m.Engine.Measure(a, m.Protocol)
+	return t.MedianMS, err
 }
 
 // Name identifies the source.
@@ -45,9 +49,9 @@ func (r *Recorded) Name() string { return "recorded:" + r.Path }
 // Latency looks the architecture up in the recorded table; one that was not measured is
 // an error naming it, never an estimate.
 func (r *Recorded) Latency(a arch.MBArch) (float64, error) {
-	key := a.JSON()
+	key := a.String()
 	for i, b := range r.Archs {
-		if b.JSON() == key {
+		if b.String() == key {
 			return r.MS[i], nil
 		}
 	}

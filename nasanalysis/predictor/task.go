@@ -147,12 +147,16 @@ func (t *Task) loadMeasured() error {
 	if err != nil {
 		return err
 	}
-	rec, err := latency.ReadMeasured(path, arch.MBv3)
+	rec, err := latency.ReadMeasured(path, arch.OFAMBv3)
+	if err != nil {
+		return err
+	}
+	archs, err := rec.MB()
 	if err != nil {
 		return err
 	}
 	t.Source, t.Log = path, true
-	for i, a := range rec.Archs {
+	for i, a := range archs {
 		if err := t.addMeasured(i, a, rec.MS[i]); err != nil {
 			return fmt.Errorf("%s line %d: %w", path, i+2, err)
 		}

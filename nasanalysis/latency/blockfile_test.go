@@ -1,0 +1,82 @@
+package latency
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+)
+
+// A two-network file written by hand: the second network has a block (s0l1) the first
+// lacks, so first-seen order would put it after head; BlockSamples must not.
+func TestReadBlocksAndSamples(t *testing.T) {
+	const head = "arch,resolution,block,stage,layer,kernel,expand,in_size,ms,run_ms,sum_ms,runs\n"
+	body := "a,160,stem,-1,-1,3,0,160,0.2,2,1.9,20\n" +
+		"a,160,s0l0,0,0,5,3,80,1.0,2,1.9,20\n" +
+		"a,160,head,-1,-1,0,0,5,0.7,2,1.9,20\n" +
+		"b,160,stem,-1,-1,3,0,160,0.3,4,3.6,20\n" +
+		"b,160,s0l0,0,0,3,3,80,0.8,4,3.6,20\n" +
+		"b,160,s0l1,0,1,3,3,40,2.0,4,3.6,20\n" +
+		"b,160,head,-1,-1,0,0,5,0.5,4,3.6,20\n"
+	p := filepath.Join(t.TempDir(), "b.csv")
+	os.WriteFile(p, []byte(head+body), 0o644)
+	recs, err := ReadBlocks(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, ms := BlockSamples(recs)
+	if want := []string{"stem", "s0l0", "s0l1", "head"}; !slices.Equal(names, want) {
+		t.Errorf("names %v, want %v", names, want)
+	}
+	if !slices.Equal(ms[0], []float64{0.2, 0.3}) || !slices.Equal(ms[2], []float64{2.0}) {
+		t.Errorf("samples %v", ms)
+	}
+	if got := Coverage(recs); !slices.Equal(got, []float64{0.95, 0.9}) {
+		t.Errorf("coverage %v, want [0.95 0.9]", got)
+	}
+	for content, want := range map[string]string{
+		"arch,resolution\n":                                   "not a per-block file",
+		head + "a,160,stem,-1,-1,3,0,160,x,2,1.9,20\n":        "line 2, column ms",
+		head + body + "c,160,stem,-1,-1,3,0,160,0,2,1.9,20\n": "line 9",
+		head + "a,160,stem,-1,-1,3,0,160,NaN,2,1.9,20\n":      `"NaN" is not a number`,
+	} {
+		os.WriteFile(p, []byte(content), 0o644)
+		if _, err := ReadBlocks(p); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want %q", content, err, want)
+		}
+	}
+}
+
+// SummaryFrame on a hand-made file of the three uniform networks (MACs rising with
+// kernel, expand and depth), timed 3, 1 and 2 ms: median 2, range 1-3, one row flagged,
+// and a Spearman correlation with MACs of 1 - 6·(1+1+4)/(3·8) = -0.5.
+func TestSummaryFrame(t *testing.T) {
+	uni := func(k, e, d int) string {
+		a := arch.MBArch{KS: slices.Repeat([]int{k}, 20), E: slices.Repeat([]int{e}, 20), D: slices.Repeat([]int{d}, 5), R: 160}
+		return `"` + strings.ReplaceAll(a.JSON(), `"`, `""`) + `"`
+	}
+	content := "arch,resolution,median_ms,disturbed,engine\n" +
+		uni(3, 3, 2) + ",160,3,false,onnxruntime\n" +
+		uni(5, 4, 3) + ",160,1,true,onnxruntime\n" +
+		uni(7, 6, 4) + ",160,2,false,onnxruntime\n"
+	p := filepath.Join(t.TempDir(), "m.csv")
+	os.WriteFile(p, []byte(content), 0o644)
+	r, err := ReadMeasured(p, arch.OFAMBv3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	df, err := SummaryFrame(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := func(c string) string { return df.Col(c).Elem(0).String() }
+	for c, want := range map[string]string{"file": "m.csv", "engine": "onnxruntime", "networks": "3", "resolution": "160", "disturbed": "1",
+		"median_ms": "2.000000", "min_ms": "1.000000", "max_ms": "3.000000", "srcc_macs": "-0.500000"} {
+		if got := row(c); got != want {
+			t.Errorf("%s = %s, want %s", c, got, want)
+		}
+	}
+}
