@@ -1,0 +1,155 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/metric"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/profile"
+)
+
+func runProfile(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("profile", "--space S --metrics LIST --n N --seed K [--res R] [--blocks all|STAGE:LAYER:k<K>e<E>,...] [--format csv|table]", stderr)
+	space := fs.spaceFlag(arch.OFAMBv3, arch.BlockSpaces)
+	metrics := fs.String("metrics", "acc,flops", "comma-separated metrics, named as eval names them (see eval --help)")
+	n := fs.Int("n", 100, "random architectures per block fix and in the baseline")
+	seed := fs.seedFlag(1, "every group's sampling and bootstrap")
+	res := fs.Int("res", 0, "input resolution of every architecture (0: sampled with the rest)")
+	width := fs.Float64("width", 0, "supernet width multiplier of the mobile spaces (0: the space's default; pn_mobile needs proxylessnas at 1.0)")
+	blocks := fs.String("blocks", "all", "block fixes to profile: all, or a list of STAGE:LAYER:BLOCK (0-based; BLOCK a token such as k7e6, or e0.25 for ofa-resnet50)")
+	drop := fs.dropFlag()
+	fixRes := fs.Bool("fix-res", false, "add one group per resolution of the space (resolution fixed, blocks random)")
+	deepen := fs.String("deepen", "include", "how a fix at a deep layer makes its block exist: include (raise the depth to layer+1) or released (to layer, as BlockProfile's code: the block is then often absent)")
+	modelDir := fs.modelDirFlag("for predicted: a latency predictor saved by 'train --dataset ofa-mbv3-measured --model-dir DIR'", "")
+	engine := fs.String("engine", latency.EngineORT, "for measured: inference engine, onnxruntime or gomlx")
+	repeats := fs.Int("repeats", 0, "for measured: exactly this many timed runs per network (0: measure's default protocol, until the median is known to ±1 %)")
+	gpuTrain := fs.Int("gpu-train", 1000, "for gpu_<column>: labelled networks the GPU latency predictor is trained on")
+	format := fs.formatFlag()
+	dataDir := fs.dataFlag()
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	if err := checkSpace(*space, arch.BlockSpaces); err != nil {
+		return err
+	}
+	if err := checkFormat(*format); err != nil {
+		return err
+	}
+	if *n < 2 {
+		return usagef("--n must be >= 2, got %d", *n)
+	}
+	if *n > 100000 {
+		return usagef("--n %d: at most 100000 architectures per group", *n)
+	}
+	cfg := profile.Config{Space: *space, N: *n, Seed: uint64(*seed), Res: *res, Width: *width}
+	switch *deepen {
+	case "include":
+		cfg.Deepen = arch.DeepenToInclude
+	case "released":
+		cfg.Deepen = arch.DeepenAsReleased
+	default:
+		return usagef("--deepen %q: want include or released", *deepen)
+	}
+	if err := checkResolution(*space, *res); err != nil {
+		return err
+	}
+	fixes, err := parseFixes(*space, *blocks)
+	if err != nil {
+		return err
+	}
+	cfg.Fixes = fixes
+	reduced, err := reducedSpace(*space, *drop)
+	if err != nil {
+		return err
+	}
+	if reduced != nil {
+		cfg.Drop = reduced.Drop
+	}
+	if *fixRes {
+		cfg.Resolutions = spaceResolutions(*space)
+	}
+	names := splitList(*metrics)
+	if err := checkMetrics(*space, names, *modelDir); err != nil {
+		return err
+	}
+	if *repeats < 0 || *gpuTrain < 2 {
+		return usagef("need --repeats >= 0 and --gpu-train >= 2")
+	}
+	opts := metric.Options{DataDir: *dataDir, ModelDir: *modelDir, Engine: *engine, GPUTrain: *gpuTrain, GPUSeed: *seed}
+	if *repeats > 0 {
+		opts.Protocol = latency.DefaultProtocol
+		opts.Protocol.MinRepeats, opts.Protocol.MaxRepeats, opts.Protocol.TargetCI = *repeats, *repeats, 0
+	}
+	for _, name := range names {
+		m, err := metric.New(name, *space, opts)
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(name, "gpu_") {
+			fmt.Fprintf(stderr, "%s: %s\n", name, m.About)
+		}
+		cfg.Metrics = append(cfg.Metrics, m)
+	}
+	groups := 1 + len(cfg.Fixes) + len(cfg.Resolutions)
+	bar := newProgress(stderr, groups*cfg.N*len(cfg.Metrics), "profiling")
+	cfg.Progress = func(done, total int) { bar.Set(done) }
+	r, err := profile.Run(cfg)
+	bar.Clear()
+	if err != nil {
+		return err
+	}
+	header, rows := r.Table()
+	return writeRows(stdout, *format, header, rows)
+}
+
+// parseFixes reads --blocks: "all" (nil: every fix of the space) or STAGE:LAYER:BLOCK
+// items, each checked against the space's fixes.
+func parseFixes(space, list string) ([]arch.Fix, error) {
+	if strings.TrimSpace(list) == "all" {
+		return nil, nil
+	}
+	all, err := arch.Fixes(space)
+	if err != nil {
+		return nil, usageError{err.Error()}
+	}
+	var out []arch.Fix
+	for _, item := range strings.Split(list, ",") {
+		parts := strings.Split(strings.TrimSpace(item), ":")
+		if len(parts) != 3 {
+			return nil, usagef("--blocks item %q: want STAGE:LAYER:BLOCK, e.g. 2:3:k7e6", item)
+		}
+		s, err1 := strconv.Atoi(parts[0])
+		l, err2 := strconv.Atoi(parts[1])
+		bs, err3 := arch.ParseBlocks(space, parts[2])
+		if err1 != nil || err2 != nil || err3 != nil || len(bs) != 1 {
+			return nil, usagef("--blocks item %q: want STAGE:LAYER:BLOCK with integer stage and layer and one block of %s (%v)", item, space, err3)
+		}
+		f := arch.Fix{Stage: s, Layer: l, Block: bs[0]}
+		if !slices.Contains(all, f) {
+			return nil, usagef("--blocks item %q: %s has no position stage %d layer %d", item, space, s, l)
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// spaceResolutions are the resolutions a space samples.
+func spaceResolutions(space string) []int {
+	if space == arch.OFAResNet50 {
+		return arch.ResNetResolutions
+	}
+	return arch.MBResolutions
+}
+
+// checkResolution refuses a --res the space cannot run (0: sampled).
+func checkResolution(space string, res int) error {
+	if res == 0 || slices.Contains(spaceResolutions(space), res) {
+		return nil
+	}
+	return usagef("--res %d: want one of %v (or 0: sampled)", res, spaceResolutions(space))
+}

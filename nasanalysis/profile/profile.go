@@ -1,0 +1,270 @@
+package profile
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sync"
+
+	"gonum.org/v1/gonum/stat"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/par"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/metric"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
+)
+
+// Config is one profiling run.
+type Config struct {
+	Space   string
+	Metrics []*metric.Metric
+	N       int    // architectures per group (the paper: 100)
+	Seed    uint64 // every group's stream derives from it
+	// Res fixes every architecture's resolution (0: sampled with the rest).
+	Res int
+	// Width is the supernet width multiplier of the mobile spaces' networks (0: the
+	// space's default); ProxylessNAS's mobile lookup table needs 1.0.
+	Width float64
+	// Drop samples from the reduced space without these blocks (arch.Reduced), e.g.
+	// ProxylessNAS's mobile table, which has no expand ratio 4.
+	Drop []arch.Block
+	// Fixes are the block fixes to profile (nil: every fix of the space whose block is
+	// not dropped).
+	Fixes []arch.Fix
+	// Resolutions adds one group per resolution: the resolution fixed, blocks random.
+	Resolutions []int
+	Deepen      arch.Deepen
+	Bootstrap   int // resamples of each shift interval (0: 1000)
+	// Progress, when set, is called with the number of architectures evaluated so far
+	// and the total, as batches finish.
+	Progress func(done, total int)
+}
+
+// Group is one profiled condition: the baseline (Fix nil, Resolution 0), a block fix,
+// or a fixed resolution (Fix nil).
+type Group struct {
+	Fix        *arch.Fix
+	Resolution int // the fixed resolution (0: sampled)
+	Archs      []arch.Arch
+	// Present is the fraction of Archs that hold the fixed block (1 under
+	// arch.DeepenToInclude; less under the released deepening rule).
+	Present float64
+	Values  [][]float64 // per metric, per architecture
+	Stats   []Stats     // per metric
+}
+
+// Stats summarises one metric over one group, and its shift from the baseline.
+type Stats struct {
+	N                                       int
+	Mean, Std, Min, Q01, Q05, Q95, Q99, Max float64
+	Shift, ShiftLo, ShiftHi                 float64 // mean - baseline mean, 95 % bootstrap interval
+}
+
+// Result is a finished profile: the baseline first, then the groups in Config order
+// (fixes, then resolutions).
+type Result struct {
+	Config
+	Names    []string // metric names
+	Baseline *Group
+	Groups   []*Group
+}
+
+// batch is how many architectures one metric call evaluates: large enough for the
+// batched predictors, small enough to spread over cores and report progress.
+const batch = 2048
+
+// Run profiles the space.
+func Run(cfg Config) (*Result, error) {
+	if cfg.N < 2 {
+		return nil, fmt.Errorf("profile: N = %d, need at least 2 architectures per group", cfg.N)
+	}
+	if len(cfg.Metrics) == 0 {
+		return nil, fmt.Errorf("profile: no metrics")
+	}
+	var reduced *arch.Reduced
+	if len(cfg.Drop) > 0 {
+		var err error
+		if reduced, err = arch.NewReduced(cfg.Space, cfg.Drop); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Fixes == nil {
+		fixes, err := arch.Fixes(cfg.Space)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range fixes {
+			if !slices.Contains(cfg.Drop, f.Block) {
+				cfg.Fixes = append(cfg.Fixes, f)
+			}
+		}
+	}
+	for _, f := range cfg.Fixes {
+		if slices.Contains(cfg.Drop, f.Block) {
+			return nil, fmt.Errorf("profile: fix %s uses a dropped block", f)
+		}
+	}
+	if cfg.Bootstrap == 0 {
+		cfg.Bootstrap = 1000
+	}
+	r := &Result{Config: cfg, Baseline: &Group{}}
+	for _, m := range cfg.Metrics {
+		r.Names = append(r.Names, m.Name)
+	}
+	for i := range cfg.Fixes {
+		r.Groups = append(r.Groups, &Group{Fix: &cfg.Fixes[i], Resolution: cfg.Res})
+	}
+	for _, res := range cfg.Resolutions {
+		r.Groups = append(r.Groups, &Group{Resolution: res})
+	}
+	r.Baseline.Resolution = cfg.Res
+	all := append([]*Group{r.Baseline}, r.Groups...)
+	var sampleErr error
+	var once sync.Once
+	par.For(len(all), func(g int) {
+		if err := cfg.sample(all[g], uint64(g), reduced); err != nil {
+			once.Do(func() { sampleErr = err })
+		}
+	})
+	if sampleErr != nil {
+		return nil, sampleErr
+	}
+	if err := cfg.evaluate(all); err != nil {
+		return nil, err
+	}
+	par.For(len(all), func(g int) { cfg.summarise(all[g], r.Baseline, uint64(g)) })
+	return r, nil
+}
+
+// sample draws a group's architectures from its own stream (seed, stream).
+func (cfg Config) sample(g *Group, stream uint64, reduced *arch.Reduced) error {
+	rng := rand.New(rand.NewPCG(cfg.Seed, stream))
+	present := 0
+	for range cfg.N {
+		a, err := arch.Sample(cfg.Space, rng)
+		if err != nil {
+			return err
+		}
+		if reduced != nil {
+			a = reduced.Repair(a, rng)
+		}
+		if cfg.Width != 0 {
+			mb, ok := a.(arch.MBArch)
+			if !ok {
+				return fmt.Errorf("profile: --width applies to the mobile spaces, not %s", cfg.Space)
+			}
+			mb.W = cfg.Width
+			if err := mb.Validate(); err != nil {
+				return err
+			}
+			a = mb
+		}
+		if g.Resolution != 0 {
+			if a, err = withResolution(a, g.Resolution); err != nil {
+				return err
+			}
+		}
+		if g.Fix != nil {
+			if a, err = g.Fix.Apply(a, cfg.Deepen); err != nil {
+				return err
+			}
+			if g.Fix.Present(a) {
+				present++
+			}
+		}
+		g.Archs = append(g.Archs, a)
+	}
+	g.Present = float64(present) / float64(cfg.N)
+	if g.Fix == nil {
+		g.Present = 1
+	}
+	return nil
+}
+
+func withResolution(a arch.Arch, r int) (arch.Arch, error) {
+	switch b := a.(type) {
+	case arch.MBArch:
+		b = b.Clone()
+		b.R = r
+		return b, b.Validate()
+	case arch.ResNetArch:
+		b = b.Clone()
+		b.R = r
+		return b, b.Validate()
+	}
+	return nil, fmt.Errorf("%T has no resolution", a)
+}
+
+// evaluate computes every metric of every architecture in batches; deterministic
+// metrics run batches on all cores, measured latency one network at a time so that
+// timings never share the cores.
+func (cfg Config) evaluate(groups []*Group) error {
+	var archs []arch.Arch
+	for _, g := range groups {
+		archs = append(archs, g.Archs...)
+		g.Values = make([][]float64, len(cfg.Metrics))
+	}
+	total := len(archs) * len(cfg.Metrics)
+	done := 0
+	var mu sync.Mutex
+	report := func(n int) {
+		if cfg.Progress == nil {
+			return
+		}
+		mu.Lock()
+		done += n
+		cfg.Progress(done, total)
+		mu.Unlock()
+	}
+	for k, m := range cfg.Metrics {
+		values := make([]float64, len(archs))
+		nb := (len(archs) + batch - 1) / batch
+		errs := make([]error, nb)
+		run := func(b int) {
+			lo, hi := b*batch, min((b+1)*batch, len(archs))
+			v, err := m.Values(archs[lo:hi])
+			if err == nil && len(v) != hi-lo {
+				err = fmt.Errorf("metric %s returned %d values for %d architectures", m.Name, len(v), hi-lo)
+			}
+			if err != nil {
+				errs[b] = fmt.Errorf("metric %s: %w", m.Name, err)
+				return
+			}
+			copy(values[lo:], v)
+			report(hi - lo)
+		}
+		if m.Deterministic && runtime.GOMAXPROCS(0) > 1 {
+			par.For(nb, run)
+		} else {
+			for b := range nb {
+				run(b)
+			}
+		}
+		for _, err := range errs {
+			if err != nil {
+				return err
+			}
+		}
+		at := 0
+		for _, g := range groups {
+			g.Values[k] = values[at : at+len(g.Archs)]
+			at += len(g.Archs)
+		}
+	}
+	return nil
+}
+
+// summarise fills a group's statistics; the bootstrap stream is the group's own.
+func (cfg Config) summarise(g, base *Group, stream uint64) {
+	rng := rand.New(rand.NewPCG(cfg.Seed^0x9e3779b97f4a7c15, stream))
+	g.Stats = make([]Stats, len(g.Values))
+	for k, v := range g.Values {
+		q := stats.Quantiles(v, 0, 0.01, 0.05, 0.95, 0.99, 1)
+		mean, std := stat.MeanStdDev(v, nil)
+		s := Stats{N: len(v), Mean: mean, Std: std, Min: q[0], Q01: q[1], Q05: q[2], Q95: q[3], Q99: q[4], Max: q[5]}
+		iv := stats.BootstrapShift(v, base.Values[k], cfg.Bootstrap, 0.95, rng)
+		s.Shift, s.ShiftLo, s.ShiftHi = iv.Estimate, iv.Lo, iv.Hi
+		g.Stats[k] = s
+	}
+}
