@@ -12,7 +12,7 @@ import (
 const module = "github.com/nasanalysis/nasanalysis/nasanalysis/"
 
 var (
-	tools   = []string{"arch", "data", "fetch", "pyfile", "stats", "pareto", "onnx", "ort", "latency", "predictor", "predictor/ofa"}
+	tools   = []string{"arch", "data", "fetch", "pyfile", "stats", "pareto", "onnx", "ort", "latency", "predictor", "predictor/ofa", "metric"}
 	studies = []string{"monotonic", "search", "profile"}
 	display = []string{"plots", "nb"}
 )
