@@ -80,7 +80,17 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	if *repeats < 0 || *gpuTrain < 2 {
 		return usagef("need --repeats >= 0 and --gpu-train >= 2")
 	}
-	opts := metric.Options{DataDir: *dataDir, ModelDir: *modelDir, Engine: *engine, GPUTrain: *gpuTrain, GPUSeed: *seed}
+	groups := 1 + len(cfg.Fixes) + len(cfg.Resolutions)
+	if cfg.Fixes == nil {
+		all, _ := arch.Fixes(*space)
+		groups = 1 + len(all) + len(cfg.Resolutions)
+	}
+	bar := newProgress(stderr, groups*cfg.N*len(names), "profiling")
+	// Deterministic metrics report per batch (Config.Progress sets the total so far);
+	// measured latency per network (Options.Progress adds one).
+	cfg.Progress = func(done, total int) { bar.Set(done) }
+	opts := metric.Options{DataDir: *dataDir, ModelDir: *modelDir, Engine: *engine, GPUTrain: *gpuTrain, GPUSeed: *seed,
+		Progress: func() { bar.Add(1) }}
 	if *repeats > 0 {
 		opts.Protocol = latency.DefaultProtocol
 		opts.Protocol.MinRepeats, opts.Protocol.MaxRepeats, opts.Protocol.TargetCI = *repeats, *repeats, 0
@@ -95,9 +105,7 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 		}
 		cfg.Metrics = append(cfg.Metrics, m)
 	}
-	groups := 1 + len(cfg.Fixes) + len(cfg.Resolutions)
-	bar := newProgress(stderr, groups*cfg.N*len(cfg.Metrics), "profiling")
-	cfg.Progress = func(done, total int) { bar.Set(done) }
+
 	r, err := profile.Run(cfg)
 	bar.Clear()
 	if err != nil {

@@ -197,8 +197,8 @@ func withResolution(a arch.Arch, r int) (arch.Arch, error) {
 }
 
 // evaluate computes every metric of every architecture in batches; deterministic
-// metrics run batches on all cores, measured latency one network at a time so that
-// timings never share the cores.
+// metrics run batches on all cores, measured latency one network at a time (so timings
+// never share the cores) in a random order.
 func (cfg Config) evaluate(groups []*Group) error {
 	var archs []arch.Arch
 	for _, g := range groups {
@@ -234,9 +234,27 @@ func (cfg Config) evaluate(groups []*Group) error {
 			copy(values[lo:], v)
 			report(hi - lo)
 		}
-		if m.Deterministic && runtime.GOMAXPROCS(0) > 1 {
+		switch {
+		case !m.Deterministic:
+			// A measurement drifts with the machine's state; measuring the networks in a
+			// seeded random order spreads any drift over every group as noise instead of
+			// letting it bias the groups measured during a slow spell.
+			perm := rand.New(rand.NewPCG(cfg.Seed, 0x6d656173)).Perm(len(archs))
+			shuffled := make([]arch.Arch, len(archs))
+			for i, j := range perm {
+				shuffled[i] = archs[j]
+			}
+			v, err := m.Values(shuffled)
+			if err != nil {
+				return fmt.Errorf("metric %s: %w", m.Name, err)
+			}
+			for i, j := range perm {
+				values[j] = v[i]
+			}
+			report(len(archs))
+		case runtime.GOMAXPROCS(0) > 1:
 			par.For(nb, run)
-		} else {
+		default:
 			for b := range nb {
 				run(b)
 			}

@@ -111,3 +111,20 @@ func TestDominance(t *testing.T) {
 		t.Errorf("drop %v, want [k5e3]", d)
 	}
 }
+
+// A metric that is not deterministic is evaluated in one shuffled batch, and its values
+// still land on their own networks: here the "measurement" is the kernel sum itself.
+func TestShuffledMetricKeepsOrder(t *testing.T) {
+	shuffled := *kernelSum
+	shuffled.Name, shuffled.Deterministic = "ksum_measured", false
+	fixes := []arch.Fix{{Stage: 0, Layer: 0, Block: arch.Block{Kernel: 7, Expand: 6}}, {Stage: 1, Layer: 0, Block: arch.Block{Kernel: 3, Expand: 3}}}
+	r, err := Run(Config{Space: arch.OFAMBv3, Metrics: []*metric.Metric{kernelSum, &shuffled}, N: 50, Seed: 9, Fixes: fixes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range append([]*Group{r.Baseline}, r.Groups...) {
+		if !slices.Equal(g.Values[0], g.Values[1]) {
+			t.Fatalf("group %v: shuffled values %v, want %v", g.Fix, g.Values[1], g.Values[0])
+		}
+	}
+}
