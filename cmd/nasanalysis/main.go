@@ -53,6 +53,7 @@ var commands = map[string]command{
 	"merge":      {"join the files of measure --shard 0/N .. N-1/N into one, checking they belong together", runMerge},
 	"eval":       {"read architectures as JSON lines on stdin and print their metrics", runEval},
 	"profile":    {"profile every block fix of an OFA space on metrics (Mills et al.)", runProfile},
+	"search":     {"evolutionary search for the best architecture under latency budgets on one or several devices", runSearch},
 	"adapt-grid": {"adapt every ordered pair of devices and print mean SRCC before/after", runAdaptGrid},
 	"fetch":      {"download (or convert local copies of) the public data into a datasets directory", runFetch},
 	"index":      {"write reports/index.html linking the executed notebooks", runIndex},

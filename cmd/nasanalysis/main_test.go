@@ -830,3 +830,36 @@ func TestProfileCommand(t *testing.T) {
 		t.Errorf("bad position: exit %d, %q", code, errOut)
 	}
 }
+
+// search prints one architecture that meets its budget, the same for the same seed, and
+// never one holding a dropped block; mismatched budgets are a usage error.
+func TestSearchCommand(t *testing.T) {
+	needData(t, ofa.MBv3File, latency.Note10File(224))
+	args := []string{"search", "--latency", "note10_r224", "--budget", "28", "--population", "12", "--generations", "3", "--seed", "2", "--drop", "k7e6"}
+	code, out, errOut := runCLI(args...)
+	if code != 0 {
+		t.Fatalf("search: exit %d: %s", code, errOut)
+	}
+	header, rows := readMatrixCSV(t, out)
+	if len(rows) != 1 || !slices.Equal(header, []string{"arch", "acc", "note10_r224"}) {
+		t.Fatalf("search printed %q", out)
+	}
+	if v, _ := strconv.ParseFloat(rows[0][2], 64); !(v > 0 && v <= 28) {
+		t.Errorf("note10_r224 %v outside the 28 ms budget", v)
+	}
+	a, err := arch.ParseMB(arch.MBv3, rows[0][0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range a.KS {
+		if a.KS[i] == 7 && a.E[i] == 6 {
+			t.Fatalf("dropped block k7e6 in slot %d of %s", i, rows[0][0])
+		}
+	}
+	if _, again, _ := runCLI(args...); again != out {
+		t.Error("the same seed found another architecture")
+	}
+	if code, _, errOut := runCLI("search", "--latency", "note10_r224,flops", "--budget", "28"); code != 2 || !strings.Contains(errOut, "2 metrics but --budget 1") {
+		t.Errorf("mismatched budgets: exit %d, %q", code, errOut)
+	}
+}

@@ -2,7 +2,10 @@ package ofa
 
 import (
 	"fmt"
+	"math/bits"
 	"path/filepath"
+	"slices"
+	"sync"
 
 	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/ml/layers/activation"
@@ -32,6 +35,11 @@ type Predictor struct {
 	layers  []dense // ReLU between layers, none after the last
 	base    float32 // added to the output (ResNet50's base_acc)
 	InWidth int
+	// exec is built once and kept: GoMLX compiles a graph per input shape and caches
+	// it in the Exec, so a search's many small batches are not each compiled afresh.
+	// mu serialises calls (the backend parallelises each call itself).
+	mu   sync.Mutex
+	exec *graph.Exec
 }
 
 func readDense(sd *pyfile.StateDict, prefix string, out, in int, bias bool) (dense, error) {
@@ -107,37 +115,57 @@ func LoadResNet50(dataDir string) (*Predictor, error) {
 	return p, nil
 }
 
+// forward is the MLP's graph.
+func (p *Predictor) forward(x *graph.Node) *graph.Node {
+	g := x.Graph()
+	h := x
+	for i, l := range p.layers {
+		w := graph.Const(g, l.W) // [out, in]
+		h = graph.MatMul(h, graph.Transpose(w, 0, 1))
+		if l.B != nil {
+			h = graph.Add(h, graph.ExpandDims(graph.Const(g, l.B), 0)) // broadcast over the batch
+		}
+		if i < len(p.layers)-1 {
+			h = activation.Relu(h)
+		}
+	}
+	return graph.AddScalar(graph.Reshape(h, -1), float64(p.base))
+}
+
 // Predict returns the predicted top-1 accuracy (fraction) of each encoding, in one
 // batched GoMLX evaluation.
 func (p *Predictor) Predict(X [][]float64) ([]float64, error) {
 	if len(X) == 0 {
 		return nil, nil
 	}
+	// Pad the batch to a power of two (at least 16 rows) so that any batch size maps to
+	// one of a few compiled shapes (GoMLX's Exec keeps at most 32); the padding rows'
+	// outputs are dropped.
+	n := len(X)
+	padded := max(16, 1<<bits.Len(uint(n-1)))
+	if padded > n {
+		X = append(slices.Clip(X), make([][]float64, padded-n)...)
+		for i := n; i < padded; i++ {
+			X[i] = make([]float64, p.InWidth)
+		}
+	}
 	xs, err := backend.Float32Rows(X, p.InWidth)
 	if err != nil {
 		return nil, err
 	}
-	exec, err := graph.NewExec(backend.Get(), func(x *graph.Node) *graph.Node {
-		g := x.Graph()
-		h := x
-		for i, l := range p.layers {
-			w := graph.Const(g, l.W) // [out, in]
-			h = graph.MatMul(h, graph.Transpose(w, 0, 1))
-			if l.B != nil {
-				h = graph.Add(h, graph.ExpandDims(graph.Const(g, l.B), 0)) // broadcast over the batch
-			}
-			if i < len(p.layers)-1 {
-				h = activation.Relu(h)
-			}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.exec == nil {
+		exec, err := graph.NewExec(backend.Get(), p.forward)
+		if err != nil {
+			return nil, err
 		}
-		return graph.AddScalar(graph.Reshape(h, -1), float64(p.base))
-	})
-	if err != nil {
-		return nil, err
+		p.exec = exec
 	}
+	exec := p.exec
 	out, err := exec.Call1(xs)
 	if err != nil {
 		return nil, err
 	}
-	return backend.Float64s(out), nil
+	return backend.Float64s(out)[:n], nil
 }
