@@ -22,6 +22,9 @@ type EvoConfig struct {
 	Seed                     uint64
 	// MaxTries bounds the draws for one feasible child or initial member (0: 500).
 	MaxTries int
+	// Res, when not 0, fixes every candidate's input resolution (a search at one
+	// resolution, as when every device's budget is at that resolution).
+	Res int
 }
 
 // DefaultEvo is OFA's setting: population 100, parents 25 %, half of the children by
@@ -71,6 +74,11 @@ func Evolve(space string, reduced *arch.Reduced, eval Evaluator, cfg EvoConfig, 
 				}
 				if reduced != nil {
 					a = reduced.Repair(a, rng)
+				}
+				if cfg.Res != 0 {
+					if a, err = atResolution(a, cfg.Res); err != nil {
+						return nil, nil, err
+					}
 				}
 				batch[i] = a
 			}
@@ -125,6 +133,20 @@ func Evolve(space string, reduced *arch.Reduced, eval Evaluator, cfg EvoConfig, 
 		pop = append(append(parents, mutants...), children...)
 		fit = append(append(pfit, mfit...), cfit...)
 	}
+}
+
+func atResolution(a arch.Arch, r int) (arch.Arch, error) {
+	switch b := a.(type) {
+	case arch.MBArch:
+		b = b.Clone()
+		b.R = r
+		return b, b.Validate()
+	case arch.ResNetArch:
+		b = b.Clone()
+		b.R = r
+		return b, b.Validate()
+	}
+	return nil, fmt.Errorf("evolution: %T has no resolution", a)
 }
 
 func cmpDesc(a, b float64) int {

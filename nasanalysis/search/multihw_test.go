@@ -49,3 +49,25 @@ func TestNormaliseLatencyNB201Missing(t *testing.T) {
 		t.Errorf("kept %d, missing %d; want 1740 and 259", len(m.Kept), m.Missing)
 	}
 }
+
+// BestUnder by hand on the three-architecture table of TestNormaliseLatencyByHand with
+// values 70, 99, 60: architecture 1 is left out (missing), so "a only" (ratios 0.5 and
+// 1.0 admitted) picks 0 (70); "b only" admits only 2 (0.5): 60; average admits both
+// (1 and 0.75): 70; worst admits only 2 (1.5 > 1): 60.
+func TestBestUnderByHand(t *testing.T) {
+	m, _ := NormaliseLatency([]string{"a", "b"}, [][]float64{{5, 7, 10}, {30, math.NaN(), 10}}, []float64{10, 20})
+	cs, err := BestUnder(m, []float64{70, 99, 60})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"a only": 0, "b only": 2, "average": 0, "worst": 2}
+	for _, c := range cs {
+		if c.Index != want[c.Rule] {
+			t.Errorf("%s chose %d, want %d", c.Rule, c.Index, want[c.Rule])
+		}
+	}
+	df := ChoicesFrame(m.Devices, "acc", [][]Choice{cs[:1], cs[3:]})
+	if df.Nrow() != 2 || df.Col("worst").Elem(1).Float() != 1 {
+		t.Errorf("frame\n%v", df)
+	}
+}

@@ -1,0 +1,158 @@
+package search
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+	"gonum.org/v1/gonum/stat"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/metric"
+)
+
+// Choice is the architecture a rule selects: the best value among those the rule
+// admits. Rule is "<device> only" (that device within its reference), "average" or
+// "worst" (Chu et al.'s multi-hardware constraints over all devices).
+type Choice struct {
+	Rule       string
+	Index      int // in the table (BestUnder) or -1 (a search's result)
+	Arch       string
+	Value      float64
+	Ratio      []float64 // latency / reference on every device
+	Avg, Worst float64
+	Admitted   int // architectures the rule admits (BestUnder only)
+}
+
+// Rules lists the rules of a multi-hardware comparison: one per device, then average
+// and worst.
+func Rules(devices []string) []string {
+	var out []string
+	for _, d := range devices {
+		out = append(out, d+" only")
+	}
+	return append(out, Average, Worst)
+}
+
+// admits reports whether a rule admits ratios r.
+func admits(rule string, devices []string, r []float64, avg, worst float64) bool {
+	switch rule {
+	case Average:
+		return avg <= 1
+	case Worst:
+		return worst <= 1
+	}
+	for d, dev := range devices {
+		if rule == dev+" only" {
+			return r[d] <= 1
+		}
+	}
+	return false
+}
+
+// BestUnder chooses exhaustively, for every rule, the architecture of highest value
+// (value is indexed like the table m was built from) that the rule admits: the true
+// optimum a search's result can be measured against.
+func BestUnder(m *MultiHW, value []float64) ([]Choice, error) {
+	var out []Choice
+	for _, rule := range Rules(m.Devices) {
+		c := Choice{Rule: rule, Index: -1, Value: math.Inf(-1)}
+		for k, i := range m.Kept {
+			if math.IsNaN(value[i]) || !admits(rule, m.Devices, m.Ratio[k], m.Avg[k], m.Worst[k]) {
+				continue
+			}
+			c.Admitted++
+			if value[i] > c.Value {
+				c.Index, c.Value, c.Ratio, c.Avg, c.Worst = i, value[i], m.Ratio[k], m.Avg[k], m.Worst[k]
+			}
+		}
+		if c.Index < 0 {
+			return nil, fmt.Errorf("multi-hardware: no architecture satisfies %q", rule)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// SearchRules runs Evolve once per rule and seed — one device's budget, then all
+// devices' on average and in the worst case — and reports each result's value and
+// latency ratios on every device.
+func SearchRules(space string, reduced *arch.Reduced, value *metric.Metric, lats []*metric.Metric, budgets []float64, cfg EvoConfig, seeds []uint64) ([][]Choice, error) {
+	devices := make([]string, len(lats))
+	for d, m := range lats {
+		devices[d] = m.Name
+	}
+	var out [][]Choice
+	for r, rule := range Rules(devices) {
+		var ev Evaluator
+		var err error
+		switch {
+		case r < len(lats):
+			ev, err = Constrained(value, lats[r:r+1], budgets[r:r+1], Each)
+		default:
+			ev, err = Constrained(value, lats, budgets, rule)
+		}
+		if err != nil {
+			return nil, err
+		}
+		var perSeed []Choice
+		for _, s := range seeds {
+			c := cfg
+			c.Seed = s
+			res, err := Evolve(space, reduced, ev, c, nil)
+			if err != nil {
+				return nil, fmt.Errorf("%s, seed %d: %w", rule, s, err)
+			}
+			ch := Choice{Rule: rule, Index: -1, Arch: res.Best.String(), Value: res.Fitness}
+			for d, m := range lats {
+				v, err := m.Values([]arch.Arch{res.Best})
+				if err != nil {
+					return nil, err
+				}
+				ch.Ratio = append(ch.Ratio, v[0]/budgets[d])
+				ch.Avg += v[0] / budgets[d] / float64(len(lats))
+				ch.Worst = max(ch.Worst, v[0]/budgets[d])
+			}
+			perSeed = append(perSeed, ch)
+		}
+		out = append(out, perSeed)
+	}
+	return out, nil
+}
+
+// ChoicesFrame tabulates choices, one row per rule: the value, the ratio on every
+// device, the average and worst case; with several seeds per rule, their mean and
+// standard deviation (columns <x> and <x>_sd).
+func ChoicesFrame(devices []string, valueName string, choices [][]Choice) dataframe.DataFrame {
+	cols := []series.Series{}
+	rules := make([]string, len(choices))
+	for i, cs := range choices {
+		rules[i] = cs[0].Rule
+	}
+	cols = append(cols, series.New(rules, series.String, "rule"))
+	add := func(name string, get func(c Choice) float64) {
+		mean, sd := make([]float64, len(choices)), make([]float64, len(choices))
+		for i, cs := range choices {
+			v := make([]float64, len(cs))
+			for k, c := range cs {
+				v[k] = get(c)
+			}
+			mean[i], sd[i] = stat.Mean(v, nil), math.NaN()
+			if len(v) > 1 {
+				sd[i] = stat.StdDev(v, nil)
+			}
+		}
+		cols = append(cols, series.New(mean, series.Float, name))
+		if len(choices[0]) > 1 {
+			cols = append(cols, series.New(sd, series.Float, name+"_sd"))
+		}
+	}
+	add(valueName, func(c Choice) float64 { return c.Value })
+	for d, dev := range devices {
+		add(dev, func(c Choice) float64 { return c.Ratio[d] })
+	}
+	add("average", func(c Choice) float64 { return c.Avg })
+	add("worst", func(c Choice) float64 { return c.Worst })
+	return dataframe.New(cols...)
+}
