@@ -832,10 +832,11 @@ func TestProfileCommand(t *testing.T) {
 }
 
 // search prints one architecture that meets its budget, the same for the same seed, and
-// never one holding a dropped block; mismatched budgets are a usage error.
+// never one holding a dropped block; by default as a JSON line eval reads; --multi
+// worst keeps every device within its budget; malformed constraints are usage errors.
 func TestSearchCommand(t *testing.T) {
 	needData(t, ofa.MBv3File, latency.Note10File(224))
-	args := []string{"search", "--latency", "note10_r224", "--budget", "28", "--population", "12", "--generations", "3", "--seed", "2", "--drop", "k7e6"}
+	args := []string{"search", "--constraint", "note10_r224<=28", "--population", "12", "--generations", "3", "--seed", "2", "--drop", "k7e6", "--format", "csv"}
 	code, out, errOut := runCLI(args...)
 	if code != 0 {
 		t.Fatalf("search: exit %d: %s", code, errOut)
@@ -859,7 +860,24 @@ func TestSearchCommand(t *testing.T) {
 	if _, again, _ := runCLI(args...); again != out {
 		t.Error("the same seed found another architecture")
 	}
-	if code, _, errOut := runCLI("search", "--latency", "note10_r224,flops", "--budget", "28"); code != 2 || !strings.Contains(errOut, "2 metrics but --budget 1") {
-		t.Errorf("mismatched budgets: exit %d, %q", code, errOut)
+	code, line, errOut := runCLI("search", "--multi", "worst", "--devices", "note10_r224,flops", "--budgets", "30,800", "--population", "12", "--generations", "2")
+	if code != 0 {
+		t.Fatalf("search --multi: exit %d: %s", code, errOut)
+	}
+	withStdin(t, line)
+	code, out, errOut = runCLI("eval", "--metrics", "note10_r224,flops")
+	if code != 0 {
+		t.Fatalf("eval of the found architecture: exit %d: %s", code, errOut)
+	}
+	_, rows = readMatrixCSV(t, out)
+	n10, _ := strconv.ParseFloat(rows[0][0], 64)
+	fl, _ := strconv.ParseFloat(rows[0][1], 64)
+	if !(n10 <= 30 && fl <= 800) {
+		t.Errorf("worst-case search found note10 %v ms, flops %v M; budgets 30 and 800", n10, fl)
+	}
+	for _, bad := range [][]string{{"--constraint", "note10_r224<25"}, {"--multi", "avg", "--devices", "flops", "--budgets", "1"}, {"--multi", "worst", "--devices", "flops,note10", "--budgets", "1"}} {
+		if code, _, errOut := runCLI(append([]string{"search"}, bad...)...); code != 2 {
+			t.Errorf("%v: exit %d, %q", bad, code, errOut)
+		}
 	}
 }

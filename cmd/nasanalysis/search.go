@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,20 +12,41 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/search"
 )
 
+// constraintList is a repeatable --constraint METRIC<=BUDGET.
+type constraintList struct {
+	names   []string
+	budgets []float64
+}
+
+func (c *constraintList) String() string { return "" }
+
+func (c *constraintList) Set(s string) error {
+	name, b, ok := strings.Cut(s, "<=")
+	v, err := strconv.ParseFloat(strings.TrimSpace(b), 64)
+	if !ok || err != nil || !(v > 0) || strings.TrimSpace(name) == "" {
+		return fmt.Errorf("want METRIC<=BUDGET with a positive budget, e.g. note10_r224<=25")
+	}
+	c.names, c.budgets = append(c.names, strings.TrimSpace(name)), append(c.budgets, v)
+	return nil
+}
+
 func runSearch(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("search", "--space S --maximise acc --latency M1,M2 --budget B1,B2 [--constraint each|average|worst] [--drop BLOCKS] --seed K", stderr)
+	fs := newFlags("search", "--space S [--drop BLOCKS] --objective acc --constraint 'note10_r224<=25' [--constraint ...] [--multi average|worst --devices LIST --budgets LIST] --seed K", stderr)
 	space := fs.spaceFlag(arch.OFAMBv3, arch.BlockSpaces)
 	drop := fs.dropFlag()
-	maximise := fs.String("maximise", "acc", "the metric to maximise (eval's names)")
-	lats := fs.String("latency", "note10_r224", "comma-separated latency metrics, one per device (eval's names)")
-	budgets := fs.String("budget", "25", "comma-separated budgets (ms), one per latency metric")
-	constraint := fs.String("constraint", search.Each, "each (every latency within its budget), average or worst (the mean or maximum of latency/budget at most 1)")
+	objective := fs.String("objective", "acc", "the metric to maximise (eval's names)")
+	var cons constraintList
+	fs.Var(&cons, "constraint", "METRIC<=BUDGET (ms, or the metric's unit); repeat for several; every one must hold")
+	multi := fs.String("multi", "", "average or worst: Chu et al.'s multi-hardware constraint over --devices with --budgets (the mean or maximum of latency/budget at most 1)")
+	devices := fs.String("devices", "", "for --multi: comma-separated latency metrics, one per device")
+	budgetList := fs.String("budgets", "", "for --multi: comma-separated budgets, one per device")
 	seed := fs.seedFlag(1, "the search")
 	pop := fs.Int("population", search.DefaultEvo.Population, "population size")
 	gens := fs.Int("generations", search.DefaultEvo.Generations, "generations")
+	res := fs.Int("res", 0, "fix every candidate's resolution (0: searched)")
 	gpuTrain := fs.Int("gpu-train", 1000, "for gpu_<column>: labelled networks the GPU latency predictor is trained on")
 	modelDir := fs.modelDirFlag("for predicted: a latency predictor saved by 'train --dataset ofa-mbv3-measured --model-dir DIR'", "")
-	format := fs.formatFlag()
+	format := fs.String("format", "jsonl", "jsonl (the architecture, as sample prints it), csv or table (with its metrics)")
 	dataDir := fs.dataFlag()
 	if err := fs.parse(args); err != nil {
 		return err
@@ -32,33 +54,46 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	if err := checkSpace(*space, arch.BlockSpaces); err != nil {
 		return err
 	}
-	if err := checkFormat(*format); err != nil {
-		return err
-	}
-	latNames := splitList(*lats)
-	var bs []float64
-	for _, b := range splitList(*budgets) {
-		v, err := strconv.ParseFloat(b, 64)
-		if err != nil || !(v > 0) {
-			return usagef("--budget %q: want positive numbers (ms)", b)
+	if *format != "jsonl" {
+		if err := checkFormat(*format); err != nil {
+			return err
 		}
-		bs = append(bs, v)
 	}
-	if len(bs) != len(latNames) {
-		return usagef("--latency has %d metrics but --budget %d budgets", len(latNames), len(bs))
+	names, budgets, kind := cons.names, cons.budgets, search.Each
+	if *multi != "" {
+		if *multi != search.Average && *multi != search.Worst {
+			return usagef("--multi %q: want average or worst", *multi)
+		}
+		if len(names) > 0 {
+			return usagef("--multi replaces --constraint; give one or the other")
+		}
+		names, kind = splitList(*devices), *multi
+		for _, b := range splitList(*budgetList) {
+			v, err := strconv.ParseFloat(b, 64)
+			if err != nil || !(v > 0) {
+				return usagef("--budgets %q: want positive numbers", b)
+			}
+			budgets = append(budgets, v)
+		}
+		if len(names) == 0 || len(budgets) != len(names) {
+			return usagef("--multi needs --devices and as many --budgets (got %d and %d)", len(names), len(budgets))
+		}
 	}
-	if *constraint != search.Each && *constraint != search.Average && *constraint != search.Worst {
-		return usagef("--constraint %q: want each, average or worst", *constraint)
+	if len(names) == 0 {
+		return usagef("give at least one --constraint METRIC<=BUDGET, or --multi with --devices and --budgets")
 	}
 	if *pop < 4 || *gens < 0 {
 		return usagef("need --population >= 4 and --generations >= 0")
 	}
-	if err := checkMetrics(*space, append([]string{*maximise}, latNames...), *modelDir); err != nil {
+	if err := checkResolution(*space, *res); err != nil {
 		return err
 	}
-	for _, n := range latNames {
+	if err := checkMetrics(*space, append([]string{*objective}, names...), *modelDir); err != nil {
+		return err
+	}
+	for _, n := range append([]string{*objective}, names...) {
 		if n == "measured" {
-			return usagef("--latency measured would time every candidate; search with predicted, a table or a GPU predictor")
+			return usagef("measured would time every candidate; search with predicted, a lookup table or a GPU predictor")
 		}
 	}
 	reduced, err := reducedSpace(*space, *drop)
@@ -66,39 +101,43 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opts := metric.Options{DataDir: *dataDir, ModelDir: *modelDir, GPUTrain: *gpuTrain, GPUSeed: *seed}
-	value, err := metric.New(*maximise, *space, opts)
+	value, err := metric.New(*objective, *space, opts)
 	if err != nil {
 		return err
 	}
-	var lm []*metric.Metric
-	for _, n := range latNames {
+	var lats []*metric.Metric
+	for _, n := range names {
 		m, err := metric.New(n, *space, opts)
 		if err != nil {
 			return err
 		}
-		lm = append(lm, m)
+		lats = append(lats, m)
 	}
-	ev, err := search.Constrained(value, lm, bs, *constraint)
+	ev, err := search.Constrained(value, lats, budgets, kind)
 	if err != nil {
 		return err
 	}
 	cfg := search.DefaultEvo
-	cfg.Population, cfg.Generations, cfg.Seed = *pop, *gens, uint64(*seed)
+	cfg.Population, cfg.Generations, cfg.Seed, cfg.Res = *pop, *gens, uint64(*seed), *res
 	bar := newProgress(stderr, *gens+1, "generations")
-	res, err := search.Evolve(*space, reduced, ev, cfg, func(int, float64) { bar.Add(1) })
+	found, err := search.Evolve(*space, reduced, ev, cfg, func(int, float64) { bar.Add(1) })
 	bar.Clear()
 	if err != nil {
 		return err
 	}
-	header := []string{"arch", *maximise}
-	row := []any{res.Best.String(), res.Fitness}
-	for _, m := range lm {
-		v, err := m.Values([]arch.Arch{res.Best})
+	if *format == "jsonl" {
+		w := bufio.NewWriter(stdout)
+		fmt.Fprintln(w, found.Best)
+		return w.Flush()
+	}
+	header := []string{"arch", *objective}
+	row := []any{found.Best.String(), found.Fitness}
+	for _, m := range lats {
+		v, err := m.Values([]arch.Arch{found.Best})
 		if err != nil {
 			return err
 		}
 		header, row = append(header, m.Name), append(row, v[0])
 	}
-	fmt.Fprintf(stderr, "best after %d generations (%d architectures scored), constraint %s on %s <= %s\n", *gens, res.Evaluated, *constraint, strings.Join(latNames, ","), *budgets)
 	return writeRows(stdout, *format, header, [][]any{row})
 }
