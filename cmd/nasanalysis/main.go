@@ -53,6 +53,8 @@ var commands = map[string]command{
 	"merge":      {"join the files of measure --shard 0/N .. N-1/N into one, checking they belong together", runMerge},
 	"eval":       {"read architectures as JSON lines on stdin and print their metrics", runEval},
 	"profile":    {"profile every block fix of an OFA space on metrics (Mills et al.)", runProfile},
+	"pareto":     {"print the accuracy-latency Pareto front of an NB201 dataset on one device", runPareto},
+	"multihw":    {"print each architecture's latency over a reference per device, with its average and worst case (Chu et al.)", runMultiHW},
 	"search":     {"evolutionary search for the best architecture under latency budgets on one or several devices", runSearch},
 	"adapt-grid": {"adapt every ordered pair of devices and print mean SRCC before/after", runAdaptGrid},
 	"fetch":      {"download (or convert local copies of) the public data into a datasets directory", runFetch},

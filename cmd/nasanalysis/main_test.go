@@ -881,3 +881,64 @@ func TestSearchCommand(t *testing.T) {
 		}
 	}
 }
+
+// pareto prints exactly the cells no other cell dominates, by brute force over the
+// table, sorted by latency; multihw divides by the reference cell's latency, so the
+// reference itself has every ratio 1, and leaves out rice_edgetpu's 259 failed cells.
+func TestParetoAndMultiHW(t *testing.T) {
+	needData(t)
+	code, out, errOut := runCLI("pareto", "--dataset", "nb201", "--acc", "cifar10_acc", "--device", "eagle_gtx")
+	if code != 0 {
+		t.Fatalf("pareto: exit %d: %s", code, errOut)
+	}
+	_, rows := readMatrixCSV(t, out)
+	lat, _ := data.LoadLatency("", "nb201")
+	accTab, _ := data.LoadAccuracy("")
+	acc, _ := data.AccuracyFor(lat, accTab, "cifar10_acc")
+	cost, _ := lat.Column("eagle_gtx")
+	var want []string
+	for i := range cost {
+		dominated := false
+		for j := range cost {
+			if cost[j] <= cost[i] && acc[j] >= acc[i] && (cost[j] < cost[i] || acc[j] > acc[i]) {
+				dominated = true
+				break
+			}
+		}
+		if !dominated {
+			want = append(want, strconv.Itoa(lat.IDs[i]))
+		}
+	}
+	var got []string
+	prev := 0.0
+	for _, r := range rows {
+		got = append(got, r[0])
+		v, _ := strconv.ParseFloat(r[3], 64)
+		if v < prev {
+			t.Errorf("front not sorted by latency at %v", r)
+		}
+		prev = v
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("front %v, brute force %v", got, want)
+	}
+	ref := strconv.Itoa(lat.IDs[1]) // row 0 (cell 910) failed on rice_edgetpu, which is refused as a reference
+	code, out, errOut = runCLI("multihw", "--dataset", "nb201", "--devices", "eagle_gtx,rice_edgetpu", "--ref", ref)
+	if code != 0 || !strings.Contains(errOut, "259 left out") {
+		t.Fatalf("multihw: exit %d: %s", code, errOut)
+	}
+	header, rows := readMatrixCSV(t, out)
+	if len(rows) != 1740 || !slices.Equal(header, []string{"arch_index", "avg_norm", "worst_norm", "eagle_gtx_norm", "rice_edgetpu_norm"}) {
+		t.Fatalf("multihw printed %d rows, header %v", len(rows), header)
+	}
+	for _, r := range rows {
+		if r[0] == ref && (r[1] != "1" || r[2] != "1") {
+			t.Errorf("the reference's own row %v", r)
+		}
+	}
+	if code, _, _ := runCLI("multihw", "--devices", "eagle_gtx", "--ref", "3", "--budgets", "1"); code != 2 {
+		t.Errorf("--ref and --budgets together: exit %d", code)
+	}
+}
