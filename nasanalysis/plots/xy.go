@@ -17,6 +17,10 @@ type Series struct {
 	X, Y []float64 // points with a NaN coordinate are left out
 	// YErr, when set, draws a vertical error bar of ±YErr[i] at each point (Lines only).
 	YErr []float64
+	// Style, when k > 0, draws the series in the k-th colour, dash and marker (Lines
+	// only), so that several series — one per seed — share one look and one legend entry;
+	// 0 styles each series by its position.
+	Style int
 }
 
 // Axes sets titles and scales shared by the XY figures.
@@ -107,6 +111,9 @@ func Lines(a Axes, step bool, series ...Series) (*Figure, error) {
 		}
 		if step {
 			l.StepStyle = plotter.PostStep
+		}
+		if s.Style > 0 {
+			i = s.Style - 1
 		}
 		l.Color = plotutil.Color(i)
 		l.Dashes = plotutil.Dashes(i)
