@@ -2,6 +2,7 @@ package pareto
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -70,4 +71,32 @@ func TestJudgeReuseByHand(t *testing.T) {
 	if same.Recovered != 1 || same.HVRatio != 1 || same.Loss[0] != 0 {
 		t.Errorf("identical proxy: %+v", same)
 	}
+}
+
+// The 2-D front of 10^6 random points against sorting the same points by cost: the
+// front's budget is 2x the sort.
+func BenchmarkFront1e6(b *testing.B) {
+	cost, value := randomPoints2D(1_000_000)
+	b.ResetTimer()
+	for range b.N {
+		Front(cost, value)
+	}
+}
+
+func BenchmarkSort1e6(b *testing.B) {
+	cost, _ := randomPoints2D(1_000_000)
+	b.ResetTimer()
+	for range b.N {
+		s := slices.Clone(cost)
+		slices.Sort(s)
+	}
+}
+
+func randomPoints2D(n int) (cost, value []float64) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	cost, value = make([]float64, n), make([]float64, n)
+	for i := range cost {
+		cost[i], value[i] = rng.Float64(), rng.Float64()
+	}
+	return cost, value
 }

@@ -89,3 +89,7 @@ func ReadTable(path, space string) (*Result, error) {
 	}
 	return r, nil
 }
+
+// MeasuredProfileFile is the project's committed profile of OFA-MobileNetV3 on latency
+// measured directly with ONNX Runtime (in datasets/; see its README).
+const MeasuredProfileFile = "profile-ofa-mbv3-r160-measured.csv"

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/metric"
 )
 
@@ -86,4 +87,27 @@ func TestConstrainedKinds(t *testing.T) {
 	if _, err := Constrained(macs, []*metric.Metric{macs}, []float64{0}, Each); err == nil {
 		t.Error("zero budget accepted")
 	}
+}
+
+// BenchmarkEvolve100x500 is OFA's finder at full scale: population 100, 500 generations,
+// OFA's accuracy predictor under a Note10 budget of 25 ms at 224 px; it reports
+// architectures scored per second.
+func BenchmarkEvolve100x500(b *testing.B) {
+	acc, err := metric.New("acc", arch.OFAMBv3, metric.Options{})
+	datatest.Check(b, err)
+	n10, err := metric.New("note10_r224", arch.OFAMBv3, metric.Options{})
+	datatest.Check(b, err)
+	ev, _ := Constrained(acc, []*metric.Metric{n10}, []float64{25}, Each)
+	cfg := DefaultEvo
+	cfg.Generations, cfg.Res = 500, 224
+	scored := 0
+	b.ResetTimer()
+	for range b.N {
+		res, err := Evolve(arch.OFAMBv3, nil, ev, cfg, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		scored += res.Evaluated
+	}
+	b.ReportMetric(float64(scored)/b.Elapsed().Seconds(), "archs/s")
 }
