@@ -165,6 +165,10 @@ func mutate(a arch.Arch, rng *rand.Rand, p float64) (arch.Arch, error) {
 		return a.Mutate(rng, p), nil
 	case arch.ResNetArch:
 		return a.Mutate(rng, p), nil
+	case arch.Cell:
+		return a.Mutate(rng, p), nil
+	case arch.FBNetArch:
+		return a.Mutate(rng, p), nil
 	}
 	return nil, fmt.Errorf("evolution: %T cannot mutate", a)
 }
@@ -177,6 +181,14 @@ func crossover(a, b arch.Arch, rng *rand.Rand) (arch.Arch, error) {
 		}
 	case arch.ResNetArch:
 		if b, ok := b.(arch.ResNetArch); ok {
+			return a.Crossover(rng, b), nil
+		}
+	case arch.Cell:
+		if b, ok := b.(arch.Cell); ok {
+			return a.Crossover(rng, b), nil
+		}
+	case arch.FBNetArch:
+		if b, ok := b.(arch.FBNetArch); ok {
 			return a.Crossover(rng, b), nil
 		}
 	}

@@ -5,8 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
 // By hand: two devices with references 10 and 20 ms; architecture 0 at (5, 30) has
@@ -69,5 +71,41 @@ func TestBestUnderByHand(t *testing.T) {
 	df := ChoicesFrame(m.Devices, "acc", [][]Choice{cs[:1], cs[3:]})
 	if df.Nrow() != 2 || df.Col("worst").Elem(1).Float() != 1 {
 		t.Errorf("frame\n%v", df)
+	}
+}
+
+// The search on NB201's measured cells never returns a cell the rule does not admit,
+// and with a generous budget of queries finds the exhaustive optimum's value or close:
+// its regret is at most 1 accuracy point here.
+func TestTableRulesOnNB201(t *testing.T) {
+	lat, err := data.LoadLatency("", "nb201")
+	datatest.Check(t, err)
+	accTab, err := data.LoadAccuracy("")
+	datatest.Check(t, err)
+	acc, _ := data.AccuracyFor(lat, accTab, "cifar10_acc")
+	devs := []string{"eagle_gtx", "rice_raspi4"}
+	cols := make([][]float64, len(devs))
+	for d, n := range devs {
+		cols[d], _ = lat.Column(n)
+	}
+	m, err := NormaliseLatency(devs, cols, []float64{stats.Quantile(cols[0], 0.5), stats.Quantile(cols[1], 0.5)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	best, _ := BestUnder(m, acc)
+	cfg := DefaultEvo
+	cfg.Population, cfg.Generations = 40, 20
+	found, err := TableRules(arch.NB201, m, lat.Archs, acc, cfg, []uint64{1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, cs := range found {
+		c := cs[0]
+		if !admits(c.Rule, devs, c.Ratio, c.Avg, c.Worst) {
+			t.Errorf("%s returned a cell it does not admit: %+v", c.Rule, c)
+		}
+		if regret := best[r].Value - c.Value; regret < 0 || regret > 1 {
+			t.Errorf("%s: regret %.3f (found %.2f, optimum %.2f)", c.Rule, regret, c.Value, best[r].Value)
+		}
 	}
 }

@@ -156,3 +156,69 @@ func ChoicesFrame(devices []string, valueName string, choices [][]Choice) datafr
 	add("worst", func(c Choice) float64 { return c.Worst })
 	return dataframe.New(cols...)
 }
+
+// TableRules searches a measured table (e.g. NB201's cells) under every rule of m, once
+// per seed: the evolutionary search samples the design space, and an architecture not
+// in the table — not measured on every device — is infeasible, as is one the rule does
+// not admit. keys[i] is the table's architecture string of row i and value[i] its value.
+// Each result carries its table row (Index), so its regret against BestUnder is known.
+func TableRules(space string, m *MultiHW, keys []string, value []float64, cfg EvoConfig, seeds []uint64) ([][]Choice, error) {
+	row := map[string]int{} // key -> position in m.Kept
+	for k, i := range m.Kept {
+		row[keys[i]] = k
+	}
+	var out [][]Choice
+	for _, rule := range Rules(m.Devices) {
+		ev := func(as []arch.Arch) ([]float64, []bool, error) {
+			f, ok := make([]float64, len(as)), make([]bool, len(as))
+			for j, a := range as {
+				k, measured := row[a.String()]
+				f[j] = math.NaN()
+				if measured {
+					f[j] = value[m.Kept[k]]
+					ok[j] = admits(rule, m.Devices, m.Ratio[k], m.Avg[k], m.Worst[k])
+				}
+			}
+			return f, ok, nil
+		}
+		var perSeed []Choice
+		for _, s := range seeds {
+			c := cfg
+			c.Seed = s
+			res, err := Evolve(space, nil, ev, c, nil)
+			if err != nil {
+				return nil, fmt.Errorf("%s, seed %d: %w", rule, s, err)
+			}
+			k := row[res.Best.String()]
+			perSeed = append(perSeed, Choice{Rule: rule, Index: m.Kept[k], Arch: res.Best.String(), Value: res.Fitness,
+				Ratio: m.Ratio[k], Avg: m.Avg[k], Worst: m.Worst[k]})
+		}
+		out = append(out, perSeed)
+	}
+	return out, nil
+}
+
+// RegretFrame sets each rule's exhaustive optimum (BestUnder) beside what search found
+// over seeds: the optimum's value, the found values' mean and standard deviation, the
+// mean regret (optimum - found) and how many seeds found the optimum's value.
+func RegretFrame(best []Choice, found [][]Choice) dataframe.DataFrame {
+	n := len(best)
+	rules := make([]string, n)
+	opt, mean, sd, regret := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	hits := make([]int, n)
+	for r, b := range best {
+		v := make([]float64, len(found[r]))
+		for k, c := range found[r] {
+			v[k] = c.Value
+			if c.Value >= b.Value {
+				hits[r]++
+			}
+		}
+		rules[r], opt[r] = b.Rule, b.Value
+		mean[r], sd[r] = stat.MeanStdDev(v, nil)
+		regret[r] = b.Value - mean[r]
+	}
+	return dataframe.New(series.New(rules, series.String, "rule"), series.New(opt, series.Float, "optimum"),
+		series.New(mean, series.Float, "found_mean"), series.New(sd, series.Float, "found_sd"),
+		series.New(regret, series.Float, "regret"), series.New(hits, series.Int, "seeds_at_optimum"))
+}
