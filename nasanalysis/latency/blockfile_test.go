@@ -58,10 +58,12 @@ func TestSummaryFrame(t *testing.T) {
 		a := arch.MBArch{KS: slices.Repeat([]int{k}, 20), E: slices.Repeat([]int{e}, 20), D: slices.Repeat([]int{d}, 5), R: 160}
 		return `"` + strings.ReplaceAll(a.JSON(), `"`, `""`) + `"`
 	}
-	content := "arch,resolution,median_ms,disturbed,engine\n" +
-		uni(3, 3, 2) + ",160,3,false,onnxruntime\n" +
-		uni(5, 4, 3) + ",160,1,true,onnxruntime\n" +
-		uni(7, 6, 4) + ",160,2,false,onnxruntime\n"
+	// Divided by the reference times 6, 1, 1 the latencies become 0.5, 1, 2: the MACs'
+	// order, SRCC 1.
+	content := "arch,resolution,median_ms,disturbed,engine,ref_ms\n" +
+		uni(3, 3, 2) + ",160,3,false,onnxruntime,6\n" +
+		uni(5, 4, 3) + ",160,1,true,onnxruntime,1\n" +
+		uni(7, 6, 4) + ",160,2,false,onnxruntime,1\n"
 	p := filepath.Join(t.TempDir(), "m.csv")
 	os.WriteFile(p, []byte(content), 0o644)
 	r, err := ReadMeasured(p, arch.OFAMBv3)
@@ -74,7 +76,7 @@ func TestSummaryFrame(t *testing.T) {
 	}
 	row := func(c string) string { return df.Col(c).Elem(0).String() }
 	for c, want := range map[string]string{"file": "m.csv", "engine": "onnxruntime", "networks": "3", "resolution": "160", "disturbed": "1",
-		"median_ms": "2.000000", "min_ms": "1.000000", "max_ms": "3.000000", "srcc_macs": "-0.500000"} {
+		"median_ms": "2.000000", "min_ms": "1.000000", "max_ms": "3.000000", "srcc_macs": "-0.500000", "srcc_macs_per_ref": "1.000000"} {
 		if got := row(c); got != want {
 			t.Errorf("%s = %s, want %s", c, got, want)
 		}

@@ -146,12 +146,14 @@ func (r *Recorded) MB() ([]arch.MBArch, error) { return arch.AsMB(r.Archs) }
 // SummaryFrame describes measured files, one row each: the file, its space and engine,
 // how many networks and at which resolutions, how many rows were flagged disturbed, the
 // median latency's median and range, and the Spearman correlation of latency with the
-// networks' MACs.
+// networks' MACs — raw, and with each latency divided by the drift reference's latest
+// time (ref_ms; NaN for files without it): if the machine's speed wandered, the
+// divided latencies should rank more like the MACs.
 func SummaryFrame(recs ...*Recorded) (dataframe.DataFrame, error) {
 	n := len(recs)
 	files, spaces, engines, resolutions := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	count, disturbed := make([]int, n), make([]int, n)
-	med, lo, hi, srcc := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	med, lo, hi, srcc, srccRef := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	for k, r := range recs {
 		files[k], spaces[k], count[k], disturbed[k] = filepath.Base(r.Path), r.Space, r.Len(), r.Disturbed()
 		engines[k] = EngineGoMLX // the GoMLX files predate the engine column
@@ -178,6 +180,14 @@ func SummaryFrame(recs ...*Recorded) (dataframe.DataFrame, error) {
 			macs[i] = c.MACs()
 		}
 		srcc[k] = stats.SpearmanRho(r.MS, macs)
+		srccRef[k] = math.NaN()
+		if ref, err := r.Floats("ref_ms"); err == nil {
+			div := make([]float64, len(ref))
+			for i := range ref {
+				div[i] = r.MS[i] / ref[i]
+			}
+			srccRef[k] = stats.SpearmanRho(div, macs)
+		}
 	}
 	return dataframe.New(
 		series.New(files, series.String, "file"), series.New(spaces, series.String, "space"),
@@ -185,5 +195,6 @@ func SummaryFrame(recs ...*Recorded) (dataframe.DataFrame, error) {
 		series.New(resolutions, series.String, "resolution"), series.New(disturbed, series.Int, "disturbed"),
 		series.New(med, series.Float, "median_ms"), series.New(lo, series.Float, "min_ms"),
 		series.New(hi, series.Float, "max_ms"), series.New(srcc, series.Float, "srcc_macs"),
+		series.New(srccRef, series.Float, "srcc_macs_per_ref"),
 	), nil
 }
