@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/pareto"
@@ -14,7 +15,7 @@ import (
 // runPareto prints the accuracy-latency front of an NB201 dataset on one device.
 func runPareto(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("pareto", "--dataset nb201|nb201-full --acc cifar10_acc --device D [--format csv|table]", stderr)
-	dataset := fs.datasetFlag("nb201", []string{"nb201", "nb201-full"})
+	dataset := fs.String("dataset", "nb201", "dataset: nb201, nb201-full") // a new command: no deprecated --space
 	accName := fs.String("acc", "cifar10_acc", "accuracy column: "+fmt.Sprint(data.AccuracyColumns))
 	device := fs.String("device", "", "the device whose latency is the cost (required)")
 	format := fs.formatFlag()
@@ -73,7 +74,7 @@ func countNaN(x []float64) int {
 // its average and worst case (Chu et al.).
 func runMultiHW(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("multihw", "--dataset D --devices LIST (--ref ARCH_INDEX | --budgets LIST) [--format csv|table]", stderr)
-	dataset := fs.datasetFlag("nb201", data.DatasetNames())
+	dataset := fs.String("dataset", "nb201", "dataset: "+strings.Join(data.DatasetNames(), ", "))
 	devices := fs.String("devices", "", "comma-separated devices (required)")
 	ref := fs.Int("ref", -1, "the reference architecture: the dataset's own arch_index (not a row number)")
 	budgetList := fs.String("budgets", "", "instead of --ref: one latency budget (ms) per device")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -31,7 +32,7 @@ func (c *constraintList) Set(s string) error {
 }
 
 func runSearch(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("search", "--space S [--drop BLOCKS] --objective acc --constraint 'note10_r224<=25' [--constraint ...] [--multi average|worst --devices LIST --budgets LIST] --seed K", stderr)
+	fs := newFlags("search", "--space S [--drop BLOCKS] --objective acc --constraint 'note10_r224<=25' [--constraint ...] [--multi average|worst --devices LIST --budgets LIST] --seed K [--format csv|table]\n(prints the architecture found as a JSON line, as sample does, unless --format asks for it with its metrics)", stderr)
 	space := fs.spaceFlag(arch.OFAMBv3, arch.BlockSpaces)
 	drop := fs.dropFlag()
 	objective := fs.String("objective", "acc", "the metric to maximise (eval's names)")
@@ -46,7 +47,7 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	res := fs.Int("res", 0, "fix every candidate's resolution (0: searched)")
 	gpuTrain := fs.Int("gpu-train", 1000, "for gpu_<column>: labelled networks the GPU latency predictor is trained on")
 	modelDir := fs.modelDirFlag("for predicted: a latency predictor saved by 'train --dataset ofa-mbv3-measured --model-dir DIR'", "")
-	format := fs.String("format", "jsonl", "jsonl (the architecture, as sample prints it), csv or table (with its metrics)")
+	format := fs.formatFlag() // given: the architecture with its metrics; not given: a JSON line, as sample prints it
 	dataDir := fs.dataFlag()
 	if err := fs.parse(args); err != nil {
 		return err
@@ -54,11 +55,15 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	if err := checkSpace(*space, arch.BlockSpaces); err != nil {
 		return err
 	}
-	if *format != "jsonl" {
-		if err := checkFormat(*format); err != nil {
-			return err
-		}
+	if err := checkFormat(*format); err != nil {
+		return err
 	}
+	jsonLine := true
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "format" {
+			jsonLine = false
+		}
+	})
 	names, budgets, kind := cons.names, cons.budgets, search.Each
 	if *multi != "" {
 		if *multi != search.Average && *multi != search.Worst {
@@ -125,7 +130,7 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *format == "jsonl" {
+	if jsonLine {
 		w := bufio.NewWriter(stdout)
 		fmt.Fprintln(w, found.Best)
 		return w.Flush()
