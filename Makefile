@@ -4,13 +4,11 @@
 
 .PHONY: setup report test vet unit notebooks bench
 
-# GoMLX's pure-Go backend uses its SIMD matrix kernels only when the toolchain runs with
-# this experiment: the OFA accuracy predictor's batch of 10,000 networks takes 0.58 s
-# instead of 1.87 s on one core here (BenchmarkPredictMBv3_10000), and every notebook's
-# predictor training speeds up with it. Exported, so GoNB's builds inside the notebooks
-# get it too; a GOEXPERIMENT already set in the environment wins.
-GOEXPERIMENT ?= simd
-export GOEXPERIMENT
+# GOEXPERIMENT=simd (GoMLX's SIMD matrix kernels) is deliberately not set: measured here it
+# makes the OFA predictor's batch of 10,000 networks 3.2x faster (1.87 s -> 0.58 s,
+# BenchmarkPredictMBv3_10000) but training 1.3-1.6x slower (BenchmarkTrain400MLP 2.96 s
+# -> 3.96 s, GCN 6.1 s -> 10.0 s), and training dominates the notebooks (04 took 594 s
+# with it, about 300 s without). Set it yourself for predictor-heavy batch work.
 
 setup:
 	scripts/setup.sh
