@@ -144,8 +144,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	}
 	opts := metric.Options{DataDir: *dataDir, ModelDir: *modelDir, Engine: *engine, GPUSeed: 1}
 	if *repeats > 0 {
-		opts.Protocol = latency.DefaultProtocol
-		opts.Protocol.MinRepeats, opts.Protocol.MaxRepeats, opts.Protocol.TargetCI = *repeats, *repeats, 0
+		opts.Protocol = latency.DefaultProtocol.Exactly(*repeats)
 	}
 	cols := make([][]float64, len(ms))
 	for k, name := range ms {

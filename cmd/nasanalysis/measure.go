@@ -107,7 +107,7 @@ func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) 
 		return o, usagef("--out is required")
 	}
 	if o.repeats > 0 {
-		p.MinRepeats, p.MaxRepeats, p.TargetCI = o.repeats, o.repeats, 0
+		*p = p.Exactly(o.repeats)
 	}
 	p.Seed = 1
 	if err := p.Check(); err != nil {

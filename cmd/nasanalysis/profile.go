@@ -92,8 +92,7 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	opts := metric.Options{DataDir: *dataDir, ModelDir: *modelDir, Engine: *engine, GPUTrain: *gpuTrain, GPUSeed: *seed,
 		Progress: func() { bar.Add(1) }}
 	if *repeats > 0 {
-		opts.Protocol = latency.DefaultProtocol
-		opts.Protocol.MinRepeats, opts.Protocol.MaxRepeats, opts.Protocol.TargetCI = *repeats, *repeats, 0
+		opts.Protocol = latency.DefaultProtocol.Exactly(*repeats)
 	}
 	for _, name := range names {
 		m, err := metric.New(name, *space, opts)

@@ -139,3 +139,19 @@ func AsMB(as []Arch) ([]MBArch, error) {
 	}
 	return out, nil
 }
+
+// AtResolution returns a copy of an OFA architecture (mobile or ResNet50) at input
+// resolution r, validated.
+func AtResolution(a Arch, r int) (Arch, error) {
+	switch b := a.(type) {
+	case MBArch:
+		b = b.Clone()
+		b.R = r
+		return b, b.Validate()
+	case ResNetArch:
+		b = b.Clone()
+		b.R = r
+		return b, b.Validate()
+	}
+	return nil, fmt.Errorf("%T has no resolution", a)
+}

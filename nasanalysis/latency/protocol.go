@@ -29,6 +29,12 @@ type Protocol struct {
 // until the median is known to ±1 %.
 var DefaultProtocol = Protocol{Warmup: 5, MinRepeats: 10, MaxRepeats: 200, TargetCI: 0.01, Threads: 1, OptLevel: 3, Seed: 1}
 
+// Exactly is p with exactly n timed runs and no confidence target.
+func (p Protocol) Exactly(n int) Protocol {
+	p.MinRepeats, p.MaxRepeats, p.TargetCI = n, n, 0
+	return p
+}
+
 // Check reports an unusable protocol.
 func (p Protocol) Check() error {
 	if p.Warmup < 0 || p.MinRepeats < 1 || p.MaxRepeats < p.MinRepeats || p.TargetCI < 0 || p.Threads < 0 || p.OptLevel < 0 || p.OptLevel > 3 {

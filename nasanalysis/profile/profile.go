@@ -161,7 +161,7 @@ func (cfg Config) sample(g *Group, stream uint64, reduced *arch.Reduced) error {
 			a = mb
 		}
 		if g.Resolution != 0 {
-			if a, err = withResolution(a, g.Resolution); err != nil {
+			if a, err = arch.AtResolution(a, g.Resolution); err != nil {
 				return err
 			}
 		}
@@ -180,20 +180,6 @@ func (cfg Config) sample(g *Group, stream uint64, reduced *arch.Reduced) error {
 		g.Present = 1
 	}
 	return nil
-}
-
-func withResolution(a arch.Arch, r int) (arch.Arch, error) {
-	switch b := a.(type) {
-	case arch.MBArch:
-		b = b.Clone()
-		b.R = r
-		return b, b.Validate()
-	case arch.ResNetArch:
-		b = b.Clone()
-		b.R = r
-		return b, b.Validate()
-	}
-	return nil, fmt.Errorf("%T has no resolution", a)
 }
 
 // evaluate computes every metric of every architecture in batches; deterministic

@@ -76,7 +76,7 @@ func Evolve(space string, reduced *arch.Reduced, eval Evaluator, cfg EvoConfig, 
 					a = reduced.Repair(a, rng)
 				}
 				if cfg.Res != 0 {
-					if a, err = atResolution(a, cfg.Res); err != nil {
+					if a, err = arch.AtResolution(a, cfg.Res); err != nil {
 						return nil, nil, err
 					}
 				}
@@ -133,20 +133,6 @@ func Evolve(space string, reduced *arch.Reduced, eval Evaluator, cfg EvoConfig, 
 		pop = append(append(parents, mutants...), children...)
 		fit = append(append(pfit, mfit...), cfit...)
 	}
-}
-
-func atResolution(a arch.Arch, r int) (arch.Arch, error) {
-	switch b := a.(type) {
-	case arch.MBArch:
-		b = b.Clone()
-		b.R = r
-		return b, b.Validate()
-	case arch.ResNetArch:
-		b = b.Clone()
-		b.R = r
-		return b, b.Validate()
-	}
-	return nil, fmt.Errorf("evolution: %T has no resolution", a)
 }
 
 func cmpDesc(a, b float64) int {

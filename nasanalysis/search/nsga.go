@@ -70,7 +70,7 @@ func NSGA2(space string, reduced *arch.Reduced, obj Objectives, cfg NSGAConfig, 
 			a = reduced.Repair(a, rng)
 		}
 		if cfg.Res != 0 {
-			return atResolution(a, cfg.Res)
+			return arch.AtResolution(a, cfg.Res)
 		}
 		return a, nil
 	}
