@@ -226,8 +226,8 @@ func predictedMetric(modelDir string, p *predictor.Trained) (*Metric, error) {
 	} else {
 		modelDir = "a predictor trained on " + p.Dataset
 	}
-	if p.Dataset != predictor.MeasuredDataset {
-		return nil, fmt.Errorf("%s predicts %s on %s, not this machine's measured latency (train it with --dataset %s)", modelDir, p.Target, p.Dataset, predictor.MeasuredDataset)
+	if !predictor.IsMeasured(p.Dataset) {
+		return nil, fmt.Errorf("%s predicts %s on %s, not this machine's measured latency (train it with --dataset %s or %s)", modelDir, p.Target, p.Dataset, predictor.MeasuredDataset, predictor.MeasuredAllResDataset)
 	}
 	src, err := predictor.NewPredictedLatency(p)
 	if err != nil {

@@ -7,8 +7,8 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 )
 
-// PredictedLatency turns a latency predictor trained on the measured dataset
-// (MeasuredDataset) into a latency.Source: "predicted measured latency on this machine",
+// PredictedLatency turns a latency predictor trained on a measured dataset
+// (MeasuredDataset or MeasuredAllResDataset) into a latency.Source: "predicted measured latency on this machine",
 // for any OFA-MobileNetV3 sub-network at the width and resolution that were measured,
 // without the two seconds a real measurement takes.
 type PredictedLatency struct{ P *Trained }
@@ -19,6 +19,9 @@ var _ latency.Source = (*PredictedLatency)(nil)
 func NewPredictedLatency(p *Trained) (*PredictedLatency, error) {
 	if !p.Log {
 		return nil, fmt.Errorf("predicted latency: the predictor was not trained on latencies")
+	}
+	if !IsMeasured(p.Dataset) {
+		return nil, fmt.Errorf("predicted latency: the predictor was trained on %q, not on a measured dataset (%s, %s)", p.Dataset, MeasuredDataset, MeasuredAllResDataset)
 	}
 	return &PredictedLatency{P: p}, nil
 }
@@ -39,7 +42,7 @@ func (s *PredictedLatency) Latency(a arch.MBArch) (float64, error) {
 // space, width or resolution than the measured ones are refused: the predictor has
 // never seen them, and an extrapolated latency would look like a measurement.
 func (s *PredictedLatency) Latencies(archs []arch.MBArch) ([]float64, error) {
-	t := &Task{}
+	t := &Task{Dataset: s.P.Dataset}
 	for i, a := range archs {
 		if err := a.Validate(); err != nil {
 			return nil, err

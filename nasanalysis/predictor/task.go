@@ -12,17 +12,38 @@ import (
 )
 
 // MeasuredDataset names the project's own dataset of OFA-MobileNetV3 networks timed on this
-// machine (datasets/ofa-mbv3-r160-measured.csv); its one target is MeasuredTarget.
+// machine (datasets/ort-ofa-mbv3-r160.csv); its one target is MeasuredTarget.
 // Every network in it was timed at MeasuredResolution px, at the space's default width.
+//
+// MeasuredAllResDataset is the larger one (datasets/ort-ofa-mbv3.csv): 2,000 networks at
+// their sampled resolutions, 160-224 px, so a predictor trained on it covers the 224-px
+// networks the OFA studies search, which the 160-px set cannot.
 const (
-	MeasuredDataset    = "ofa-mbv3-measured"
-	MeasuredTarget     = "median_ms"
-	MeasuredResolution = 160
+	MeasuredDataset       = "ofa-mbv3-measured"
+	MeasuredAllResDataset = "ofa-mbv3-measured-allres"
+	MeasuredTarget        = "median_ms"
+	MeasuredResolution    = 160
 )
 
+// measuredDomain is what a measured dataset holds: its file and its resolution range.
+type measuredDomain struct {
+	file           string
+	minRes, maxRes int
+}
+
+var measuredDomains = map[string]measuredDomain{
+	MeasuredDataset:       {latency.MeasuredFile, MeasuredResolution, MeasuredResolution},
+	MeasuredAllResDataset: {latency.MBv3File, 160, 224},
+}
+
+// IsMeasured says whether a dataset name is one of this machine's measured datasets.
+func IsMeasured(name string) bool { _, ok := measuredDomains[name]; return ok }
+
 // TaskDatasets lists the datasets a Task can be built from: the four public latency
-// datasets and the measured dataset.
-func TaskDatasets() []string { return append(data.DatasetNames(), MeasuredDataset) }
+// datasets and the two measured datasets.
+func TaskDatasets() []string {
+	return append(data.DatasetNames(), MeasuredDataset, MeasuredAllResDataset)
+}
 
 // Task is one supervised problem: every architecture of a dataset that has a value of
 // the target, with both encodings (flat for the MLP and the linear baseline, graph for
@@ -59,7 +80,7 @@ func (e *NameError) Error() string {
 // TargetsOf lists the targets known for a dataset: NB201 accuracy columns (nb201 and
 // nb201-full) and the dataset's devices, or MeasuredTarget.
 func TargetsOf(name string) ([]string, error) {
-	if name == MeasuredDataset {
+	if IsMeasured(name) {
 		return []string{MeasuredTarget}, nil
 	}
 	ds, err := data.Lookup(name)
@@ -87,7 +108,7 @@ func LoadTask(dataDir, name, target string) (*Task, error) {
 	}
 	t := &Task{Dataset: name, Target: target}
 	switch {
-	case name == MeasuredDataset:
+	case IsMeasured(name):
 		err = t.loadMeasured()
 	case slices.Contains(data.AccuracyColumns, target):
 		err = t.loadAccuracy(dataDir)
@@ -143,7 +164,7 @@ func (t *Task) loadLatency(dataDir string) error {
 }
 
 func (t *Task) loadMeasured() error {
-	path, err := data.ProjectFile(latency.MeasuredFile)
+	path, err := data.ProjectFile(measuredDomains[t.Dataset].file)
 	if err != nil {
 		return err
 	}
@@ -164,12 +185,20 @@ func (t *Task) loadMeasured() error {
 	return nil
 }
 
-// inMeasuredDomain refuses architectures unlike the measured ones: a predictor trained
-// on them would extrapolate, and its number would read like a measurement.
-func inMeasuredDomain(a arch.MBArch) error {
-	if a.Space() != arch.MBv3 || a.Width() != arch.MBv3.DefaultWidth || a.R != MeasuredResolution {
-		return fmt.Errorf("%s is outside the measured data (OFA-MobileNetV3, width %.1f, %d px)",
-			a.JSON(), arch.MBv3.DefaultWidth, MeasuredResolution)
+// inMeasuredDomain refuses architectures unlike those of a measured dataset: a predictor
+// trained on them would extrapolate, and its number would read like a measurement.
+func inMeasuredDomain(dataset string, a arch.MBArch) error {
+	d, ok := measuredDomains[dataset]
+	if !ok {
+		return fmt.Errorf("%q is not a measured dataset (known: %s, %s)", dataset, MeasuredDataset, MeasuredAllResDataset)
+	}
+	if a.Space() != arch.MBv3 || a.Width() != arch.MBv3.DefaultWidth || a.R < d.minRes || a.R > d.maxRes {
+		px := fmt.Sprintf("%d px", d.minRes)
+		if d.maxRes != d.minRes {
+			px = fmt.Sprintf("%d-%d px", d.minRes, d.maxRes)
+		}
+		return fmt.Errorf("%s is outside the measured data of %s (OFA-MobileNetV3, width %.1f, %s)",
+			a.JSON(), dataset, arch.MBv3.DefaultWidth, px)
 	}
 	return nil
 }
@@ -191,7 +220,7 @@ func (t *Task) addArch(id int, a arch.Arch, y float64) {
 
 // addMeasured adds a network of the measured dataset, refusing one outside its domain.
 func (t *Task) addMeasured(id int, a arch.MBArch, y float64) error {
-	if err := inMeasuredDomain(a); err != nil {
+	if err := inMeasuredDomain(t.Dataset, a); err != nil {
 		return err
 	}
 	t.addArch(id, a, y)
@@ -205,7 +234,8 @@ func (t *Task) Len() int { return len(t.Y) }
 // string, an FBNet layer list, or OFA's JSON form) as a predictor's input.
 func EncodeArch(dataset, s string) (Example, error) {
 	t := &Task{}
-	if dataset == MeasuredDataset {
+	if IsMeasured(dataset) {
+		t.Dataset = dataset
 		a, err := arch.ParseMB(arch.MBv3, s)
 		if err == nil {
 			err = t.addMeasured(0, a, 0)

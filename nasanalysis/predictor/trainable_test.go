@@ -207,6 +207,12 @@ func TestBadInputs(t *testing.T) {
 	a.R = 224
 	_, err = EncodeArch(MeasuredDataset, a.JSON())
 	wantErr("a 224-px network for the 160-px measurements", err, "outside the measured data")
+	if _, err = EncodeArch(MeasuredAllResDataset, a.JSON()); err != nil {
+		t.Errorf("a 224-px network is inside the 160-224 px measurements: %v", err)
+	}
+	a.R = 240
+	_, err = EncodeArch(MeasuredAllResDataset, a.JSON())
+	wantErr("a 240-px network for the 160-224 px measurements", err, "160-224 px")
 	_, err = Load(t.TempDir())
 	wantErr("loading an empty directory", err, MetaFile)
 }
@@ -224,6 +230,10 @@ func TestPredictedLatencyDomain(t *testing.T) {
 		t.Error("an accuracy-style predictor was accepted as a latency source")
 	}
 	p.Log = true
+	if _, err := NewPredictedLatency(p); err == nil || !strings.Contains(err.Error(), "not on a measured dataset") {
+		t.Errorf("a predictor of a synthetic task: %v, want an error naming the measured datasets", err)
+	}
+	p.Dataset = MeasuredDataset
 	src, err := NewPredictedLatency(p)
 	if err != nil {
 		t.Fatal(err)
