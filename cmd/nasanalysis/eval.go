@@ -56,8 +56,13 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Architectures are written as they are drawn, never held: --n has no memory
+	// bound, and a write error (a full disk, a closed pipe) stops the command with it.
 	w := bufio.NewWriter(stdout)
-	defer w.Flush()
+	put := func(s string) error {
+		_, err := fmt.Fprintln(w, s)
+		return err
+	}
 	if *name == arch.OFAResNet50 {
 		rng := rand.New(rand.NewPCG(uint64(*seed), 0))
 		for i := 0; i < *n; i++ {
@@ -65,22 +70,20 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 			if reduced != nil {
 				a = reduced.Repair(a, rng)
 			}
-			fmt.Fprintln(w, a)
+			if err := put(a.String()); err != nil {
+				return err
+			}
 		}
-		return nil
+		return w.Flush()
 	}
 	sp, err := mbSpace(*name)
 	if err != nil {
 		return err
 	}
-	archs, err := sampleMB(sp, *n, uint64(*seed), *width, *res, reduced)
-	if err != nil {
+	if err := eachSampleMB(sp, *n, uint64(*seed), *width, *res, reduced, func(a arch.MBArch) error { return put(a.JSON()) }); err != nil {
 		return err
 	}
-	for _, a := range archs {
-		fmt.Fprintln(w, a.JSON())
-	}
-	return nil
+	return w.Flush()
 }
 
 // sampleMB draws n architectures of sp from the seed — the sequence sample and measure
@@ -88,8 +91,18 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 // resolution; with a reduced space, each has its dropped blocks redrawn. An invalid width
 // or resolution is a usage error.
 func sampleMB(sp *arch.MBSpace, n int, seed uint64, width float64, res int, reduced *arch.Reduced) ([]arch.MBArch, error) {
+	var out []arch.MBArch
+	err := eachSampleMB(sp, n, seed, width, res, reduced, func(a arch.MBArch) error {
+		out = append(out, a)
+		return nil
+	})
+	return out, err
+}
+
+// eachSampleMB is sampleMB handing each architecture to f as it is drawn, stopping at
+// f's first error.
+func eachSampleMB(sp *arch.MBSpace, n int, seed uint64, width float64, res int, reduced *arch.Reduced, f func(arch.MBArch) error) error {
 	rng := rand.New(rand.NewPCG(seed, 0))
-	out := make([]arch.MBArch, 0, n)
 	for i := 0; i < n; i++ {
 		a := sp.Sample(rng, width)
 		if reduced != nil {
@@ -99,11 +112,13 @@ func sampleMB(sp *arch.MBSpace, n int, seed uint64, width float64, res int, redu
 			a.R = res
 		}
 		if err := a.Validate(); err != nil {
-			return nil, usageError{err.Error()}
+			return usageError{err.Error()}
 		}
-		out = append(out, a)
+		if err := f(a); err != nil {
+			return err
+		}
 	}
-	return out, nil
+	return nil
 }
 
 func runEval(args []string, stdout, stderr io.Writer) error {

@@ -130,9 +130,20 @@ func splitList(s string) []string {
 // number, stopping at the first error. Commands read and validate every line this way
 // before doing any work, so a bad line fails early.
 func readStdinLines(f func(line int, text string) error) error {
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for line := 1; sc.Scan(); line++ {
+	return readLines(stdin, "standard input", f)
+}
+
+// maxLineBytes bounds one input line. An architecture is under 1 KB; a longer line is
+// not one, and failing on it (naming it) beats reading a whole binary file as one line.
+const maxLineBytes = 1 << 20
+
+// readLines calls f with each non-blank line of r (trimmed) and its 1-based number; a
+// line longer than maxLineBytes is an error naming the input (name) and the line.
+func readLines(r io.Reader, name string, f func(line int, text string) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), maxLineBytes)
+	line := 1
+	for ; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
 		if text == "" {
 			continue
@@ -141,5 +152,11 @@ func readStdinLines(f func(line int, text string) error) error {
 			return err
 		}
 	}
-	return sc.Err()
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return fmt.Errorf("%s line %d: longer than %d bytes, not an architecture (a binary file?)", name, line, maxLineBytes)
+		}
+		return fmt.Errorf("%s line %d: %w", name, line, err)
+	}
+	return nil
 }

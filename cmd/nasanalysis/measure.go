@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -17,6 +18,10 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 )
+
+// maxMeasureN bounds --n: a larger sample would not fit in memory, nor be measured in
+// any lifetime (10^6 networks at a second each are 12 days).
+const maxMeasureN = 1_000_000
 
 // measureSpaces are the design spaces measure builds networks of.
 var measureSpaces = []string{arch.OFAMBv3, arch.ProxylessNAS, arch.OFAResNet50}
@@ -46,6 +51,20 @@ func runMeasure(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	archs = o.shardOf(archs)
+	if o.out == "-" {
+		fmt.Fprintf(stderr, "measuring %d architectures with %s %s to standard output (no resuming)\n", len(archs), eng.Name(), eng.Version())
+		return o.measureAll(eng, archs, newStdoutRows(stdout), stderr)
+	}
+	for _, f := range []struct {
+		path   string
+		header []string
+	}{{o.out, measuredHeader}, {o.perBlock, blockHeader}} {
+		if f.path != "" {
+			if err := repairTail(f.path, f.header, stderr); err != nil {
+				return err
+			}
+		}
+	}
 	if o.redoDisturbed {
 		n, err := dropDisturbed(o.out, o.perBlock)
 		if err != nil {
@@ -67,7 +86,31 @@ func runMeasure(args []string, stdout, stderr io.Writer) error {
 	if len(todo) == 0 {
 		return nil
 	}
-	return o.measureAll(eng, todo, stderr)
+	return o.measureAll(eng, todo, fileRows(o.out), stderr)
+}
+
+// rowSink receives each measured row as soon as it is measured.
+type rowSink func(row []string) error
+
+// fileRows appends each row to path (see appendRows).
+func fileRows(path string) rowSink {
+	return func(row []string) error { return appendRows(path, measuredHeader, [][]string{row}) }
+}
+
+// newStdoutRows writes the header, then each row, to w, flushed row by row so that a
+// pipe sees every network as it is measured, and every write error is returned.
+func newStdoutRows(w io.Writer) rowSink {
+	cw := csv.NewWriter(w)
+	header := true
+	return func(row []string) error {
+		if header {
+			cw.Write(measuredHeader)
+			header = false
+		}
+		cw.Write(row)
+		cw.Flush()
+		return cw.Error()
+	}
 }
 
 func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) {
@@ -78,7 +121,7 @@ func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) 
 	fs.StringVar(&o.engine, "engine", latency.EngineORT, "inference engine: onnxruntime (ONNX Runtime on the CPU, the default) or gomlx (GoMLX's pure-Go backend: no cgo, far slower)")
 	fs.IntVar(&o.n, "n", 300, "number of sampled architectures")
 	fs.Int64Var(&o.seed, "seed", 1, "random seed (int64): the sampling (the same sequence as 'sample')")
-	fs.StringVar(&o.out, "out", "", "CSV file to append to (required); architectures already in it are skipped")
+	fs.StringVar(&o.out, "out", "", "CSV file to append to (required; a regular file); architectures already in it are skipped, a torn last row is dropped and measured again. - writes to standard output (no resuming)")
 	fs.IntVar(&o.res, "res", 0, "input resolution for every architecture (0: keep the sampled one)")
 	fs.Float64Var(&o.width, "width", 0, "supernet width multiplier of the mobile spaces (0: the space's default)")
 	fs.IntVar(&p.Warmup, "warmup", latency.DefaultProtocol.Warmup, "untimed runs first (the first also optimises the graph)")
@@ -105,6 +148,22 @@ func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) 
 	}
 	if o.out == "" {
 		return o, usagef("--out is required")
+	}
+	if o.out == "-" && (o.redoDisturbed || o.perBlock != "") {
+		return o, usagef("--out - (standard output) cannot be resumed: --redo-disturbed and --per-block need a file")
+	}
+	if o.out != "-" {
+		if err := checkOutputFile("--out", o.out); err != nil {
+			return o, err
+		}
+	}
+	if o.perBlock != "" {
+		if err := checkOutputFile("--per-block", o.perBlock); err != nil {
+			return o, err
+		}
+	}
+	if o.n > maxMeasureN {
+		return o, usagef("--n %d: measure holds every architecture in memory and times each for about a second; at most %d", o.n, maxMeasureN)
 	}
 	if o.repeats > 0 {
 		*p = p.Exactly(o.repeats)
@@ -258,7 +317,7 @@ func (o measureOptions) reference() arch.Arch {
 // network is timed first and every --ref-every networks; each row records the latest
 // reference time and is flagged disturbed when it is off the first by more than
 // --drift-tol.
-func (o measureOptions) measureAll(eng latency.Engine, todo []arch.Arch, stderr io.Writer) error {
+func (o measureOptions) measureAll(eng latency.Engine, todo []arch.Arch, sink rowSink, stderr io.Writer) error {
 	prov := provenance()
 	settings := o.settings(eng, prov)
 	ref := o.reference()
@@ -295,7 +354,7 @@ func (o measureOptions) measureAll(eng latency.Engine, todo []arch.Arch, stderr 
 		if flag {
 			disturbed++
 		}
-		if err := appendRows(o.out, measuredHeader, [][]string{o.measuredRow(a, t, settings, prov, refMS, flag)}); err != nil {
+		if err := sink(o.measuredRow(a, t, settings, prov, refMS, flag)); err != nil {
 			return err
 		}
 		if o.perBlock != "" {
@@ -384,19 +443,15 @@ func readArchLines(path, space string) ([]arch.Arch, error) {
 	}
 	defer f.Close()
 	var out []arch.Arch
-	sc := bufio.NewScanner(f)
-	for line := 1; sc.Scan(); line++ {
-		text := strings.TrimSpace(sc.Text())
-		if text == "" {
-			continue
-		}
+	err = readLines(f, path, func(line int, text string) error {
 		a, err := arch.Parse(space, text)
 		if err != nil {
-			return nil, usagef("%s line %d: %v", path, line, err)
+			return usagef("%s line %d: %v", path, line, err)
 		}
 		out = append(out, a)
-	}
-	return out, sc.Err()
+		return nil
+	})
+	return out, err
 }
 
 // gpuNetworks returns the first n OFA-MobileNetV3 networks of the recorded GPU table at

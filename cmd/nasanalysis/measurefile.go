@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -68,22 +69,104 @@ func readMeasuredFile(path string, header []string, mustExist bool) (*measuredFi
 
 func (m *measuredFile) get(row int, col string) string { return m.rows[row][m.col[col]] }
 
-// appendRows appends rows to path, writing the header first into a new or empty file.
+// appendRows appends whole rows to path, writing the header first into a new or empty
+// file, and syncs the file before returning: measure appends each row as soon as it is
+// measured, so an interrupted run loses at most the row being written (which
+// repairTail then drops) and a crash after return loses nothing.
 func appendRows(path string, header []string, rows [][]string) error {
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return err
 	}
-	w := csv.NewWriter(f)
+	var buf bytes.Buffer // one write per call: the rows land whole or not at all
+	w := csv.NewWriter(&buf)
 	if st, err := f.Stat(); err == nil && st.Size() == 0 {
 		w.Write(header)
 	}
-	w.WriteAll(rows)
-	if err := w.Error(); err != nil {
-		f.Close()
+	w.WriteAll(rows) // flushes; a bytes.Buffer cannot fail
+	_, err = f.Write(buf.Bytes())
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return f.Close()
+	return nil
+}
+
+// checkOutputFile refuses an output path that exists but is not a regular file
+// (/dev/full, /dev/stdout, a FIFO, a directory): measure reads its output to resume and
+// appends to it, which a device cannot support (reading /dev/full never ends).
+func checkOutputFile(flagName, path string) error {
+	st, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return usagef("%s %s is not a regular file (%s): measure resumes from and appends to a regular file; use %s - to write to standard output without resuming", flagName, path, fileKind(st.Mode()), flagName)
+	}
+	return nil
+}
+
+// fileKind names the kind of a file that is not a regular one.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "directory"
+	case m&os.ModeCharDevice != 0:
+		return "character device"
+	case m&os.ModeDevice != 0:
+		return "block device"
+	case m&os.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&os.ModeSocket != 0:
+		return "socket"
+	}
+	return "special file"
+}
+
+// repairTail makes a measured file safe to resume and append to when its last line has
+// no newline. Either an editor dropped the final newline after a complete row, which
+// then gets its newline (appending would glue the next row onto it), or a run was
+// interrupted mid-row, and the torn row is cut off, with a message on warn naming its
+// line, so that its network is measured again.
+func repairTail(path string, header []string, warn io.Writer) error {
+	raw, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) || len(raw) == 0 || raw[len(raw)-1] == '\n' {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	cut := bytes.LastIndexByte(raw, '\n') + 1 // 0: the whole file is one unterminated line
+	line := bytes.Count(raw, []byte{'\n'}) + 1
+	rec, perr := csv.NewReader(bytes.NewReader(raw[cut:])).Read()
+	if cut > 0 && perr == nil && len(rec) == len(header) {
+		f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			return err
+		}
+		_, err = f.Write([]byte{'\n'})
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		fmt.Fprintf(warn, "%s line %d: complete last row without a final newline; newline added before appending\n", path, line)
+		return nil
+	}
+	if err := os.Truncate(path, int64(cut)); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	fmt.Fprintf(warn, "%s line %d: torn last row (%d bytes, %d of %d fields: an interrupted write) dropped; it will be measured again\n", path, line, len(raw)-cut, len(rec), len(header))
+	return nil
 }
 
 // dropDisturbed rewrites a measured file without its rows flagged disturbed, and the
