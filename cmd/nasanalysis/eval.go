@@ -153,7 +153,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	archs, err := readArchs(*space, reduced)
+	archs, lines, err := readArchs(*space, reduced)
 	if err != nil {
 		return err
 	}
@@ -167,14 +167,16 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	// Each row names its input line and architecture, so a row can be matched to its
+	// input without counting lines (blank lines are skipped).
 	rows := make([][]any, len(archs))
 	for i := range rows {
-		rows[i] = make([]any, len(ms))
+		rows[i] = []any{lines[i], archs[i].String()}
 		for k := range ms {
-			rows[i][k] = cols[k][i]
+			rows[i] = append(rows[i], cols[k][i])
 		}
 	}
-	return writeRows(stdout, *format, ms, rows)
+	return writeRows(stdout, *format, append([]string{"line", "arch"}, ms...), rows)
 }
 
 // evalMetric computes one metric of every architecture, with a progress bar on a
@@ -211,9 +213,8 @@ func checkMetrics(space string, ms []string, modelDir string) error {
 // readArchs parses and validates every line of stdin before any work is done, so a bad
 // line fails early; with a reduced space, an architecture holding a dropped block is an
 // error too.
-func readArchs(space string, reduced *arch.Reduced) ([]arch.Arch, error) {
-	var out []arch.Arch
-	err := readStdinLines(func(line int, text string) error {
+func readArchs(space string, reduced *arch.Reduced) (archs []arch.Arch, lines []int, err error) {
+	err = readStdinLines(func(line int, text string) error {
 		a, err := arch.Parse(space, text)
 		if err == nil && reduced != nil {
 			err = reduced.Check(a)
@@ -221,8 +222,8 @@ func readArchs(space string, reduced *arch.Reduced) ([]arch.Arch, error) {
 		if err != nil {
 			return usagef("stdin line %d: %v", line, err)
 		}
-		out = append(out, a)
+		archs, lines = append(archs, a), append(lines, line)
 		return nil
 	})
-	return out, err
+	return archs, lines, err
 }

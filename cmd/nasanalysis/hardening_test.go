@@ -122,7 +122,7 @@ func TestSampleWriteError(t *testing.T) {
 func TestLongInputLine(t *testing.T) {
 	withStdin(t, "\n"+strings.Repeat("x", maxLineBytes+10)+"\n")
 	code, _, errOut := runCLI("eval", "--space", "ofa-mbv3", "--metrics", "flops")
-	if code == 0 || !strings.Contains(errOut, "standard input line 2: longer than") {
+	if code == 0 || !strings.Contains(errOut, "stdin line 2: longer than") {
 		t.Errorf("exit %d, %q", code, errOut)
 	}
 }

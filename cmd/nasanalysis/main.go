@@ -130,7 +130,7 @@ func splitList(s string) []string {
 // number, stopping at the first error. Commands read and validate every line this way
 // before doing any work, so a bad line fails early.
 func readStdinLines(f func(line int, text string) error) error {
-	return readLines(stdin, "standard input", f)
+	return readLines(stdin, "stdin", f)
 }
 
 // maxLineBytes bounds one input line. An architecture is under 1 KB; a longer line is

@@ -305,17 +305,17 @@ func TestEvalReferenceAccuracies(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	h, rows := readMatrixCSV(t, out)
-	if strings.Join(h, ",") != "params,acc,note10" || len(rows) != 2 {
+	if strings.Join(h, ",") != "line,arch,params,acc,note10" || len(rows) != 2 || rows[1][0] != "3" || rows[1][1] != uniformMBv3JSON(7, 6, 4, 224) {
 		t.Fatalf("output:\n%s", out)
 	}
 	for i, want := range []float64{75.31, 83.59} {
-		got, _ := strconv.ParseFloat(rows[i][1], 64)
+		got, _ := strconv.ParseFloat(rows[i][3], 64)
 		if math.Abs(got-want) > 0.01 {
 			t.Errorf("acc row %d = %v, reference %v", i, got, want)
 		}
 	}
-	small, _ := strconv.ParseFloat(rows[0][2], 64)
-	large, _ := strconv.ParseFloat(rows[1][2], 64)
+	small, _ := strconv.ParseFloat(rows[0][4], 64)
+	large, _ := strconv.ParseFloat(rows[1][4], 64)
 	if !(small < large) {
 		t.Errorf("Note10 latency small %v, large %v", small, large)
 	}
@@ -493,8 +493,8 @@ func TestEvalMeasured(t *testing.T) {
 	if len(rows) != 2 {
 		t.Fatalf("eval printed %q", out)
 	}
-	small, _ := strconv.ParseFloat(rows[0][1], 64)
-	large, _ := strconv.ParseFloat(rows[1][1], 64)
+	small, _ := strconv.ParseFloat(rows[0][3], 64)
+	large, _ := strconv.ParseFloat(rows[1][3], 64)
 	if !(small > 0 && small < large) {
 		t.Errorf("measured latencies %q: want the smallest network faster than the largest", out)
 	}
@@ -519,8 +519,8 @@ func TestEvalPredicted(t *testing.T) {
 		t.Fatalf("eval: exit %d: %s", code, errOut)
 	}
 	_, rows := readMatrixCSV(t, out)
-	small, _ := strconv.ParseFloat(rows[0][1], 64)
-	large, _ := strconv.ParseFloat(rows[1][1], 64)
+	small, _ := strconv.ParseFloat(rows[0][3], 64)
+	large, _ := strconv.ParseFloat(rows[1][3], 64)
 	// The smallest network must be predicted faster than the largest.
 	if len(rows) != 2 || !(small > 0 && small < large) {
 		t.Errorf("predicted latencies %q: want the smallest network (k3 e3 d2) faster than the largest (k7 e6 d4)", out)
@@ -783,8 +783,8 @@ func TestSampleEvalDrop(t *testing.T) {
 	}
 	_, rows := readMatrixCSV(t, csvOut)
 	for _, r := range rows {
-		m, _ := strconv.ParseFloat(r[0], 64)
-		f, _ := strconv.ParseFloat(r[1], 64)
+		m, _ := strconv.ParseFloat(r[2], 64)
+		f, _ := strconv.ParseFloat(r[3], 64)
 		if f != 2*m {
 			t.Errorf("flops %v, macs %v", f, m)
 		}
