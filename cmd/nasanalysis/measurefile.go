@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/google/renameio/v2"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 )
 
 // measuredHeader is the column layout of a measured-latency file. Every row carries its
@@ -45,25 +47,20 @@ func readMeasuredFile(path string, header []string, mustExist bool) (*measuredFi
 	for i, h := range header {
 		m.col[h] = i
 	}
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) && !mustExist {
+	st, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) && !mustExist || err == nil && st.Size() == 0 {
 		return m, nil
 	}
+	f, err := data.ReadCSVFileRows(path, 0)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if !slices.Equal(f.Header(), header) {
+		return nil, fmt.Errorf("%s: header %q is not a measured-latency file's (%s)", path, strings.Join(f.Header(), ","), strings.Join(header, ","))
 	}
-	if len(rows) == 0 {
-		return m, nil
+	for i := range f.Len() {
+		m.rows = append(m.rows, f.Row(i))
 	}
-	if !slices.Equal(rows[0], header) {
-		return nil, fmt.Errorf("%s: header %q is not a measured-latency file's (%s)", path, strings.Join(rows[0], ","), strings.Join(header, ","))
-	}
-	m.rows = rows[1:]
 	return m, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -19,8 +20,19 @@ type CSVFile struct {
 }
 
 // ReadCSVFile reads a whole CSV file; a file without data rows or with ragged rows is
-// an error naming the file.
-func ReadCSVFile(path string) (*CSVFile, error) {
+// an error naming the file (and the line).
+func ReadCSVFile(path string) (*CSVFile, error) { return ReadCSVFileRows(path, 1) }
+
+// utf8BOM is the byte-order mark some editors (Excel among them) put before a UTF-8
+// CSV's header: left in, it would become part of the first column's name.
+const utf8BOM = "\ufeff"
+
+// ReadCSVFileRows reads a whole CSV file that must have a header and at least minRows
+// data rows (0: a header alone is a valid, empty table). Every project reader of CSV
+// tables goes through it, so all share one set of checks and one error style: the file
+// and line of a malformed or ragged row, a duplicated column, a missing header. A UTF-8
+// byte-order mark before the header is dropped.
+func ReadCSVFileRows(path string, minRows int) (*CSVFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -39,6 +51,7 @@ func ReadCSVFile(path string) (*CSVFile, error) {
 	if len(records) == 0 {
 		return nil, &InputError{File: path, Reason: "empty file, want a header line"}
 	}
+	records[0][0] = strings.TrimPrefix(records[0][0], utf8BOM)
 	t := &CSVFile{path: path, header: records[0], rows: records[1:], col: map[string]int{}}
 	for i, h := range t.header {
 		if _, dup := t.col[h]; dup {
@@ -46,11 +59,36 @@ func ReadCSVFile(path string) (*CSVFile, error) {
 		}
 		t.col[h] = i
 	}
-	if len(t.rows) == 0 {
-		return nil, &InputError{File: path, Reason: "no data rows"}
+	if len(t.rows) < minRows {
+		reason := fmt.Sprintf("%d data rows, want at least %d", len(t.rows), minRows)
+		if len(t.rows) == 0 {
+			reason = "no data rows"
+		}
+		return nil, &InputError{File: path, Reason: reason}
 	}
 	return t, nil
 }
+
+// Path is the file the table was read from.
+func (t *CSVFile) Path() string { return t.path }
+
+// Header is the header line's column names (shared, not copied).
+func (t *CSVFile) Header() []string { return t.header }
+
+// Row is data row i as written (shared, not copied).
+func (t *CSVFile) Row(i int) []string { return t.rows[i] }
+
+// RequirePrefix checks that the header starts with the given columns, in that order;
+// what names the kind of file expected, for the error.
+func (t *CSVFile) RequirePrefix(want []string, what string) error {
+	if len(t.header) < len(want) || !slices.Equal(t.header[:len(want)], want) {
+		return &InputError{File: t.path, Line: 1, Reason: fmt.Sprintf("not %s: header %q, want one starting %s", what, strings.Join(t.header, ","), strings.Join(want, ","))}
+	}
+	return nil
+}
+
+// Has reports whether the header has a column.
+func (t *CSVFile) Has(name string) bool { _, ok := t.col[name]; return ok }
 
 // RequireColumns checks that the header holds exactly the wanted columns (in any order).
 func (t *CSVFile) RequireColumns(want []string) error {

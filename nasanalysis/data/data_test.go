@@ -65,7 +65,12 @@ func TestReadLatencyFileBadInput(t *testing.T) {
 		{"NaN literal", nb201Header(), [][]string{func() []string { r := goodRow(1, cellA); r[5] = "NaN"; return r }()},
 			[]string{"line 2", `column "eagle_gtx"`, `value "NaN"`, "not a finite number"}},
 		{"negative", nb201Header(), [][]string{func() []string { r := goodRow(1, cellA); r[5] = "-2"; return r }()},
-			[]string{"line 2", `column "eagle_gtx"`, "negative latency"}},
+			[]string{"line 2", `column "eagle_gtx"`, "latency must be positive"}},
+		{"zero", nb201Header(), [][]string{goodRow(1, cellA), func() []string { r := goodRow(2, cellB); r[6] = "0"; return r }()},
+			[]string{"line 3", `value "0"`, "latency must be positive"}},
+		{"duplicate arch", nb201Header(), [][]string{goodRow(1, cellA), goodRow(2, cellB), goodRow(3, cellA)}, []string{"line 4", `column "arch"`, "duplicate architecture (also on line 2)"}},
+		{"empty device", nb201Header(), [][]string{func() []string { r := goodRow(1, cellA); r[5] = ""; return r }(), func() []string { r := goodRow(2, cellB); r[5] = " "; return r }()},
+			[]string{`column "eagle_gtx"`, "no latency in any of the 2 rows"}},
 		{"malformed cell", nb201Header(), [][]string{goodRow(1, "|nor_conv_3x3~0|+|none~0|")},
 			[]string{"line 2", `column "arch"`, "want 3 nodes"}},
 		{"unknown op", nb201Header(), [][]string{goodRow(1, strings.Replace(cellA, "avg_pool_3x3", "max_pool_3x3", 1))},
@@ -88,6 +93,19 @@ func TestReadLatencyFileBadInput(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A UTF-8 byte-order mark before the header (Excel writes one) is not part of the
+// first column's name.
+func TestByteOrderMarkHeader(t *testing.T) {
+	ds := mustDataset(t, "nb201")
+	p := writeNB201Latency(t, nb201Header(), [][]string{goodRow(1, cellA)})
+	raw, _ := os.ReadFile(p)
+	os.WriteFile(p, append([]byte("\ufeff"), raw...), 0o644)
+	tab, err := ReadLatencyFile(ds, p)
+	if err != nil || tab.IDs[0] != 1 {
+		t.Fatalf("with a BOM: %v", err)
 	}
 }
 

@@ -38,9 +38,10 @@ func LoadLatency(dataDir, name string) (*LatencyTable, error) {
 }
 
 // ReadLatencyFile reads a latency table for ds from path, strictly: the header must
-// hold exactly the id column, "arch" and ds.Devices; ids must be unique; every
+// hold exactly the id column, "arch" and ds.Devices; ids and architectures must be
+// unique (the same network twice would sit on both sides of a train/test split); every
 // architecture must be valid for ds.Space; every non-empty latency must be a finite,
-// non-negative number.
+// positive number; and every device must have at least one latency.
 func ReadLatencyFile(ds Dataset, path string) (*LatencyTable, error) {
 	f, err := ReadCSVFile(path)
 	if err != nil {
@@ -61,6 +62,7 @@ func ReadLatencyFile(ds Dataset, path string) (*LatencyTable, error) {
 		t.Latency[d] = make([]float64, n)
 	}
 	seen := make(map[int]int, n)
+	seenArch := make(map[string]int, n)
 	for i := 0; i < n; i++ {
 		id, err := f.Int(i, ds.IDColumn)
 		if err != nil {
@@ -73,6 +75,11 @@ func ReadLatencyFile(ds Dataset, path string) (*LatencyTable, error) {
 		seen[id] = i
 		t.IDs[i] = id
 		s := f.Str(i, "arch")
+		if prev, dup := seenArch[s]; dup {
+			return nil, &InputError{File: path, Line: f.Line(i), Column: "arch", Value: s,
+				Reason: fmt.Sprintf("duplicate architecture (also on line %d)", f.Line(prev))}
+		}
+		seenArch[s] = i
 		a, err := arch.Parse(ds.Space, s)
 		if err != nil {
 			return nil, &InputError{File: path, Line: f.Line(i), Column: "arch", Value: s, Reason: err.Error()}
@@ -83,10 +90,16 @@ func ReadLatencyFile(ds Dataset, path string) (*LatencyTable, error) {
 			if err != nil {
 				return nil, err
 			}
-			if v < 0 {
-				return nil, &InputError{File: path, Line: f.Line(i), Column: dev, Value: f.Str(i, dev), Reason: "negative latency"}
+			if v <= 0 {
+				return nil, &InputError{File: path, Line: f.Line(i), Column: dev, Value: f.Str(i, dev), Reason: "latency must be positive (leave the cell empty for a missing value)"}
 			}
 			t.Latency[d][i] = v
+		}
+	}
+	missing := t.Missing()
+	for d, dev := range ds.Devices {
+		if missing[d] == n {
+			return nil, &InputError{File: path, Column: dev, Reason: fmt.Sprintf("device has no latency in any of the %d rows", n)}
 		}
 	}
 	return t, nil

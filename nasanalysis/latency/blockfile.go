@@ -1,12 +1,10 @@
 package latency
 
 import (
-	"encoding/csv"
 	"fmt"
-	"math"
-	"os"
 	"slices"
-	"strconv"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 )
 
 // BlockRecord is one row of a per-block file written by `measure --per-block`: one block
@@ -24,41 +22,31 @@ var blockColumns = []string{"arch", "resolution", "block", "stage", "layer", "ke
 // ReadBlocks reads a per-block file strictly: the header must start with blockColumns
 // and every number parse, every time be positive; errors name the line and column.
 func ReadBlocks(path string) ([]BlockRecord, error) {
-	f, err := os.Open(path)
+	f, err := data.ReadCSVFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if err := f.RequirePrefix(blockColumns, "a per-block file"); err != nil {
+		return nil, err
 	}
-	if len(rows) < 2 || len(rows[0]) < len(blockColumns) || !slices.Equal(rows[0][:len(blockColumns)], blockColumns) {
-		return nil, fmt.Errorf("%s: not a per-block file (want a header starting %v and at least one row)", path, blockColumns)
-	}
-	out := make([]BlockRecord, 0, len(rows)-1)
-	for i, row := range rows[1:] {
-		num := func(c int) float64 {
-			if err != nil {
-				return 0
+	out := make([]BlockRecord, 0, f.Len())
+	for i := 0; i < f.Len(); i++ {
+		v := make([]float64, len(blockColumns))
+		for c, name := range blockColumns {
+			if name == "arch" || name == "block" {
+				continue
 			}
-			var v float64
-			v, err = strconv.ParseFloat(row[c], 64)
-			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				err = fmt.Errorf("%s line %d, column %s: %q is not a number", path, i+2, blockColumns[c], row[c])
+			if v[c], err = f.Float(i, name, false); err != nil {
+				return nil, err
 			}
-			return v
 		}
-		r := BlockRecord{Arch: row[0], Resolution: int(num(1))}
-		r.Name = row[2]
-		r.Stage, r.Layer, r.Kernel = int(num(3)), int(num(4)), int(num(5))
-		r.Expand, r.InSize = num(6), int(num(7))
-		r.MS, r.RunMS, r.SumMS = num(8), num(9), num(10)
-		if err != nil {
-			return nil, err
-		}
+		r := BlockRecord{Arch: f.Str(i, "arch"), Resolution: int(v[1])}
+		r.Name = f.Str(i, "block")
+		r.Stage, r.Layer, r.Kernel = int(v[3]), int(v[4]), int(v[5])
+		r.Expand, r.InSize = v[6], int(v[7])
+		r.MS, r.RunMS, r.SumMS = v[8], v[9], v[10]
 		if !(r.MS > 0 && r.RunMS > 0 && r.SumMS > 0) {
-			return nil, fmt.Errorf("%s line %d: block time %v, run %v and sum %v must all be positive", path, i+2, r.MS, r.RunMS, r.SumMS)
+			return nil, &data.InputError{File: path, Line: f.Line(i), Reason: fmt.Sprintf("block time %v, run %v and sum %v must all be positive", r.MS, r.RunMS, r.SumMS)}
 		}
 		out = append(out, r)
 	}

@@ -38,10 +38,11 @@ func TestReadBlocksAndSamples(t *testing.T) {
 		t.Errorf("coverage %v, want [0.95 0.9]", got)
 	}
 	for content, want := range map[string]string{
-		"arch,resolution\n":                                   "not a per-block file",
-		head + "a,160,stem,-1,-1,3,0,160,x,2,1.9,20\n":        "line 2, column ms",
+		"arch,resolution\n2,3\n": "not a per-block file",
+		head:                     "no data rows",
+		head + "a,160,stem,-1,-1,3,0,160,x,2,1.9,20\n":        `line 2, column "ms", value "x": not a number`,
 		head + body + "c,160,stem,-1,-1,3,0,160,0,2,1.9,20\n": "line 9",
-		head + "a,160,stem,-1,-1,3,0,160,NaN,2,1.9,20\n":      `"NaN" is not a number`,
+		head + "a,160,stem,-1,-1,3,0,160,NaN,2,1.9,20\n":      `value "NaN": not a finite number`,
 	} {
 		os.WriteFile(p, []byte(content), 0o644)
 		if _, err := ReadBlocks(p); err == nil || !strings.Contains(err.Error(), want) {

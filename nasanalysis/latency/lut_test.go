@@ -84,9 +84,12 @@ func TestReadMeasuredBadInput(t *testing.T) {
 	dir := t.TempDir()
 	good := arch.MBv3.Sample(rand.New(rand.NewPCG(1, 1)), 0).JSON()
 	for content, want := range map[string]string{
-		"a,b,c\n": "not a measured-latency file",
-		"arch,resolution,median_ms\n\"" + strings.ReplaceAll(good, `"`, `""`) + "\",160,-1\n": "line 2, column median_ms",
-		"arch,resolution,median_ms\n{},160,3\n":                                               "line 2",
+		"a,b,c\n1,2,3\n":              "not a measured-latency file",
+		"arch,resolution,median_ms\n": "no data rows",
+		"arch,resolution,median_ms\n\"" + strings.ReplaceAll(good, `"`, `""`) + "\",160,-1\n":                                                       `line 2, column "median_ms", value "-1": latency must be positive`,
+		"arch,resolution,median_ms\n\"" + strings.ReplaceAll(good, `"`, `""`) + "\",160,0\n":                                                        `line 2, column "median_ms", value "0": latency must be positive`,
+		"arch,resolution,median_ms\n\"" + strings.ReplaceAll(good, `"`, `""`) + "\",160,2\n\"" + strings.ReplaceAll(good, `"`, `""`) + "\",160,3\n": "line 3, column \"arch\"",
+		"arch,resolution,median_ms\n{},160,3\n": "line 2",
 	} {
 		p := filepath.Join(dir, "m.csv")
 		os.WriteFile(p, []byte(content), 0o644)

@@ -1,10 +1,8 @@
 package latency
 
 import (
-	"encoding/csv"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -64,30 +62,33 @@ type Recorded struct {
 // must be a valid one of the space and every latency a positive number; errors name the
 // line.
 func ReadMeasured(path, space string) (*Recorded, error) {
-	f, err := os.Open(path)
+	f, err := data.ReadCSVFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if err := f.RequirePrefix([]string{"arch", "resolution", "median_ms"}, "a measured-latency file"); err != nil {
+		return nil, err
 	}
-	want := []string{"arch", "resolution", "median_ms"}
-	if len(rows) < 2 || len(rows[0]) < 3 || !slices.Equal(rows[0][:3], want) {
-		return nil, fmt.Errorf("%s: not a measured-latency file (want a header starting arch,resolution,median_ms and at least one row)", path)
-	}
-	r := &Recorded{Path: path, Space: space, Header: rows[0], Rows: rows[1:]}
-	for i, row := range r.Rows {
+	r := &Recorded{Path: path, Space: space, Header: f.Header()}
+	seen := map[string]int{}
+	for i := 0; i < f.Len(); i++ {
+		row := f.Row(i)
 		a, err := arch.Parse(space, row[0])
 		if err != nil {
-			return nil, fmt.Errorf("%s line %d: %w", path, i+2, err)
+			return nil, &data.InputError{File: path, Line: f.Line(i), Column: "arch", Value: row[0], Reason: err.Error()}
 		}
-		ms, err := strconv.ParseFloat(row[2], 64)
-		if err != nil || ms <= 0 || math.IsNaN(ms) || math.IsInf(ms, 0) {
-			return nil, fmt.Errorf("%s line %d, column median_ms: %q is not a positive latency", path, i+2, row[2])
+		if prev, dup := seen[a.String()]; dup {
+			return nil, &data.InputError{File: path, Line: f.Line(i), Column: "arch", Value: row[0], Reason: fmt.Sprintf("network measured twice (also on line %d)", f.Line(prev))}
 		}
-		r.Archs, r.MS = append(r.Archs, a), append(r.MS, ms)
+		seen[a.String()] = i
+		ms, err := f.Float(i, "median_ms", false)
+		if err != nil {
+			return nil, err
+		}
+		if ms <= 0 {
+			return nil, &data.InputError{File: path, Line: f.Line(i), Column: "median_ms", Value: row[2], Reason: "latency must be positive"}
+		}
+		r.Archs, r.MS, r.Rows = append(r.Archs, a), append(r.MS, ms), append(r.Rows, row)
 	}
 	return r, nil
 }

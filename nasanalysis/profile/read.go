@@ -1,14 +1,12 @@
 package profile
 
 import (
-	"encoding/csv"
 	"fmt"
-	"os"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 )
 
 // ReadTable reads a profile written by `nasanalysis profile` (Table's layout) back as a
@@ -16,17 +14,19 @@ import (
 // TruthFrame, TruthPairs and the shift and mean of every group. It is how a run that
 // cannot be repeated cheaply — directly measured latency — is committed and reread.
 func ReadTable(path, space string) (*Result, error) {
-	f, err := os.Open(path)
+	f, err := data.ReadCSVFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
 	lead := []string{"stage", "layer", "kernel", "expand", "resolution"}
-	if len(rows) < 2 || len(rows[0]) < len(lead)+len(StatColumns) || !slices.Equal(rows[0][:len(lead)], lead) || (len(rows[0])-len(lead))%len(StatColumns) != 0 {
+	if err := f.RequirePrefix(lead, "a profile table"); err != nil {
+		return nil, err
+	}
+	rows := append([][]string{f.Header()}, make([][]string, f.Len())...)
+	for i := range f.Len() {
+		rows[i+1] = f.Row(i)
+	}
+	if len(rows[0]) < len(lead)+len(StatColumns) || (len(rows[0])-len(lead))%len(StatColumns) != 0 {
 		return nil, fmt.Errorf("%s: not a profile table (want stage,layer,kernel,expand,resolution then %d columns per metric)", path, len(StatColumns))
 	}
 	r := &Result{Config: Config{Space: space}}
