@@ -41,3 +41,101 @@ func ExampleGroupBy() {
 	// 2+ [2 2.5] [88 91]
 	// 5 cells <nil>
 }
+
+// A log axis over 200-1000 gets labels at 200, 300, 500 and 1000, not the single "1000"
+// of gonum's LogTicks; a range too narrow for any 1-9 multiple is labelled like a linear
+// axis.
+func ExampleLogTicker() {
+	for _, r := range [][2]float64{{200, 1000}, {0.6, 90}, {850, 990}} {
+		var labels []string
+		for _, t := range (plots.LogTicker{}).Ticks(r[0], r[1]) {
+			if t.Label != "" {
+				labels = append(labels, t.Label)
+			}
+		}
+		fmt.Println(r, labels)
+	}
+	// Output:
+	// [200 1000] [200 300 500 1000]
+	// [0.6 90] [1 2 5 10 20 50]
+	// [850 990] [850 900 950]
+}
+
+// Labels carry the decimals of the step and no float noise.
+func ExampleLinearTicker() {
+	var labels []string
+	for _, t := range (plots.LinearTicker{}).Ticks(0.1, 0.1+0.2+0.1) {
+		if t.Label != "" {
+			labels = append(labels, t.Label)
+		}
+	}
+	fmt.Println(labels)
+	// Output: [0.1 0.2 0.3 0.4]
+}
+
+func ExampleNaturalSort() {
+	configs := []string{"1080ti_256", "1080ti_1", "1080ti_32"}
+	plots.NaturalSort(configs)
+	fmt.Println(configs)
+	// Output: [1080ti_1 1080ti_32 1080ti_256]
+}
+
+// Devices grouped by kind keep their grouping; only names that differ in their numbers
+// trade places.
+func ExampleNaturalOrder() {
+	devices := []string{"eagle_gtx", "1080ti_256", "1080ti_32", "true_vpu", "1080ti_1"}
+	for _, i := range plots.NaturalOrder(devices) {
+		fmt.Print(devices[i], " ")
+	}
+	fmt.Println()
+	// Output: eagle_gtx 1080ti_1 1080ti_32 true_vpu 1080ti_256
+}
+
+// A learning curve with its 95 % interval shaded, instead of an error bar at each
+// budget.
+func ExampleBand() {
+	n := []float64{25, 50, 100, 200, 400, 800}
+	tau := []float64{0.30, 0.40, 0.50, 0.55, 0.60, 0.62}
+	lo := []float64{0.25, 0.36, 0.47, 0.53, 0.58, 0.61}
+	hi := []float64{0.35, 0.44, 0.53, 0.57, 0.62, 0.63}
+	fig, err := plots.Lines(plots.Axes{Title: "GCN learning curve", XLabel: "labelled architectures N (log scale)",
+		YLabel: "Kendall tau on the other architectures", LogX: true, Caption: "5 seeds; mean and 95 % t-interval"},
+		false, plots.Band("GCN", n, tau, lo, hi))
+	fmt.Println(fig.Caption, err)
+	// Output: 5 seeds; mean and 95 % t-interval <nil>
+}
+
+// MeanBand shades mean ± sd: the 150-point search curves of notebook 04 read as two
+// bands, where ±sd error bars at every point made a fence.
+func ExampleMeanBand() {
+	var x, mean, sd []float64
+	for q := 1; q <= 150; q++ {
+		x = append(x, float64(q))
+		mean = append(mean, 90+3*float64(q)/150)
+		sd = append(sd, 0.5)
+	}
+	s := plots.MeanBand("guided (MLP)", x, mean, sd)
+	fmt.Println(s.Lo[0], s.Y[0], s.Hi[0])
+	_, err := plots.Lines(plots.Axes{XLabel: "cells queried", YLabel: "best test accuracy so far (%)"}, false, s)
+	fmt.Println(err)
+	// Output:
+	// 89.52 90.02 90.52
+	// <nil>
+}
+
+// Heatmaps meant to be compared get one colour scale, still fitted to their data.
+func ExampleSharedRange() {
+	before := [][]float64{{1, 0.88}, {0.91, 1}}
+	after := [][]float64{{1, 0.95}, {0.97, 1}}
+	lo, hi := plots.SharedRange(before, after)
+	fmt.Println(lo, hi)
+	for _, m := range [][][]float64{before, after} {
+		_, err := plots.Heatmap{Values: m, RowLabels: []string{"a", "b"}, ColLabels: []string{"a", "b"},
+			Min: lo, Max: hi, ValueLabel: "SRCC"}.Figure()
+		fmt.Println(err)
+	}
+	// Output:
+	// 0.88 1
+	// <nil>
+	// <nil>
+}

@@ -28,18 +28,24 @@ func NewFigure(w, h vg.Length, caption string, drawFn func(c draw.Canvas)) *Figu
 	return &Figure{Width: w, Height: h, Caption: caption, draw: drawFn}
 }
 
-// FromPlot wraps a single gonum plot.
+// FromPlot wraps a single gonum plot, drawn as Plot.Draw does but with its Y label
+// placed by this package (see drawPlot).
 func FromPlot(p *plot.Plot, w, h vg.Length, caption string) *Figure {
-	return NewFigure(w, h, caption, p.Draw)
+	return NewFigure(w, h, caption, func(c draw.Canvas) { drawPlot(p, c) })
 }
 
-// Render writes the figure in the given format: "svg" or "png" (150 dpi).
+// Render writes the figure in the given format: "svg" or "png" (150 dpi). The SVG names
+// its typeface with Arial, Helvetica and sans-serif as fallbacks (see Font).
 func (f *Figure) Render(w io.Writer, format string) error {
 	switch strings.ToLower(format) {
 	case "svg":
 		c := vgsvg.New(f.Width, f.Height)
 		f.draw(draw.New(c))
-		_, err := c.WriteTo(w)
+		var b bytes.Buffer
+		if _, err := c.WriteTo(&b); err != nil {
+			return err
+		}
+		_, err := w.Write(withFontFallback(b.Bytes()))
 		return err
 	case "png":
 		c := vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(f.Width, f.Height), vgimg.UseDPI(150))}

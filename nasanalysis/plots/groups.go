@@ -34,7 +34,19 @@ func Subset(name string, x, y []float64, idx []int) Series {
 	return s
 }
 
-// MeanBand is a series of means with ±sd error bars at x, for Lines.
+// MeanBand is a series of means at x with the band mean ± sd shaded around it, for
+// Lines: ±sd error bars at each of 150 points merge into a fence, a band stays
+// readable (set Series.YErr for bars). A NaN mean or sd leaves a gap in the band.
+// Lengths are checked when the figure is built.
 func MeanBand(name string, x, mean, sd []float64) Series {
-	return Series{Name: name, X: x, Y: mean, YErr: sd}
+	s := Series{Name: name, X: x, Y: mean}
+	if len(sd) != len(mean) {
+		s.Lo, s.Hi = sd, sd // wrong length: Lines reports it
+		return s
+	}
+	s.Lo, s.Hi = make([]float64, len(mean)), make([]float64, len(mean))
+	for i := range mean {
+		s.Lo[i], s.Hi[i] = mean[i]-sd[i], mean[i]+sd[i]
+	}
+	return s
 }

@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"math"
 	"reflect"
 	"testing"
 )
@@ -24,8 +25,9 @@ func TestSubsetDistributionsMeanBand(t *testing.T) {
 	if len(d) != 2 || d[1].Name != "b" || len(d[1].Values) != 2 {
 		t.Errorf("Distributions = %+v", d)
 	}
-	b := MeanBand("m", []float64{1}, []float64{2}, []float64{0.5})
-	if b.Name != "m" || b.Y[0] != 2 || b.YErr[0] != 0.5 {
+	// A band of mean ± sd, not error bars, which merge into a fence on long curves.
+	b := MeanBand("m", []float64{1, 2}, []float64{2, 3}, []float64{0.5, math.NaN()})
+	if b.Name != "m" || b.Y[0] != 2 || b.YErr != nil || b.Lo[0] != 1.5 || b.Hi[0] != 2.5 || !math.IsNaN(b.Lo[1]) {
 		t.Errorf("MeanBand = %+v", b)
 	}
 }

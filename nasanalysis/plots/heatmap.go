@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"sort"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette"
@@ -15,21 +18,34 @@ import (
 )
 
 // Heatmap describes an annotated matrix figure: each cell is coloured by its value and
-// labelled with it; a colour bar on the right gives the scale.
+// labelled with it; a labelled colour bar on the right gives the scale.
 type Heatmap struct {
 	Title     string
 	Values    [][]float64 // Values[row][col]; NaN is drawn grey and labelled "–"
 	RowLabels []string    // top to bottom
 	ColLabels []string    // left to right
-	// Min and Max fix the colour range; both zero means the range of the finite values.
+	// Min and Max, when either is set, fix the colour range: set them on purpose, to
+	// give several figures one scale (SharedRange fits one to all their values). Both
+	// zero fits the scale to the finite values shown (see SharedRange), so that the
+	// colours spread over the data: a fixed 0.3-1 scale on values almost all above 0.85
+	// paints every cell the same red. Cells outside the range take the end colours,
+	// and a triangle at that end of the colour bar says so.
 	Min, Max float64
 	Format   string // cell label format; "%.2f" when empty
 	Caption  string
 	ColorMap palette.ColorMap // nil: moreland's smooth blue-red
 	XLabel   string
 	YLabel   string
-	// ValueLabel names the quantity on the colour bar, e.g. "SRCC".
+	// ValueLabel names the quantity on the colour bar with its unit, e.g. "SRCC" or
+	// "latency shift (ms)"; empty draws "value (unit?)".
 	ValueLabel string
+	// Width of the figure; 0 fits the matrix into ColumnWidth, or less when its cells
+	// reach their largest size first.
+	Width vg.Length
+	// KeepOrder keeps rows and columns in the order given. By default labels that differ
+	// only in their numbers come in numeric order (see NaturalOrder), their values with
+	// them.
+	KeepOrder bool
 }
 
 type grid struct {
@@ -41,10 +57,26 @@ func (g grid) Z(c, r int) float64 { return g.v[len(g.v)-1-r][c] } // row 0 at th
 func (g grid) X(c int) float64    { return float64(c) }
 func (g grid) Y(r int) float64    { return float64(r) }
 
-// Figure lays the heatmap out at a size that fits its labels.
+// Cell sizes in points: a cell never grows past maxCell (a 2 x 2 matrix would fill the
+// column with four slabs) and its label is never set below minCellText (it would not
+// be legible; the colour and the bar still give the value).
+const (
+	maxCell     = 40
+	maxCellText = 9
+	minCellText = 5
+)
+
+// maxCellsHeight bounds the height of the cells, so that a long matrix (20 positions
+// by 2 rules) stays on one screen rather than taking the column's width per cell.
+const maxCellsHeight = 15 * vg.Centimeter
+
+// Figure lays the heatmap out at a size that fits its labels, with square cells.
 func (h Heatmap) Figure() (*Figure, error) {
 	if err := h.check(); err != nil {
 		return nil, err
+	}
+	if !h.KeepOrder {
+		h = h.ordered()
 	}
 	nr, nc := len(h.Values), len(h.Values[0])
 	lo, hi := h.colorRange()
@@ -55,7 +87,7 @@ func (h Heatmap) Figure() (*Figure, error) {
 	cm.SetMin(lo)
 	cm.SetMax(hi)
 
-	p := plot.New()
+	p := newStyledPlot()
 	p.Title.Text = h.Title
 	p.X.Label.Text, p.Y.Label.Text = h.XLabel, h.YLabel
 	hm := plotter.NewHeatMap(grid{h.Values}, cm.Palette(255))
@@ -63,18 +95,61 @@ func (h Heatmap) Figure() (*Figure, error) {
 	hm.NaN = color.Gray{Y: 200}
 	hm.Underflow, hm.Overflow = cm.Palette(255).Colors()[0], cm.Palette(255).Colors()[254]
 	p.Add(hm)
-	lab, err := h.cellLabels(p, cm, lo, hi)
+	h.setTicks(p)
+	bar := valueBar(cm, lo, hi, labelOr(h.ValueLabel, missingValue))
+	barW := barWidth(bar)
+
+	w := h.Width
+	if w == 0 {
+		w = ColumnWidth
+	}
+	cell, left, right, top, bottom := h.layout(p, w-barW)
+	if h.Width == 0 {
+		// As narrow as the cells allow, but no narrower than the title (centred over
+		// the cells' part of the figure), which would be cut at both ends.
+		title := p.Title.TextStyle.Width(p.Title.Text) + vg.Points(8)
+		w = max(left+vg.Length(nc)*cell+right, min(title, w-barW)) + barW
+	}
+	// The colour bar spans the cells and is labelled along its length: a matrix of one
+	// or two rows gets taller cells rather than a clipped label.
+	cells := max(vg.Length(nr)*cell, bar.Y.Label.TextStyle.Width(bar.Y.Label.Text)+vg.Points(8))
+	ht := top + cells + bottom
+	lab, err := h.cellLabels(cm, lo, hi, cell)
 	if err != nil {
 		return nil, err
 	}
-	p.Add(lab)
-	h.setTicks(p)
-	bar := valueBar(cm, lo, hi, h.ValueLabel)
+	if lab != nil {
+		p.Add(lab)
+	}
+	ends := barEnds{width: barW}
+	if below, above := h.outside(lo, hi); below || above {
+		if below {
+			ends.below = hm.Underflow
+		}
+		if above {
+			ends.above = hm.Overflow
+		}
+	}
+	return NewFigure(w, ht, h.Caption, func(c draw.Canvas) { drawWithBar(c, p, bar, ends) }), nil
+}
 
-	cell := vg.Length(math.Max(14, math.Min(40, 520/float64(max(nr, nc)))))
-	w := cell*vg.Length(nc) + 5*vg.Centimeter
-	ht := cell*vg.Length(nr) + 4.5*vg.Centimeter
-	return NewFigure(w, ht, h.Caption, func(c draw.Canvas) { drawWithBar(c, p, bar) }), nil
+// layout is the cell size when the plot p is drawn in width w, and the margins the
+// plot needs around the cells. Tick labels shrink with the cells of a large matrix.
+func (h Heatmap) layout(p *plot.Plot, w vg.Length) (cell, left, right, top, bottom vg.Length) {
+	nr, nc := len(h.Values), len(h.Values[0])
+	for pass := 0; pass < 2; pass++ {
+		const tall = 2000 // any height that leaves room for the cells
+		dc := dataCanvas(p, draw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: w, Y: tall}}})
+		left, right = dc.Min.X, w-dc.Max.X
+		bottom, top = dc.Min.Y, tall-dc.Max.Y
+		cell = min(vg.Points(maxCell), (dc.Max.X-dc.Min.X)/vg.Length(nc), maxCellsHeight/vg.Length(nr))
+		size := min(vg.Points(tickSize), 0.8*cell)
+		if size == p.X.Tick.Label.Font.Size {
+			break
+		}
+		p.X.Tick.Label.Font.Size, p.Y.Tick.Label.Font.Size = size, size
+	}
+	return cell, left, right, top, bottom
 }
 
 // check rejects an empty or ragged matrix and labels that do not match its shape.
@@ -95,59 +170,139 @@ func (h Heatmap) check() error {
 	return nil
 }
 
-// colorRange is [Min, Max] when either is set, else the range of the finite values,
-// widened by 0.5 each way when they are all equal and [0, 1] when there are none.
-func (h Heatmap) colorRange() (lo, hi float64) {
-	lo, hi = h.Min, h.Max
-	if lo != 0 || hi != 0 {
-		return lo, hi
+// ordered is h with rows and columns in NaturalOrder, on copies of its slices.
+func (h Heatmap) ordered() Heatmap {
+	ro, co := NaturalOrder(h.RowLabels), NaturalOrder(h.ColLabels)
+	rows, cols := make([]string, len(ro)), make([]string, len(co))
+	vals := make([][]float64, len(ro))
+	for r, i := range ro {
+		rows[r] = h.RowLabels[i]
+		vals[r] = make([]float64, len(co))
+		for c, j := range co {
+			vals[r][c] = h.Values[i][j]
+		}
 	}
-	lo, hi = math.Inf(1), math.Inf(-1)
-	for _, row := range h.Values {
-		for _, v := range row {
-			if !math.IsNaN(v) && !math.IsInf(v, 0) {
-				lo, hi = math.Min(lo, v), math.Max(hi, v)
+	for c, j := range co {
+		cols[c] = h.ColLabels[j]
+	}
+	h.RowLabels, h.ColLabels, h.Values = rows, cols, vals
+	return h
+}
+
+// colorRange is [Min, Max] when either is set, else the range SharedRange fits to the
+// values.
+func (h Heatmap) colorRange() (lo, hi float64) {
+	if h.Min != 0 || h.Max != 0 {
+		return h.Min, h.Max
+	}
+	return SharedRange(h.Values)
+}
+
+// SharedRange is the colour range that fits the finite values of the matrices: from
+// their minimum to their maximum, rounded out to the colour bar's minor ticks (0.853-1
+// gives 0.85-1, -0.48-0.97 gives -0.5-1). Among ten values or more, a few far from all
+// others (beyond three interquartile ranges from the quartiles; one, or at most 2 %, on
+// either side) are left out of the fit, so that one failed pair at 0.3 among SRCCs above
+// 0.9 does not paint the rest one red; Heatmap draws such values in the end colour and
+// marks that end of its bar. Equal values get 0.5 either side, no values [0, 1].
+// Heatmap fits its own values this way; pass SharedRange of several matrices as their
+// Min and Max to compare the figures on one scale that still spreads over their data.
+func SharedRange(ms ...[][]float64) (lo, hi float64) {
+	var vs []float64
+	for _, m := range ms {
+		for _, row := range m {
+			for _, v := range row {
+				if finite(v) {
+					vs = append(vs, v)
+				}
 			}
 		}
 	}
-	if lo > hi {
-		lo, hi = 0, 1
+	if len(vs) == 0 {
+		return 0, 1
+	}
+	sort.Float64s(vs)
+	lo, hi = vs[0], vs[len(vs)-1]
+	if len(vs) >= 10 {
+		// Tukey's far-out fences, on either side only when they leave out a few values
+		// (one, or at most 2 %): more is the data's shape, a long tail, not outliers.
+		q := stats.Quantiles(vs, 0.25, 0.75)
+		q1, q3 := q[0], q[1]
+		few := max(1, len(vs)/50)
+		if k := sort.SearchFloat64s(vs, q1-3*(q3-q1)); k <= few {
+			lo = vs[k]
+		}
+		if k := sort.Search(len(vs), func(i int) bool { return vs[i] > q3+3*(q3-q1) }); len(vs)-k <= few {
+			hi = vs[k-1]
+		}
 	}
 	if lo == hi {
-		lo, hi = lo-0.5, hi+0.5
+		return lo - 0.5, hi + 0.5
 	}
-	return lo, hi
+	mm, me, _ := minorStep(niceStep(lo, hi, 4))
+	s := scaled(mm, me)
+	k0 := math.Floor(lo/s + 1e-9)
+	k1 := math.Ceil(hi/s - 1e-9)
+	return scaled(int64(k0)*mm, me), scaled(int64(k1)*mm, me)
+}
+
+// outside reports whether any finite value lies below lo or above hi: those cells get
+// the end colours, and the colour bar a mark at that end.
+func (h Heatmap) outside(lo, hi float64) (below, above bool) {
+	for _, row := range h.Values {
+		for _, v := range row {
+			if finite(v) {
+				below, above = below || v < lo, above || v > hi
+			}
+		}
+	}
+	return below, above
 }
 
 // cellLabels annotates every cell with its value (NaN as "–"), dark text on light cells
-// and white on dark ones. It must run before setTicks changes p's tick label style,
-// which the cell labels copy for its font.
-func (h Heatmap) cellLabels(p *plot.Plot, cm palette.ColorMap, lo, hi float64) (*plotter.Labels, error) {
-	nr, nc := len(h.Values), len(h.Values[0])
+// and white on dark ones, at the largest size up to 9 pt at which the widest label fits
+// its cell; nil when that is below minCellText.
+func (h Heatmap) cellLabels(cm palette.ColorMap, lo, hi float64, cell vg.Length) (*plotter.Labels, error) {
+	nr := len(h.Values)
 	format := h.Format
 	if format == "" {
 		format = "%.2f"
 	}
-	cellPt := vg.Length(math.Max(4, math.Min(9, 160/float64(max(nr, nc)))))
+	base := text.Style{Font: sans(1), XAlign: draw.XCenter, YAlign: draw.YCenter, Handler: plot.DefaultTextHandler}
 	var xys plotter.XYs
 	var labels []string
-	var styles []text.Style
+	var widest vg.Length
 	for r, row := range h.Values {
 		for c, v := range row {
 			xys = append(xys, plotter.XY{X: float64(c), Y: float64(nr - 1 - r)})
-			st := p.X.Tick.Label // a copy carrying the default font
-			st.Font.Size = cellPt
-			st.XAlign, st.YAlign = draw.XCenter, draw.YCenter
+			l := "–"
+			if !math.IsNaN(v) {
+				l = fmt.Sprintf(format, v)
+			}
+			labels = append(labels, l)
+			widest = max(widest, base.Width(l))
+		}
+	}
+	size := min(vg.Points(maxCellText), 0.6*cell)
+	if widest > 0 {
+		size = min(size, 0.85*cell/widest)
+	}
+	if size < minCellText {
+		return nil, nil
+	}
+	styles := make([]text.Style, len(labels))
+	for i, r := 0, 0; r < nr; r++ {
+		for _, v := range h.Values[r] {
+			st := base
+			st.Font = sans(size)
 			st.Color = color.Black
-			if math.IsNaN(v) {
-				labels = append(labels, "–")
-			} else {
-				labels = append(labels, fmt.Sprintf(format, v))
+			if !math.IsNaN(v) {
 				if col, err := cm.At(math.Max(lo, math.Min(hi, v))); err == nil && luminance(col) < 0.45 {
 					st.Color = color.White
 				}
 			}
-			styles = append(styles, st)
+			styles[i] = st
+			i++
 		}
 	}
 	lab, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
@@ -183,9 +338,10 @@ func (h Heatmap) setTicks(p *plot.Plot) {
 	p.Y.Min, p.Y.Max = -0.5, float64(nr)-0.5
 }
 
-// valueBar is the colour scale from lo to hi, labelled with the quantity's name.
+// valueBar is the colour scale from lo to hi, labelled with the quantity's name and
+// ticked like every linear axis.
 func valueBar(cm palette.ColorMap, lo, hi float64, label string) *plot.Plot {
-	bar := plot.New()
+	bar := newStyledPlot()
 	bar.HideX()
 	bar.Y.Padding = 0
 	bar.Y.Label.Text = label
@@ -195,19 +351,51 @@ func valueBar(cm palette.ColorMap, lo, hi float64, label string) *plot.Plot {
 	return bar
 }
 
-// barWidth is the room on the right for the colour bar, its tick labels and its label.
-const barWidth = 3.4 * vg.Centimeter
+// Colour bar geometry: a strip of barStrip beside its axis, barGap from the cells.
+const (
+	barStrip  = 12
+	barGap    = 10
+	barMargin = 4
+)
+
+// barWidth is the room on the right for the colour bar: the gap, its axis (label and
+// tick labels) and the strip.
+func barWidth(bar *plot.Plot) vg.Length {
+	const w = 300
+	dc := dataCanvas(bar, draw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: w, Y: 300}}})
+	return vg.Points(barGap) + dc.Min.X + vg.Points(barStrip) + vg.Points(barMargin)
+}
+
+// barEnds is the colour bar's width and the colours of its end marks: a triangle below
+// (above) the bar, in the colour of the cells below (above) the scale, when there are
+// any; nil for none.
+type barEnds struct {
+	width        vg.Length
+	below, above color.Color
+}
 
 // drawWithBar draws the heatmap p and, on its right, the colour bar spanning exactly
 // the height of the heatmap's cells.
-func drawWithBar(c draw.Canvas, p, bar *plot.Plot) {
-	main := draw.Crop(c, 0, -barWidth, 0, 0)
-	p.Draw(main)
-	data := p.DataCanvas(main)
+func drawWithBar(c draw.Canvas, p, bar *plot.Plot, ends barEnds) {
+	main := draw.Crop(c, 0, -ends.width, 0, 0)
+	drawPlot(p, main)
+	data := dataCanvas(p, main)
 	side := c
-	side.Min = vg.Point{X: c.Max.X - barWidth + 0.2*vg.Centimeter, Y: data.Min.Y}
-	side.Max = vg.Point{X: c.Max.X - 0.3*vg.Centimeter, Y: data.Max.Y}
-	bar.Draw(side)
+	side.Min = vg.Point{X: main.Max.X + vg.Points(barGap), Y: data.Min.Y}
+	side.Max = vg.Point{X: c.Max.X - vg.Points(barMargin), Y: data.Max.Y}
+	drawPlot(bar, side)
+	strip := dataCanvas(bar, side)
+	x0, x1 := strip.Min.X, strip.Max.X
+	tip := (x1 - x0) * 0.9
+	gap := vg.Points(1.5)
+	if ends.below != nil {
+		y := strip.Min.Y - gap
+		c.FillPolygon(ends.below, []vg.Point{{X: x0, Y: y}, {X: x1, Y: y}, {X: (x0 + x1) / 2, Y: y - tip}})
+	}
+	if ends.above != nil {
+		y := strip.Max.Y + gap
+		c.FillPolygon(ends.above, []vg.Point{{X: x0, Y: y}, {X: x1, Y: y}, {X: (x0 + x1) / 2, Y: y + tip}})
+	}
 }
 
 func luminance(c color.Color) float64 {
@@ -233,7 +421,11 @@ func (b colorBar) Plot(c draw.Canvas, p *plot.Plot) {
 		if err != nil {
 			continue
 		}
-		rect := vg.Rectangle{Min: vg.Point{X: trX(0), Y: trY(v0)}, Max: vg.Point{X: trX(1), Y: trY(v1)}}
+		top := trY(v1)
+		if i < b.steps-1 {
+			top += vg.Points(0.5) // overlap the next step: no anti-aliased seam between them
+		}
+		rect := vg.Rectangle{Min: vg.Point{X: trX(0), Y: trY(v0)}, Max: vg.Point{X: trX(1), Y: top}}
 		c.SetColor(col)
 		c.Fill(rect.Path())
 	}

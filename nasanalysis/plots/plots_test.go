@@ -79,6 +79,9 @@ func TestXYFigures(t *testing.T) {
 	if _, err := BoxPlots(Axes{}, Distribution{Name: "empty", Values: []float64{math.NaN()}}); err == nil {
 		t.Error("empty distribution accepted")
 	}
+	if _, err := BoxPlots(Axes{}); err == nil {
+		t.Error("no distributions accepted")
+	}
 }
 
 func TestLinesWithErrorBars(t *testing.T) {

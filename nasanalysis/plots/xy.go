@@ -13,47 +13,63 @@ import (
 
 // Series is one named group of points.
 type Series struct {
+	// Name is the series' legend entry; an empty name, or a series with no point left to
+	// draw, is not listed.
 	Name string
 	X, Y []float64 // points with a NaN coordinate are left out
 	// YErr, when set, draws a vertical error bar of ±YErr[i] at each point (Lines only).
+	// For more than a handful of points prefer a band (Lo, Hi): bars at every point of a
+	// long curve merge into a fence.
 	YErr []float64
-	// Style, when k > 0, draws the series in the k-th colour, dash and marker (Lines
-	// only), so that several series — one per seed — share one look and one legend entry;
-	// 0 styles each series by its position.
+	// Lo and Hi, when set, shade the band between them behind the line (Lines only):
+	// mean ± sd, an interval, or a range over seeds; see Band and MeanBand (and pareto.Attainment for several seeds' fronts).
+	// Both are as long as X; a NaN leaves a gap.
+	Lo, Hi []float64
+	// Style, when k > 0, draws the series in the k-th colour, dash and marker, so that
+	// several series (one per seed) share one look and one legend entry; 0 styles each
+	// series by its position.
 	Style int
 }
 
-// Axes sets titles and scales shared by the XY figures.
+// Axes sets titles and scales shared by the XY figures and box plots.
 type Axes struct {
-	Title, XLabel, YLabel string
-	LogX, LogY            bool
-	LegendBottom          bool // legend in the lower right corner instead of the upper right
-	Caption               string
-	Width, Height         vg.Length // 0: 16 x 11 cm
+	Title string
+	// XLabel and YLabel name each axis's quantity with its unit: "latency (ms)",
+	// "CIFAR-10 accuracy (%)", "MACs (millions, log scale)". An empty label on a
+	// numeric axis is drawn as "x (unit?)" or "y (unit?)", so that an omission shows in
+	// the report; the categories of a box plot need no XLabel.
+	XLabel, YLabel string
+	LogX, LogY     bool
+	// LegendBottom prefers the lower corners for the legend. The legend goes in the
+	// corner of the data area where it hides the fewest points and lines; this only
+	// decides between corners that hide as few.
+	LegendBottom bool
+	Caption      string
+	Width        vg.Length // 0: ColumnWidth
+	Height       vg.Length // 0: DefaultHeight
+	// KeepOrder draws boxes and legend entries in the order given. By default names
+	// that differ only in their numbers come in numeric order (see NaturalOrder).
+	KeepOrder bool
 }
 
 func (a Axes) newPlot() *plot.Plot {
-	p := plot.New()
+	p := newStyledPlot()
 	p.Title.Text = a.Title
-	p.X.Label.Text, p.Y.Label.Text = a.XLabel, a.YLabel
-	if a.LogX {
-		p.X.Scale, p.X.Tick.Marker = plot.LogScale{}, plot.LogTicks{Prec: -1}
-	}
-	if a.LogY {
-		p.Y.Scale, p.Y.Tick.Marker = plot.LogScale{}, plot.LogTicks{Prec: -1}
-	}
+	p.X.Label.Text = labelOr(a.XLabel, missingX)
+	p.Y.Label.Text = labelOr(a.YLabel, missingY)
+	setScale(&p.X, a.LogX)
+	setScale(&p.Y, a.LogY)
 	p.Add(plotter.NewGrid())
-	p.Legend.Top = !a.LegendBottom
 	return p
 }
 
 func (a Axes) figure(p *plot.Plot) *Figure {
 	w, h := a.Width, a.Height
 	if w == 0 {
-		w = 16 * vg.Centimeter
+		w = ColumnWidth
 	}
 	if h == 0 {
-		h = 11 * vg.Centimeter
+		h = DefaultHeight
 	}
 	return FromPlot(p, w, h, a.Caption)
 }
@@ -65,7 +81,7 @@ func points(s Series, logX, logY bool) (plotter.XYs, error) {
 	xys := make(plotter.XYs, 0, len(s.X))
 	for i := range s.X {
 		x, y := s.X[i], s.Y[i]
-		if math.IsNaN(x) || math.IsNaN(y) || (logX && x <= 0) || (logY && y <= 0) {
+		if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) || (logX && x <= 0) || (logY && y <= 0) {
 			continue
 		}
 		xys = append(xys, plotter.XY{X: x, Y: y})
@@ -73,67 +89,180 @@ func points(s Series, logX, logY bool) (plotter.XYs, error) {
 	return xys, nil
 }
 
-// Scatter draws each series as points in its own colour and shape, with a legend.
+// styleIndex is the colour, dash and marker index of the i-th series.
+func styleIndex(s Series, i int) int {
+	if s.Style > 0 {
+		return s.Style - 1
+	}
+	return i
+}
+
+// entry is one legend line before ordering.
+type entry struct {
+	name   string
+	thumbs []plot.Thumbnailer
+}
+
+// addEntries lists entries in the legend in NaturalOrder, or as given with keep.
+func (b *legendBox) addEntries(es []entry, keep bool) {
+	order := make([]int, len(es))
+	for i := range order {
+		order[i] = i
+	}
+	if !keep {
+		names := make([]string, len(es))
+		for i, e := range es {
+			names[i] = e.name
+		}
+		order = NaturalOrder(names)
+	}
+	for _, k := range order {
+		b.add(es[k].name, es[k].thumbs...)
+	}
+}
+
+// Scatter draws each series as points in its own colour and shape, with a legend of
+// the series that have points.
 func Scatter(a Axes, groups ...Series) (*Figure, error) {
+	p, err := scatterPlot(a, groups)
+	if err != nil {
+		return nil, err
+	}
+	return a.figure(p), nil
+}
+
+func scatterPlot(a Axes, groups []Series) (*plot.Plot, error) {
 	p := a.newPlot()
+	leg := newLegendBox(a.LegendBottom)
+	xe, ye := newExtent(a.LogX), newExtent(a.LogY)
+	var entries []entry
 	for i, g := range groups {
 		xys, err := points(g, a.LogX, a.LogY)
 		if err != nil {
 			return nil, err
 		}
+		if len(xys) == 0 {
+			continue // an empty class is neither drawn nor listed
+		}
 		sc, err := plotter.NewScatter(xys)
 		if err != nil {
 			return nil, fmt.Errorf("series %q: %w", g.Name, err)
 		}
-		sc.GlyphStyle.Color = plotutil.Color(i)
-		sc.GlyphStyle.Shape = plotutil.Shape(i)
+		k := styleIndex(g, i)
+		sc.GlyphStyle.Color = plotutil.Color(k)
+		sc.GlyphStyle.Shape = plotutil.Shape(k)
 		sc.GlyphStyle.Radius = vg.Points(1.5)
 		p.Add(sc)
-		if g.Name != "" {
-			p.Legend.Add(g.Name, sc)
+		for _, q := range xys {
+			xe.add(q.X)
+			ye.add(q.Y)
 		}
+		leg.points = append(leg.points, xys)
+		if g.Name != "" {
+			entries = append(entries, entry{g.Name, []plot.Thumbnailer{sc}})
+		}
+	}
+	xe.apply(&p.X)
+	ye.apply(&p.Y)
+	leg.addEntries(entries, a.KeepOrder)
+	p.Add(leg)
+	return p, nil
+}
+
+// maxMarked is the most points a line is drawn with markers at: past it the markers
+// merge into a thick line.
+const maxMarked = 40
+
+// Lines draws each series as a line through its points in the given order; with step
+// true as a staircase (a Pareto front: the value holds until the next point). A series
+// with Lo and Hi gets its band shaded behind all lines; one with YErr gets error bars.
+func Lines(a Axes, step bool, series ...Series) (*Figure, error) {
+	p, err := linesPlot(a, step, series)
+	if err != nil {
+		return nil, err
 	}
 	return a.figure(p), nil
 }
 
-// Lines draws each series as a line through its points in the given order; with step
-// true as a staircase (a Pareto front: the value holds until the next point).
-func Lines(a Axes, step bool, series ...Series) (*Figure, error) {
+func linesPlot(a Axes, step bool, series []Series) (*plot.Plot, error) {
 	p := a.newPlot()
+	leg := newLegendBox(a.LegendBottom)
+	xe, ye := newExtent(a.LogX), newExtent(a.LogY)
+	var entries []entry
+	var bands, fronts []plot.Plotter // bands first, so that no band covers a line
 	for i, s := range series {
 		xys, err := points(s, a.LogX, a.LogY)
 		if err != nil {
 			return nil, err
 		}
-		l, sc, err := plotter.NewLinePoints(xys)
-		if err != nil {
-			return nil, fmt.Errorf("series %q: %w", s.Name, err)
+		k := styleIndex(s, i)
+		col := plotutil.Color(k)
+		var thumbs []plot.Thumbnailer
+		if s.Lo != nil || s.Hi != nil {
+			b, err := newBand(s, a.LogX, a.LogY, step, col)
+			if err != nil {
+				return nil, err
+			}
+			if bx0, bx1, by0, by1 := b.DataRange(); bx0 <= bx1 {
+				bands = append(bands, b)
+				thumbs = append(thumbs, b)
+				xe.add(bx0, bx1)
+				ye.add(by0, by1)
+				leg.lines = append(leg.lines, b.outline()...)
+			}
 		}
-		if step {
-			l.StepStyle = plotter.PostStep
+		if len(xys) > 0 {
+			l, err := plotter.NewLine(xys)
+			if err != nil {
+				return nil, fmt.Errorf("series %q: %w", s.Name, err)
+			}
+			if step {
+				l.StepStyle = plotter.PostStep
+			}
+			l.Color = col
+			l.Dashes = plotutil.Dashes(k)
+			l.Width = vg.Points(1.2)
+			fronts = append(fronts, l)
+			thumbs = append(thumbs, l)
+			if len(xys) <= maxMarked {
+				sc, err := plotter.NewScatter(xys)
+				if err != nil {
+					return nil, fmt.Errorf("series %q: %w", s.Name, err)
+				}
+				sc.Color = col
+				sc.Shape = plotutil.Shape(k)
+				sc.Radius = vg.Points(2)
+				fronts = append(fronts, sc)
+				thumbs = append(thumbs, sc)
+			}
+			for _, q := range xys {
+				xe.add(q.X)
+				ye.add(q.Y)
+			}
+			leg.lines = append(leg.lines, xys)
 		}
-		if s.Style > 0 {
-			i = s.Style - 1
-		}
-		l.Color = plotutil.Color(i)
-		l.Dashes = plotutil.Dashes(i)
 		if s.YErr != nil {
 			bars, err := errorBars(s)
 			if err != nil {
 				return nil, err
 			}
-			bars.Color = plotutil.Color(i)
-			p.Add(bars)
+			bars.Color = col
+			fronts = append(fronts, bars)
+			for j := range bars.XYs {
+				ye.add(bars.XYs[j].Y-bars.YErrors[j].Low, bars.XYs[j].Y+bars.YErrors[j].High)
+			}
 		}
-		sc.Color = plotutil.Color(i)
-		sc.Shape = plotutil.Shape(i)
-		sc.Radius = vg.Points(2)
-		p.Add(l, sc)
-		if s.Name != "" {
-			p.Legend.Add(s.Name, l, sc)
+		if s.Name != "" && len(thumbs) > 0 {
+			entries = append(entries, entry{s.Name, thumbs})
 		}
 	}
-	return a.figure(p), nil
+	p.Add(bands...)
+	p.Add(fronts...)
+	xe.apply(&p.X)
+	ye.apply(&p.Y)
+	leg.addEntries(entries, a.KeepOrder)
+	p.Add(leg)
+	return p, nil
 }
 
 // Distribution is one named sample.
@@ -143,42 +272,72 @@ type Distribution struct {
 }
 
 // BoxPlots draws one box (quartiles, whiskers to 1.5 IQR, outliers) per distribution,
-// side by side, with the names as tick labels.
+// side by side, with the names as tick labels, in NaturalOrder unless a.KeepOrder.
 func BoxPlots(a Axes, dists ...Distribution) (*Figure, error) {
+	if len(dists) == 0 {
+		return nil, fmt.Errorf("box plots %q: no distributions", a.Title)
+	}
+	if a.Width == 0 {
+		a.Width = ColumnWidth
+	}
+	p, err := boxPlot(a, dists)
+	if err != nil {
+		return nil, err
+	}
+	return a.figure(p), nil
+}
+
+// boxPlot is BoxPlots' plot; a.Width is set.
+func boxPlot(a Axes, dists []Distribution) (*plot.Plot, error) {
 	p := a.newPlot()
-	p.Legend.Top = false
-	w := vg.Points(14)
+	p.X.Label.Text = a.XLabel // categories: no placeholder
+	setScale(&p.X, false)     // box positions 0, 1, ...: LogX does not apply
 	names := make([]string, len(dists))
 	for i, d := range dists {
+		names[i] = d.Name
+	}
+	order := NaturalOrder(names)
+	if a.KeepOrder {
+		for i := range order {
+			order[i] = i
+		}
+	}
+	// Boxes take half of their slot, at most 14 pt: 27 configurations still fit a column.
+	slot := (a.Width - 3*vg.Centimeter) / vg.Length(max(1, len(dists)))
+	w := max(vg.Points(4), min(vg.Points(14), slot/2))
+	ye := newExtent(a.LogY)
+	labels := make([]string, len(dists))
+	for pos, i := range order {
+		d := dists[i]
 		var vals plotter.Values
 		for _, v := range d.Values {
-			if !math.IsNaN(v) && (!a.LogY || v > 0) {
+			if !math.IsNaN(v) && !math.IsInf(v, 0) && (!a.LogY || v > 0) {
 				vals = append(vals, v)
 			}
 		}
 		if len(vals) == 0 {
 			return nil, fmt.Errorf("distribution %q has no values", d.Name)
 		}
-		b, err := plotter.NewBoxPlot(w, float64(i), vals)
+		b, err := plotter.NewBoxPlot(w, float64(pos), vals)
 		if err != nil {
 			return nil, err
 		}
-		b.FillColor = plotutil.Color(i % 7)
+		b.FillColor = plotutil.Color(pos % 7)
 		b.GlyphStyle.Radius = vg.Points(1)
 		p.Add(b)
-		names[i] = d.Name
+		ye.add(vals...)
+		// gonum places rotated tick labels as if they were horizontal text, which
+		// pushes their ends into the plot; two trailing spaces keep them clear.
+		labels[pos] = d.Name + "  "
 	}
-	for i := range names {
-		names[i] += "  " // keep rotated labels clear of the axis (see Heatmap)
-	}
-	p.NominalX(names...)
+	p.NominalX(labels...)
+	p.Y.Padding = vg.Points(2) // NominalX sets it for horizontal labels
 	p.X.Tick.Label.Rotation = math.Pi / 2
 	p.X.Tick.Label.XAlign = draw.XRight
 	p.X.Tick.Label.YAlign = draw.YCenter
-	if a.Width == 0 {
-		a.Width = vg.Length(math.Max(16, 1.0*float64(len(dists))+4)) * vg.Centimeter
-	}
-	return a.figure(p), nil
+	p.X.Min, p.X.Max = -0.6, float64(len(dists))-0.4
+	ye.apply(&p.Y)
+	return p, nil
 }
 
 type xyErr struct {
