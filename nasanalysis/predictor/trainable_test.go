@@ -210,9 +210,9 @@ func TestBadInputs(t *testing.T) {
 	if _, err = EncodeArch(MeasuredAllResDataset, a.JSON()); err != nil {
 		t.Errorf("a 224-px network is inside the 160-224 px measurements: %v", err)
 	}
-	a.R = 240
+	a.R = 128
 	_, err = EncodeArch(MeasuredAllResDataset, a.JSON())
-	wantErr("a 240-px network for the 160-224 px measurements", err, "160-224 px")
+	wantErr("a 128-px network for the 160-224 px measurements", err, "160-224 px")
 	_, err = Load(t.TempDir())
 	wantErr("loading an empty directory", err, MetaFile)
 }

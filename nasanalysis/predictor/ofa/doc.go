@@ -5,4 +5,11 @@
 // dicts the OFA repository ships, found through data.Resolve. Inputs are arch's
 // OFAFeatures (MBArch.OFAFeatures, ResNetArch.OFAFeatures); Predict returns top-1
 // accuracy as a fraction, for a whole batch in one evaluation.
+//
+// The released files are in PyTorch's legacy format, which has no checksum: a damaged
+// byte in a weight still decodes. So the loaders check what they read (exactly the
+// expected tensors and shapes, finite parameters of plausible size, and predictions in
+// [0, 1] for sample architectures that together use every input), and Predict refuses
+// any prediction outside [0, 1]; either error names the file and what was found, so a
+// damaged predictor stops a command instead of printing an accuracy of 190 %.
 package ofa

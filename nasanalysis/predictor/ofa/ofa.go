@@ -2,6 +2,7 @@ package ofa
 
 import (
 	"fmt"
+	"math"
 	"math/bits"
 	"path/filepath"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/ml/layers/activation"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/backend"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/pyfile"
@@ -42,77 +44,224 @@ type Predictor struct {
 	exec *graph.Exec
 }
 
-func readDense(sd *pyfile.StateDict, prefix string, out, in int, bias bool) (dense, error) {
-	w, err := sd.Float32(prefix+".weight", out, in)
+// spec is what one released predictor's state dict must hold: its dense layers (weight
+// out x in, optional bias) in order and an optional scalar added to the output.
+type spec struct {
+	what   string // for messages, e.g. "OFA's MobileNetV3 accuracy predictor"
+	file   string // relative to a datasets directory
+	in     int
+	layers []layerSpec
+	base   string // name of the [1] tensor added to the output, or ""
+	// samples are architectures whose encodings together set every input, which
+	// the loader's self-check predicts.
+	samples func() (X [][]float64, names []string)
+}
+
+type layerSpec struct {
+	prefix  string
+	out, in int
+	bias    bool
+}
+
+var mbv3Spec = spec{
+	what:    "OFA's MobileNetV3 accuracy predictor",
+	file:    MBv3File,
+	in:      128,
+	layers:  []layerSpec{{"0", 400, 128, true}, {"2", 400, 400, true}, {"4", 400, 400, true}, {"6", 1, 400, true}},
+	samples: mbv3Samples,
+}
+
+var resNet50Spec = spec{
+	what:    "OFA's ResNet50 accuracy predictor",
+	file:    ResNet50File,
+	in:      82,
+	layers:  []layerSpec{{"layers.0.0", 400, 82, true}, {"layers.1.0", 400, 400, true}, {"layers.2.0", 400, 400, true}, {"layers.3", 1, 400, false}},
+	base:    "base_acc",
+	samples: resNet50Samples,
+}
+
+// maxWeight bounds the magnitude of every parameter. The released predictors' largest
+// is 0.81 (a bias); a trained MLP on one-hot inputs has no use for values 100 times that,
+// while a flipped bit in a float's exponent gives one far beyond it.
+const maxWeight = 100
+
+// LoadMBv3 reads OFA's MobileNetV3 accuracy predictor (128 inputs,
+// 400-400-400 hidden units, keys 0.*, 2.*, 4.*, 6.*).
+func LoadMBv3(dataDir string) (*Predictor, error) { return load(dataDir, &mbv3Spec) }
+
+// LoadResNet50 reads OFA's ResNet50 accuracy predictor (82 inputs; keys
+// layers.{0,1,2}.0.* with bias, layers.3.weight without; output + base_acc).
+func LoadResNet50(dataDir string) (*Predictor, error) { return load(dataDir, &resNet50Spec) }
+
+// load reads a predictor and checks it before anyone uses it. A legacy .pth has no
+// checksum, so a changed byte in its data decodes to a working but wrong network; the
+// checks catch what such damage usually does: a tensor of another name or shape, a NaN
+// or infinity, a huge parameter (a flipped exponent bit), or predictions outside [0, 1]
+// for a sample of architectures that together use every input. The error names the file
+// and what was found.
+func load(dataDir string, s *spec) (*Predictor, error) {
+	dir, err := data.Resolve(dataDir, s.file)
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(dir, filepath.FromSlash(s.file))
+	sd, err := pyfile.LoadStateDict(path)
+	if err != nil {
+		return nil, err
+	}
+	want := map[string]bool{}
+	p := &Predictor{Path: path, InWidth: s.in}
+	for _, l := range s.layers {
+		d, err := readDense(sd, l)
+		if err != nil {
+			return nil, fmt.Errorf("%w (%s)", err, s.what)
+		}
+		p.layers = append(p.layers, d)
+		want[l.prefix+".weight"], want[l.prefix+".bias"] = true, l.bias
+	}
+	if s.base != "" {
+		base, err := sd.Float32(s.base, 1)
+		if err != nil {
+			return nil, fmt.Errorf("%w (%s)", err, s.what)
+		}
+		if err := checkValues(path, s.base, base, 1); err != nil {
+			return nil, err
+		}
+		p.base = base[0]
+		want[s.base] = true
+	}
+	for _, name := range sd.Names() {
+		if !want[name] {
+			return nil, fmt.Errorf("%s: holds tensor %q, which %s does not have: another network, or a damaged file", path, name, s.what)
+		}
+	}
+	X, names := s.samples()
+	for i, y := range p.forwardGo(X) {
+		if !validAccuracy(y) {
+			return nil, fmt.Errorf("%s: damaged predictor: it predicts top-1 accuracy %.4f (%.2f %%) for %s, outside [0, 1]",
+				path, y, 100*y, names[i])
+		}
+	}
+	return p, nil
+}
+
+func readDense(sd *pyfile.StateDict, l layerSpec) (dense, error) {
+	w, err := sd.Float32(l.prefix+".weight", l.out, l.in)
 	if err != nil {
 		return dense{}, err
 	}
-	d := dense{name: prefix, W: make([][]float32, out)}
-	for o := range d.W {
-		d.W[o] = w[o*in : (o+1)*in]
+	if err := checkValues(sd.Path, l.prefix+".weight", w, l.in); err != nil {
+		return dense{}, err
 	}
-	if bias {
-		if d.B, err = sd.Float32(prefix+".bias", out); err != nil {
+	d := dense{name: l.prefix, W: make([][]float32, l.out)}
+	for o := range d.W {
+		d.W[o] = w[o*l.in : (o+1)*l.in]
+	}
+	if l.bias {
+		if d.B, err = sd.Float32(l.prefix+".bias", l.out); err != nil {
+			return dense{}, err
+		}
+		if err := checkValues(sd.Path, l.prefix+".bias", d.B, 1); err != nil {
 			return dense{}, err
 		}
 	}
 	return d, nil
 }
 
-// LoadMBv3 reads OFA's MobileNetV3 accuracy predictor (128 inputs,
-// 400-400-400 hidden units, keys 0.*, 2.*, 4.*, 6.*).
-func LoadMBv3(dataDir string) (*Predictor, error) {
-	dir, err := data.Resolve(dataDir, MBv3File)
-	if err != nil {
-		return nil, err
-	}
-	path := filepath.Join(dir, filepath.FromSlash(MBv3File))
-	sd, err := pyfile.LoadStateDict(path)
-	if err != nil {
-		return nil, err
-	}
-	p := &Predictor{Path: path, InWidth: 128}
-	for _, shape := range [][3]int{{0, 400, 128}, {2, 400, 400}, {4, 400, 400}, {6, 1, 400}} {
-		d, err := readDense(sd, fmt.Sprint(shape[0]), shape[1], shape[2], true)
-		if err != nil {
-			return nil, err
+// checkValues refuses a NaN, an infinity or a magnitude beyond maxWeight, naming the
+// element by its row and column when the tensor has rows of cols.
+func checkValues(path, name string, xs []float32, cols int) error {
+	for i, x := range xs {
+		v := float64(x)
+		if !math.IsNaN(v) && math.Abs(v) <= maxWeight {
+			continue
 		}
-		p.layers = append(p.layers, d)
+		where := fmt.Sprintf("element %d", i)
+		if cols > 1 {
+			where = fmt.Sprintf("element [%d][%d]", i/cols, i%cols)
+		}
+		what := "NaN"
+		if !math.IsNaN(v) {
+			what = fmt.Sprintf("%g, beyond ±%d, far more than any trained predictor's parameter", v, maxWeight)
+		}
+		return fmt.Errorf("%s: damaged file: tensor %q %s is %s", path, name, where, what)
 	}
-	return p, nil
+	return nil
 }
 
-// LoadResNet50 reads OFA's ResNet50 accuracy predictor (82 inputs; keys
-// layers.{0,1,2}.0.* with bias, layers.3.weight without; output + base_acc).
-func LoadResNet50(dataDir string) (*Predictor, error) {
-	dir, err := data.Resolve(dataDir, ResNet50File)
-	if err != nil {
-		return nil, err
-	}
-	path := filepath.Join(dir, filepath.FromSlash(ResNet50File))
-	sd, err := pyfile.LoadStateDict(path)
-	if err != nil {
-		return nil, err
-	}
-	p := &Predictor{Path: path, InWidth: 82}
-	for i, in := range []int{82, 400, 400} {
-		d, err := readDense(sd, fmt.Sprintf("layers.%d.0", i), 400, in, true)
-		if err != nil {
-			return nil, err
+// validAccuracy reports whether a prediction is a fraction (NaN is not).
+func validAccuracy(y float64) bool { return y >= 0 && y <= 1 }
+
+// forwardGo evaluates the MLP in plain Go and float64, for the loader's self-check:
+// a few dozen encodings, which need no compiled graph.
+func (p *Predictor) forwardGo(X [][]float64) []float64 {
+	out := make([]float64, len(X))
+	for n, x := range X {
+		h := x
+		for i, l := range p.layers {
+			next := make([]float64, len(l.W))
+			for o, row := range l.W {
+				sum := 0.0
+				if l.B != nil {
+					sum = float64(l.B[o])
+				}
+				for j, w := range row {
+					sum += float64(w) * h[j]
+				}
+				if i < len(p.layers)-1 {
+					sum = max(sum, 0)
+				}
+				next[o] = sum
+			}
+			h = next
 		}
-		p.layers = append(p.layers, d)
+		out[n] = h[0] + float64(p.base)
 	}
-	last, err := readDense(sd, "layers.3", 1, 400, false)
-	if err != nil {
-		return nil, err
+	return out
+}
+
+// mbv3Samples are uniform networks of depth 4 (every block slot active) at every
+// resolution a valid architecture can have (128 to 224 px, seven encoding slots), with
+// each kernel size and each expand ratio at each resolution.
+func mbv3Samples() ([][]float64, []string) {
+	var X [][]float64
+	var names []string
+	for ri, r := range []int{128, 144, 160, 176, 192, 208, 224} {
+		for i, k := range arch.MBKernels {
+			a := arch.MBArch{KS: make([]int, 20), E: make([]int, 20), D: []int{4, 4, 4, 4, 4}, R: r}
+			for j := range a.KS {
+				a.KS[j], a.E[j] = k, arch.MBExpands[(i+ri)%len(arch.MBExpands)]
+			}
+			X = append(X, a.OFAFeatures())
+			names = append(names, a.JSON())
+		}
 	}
-	p.layers = append(p.layers, last)
-	base, err := sd.Float32("base_acc", 1)
-	if err != nil {
-		return nil, err
+	return X, names
+}
+
+// resNet50Samples are networks with every block active, at each resolution, each with
+// one width index and one expand ratio throughout, with and without the stem's middle
+// convolution.
+func resNet50Samples() ([][]float64, []string) {
+	var X [][]float64
+	var names []string
+	for ri, r := range arch.ResNetResolutions {
+		for i := range arch.ResNetWidths {
+			a := arch.ResNetArch{D: []int{2, 2, 2, 2, 2}, E: make([]float64, 18), W: make([]int, 6), R: r}
+			if i == 0 {
+				a.D[0] = 0
+			}
+			for j := range a.E {
+				a.E[j] = arch.ResNetExpands[(i+ri)%len(arch.ResNetExpands)]
+			}
+			for j := range a.W {
+				a.W[j] = i
+			}
+			X = append(X, a.OFAFeatures())
+			names = append(names, a.JSON())
+		}
 	}
-	p.base = base[0]
-	return p, nil
+	return X, names
 }
 
 // forward is the MLP's graph.
@@ -133,7 +282,9 @@ func (p *Predictor) forward(x *graph.Node) *graph.Node {
 }
 
 // Predict returns the predicted top-1 accuracy (fraction) of each encoding, in one
-// batched GoMLX evaluation.
+// batched GoMLX evaluation. A prediction outside [0, 1], or NaN, is an error naming the
+// file and the encoding rather than a number to report: it comes from a damaged file
+// that passed the loader's checks, or from an encoding that is no OFA architecture.
 func (p *Predictor) Predict(X [][]float64) ([]float64, error) {
 	if len(X) == 0 {
 		return nil, nil
@@ -151,21 +302,37 @@ func (p *Predictor) Predict(X [][]float64) ([]float64, error) {
 	}
 	xs, err := backend.Float32Rows(X, p.InWidth)
 	if err != nil {
-		return nil, err
+		return nil, p.errorf("%w", err)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.exec == nil {
 		exec, err := graph.NewExec(backend.Get(), p.forward)
 		if err != nil {
-			return nil, err
+			return nil, p.errorf("%w", err)
 		}
 		p.exec = exec
 	}
 	exec := p.exec
 	out, err := exec.Call1(xs)
 	if err != nil {
-		return nil, err
+		return nil, p.errorf("%w", err)
 	}
-	return backend.Float64s(out)[:n], nil
+	pred := backend.Float64s(out)[:n]
+	for i, y := range pred {
+		if !validAccuracy(y) {
+			return nil, p.errorf("prediction %d of %d (X[%d]) is %.4f (%.2f %% top-1), outside [0, 1]: the predictor file is damaged, or the encoding is not an OFA architecture's",
+				i+1, n, i, y, 100*y)
+		}
+	}
+	return pred, nil
+}
+
+// errorf makes an error that names the predictor's file.
+func (p *Predictor) errorf(format string, args ...any) error {
+	name := p.Path
+	if name == "" {
+		name = "OFA accuracy predictor"
+	}
+	return fmt.Errorf("%s: "+format, append([]any{name}, args...)...)
 }

@@ -57,23 +57,62 @@ func TestOFAResNet50PredictorPlausible(t *testing.T) {
 }
 
 // The forward pass, checked by hand on a 2-2-1 network without any data: for x = (1, 2)
-// the hidden layer is relu(1-2+0, 0.5+1-0.25) = (0, 1.25), the output 0·1 + 1.25·2 = 2.5,
-// plus the base 0.1; for x = (3, 1) it is relu(2, 1.75) -> 2 + 3.5 + 0.1 = 5.6.
+// the hidden layer is relu(1-2+0, 0.5+1-0.25) = (0, 1.25), the output 0·0.1 + 1.25·0.2 =
+// 0.25, plus the base 0.1; for x = (3, 1) it is relu(2, 1.75) -> 0.2 + 0.35 + 0.1 = 0.65.
+// The Go forward pass of the loader's self-check gives the same.
 func TestPredictByHand(t *testing.T) {
 	p := &Predictor{InWidth: 2, base: 0.1, layers: []dense{
 		{W: [][]float32{{1, -1}, {0.5, 0.5}}, B: []float32{0, -0.25}},
-		{W: [][]float32{{1, 2}}},
+		{W: [][]float32{{0.1, 0.2}}},
 	}}
-	got, err := p.Predict([][]float64{{1, 2}, {3, 1}})
+	X := [][]float64{{1, 2}, {3, 1}}
+	got, err := p.Predict(X)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, want := range []float64{2.6, 5.6} {
+	for i, want := range []float64{0.35, 0.65} {
 		if math.Abs(got[i]-want) > 1e-6 {
 			t.Errorf("prediction %d = %v, want %v", i, got[i], want)
+		}
+		if g := p.forwardGo(X)[i]; math.Abs(g-want) > 1e-6 {
+			t.Errorf("forwardGo %d = %v, want %v", i, g, want)
 		}
 	}
 	if _, err := p.Predict([][]float64{{1, 2, 3}}); err == nil {
 		t.Error("an encoding of the wrong width was accepted")
+	}
+}
+
+// The loader's self-check evaluates the released predictors in plain Go; on its samples
+// that must agree with GoMLX's float32 graph, or the check would test another network.
+func TestSelfCheckMatchesPredict(t *testing.T) {
+	for _, s := range []*spec{&mbv3Spec, &resNet50Spec} {
+		p, err := load("", s)
+		datatest.Check(t, err)
+		X, _ := s.samples()
+		got, err := p.Predict(X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, want := range p.forwardGo(X) {
+			if math.Abs(got[i]-want) > 1e-5 {
+				t.Errorf("%s sample %d: Predict %.6f, forwardGo %.6f", s.what, i, got[i], want)
+			}
+		}
+	}
+}
+
+// Predict's range check must never fire on the released predictors for architectures of
+// their spaces: 1,000 sampled of each load and predict without error.
+func TestReleasedPredictorsStayInRange(t *testing.T) {
+	mb, err := LoadMBv3("")
+	datatest.Check(t, err)
+	if _, err := Top1Percent(mb, arch.MBv3.SampleN(1000, 3)); err != nil {
+		t.Error(err)
+	}
+	rn, err := LoadResNet50("")
+	datatest.Check(t, err)
+	if _, err := Top1Percent(rn, arch.SampleResNets(1000, 3)); err != nil {
+		t.Error(err)
 	}
 }

@@ -1,7 +1,5 @@
 package ofa
 
-import "fmt"
-
 // Featured is an architecture OFA's predictors can encode (arch.MBArch, arch.ResNetArch).
 type Featured interface{ OFAFeatures() []float64 }
 
@@ -12,9 +10,9 @@ func Top1Percent[T Featured](p *Predictor, as []T) ([]float64, error) {
 	for i, a := range as {
 		X[i] = a.OFAFeatures()
 	}
-	acc, err := p.Predict(X)
+	acc, err := p.Predict(X) // its errors name the file
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p.Path, err)
+		return nil, err
 	}
 	for i := range acc {
 		acc[i] *= 100
