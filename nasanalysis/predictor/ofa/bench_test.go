@@ -25,3 +25,21 @@ func BenchmarkPredictMBv3_10000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPredictMBv3_100 is one generation of an evolutionary search (population
+// 100, padded to 128): the call a search repeats hundreds of times.
+func BenchmarkPredictMBv3_100(b *testing.B) {
+	p, err := LoadMBv3("")
+	datatest.Check(b, err)
+	as := arch.MBv3.SampleN(100, 1)
+	X := make([][]float64, len(as))
+	for i, a := range as {
+		X[i] = a.OFAFeatures()
+	}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := p.Predict(X); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
