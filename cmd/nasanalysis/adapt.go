@@ -3,12 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/monotonic"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
-	gstat "gonum.org/v1/gonum/stat"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
 // adaptMethods maps --method names to a preparation run once per proxy (e.g. to
@@ -39,53 +40,91 @@ func methodNames() string {
 
 // adaptOptions are the flags adapt and adapt-grid share.
 type adaptOptions struct {
-	dataset, method, format, dataDir *string
-	nTrain, nVal, seeds              *int
+	dataset, method, format, dataDir, score *string
+	nTrain, nVal, seeds                     *int
 }
 
-func addAdaptFlags(fs *flagSet, defaultSeeds int) *adaptOptions {
+// scoreHelp describes --score; the default differs by command.
+const scoreHelp = "target cells SRCC is computed over: all (every measured cell, the sampled ones included: OneProxy's figure), " +
+	"heldout (only the measured cells the method did not sample; columns end in _heldout) or both"
+
+func addAdaptFlags(fs *flagSet, defaultSeeds int, defaultScore, methodHelp string) *adaptOptions {
 	return &adaptOptions{
 		dataset: fs.datasetFlag("nb201", data.DatasetNames()),
 		nTrain:  fs.Int("train", 60, "target cells to fit on"),
-		nVal:    fs.Int("val", 10, "target cells to choose lambda (or fine-tuning steps) on"),
+		nVal:    fs.Int("val", 10, "further target cells: adaproxy-val and finetune choose lambda or fine-tuning steps on them, the other methods fit on them too"),
 		seeds:   fs.seedsFlag(defaultSeeds, "0..N-1, each drawing its own target cells"),
-		method:  fs.String("method", "adaproxy", "adaptation: "+methodNames()),
+		method:  fs.String("method", string(monotonic.MethodAdaProxy), methodHelp+methodNames()),
+		score:   fs.String("score", defaultScore, scoreHelp),
 		format:  fs.formatFlag(),
 		dataDir: fs.dataFlag(),
 	}
 }
 
-// check validates the shared flags and returns the dataset and the method's preparation.
-func (o *adaptOptions) check() (data.Dataset, func([]float64, [][]float64) (monotonic.Runner, error), error) {
+// adaptMethod is one --method: its name and its preparation, run once per proxy.
+type adaptMethod struct {
+	name    string
+	prepare func([]float64, [][]float64) (monotonic.Runner, error)
+}
+
+// check validates the shared flags and returns the dataset, the --method list and the
+// scorings --score asks for.
+func (o *adaptOptions) check() (data.Dataset, []adaptMethod, []monotonic.Scoring, error) {
 	ds, err := data.Lookup(*o.dataset)
 	if err != nil {
-		return ds, nil, usageError{err.Error()}
+		return ds, nil, nil, usageError{err.Error()}
 	}
-	prepare, ok := adaptMethods[*o.method]
-	if !ok {
-		return ds, nil, usagef("unknown method %q (want %s)", *o.method, methodNames())
+	var methods []adaptMethod
+	for _, name := range splitList(*o.method) {
+		prepare, ok := adaptMethods[name]
+		if !ok {
+			return ds, nil, nil, usagef("unknown method %q (want %s)", name, methodNames())
+		}
+		for _, m := range methods {
+			if m.name == name {
+				return ds, nil, nil, usagef("--method lists %q twice", name)
+			}
+		}
+		methods = append(methods, adaptMethod{name, prepare})
+	}
+	if len(methods) == 0 {
+		return ds, nil, nil, usagef("--method is empty (want %s)", methodNames())
+	}
+	var scs []monotonic.Scoring
+	switch *o.score {
+	case "all":
+		scs = []monotonic.Scoring{monotonic.ScoreAll}
+	case "heldout":
+		scs = []monotonic.Scoring{monotonic.ScoreHeldOut}
+	case "both":
+		scs = []monotonic.Scoring{monotonic.ScoreAll, monotonic.ScoreHeldOut}
+	default:
+		return ds, nil, nil, usagef("unknown --score %q (want all, heldout or both)", *o.score)
 	}
 	if err := checkFormat(*o.format); err != nil {
-		return ds, nil, err
+		return ds, nil, nil, err
 	}
 	if *o.seeds < 1 || *o.nTrain < 3 || *o.nVal < 0 {
-		return ds, nil, usagef("need --seeds >= 1, --train >= 3 and --val >= 0 (got %d, %d, %d)", *o.seeds, *o.nTrain, *o.nVal)
+		return ds, nil, nil, usagef("need --seeds >= 1, --train >= 3 and --val >= 0 (got %d, %d, %d)", *o.seeds, *o.nTrain, *o.nVal)
 	}
-	return ds, prepare, nil
+	return ds, methods, scs, nil
 }
 
 func runAdapt(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("adapt", "--dataset NAME --proxy P --target T [--train N] [--val M] [--seeds K] [--method M] [--format csv|table]", stderr)
-	opt := addAdaptFlags(fs, 1)
+	fs := newFlags("adapt", "--dataset NAME --proxy P --target T [--train N] [--val M] [--seeds K] [--method M] [--score all|heldout|both] [--format csv|table]", stderr)
+	opt := addAdaptFlags(fs, 1, "both", "adaptation (adaproxy: lambda by generalised cross-validation; adaproxy-val: OneProxy's rule): ")
 	proxy := fs.String("proxy", "", "proxy device (required)")
 	target := fs.String("target", "", "target device (required)")
 	skipMissing := fs.Bool("skip-missing", false, "draw target cells only among those measured on the target (default: a missing target latency in the sample is an error)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	ds, prepare, err := opt.check()
+	ds, methods, scs, err := opt.check()
 	if err != nil {
 		return err
+	}
+	if len(methods) > 1 {
+		return usagef("adapt runs one --method; adapt-grid compares several")
 	}
 	if *proxy == "" || *target == "" {
 		return usagef("--proxy and --target are required")
@@ -96,7 +135,7 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 	if _, err := ds.DeviceIndex([]string{*proxy, *target}); err != nil {
 		return usageError{err.Error()}
 	}
-	nTrain, nVal, seeds, method := opt.nTrain, opt.nVal, opt.seeds, opt.method
+	nTrain, nVal, seeds := opt.nTrain, opt.nVal, opt.seeds
 	lat, err := data.LoadLatency(*opt.dataDir, ds.Name)
 	if err != nil {
 		return err
@@ -110,7 +149,7 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 		return usagef("--train %d + --val %d = %d target cells requested, but %s has only %d for %s",
 			*nTrain, *nVal, *nTrain+*nVal, ds.Name, len(cand), *target)
 	}
-	run, err := prepare(pc, X)
+	run, err := methods[0].prepare(pc, X)
 	if err != nil {
 		return err
 	}
@@ -130,10 +169,19 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		rows = append(rows, []any{seed, r.SRCCBefore, r.SRCCAfter, r.LambdaFrac, r.ValSRCC, *nTrain, *nVal, *method})
+		row := []any{seed}
+		for _, sc := range scs {
+			before, after := r.SRCC(sc)
+			row = append(row, before, after)
+		}
+		rows = append(rows, append(row, r.LambdaFrac, r.ValSRCC, *nTrain, *nVal, methods[0].name))
 		bar.Add(1)
 	}
-	return writeRows(stdout, *opt.format, []string{"seed", "srcc_before", "srcc_after", "lambda_frac", "val_srcc", "n_train", "n_val", "method"}, rows)
+	header := []string{"seed"}
+	for _, sc := range scs {
+		header = append(header, "srcc_before"+sc.Suffix(), "srcc_after"+sc.Suffix())
+	}
+	return writeRows(stdout, *opt.format, append(header, "lambda_frac", "val_srcc", "n_train", "n_val", "method"), rows)
 }
 
 // candidates returns the rows target cells may be drawn from: all, or with skipMissing
@@ -150,13 +198,15 @@ func candidates(n int, target []float64, skipMissing bool) []int {
 }
 
 func runAdaptGrid(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("adapt-grid", "--dataset NAME [--devices a,b,...] [--method M] [--train N] [--val M] [--seeds K] [--format csv|table]", stderr)
-	opt := addAdaptFlags(fs, 10)
+	fs := newFlags("adapt-grid", "--dataset NAME [--devices a,b,...] [--method M[,M2...]] [--train N] [--val M] [--seeds K] [--score all|heldout|both] [--summary] [--format csv|table]", stderr)
+	// The per-pair rows keep their pre-held-out columns by default: scripts read them.
+	opt := addAdaptFlags(fs, 10, "all", "comma-separated adaptations, each run on the same target cells (adaproxy: lambda by generalised cross-validation; adaproxy-val: OneProxy's rule): ")
 	devices := fs.String("devices", "", "comma-separated devices (default: all)")
+	summary := fs.Bool("summary", false, "print one row per method instead of one per pair: pairs reaching SRCC 0.9, mean and worst pair, and on how many pairs it is below target-only (when --method includes it)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	ds, prepare, err := opt.check()
+	ds, methods, scs, err := opt.check()
 	if err != nil {
 		return err
 	}
@@ -178,29 +228,64 @@ func runAdaptGrid(args []string, stdout, stderr io.Writer) error {
 	}
 	// AdaptAllWith runs the pairs in parallel and has no progress callback; each call of a
 	// runner it gets from prepare is one (pair, seed), so counting those drives the bar.
-	bar := newProgress(stderr, k*(k-1)**seeds, "adapting pairs")
+	bar := newProgress(stderr, len(methods)*k*(k-1)**seeds, "adapting pairs")
 	defer bar.Clear()
 	X := monotonic.Encode(lat)
-	g, err := monotonic.AdaptAllWith(lat, X, names, *nTrain, *nVal, *seeds,
-		func(proxy []float64) (monotonic.Runner, error) {
-			run, err := prepare(proxy, X)
-			if err != nil {
-				return nil, err
-			}
-			return func(p *monotonic.Pair, s monotonic.Split) (monotonic.Result, error) {
-				defer bar.Add(1)
-				return run(p, s)
-			}, nil
-		})
-	if err != nil {
-		return err
+	var grids []monotonic.Grid
+	for _, m := range methods {
+		g, err := monotonic.AdaptAllWith(lat, X, names, *nTrain, *nVal, *seeds,
+			func(proxy []float64) (monotonic.Runner, error) {
+				run, err := m.prepare(proxy, X)
+				if err != nil {
+					return nil, err
+				}
+				return func(p *monotonic.Pair, s monotonic.Split) (monotonic.Result, error) {
+					defer bar.Add(1)
+					return run(p, s)
+				}, nil
+			})
+		if err != nil {
+			return fmt.Errorf("%s: %w", m.name, err)
+		}
+		g.Method = monotonic.Method(m.name)
+		grids = append(grids, g)
 	}
-	df := g.Frame()
+	bar.Clear()
 	if *opt.format == "table" {
-		// The summary goes to stderr, so stdout holds exactly the table.
-		reached, total := monotonic.CountAtLeast(g.After, 0.9)
-		fmt.Fprintf(stderr, "%s, %d+%d target cells, %d seeds: %d of %d pairs reach SRCC >= 0.9; mean SRCC before %.4f, after %.4f\n",
-			*opt.method, *nTrain, *nVal, *seeds, reached, total, gstat.Mean(df.Col("srcc_before").Float(), nil), gstat.Mean(df.Col("srcc_after").Float(), nil))
+		// The summary goes to stderr, one line per method, so stdout holds exactly the table.
+		writeGridSummary(stderr, grids)
 	}
-	return writeFrame(stdout, *opt.format, df)
+	if *summary {
+		return writeFrame(stdout, *opt.format, monotonic.GridsFrameScored(grids, 0.9, scs...))
+	}
+	if len(grids) == 1 {
+		return writeFrame(stdout, *opt.format, grids[0].FrameScored(scs...))
+	}
+	var header []string
+	var rows [][]any
+	for _, g := range grids {
+		h, rs := frameRows(g.FrameScored(scs...))
+		header = append([]string{"method"}, h...)
+		for _, r := range rs {
+			rows = append(rows, append([]any{string(g.Method)}, r...))
+		}
+	}
+	return writeRows(stdout, *opt.format, header, rows)
+}
+
+// writeGridSummary prints one line per grid: pairs reaching SRCC 0.9, mean SRCC before
+// and after and the worst pair, on all cells and on held-out cells, and the pairs below
+// target-only when it is among the grids.
+func writeGridSummary(w io.Writer, grids []monotonic.Grid) {
+	df := monotonic.GridsFrameScored(grids, 0.9, monotonic.ScoreAll, monotonic.ScoreHeldOut)
+	for r, g := range grids {
+		get := func(col string) float64 { return df.Col(col).Elem(r).Float() }
+		line := fmt.Sprintf("%s, %d+%d target cells, %d seeds: %d of %d pairs reach SRCC >= 0.9; mean SRCC before %.4f, after %.4f, worst pair %.4f (%s); held-out cells: mean before %.4f, after %.4f, worst pair %.4f",
+			g.Method, g.NTrain, g.NVal, g.Seeds, int(get("pairs_srcc_ge_0.9")), int(get("pairs")), stats.OffDiagonalMean(g.Before), get("mean_srcc"),
+			get("worst_srcc"), df.Col("worst_pair").Elem(r).String(), stats.OffDiagonalMean(g.BeforeHeldOut), get("mean_srcc_heldout"), get("worst_srcc_heldout"))
+		if b := get("below_target_only"); !math.IsNaN(b) && g.Method != monotonic.MethodTargetOnly {
+			line += fmt.Sprintf("; below target-only on %d of %d pairs (held-out cells: %d)", int(b), int(get("pairs")), int(get("below_target_only_heldout")))
+		}
+		fmt.Fprintln(w, line)
+	}
 }

@@ -127,6 +127,7 @@ type AdaProxyProblem struct {
 	V         *mat.Dense
 	z         []float64 // Vᵀ Aᵀ y'
 	LambdaMax float64
+	nAffine   int // dimension of span(u, 1): the (a, c) part of the fit
 }
 
 // NewAdaProxyProblem prepares SolveAdaProxy for the given target samples.
@@ -150,6 +151,7 @@ func NewAdaProxyProblem(X [][]float64, y, w []float64) (*AdaProxyProblem, error)
 		}
 	}
 	basis := orthoBasis(pr.u)
+	pr.nAffine = len(basis)
 	project := func(v []float64) []float64 {
 		out := append([]float64(nil), v...)
 		for _, e := range basis {
@@ -192,11 +194,19 @@ func NewAdaProxyProblem(X [][]float64, y, w []float64) (*AdaProxyProblem, error)
 
 // Solve returns the exact minimiser for one λ >= 0.
 func (pr *AdaProxyProblem) Solve(lambda float64) (AdaProxyFit, error) {
+	fit, _, err := pr.solve(lambda)
+	return fit, err
+}
+
+// solve is Solve that also returns the ridge parameter μ of the optimality condition
+// (+Inf when b = 0), which fixes the fit's effective degrees of freedom.
+func (pr *AdaProxyProblem) solve(lambda float64) (AdaProxyFit, float64, error) {
 	if lambda < 0 || math.IsNaN(lambda) {
-		return AdaProxyFit{}, fmt.Errorf("adaproxy: lambda %v must be >= 0", lambda)
+		return AdaProxyFit{}, 0, fmt.Errorf("adaproxy: lambda %v must be >= 0", lambda)
 	}
 	n, p := pr.n, pr.p
 	fit := AdaProxyFit{W: append([]float64(nil), pr.w...), B: make([]float64, p), Lambda: lambda, LambdaMax: pr.LambdaMax}
+	muOut := math.Inf(1)
 	if lambda < pr.LambdaMax {
 		bnorm := func(mu float64) float64 {
 			t := 0.0
@@ -225,6 +235,7 @@ func (pr *AdaProxyProblem) Solve(lambda float64) (AdaProxyFit, error) {
 			}
 			mu = (lo + hi) / 2
 		}
+		muOut = mu
 		coef := make([]float64, p)
 		for k := range pr.s {
 			if pr.s[k]+mu > 0 {
@@ -255,7 +266,23 @@ func (pr *AdaProxyProblem) Solve(lambda float64) (AdaProxyFit, error) {
 		fit.A = sur / suu
 	}
 	fit.C = mr - fit.A*mu
-	return fit, nil
+	return fit, muOut, nil
+}
+
+// dof returns the effective degrees of freedom of the fit with ridge parameter mu
+// (solve's second result): the fit is linear in y for fixed μ, with hat-matrix trace
+// dim span(u, 1) + Σ_k s_k / (s_k + μ) over the eigenvalues s_k of AᵀA.
+func (pr *AdaProxyProblem) dof(mu float64) float64 {
+	d := float64(pr.nAffine)
+	if math.IsInf(mu, 1) {
+		return d
+	}
+	for _, s := range pr.s {
+		if s > 0 {
+			d += s / (s + mu)
+		}
+	}
+	return d
 }
 
 // orthoBasis returns an orthonormal basis of span(1, u).

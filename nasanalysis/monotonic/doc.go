@@ -12,9 +12,13 @@
 //
 // Adaptation: Encode gives each architecture its family's one-hot encoding plus a
 // constant 1. AdaProxy fits the proxy's per-operator weights (FitOperatorWeights) and
-// solves the group-lasso problem of the paper exactly (SolveAdaProxy), choosing λ on
-// held-out target cells; AdaProxyCV chooses it by cross-validation; TargetOnly and
-// ProxyOnly are the baselines. FineTuner is the GoMLX alternative: an MLP
+// solves the group-lasso problem of the paper exactly (SolveAdaProxy), choosing λ by
+// generalised cross-validation over all sampled target cells; AdaProxyVal is the
+// paper's own rule (λ on 10 validation cells), AdaProxyCV chooses λ by k-fold
+// cross-validation; TargetOnly and ProxyOnly are the baselines. Every Result carries
+// SRCC over all measured target cells (OneProxy's figure, which includes the cells the
+// method sampled) and over held-out cells only; Scoring selects one in summaries and
+// tables. FineTuner is the GoMLX alternative: an MLP
 // (predictor.MLP) pre-trained on the proxy and fine-tuned on the target cells.
 // MultiProxy and FewShotTable combine several candidate proxies with a handful of
 // target samples. RunSeeds is the repeated-seed protocol (SplitForSeed draws the same

@@ -41,7 +41,8 @@ func NewFineTuner(X [][]float64, proxy []float64, cfg predictor.MLPConfig, pretr
 }
 
 // Run fine-tunes a copy of the pre-trained model on the split's training cells and
-// reports SRCC of its predictions with the target over all measured cells.
+// reports SRCC of its predictions with the target over all measured cells and over the
+// held-out ones.
 func (f *FineTuner) Run(p *Pair, s Split) (Result, error) {
 	if err := s.CheckMeasured(p.Target); err != nil {
 		return Result{}, err
@@ -92,9 +93,7 @@ func (f *FineTuner) Run(p *Pair, s Split) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{
-		SRCCBefore: stats.SpearmanRho(p.Proxy, p.Target),
-		SRCCAfter:  stats.SpearmanRho(pred, p.Target),
-		Lambda:     float64(bestSteps), LambdaFrac: math.NaN(), ValSRCC: bestVal, Pred: pred,
-	}, nil
+	res := Result{Lambda: float64(bestSteps), LambdaFrac: math.NaN(), ValSRCC: bestVal, Pred: pred}
+	p.score(s, &res)
+	return res, nil
 }

@@ -52,9 +52,10 @@ func MultiProxy(X [][]float64, candidates [][]float64, target []float64, cells [
 	}
 	sort.SliceStable(fs.Ranked, func(a, b int) bool { return score[fs.Ranked[a]] > score[fs.Ranked[b]] })
 	best := &Pair{X: X, Proxy: candidates[fs.Ranked[0]], Target: target}
-	fs.Selected = ProxyOnly(best)
+	sampled := Split{Train: cells}
+	fs.Selected = ProxyOnlyOn(best, sampled)
 	var err error
-	if fs.Adapted, err = AdaProxyCV(best, Split{Train: cells}, DefaultLambdaFracs, len(cells)); err != nil {
+	if fs.Adapted, err = AdaProxyCV(best, sampled, DefaultLambdaFracs, len(cells)); err != nil {
 		return FewShot{}, err
 	}
 	k = min(max(k, 1), len(candidates))
@@ -65,8 +66,8 @@ func MultiProxy(X [][]float64, candidates [][]float64, target []float64, cells [
 			ens[i] += z[i] / float64(k)
 		}
 	}
-	fs.Ensemble = Result{Pred: ens, SRCCBefore: fs.Selected.SRCCBefore, SRCCAfter: stats.SpearmanRho(ens, target),
-		Lambda: math.NaN(), LambdaFrac: math.NaN(), ValSRCC: math.NaN()}
+	fs.Ensemble = Result{Pred: ens, Lambda: math.NaN(), LambdaFrac: math.NaN(), ValSRCC: math.NaN()}
+	best.score(sampled, &fs.Ensemble)
 	return fs, nil
 }
 

@@ -146,19 +146,79 @@ func WorstReuse(t *data.LatencyTable, value []float64) (WorstReuseCase, error) {
 	return w, nil
 }
 
-// GridsFrame summarises adaptation grids, one row per grid: method, pairs whose mean
-// SRCC after adaptation reaches threshold, all pairs, and the mean SRCC over pairs.
+// GridsFrame summarises adaptation grids scored on all cells and on held-out cells:
+// GridsFrameScored(grids, threshold, ScoreAll, ScoreHeldOut).
 func GridsFrame(grids []Grid, threshold float64) dataframe.DataFrame {
-	var m []string
-	var reached, total []int
-	var mean []float64
-	for _, g := range grids {
-		r, n := CountAtLeast(g.After, threshold)
-		m, reached, total = append(m, string(g.Method)), append(reached, r), append(total, n)
-		mean = append(mean, stats.OffDiagonalMean(g.After))
+	return GridsFrameScored(grids, threshold, ScoreAll, ScoreHeldOut)
+}
+
+// GridsFrameScored summarises adaptation grids, one row per grid: method, pairs, then
+// for each scoring in scs (column names ending in its Suffix) the pairs whose mean SRCC
+// after adaptation reaches threshold (pairs_srcc_ge_<threshold>), the mean over pairs
+// (mean_srcc), the worst pair and its SRCC (worst_pair, worst_srcc), and
+// below_target_only: on how many pairs the method's mean SRCC is below that of the
+// target-only grid among grids (the baseline any use of the proxy must beat; NaN when
+// grids hold none for the same devices).
+func GridsFrameScored(grids []Grid, threshold float64, scs ...Scoring) dataframe.DataFrame {
+	if len(scs) == 0 {
+		scs = []Scoring{ScoreAll}
 	}
-	return dataframe.New(series.New(m, series.String, "method"), series.New(reached, series.Int, fmt.Sprintf("pairs_srcc_ge_%g", threshold)),
-		series.New(total, series.Int, "pairs"), series.New(mean, series.Float, "mean_srcc"))
+	var m []string
+	var total []int
+	for _, g := range grids {
+		_, n := CountAtLeast(g.After, threshold)
+		m, total = append(m, string(g.Method)), append(total, n)
+	}
+	cols := []series.Series{series.New(m, series.String, "method"), series.New(total, series.Int, "pairs")}
+	for _, sc := range scs {
+		var base *Grid
+		for k := range grids {
+			if grids[k].Method == MethodTargetOnly {
+				base = &grids[k]
+			}
+		}
+		var reached []int
+		var mean, worst, below []float64
+		var worstPair []string
+		for _, g := range grids {
+			_, after, _ := g.Scored(sc)
+			r, _ := CountAtLeast(after, threshold)
+			reached, mean = append(reached, r), append(mean, stats.OffDiagonalMean(after))
+			w, wp, b := math.NaN(), "", math.NaN()
+			var baseAfter [][]float64
+			if base != nil && slices.Equal(g.Devices, base.Devices) {
+				_, baseAfter, _ = base.Scored(sc)
+				b = 0
+			}
+			for i := range after {
+				for j := range after[i] {
+					if i == j || math.IsNaN(after[i][j]) {
+						continue
+					}
+					if math.IsNaN(w) || after[i][j] < w {
+						w, wp = after[i][j], g.pairName(i, j)
+					}
+					if baseAfter != nil && after[i][j] < baseAfter[i][j] {
+						b++
+					}
+				}
+			}
+			worst, worstPair, below = append(worst, w), append(worstPair, wp), append(below, b)
+		}
+		suf := sc.Suffix()
+		cols = append(cols, series.New(reached, series.Int, fmt.Sprintf("pairs_srcc_ge_%g", threshold)+suf),
+			series.New(mean, series.Float, "mean_srcc"+suf), series.New(worst, series.Float, "worst_srcc"+suf),
+			series.New(worstPair, series.String, "worst_pair"+suf), series.New(below, series.Int, "below_target_only"+suf)) // NaN: a missing int
+	}
+	return dataframe.New(cols...)
+}
+
+// pairName is "proxy → target" for entry (i, j) of the grid's matrices.
+func (g Grid) pairName(i, j int) string {
+	if i < len(g.Devices) && j < len(g.Devices) {
+		return g.Devices[i] + " → " + g.Devices[j]
+	}
+	return fmt.Sprintf("%d → %d", i, j)
 }
 
 // MethodCurve is one method's adaptation quality against the number of target samples.
@@ -167,10 +227,17 @@ type MethodCurve struct {
 	Points []AdaptPoint
 }
 
-// Band returns the curve as x = samples, mean and standard deviation of SRCC after.
-func (c MethodCurve) Band() (x, mean, sd []float64) {
+// Band returns the curve as x = samples, mean and standard deviation of SRCC after,
+// scored on all cells: BandScored(ScoreAll).
+func (c MethodCurve) Band() (x, mean, sd []float64) { return c.BandScored(ScoreAll) }
+
+// BandScored returns the curve as x = samples, mean and standard deviation of SRCC
+// after, scored as sc. Held-out scoring matters more as samples grow: at 200 of 1,999
+// cells a tenth of the all-cells figure is cells the model was fitted on.
+func (c MethodCurve) BandScored(sc Scoring) (x, mean, sd []float64) {
 	for _, p := range c.Points {
-		x, mean, sd = append(x, float64(p.Samples)), append(mean, p.Summary.MeanAfter), append(sd, p.Summary.StdAfter)
+		sum := p.Scored(sc)
+		x, mean, sd = append(x, float64(p.Samples)), append(mean, sum.MeanAfter), append(sd, sum.StdAfter)
 	}
 	return x, mean, sd
 }
@@ -209,30 +276,44 @@ func AdaptCurves(t *data.LatencyTable, X [][]float64, pairs []stats.PairValue, m
 	return out, nil
 }
 
-// CurvesFrame tabulates curves at the given sample counts: one row per pair and method
-// (pair, before, method, then the mean SRCC after at each count, column "n<count>"; NaN
-// where a curve has no point at that count).
+// CurvesFrame tabulates curves at the given sample counts, scored on all cells and on
+// held-out cells: CurvesFrameScored(pcs, at, ScoreAll, ScoreHeldOut).
 func CurvesFrame(pcs []PairCurves, at []int) dataframe.DataFrame {
+	return CurvesFrameScored(pcs, at, ScoreAll, ScoreHeldOut)
+}
+
+// CurvesFrameScored tabulates curves at the given sample counts: one row per pair and
+// method (pair, before = the proxy's SRCC over all cells, method, then for each scoring
+// in scs the mean SRCC after at each count, column "n<count>" plus the scoring's Suffix;
+// NaN where a curve has no point at that count).
+func CurvesFrameScored(pcs []PairCurves, at []int, scs ...Scoring) dataframe.DataFrame {
+	if len(scs) == 0 {
+		scs = []Scoring{ScoreAll}
+	}
 	var pair, meth []string
 	var before []float64
-	vals := make([][]float64, len(at))
+	vals := make([][]float64, len(scs)*len(at))
 	for _, pc := range pcs {
 		for _, c := range pc.Curves {
 			pair, meth, before = append(pair, pc.Proxy+" → "+pc.Target), append(meth, string(c.Method)), append(before, pc.Before)
-			for k, n := range at {
-				v := math.NaN()
-				for _, p := range c.Points {
-					if p.Samples == n {
-						v = p.Summary.MeanAfter
+			for s, sc := range scs {
+				for k, n := range at {
+					v := math.NaN()
+					for _, p := range c.Points {
+						if p.Samples == n {
+							v = p.Scored(sc).MeanAfter
+						}
 					}
+					vals[s*len(at)+k] = append(vals[s*len(at)+k], v)
 				}
-				vals[k] = append(vals[k], v)
 			}
 		}
 	}
 	cols := []series.Series{series.New(pair, series.String, "pair"), series.New(before, series.Float, "before"), series.New(meth, series.String, "method")}
-	for k, n := range at {
-		cols = append(cols, series.New(vals[k], series.Float, fmt.Sprintf("n%d", n)))
+	for s, sc := range scs {
+		for k, n := range at {
+			cols = append(cols, series.New(vals[s*len(at)+k], series.Float, fmt.Sprintf("n%d", n)+sc.Suffix()))
+		}
 	}
 	return dataframe.New(cols...)
 }
@@ -256,31 +337,38 @@ func SeedSummariesFrame(key string, names []string, sums []SeedSummary) datafram
 }
 
 // CompareMethods runs each method on p for seeds 0..nSeeds-1 (RunSeeds: the same target
-// cells for every method) and returns one summary row per method (SeedSummariesFrame).
+// cells for every method) and returns one summary row per method: SeedSummariesFrame's
+// columns, scored on all cells, then mean_after_heldout and sd_after_heldout, scored on
+// the cells each seed did not sample.
 func CompareMethods(p *Pair, methods []Method, nTrain, nVal, nSeeds int) (dataframe.DataFrame, error) {
 	var names []string
 	var sums []SeedSummary
+	var heldMean, heldSD []float64
 	for _, m := range methods {
 		rs, err := RunSeeds(p, m.Run, nTrain, nVal, nSeeds)
 		if err != nil {
 			return dataframe.DataFrame{}, fmt.Errorf("%s: %w", m, err)
 		}
+		h := SummarizeScored(rs, ScoreHeldOut)
 		names, sums = append(names, string(m)), append(sums, Summarize(rs))
+		heldMean, heldSD = append(heldMean, h.MeanAfter), append(heldSD, h.StdAfter)
 	}
-	return SeedSummariesFrame("method", names, sums), nil
+	df := SeedSummariesFrame("method", names, sums)
+	return df.Mutate(series.New(heldMean, series.Float, "mean_after_heldout")).Mutate(series.New(heldSD, series.Float, "sd_after_heldout")), nil
 }
 
 // FineTuneComparison compares, on each pair (A = proxy, B = target) with its number of
-// seeds, AdaProxy, AdaProxy-CV (5 folds) and a FineTuner pre-trained on the proxy with
-// cfg for pretrainSteps, all on the same nTrain + nVal target cells per seed. One row
-// per pair: pair, seeds, before, then mean and sd of SRCC after for each method.
+// seeds, AdaProxy (GCV), OneProxy's AdaProxyVal, AdaProxy-CV (5 folds) and a FineTuner
+// pre-trained on the proxy with cfg for pretrainSteps, all on the same nTrain + nVal
+// target cells per seed. One row per pair: pair, seeds, before, then mean and sd of
+// SRCC after (all cells) for each method.
 func FineTuneComparison(t *data.LatencyTable, X [][]float64, pairs []stats.PairValue, seeds []int, cfg predictor.MLPConfig, pretrainSteps, nTrain, nVal int) (dataframe.DataFrame, error) {
 	if len(seeds) != len(pairs) {
 		return dataframe.DataFrame{}, fmt.Errorf("%d seed counts for %d pairs", len(seeds), len(pairs))
 	}
 	var names []string
 	var n []int
-	cols := make([][]float64, 7)
+	cols := make([][]float64, 9)
 	for k, hp := range pairs {
 		proxy, err := t.Column(hp.A)
 		if err != nil {
@@ -299,8 +387,9 @@ func FineTuneComparison(t *data.LatencyTable, X [][]float64, pairs []stats.PairV
 		// fine-tuner first.
 		runs := []Runner{
 			ft.Run,
-			func(p *Pair, s Split) (Result, error) { return AdaProxy(p, s, DefaultLambdaFracs) },
-			func(p *Pair, s Split) (Result, error) { return AdaProxyCV(p, s, DefaultLambdaFracs, 5) },
+			MethodAdaProxy.Run,
+			MethodAdaProxyVal.Run,
+			MethodAdaProxyCV.Run,
 		}
 		results := make([][]Result, len(runs))
 		cand := Measured(target)
@@ -317,14 +406,14 @@ func FineTuneComparison(t *data.LatencyTable, X [][]float64, pairs []stats.PairV
 				results[r] = append(results[r], res)
 			}
 		}
-		f, a, c := Summarize(results[0]), Summarize(results[1]), Summarize(results[2])
+		f, a, val, c := Summarize(results[0]), Summarize(results[1]), Summarize(results[2]), Summarize(results[3])
 		names, n = append(names, hp.A+" → "+hp.B), append(n, seeds[k])
-		for i, v := range []float64{f.MeanBefore, a.MeanAfter, a.StdAfter, c.MeanAfter, c.StdAfter, f.MeanAfter, f.StdAfter} {
+		for i, v := range []float64{f.MeanBefore, a.MeanAfter, a.StdAfter, val.MeanAfter, val.StdAfter, c.MeanAfter, c.StdAfter, f.MeanAfter, f.StdAfter} {
 			cols[i] = append(cols[i], v)
 		}
 	}
 	out := []series.Series{series.New(names, series.String, "pair"), series.New(n, series.Int, "seeds")}
-	for c, name := range []string{"before", "adaproxy", "adaproxy_sd", "adaproxy_cv", "adaproxy_cv_sd", "finetune", "finetune_sd"} {
+	for c, name := range []string{"before", "adaproxy", "adaproxy_sd", "adaproxy_val", "adaproxy_val_sd", "adaproxy_cv", "adaproxy_cv_sd", "finetune", "finetune_sd"} {
 		out = append(out, series.New(cols[c], series.Float, name))
 	}
 	return dataframe.New(out...), nil

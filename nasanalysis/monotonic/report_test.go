@@ -3,6 +3,7 @@ package monotonic
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/go-gota/gota/dataframe"
@@ -86,31 +87,85 @@ func TestWorstReuseByHand(t *testing.T) {
 
 func TestGridsFrameByHand(t *testing.T) {
 	nan := math.NaN()
-	g := Grid{Method: MethodAdaProxy, After: [][]float64{{nan, 0.95}, {0.5, nan}}}
-	df := GridsFrame([]Grid{g}, 0.9)
-	if df.Col("method").Elem(0).String() != "adaproxy" || df.Col("pairs_srcc_ge_0.9").Elem(0).Float() != 1 ||
-		df.Col("pairs").Elem(0).Float() != 2 || math.Abs(df.Col("mean_srcc").Elem(0).Float()-0.725) > 1e-12 {
-		t.Errorf("GridsFrame = %v", df)
+	devs := []string{"p", "q", "r"}
+	g := Grid{Method: MethodAdaProxy, Devices: devs,
+		After:        [][]float64{{nan, 0.95, 0.5}, {0.92, nan, 0.8}, {0.7, 0.91, nan}},
+		AfterHeldOut: [][]float64{{nan, 0.94, 0.4}, {0.9, nan, 0.8}, {0.7, 0.9, nan}}}
+	base := Grid{Method: MethodTargetOnly, Devices: devs,
+		After:        [][]float64{{nan, 0.9, 0.6}, {0.9, nan, 0.6}, {0.9, 0.9, nan}},
+		AfterHeldOut: [][]float64{{nan, 0.9, 0.6}, {0.9, nan, 0.6}, {0.9, 0.9, nan}}}
+	df := GridsFrame([]Grid{g, base}, 0.9)
+	if err := df.Error(); err != nil {
+		t.Fatal(err)
+	}
+	// adaproxy, all cells: 0.95, 0.92, 0.91 reach 0.9; mean (0.95+0.5+0.92+0.8+0.7+0.91)/6
+	// = 4.78/6; worst 0.5 (p → r); below target-only at p → r and r → p: 2. Held out:
+	// 0.94, 0.9, 0.9 reach 0.9; mean 4.64/6; worst 0.4 (p → r); below at p → r, r → p: 2.
+	// target-only is never below itself.
+	want := map[string][]any{
+		"method": {"adaproxy", "target-only"}, "pairs": {6.0, 6.0},
+		"pairs_srcc_ge_0.9": {3.0, 4.0}, "mean_srcc": {4.78 / 6, 4.8 / 6}, "worst_srcc": {0.5, 0.6},
+		"worst_pair": {"p → r", "p → r"}, "below_target_only": {2.0, 0.0},
+		"pairs_srcc_ge_0.9_heldout": {3.0, 4.0}, "mean_srcc_heldout": {4.64 / 6, 4.8 / 6}, "worst_srcc_heldout": {0.4, 0.6},
+		"worst_pair_heldout": {"p → r", "p → r"}, "below_target_only_heldout": {2.0, 0.0},
+	}
+	if df.Ncol() != len(want) {
+		t.Errorf("columns %v, want %d", df.Names(), len(want))
+	}
+	for c, vals := range want {
+		for r, v := range vals {
+			e := df.Col(c).Elem(r)
+			switch v := v.(type) {
+			case string:
+				if e.String() != v {
+					t.Errorf("%s[%d] = %q, want %q", c, r, e.String(), v)
+				}
+			case float64:
+				if math.Abs(e.Float()-v) > 1e-12 {
+					t.Errorf("%s[%d] = %v, want %v", c, r, e.Float(), v)
+				}
+			}
+		}
+	}
+	// Without a target-only grid there is no baseline to be below.
+	if v := GridsFrameScored([]Grid{g}, 0.9).Col("below_target_only").Elem(0).Float(); !math.IsNaN(v) {
+		t.Errorf("below_target_only without a baseline = %v, want NaN", v)
+	}
+	// The per-pair listing names held-out columns apart.
+	g.BeforeHeldOut, g.StdAfterHeldOut = base.After, base.After
+	g.Before, g.StdAfter = base.After, base.After
+	pf := g.FrameScored(ScoreAll, ScoreHeldOut)
+	if strings.Join(pf.Names(), ",") != "proxy,target,srcc_before,srcc_after,srcc_after_sd,srcc_before_heldout,srcc_after_heldout,srcc_after_sd_heldout" ||
+		pf.Nrow() != 6 || pf.Col("target").Elem(1).String() != "r" || pf.Col("srcc_after_heldout").Elem(1).Float() != 0.4 {
+		t.Errorf("FrameScored =\n%v", pf)
+	}
+	if strings.Join(g.Frame().Names(), ",") != "proxy,target,srcc_before,srcc_after,srcc_after_sd" {
+		t.Errorf("Frame columns %v", g.Frame().Names())
 	}
 }
 
 func TestCurvesFrameAndBand(t *testing.T) {
 	c := MethodCurve{Method: MethodTargetOnly, Points: []AdaptPoint{
-		{Samples: 10, Summary: SeedSummary{MeanAfter: 0.5, StdAfter: 0.1}},
-		{Samples: 20, Summary: SeedSummary{MeanAfter: 0.7, StdAfter: 0.05}},
+		{Samples: 10, Summary: SeedSummary{MeanAfter: 0.5, StdAfter: 0.1}, HeldOut: SeedSummary{MeanAfter: 0.45, StdAfter: 0.2}},
+		{Samples: 20, Summary: SeedSummary{MeanAfter: 0.7, StdAfter: 0.05}, HeldOut: SeedSummary{MeanAfter: 0.65, StdAfter: 0.04}},
 	}}
 	x, mean, sd := c.Band()
 	if !slices.Equal(x, []float64{10, 20}) || !slices.Equal(mean, []float64{0.5, 0.7}) || !slices.Equal(sd, []float64{0.1, 0.05}) {
 		t.Errorf("Band = %v %v %v", x, mean, sd)
 	}
+	if _, mean, sd := c.BandScored(ScoreHeldOut); !slices.Equal(mean, []float64{0.45, 0.65}) || !slices.Equal(sd, []float64{0.2, 0.04}) {
+		t.Errorf("held-out Band = %v %v", mean, sd)
+	}
 	df := CurvesFrame([]PairCurves{{Proxy: "p", Target: "q", Before: 0.3, Curves: []MethodCurve{c}}}, []int{20, 70})
-	if df.Col("pair").Elem(0).String() != "p → q" || df.Col("n20").Elem(0).Float() != 0.7 || !math.IsNaN(df.Col("n70").Elem(0).Float()) {
+	if df.Col("pair").Elem(0).String() != "p → q" || df.Col("n20").Elem(0).Float() != 0.7 || !math.IsNaN(df.Col("n70").Elem(0).Float()) ||
+		df.Col("n20_heldout").Elem(0).Float() != 0.65 || !math.IsNaN(df.Col("n70_heldout").Elem(0).Float()) {
 		t.Errorf("CurvesFrame = %v", df)
 	}
 }
 
 // The unadapted proxy scores its own SRCC with the target, whatever the seed: a proxy
-// that reverses the target's order gives -1 before and after.
+// that reverses the target's order gives -1 before and after, on all cells and on the
+// six each seed leaves out.
 func TestCompareMethodsProxyByHand(t *testing.T) {
 	n := 12
 	p := &Pair{Proxy: make([]float64, n), Target: make([]float64, n)}
@@ -122,7 +177,8 @@ func TestCompareMethodsProxyByHand(t *testing.T) {
 		t.Fatal(err)
 	}
 	if df.Col("method").Elem(0).String() != "proxy" || df.Col("seeds").Elem(0).Float() != 3 ||
-		df.Col("before").Elem(0).Float() != -1 || df.Col("mean_after").Elem(0).Float() != -1 || df.Col("sd_after").Elem(0).Float() != 0 {
+		df.Col("before").Elem(0).Float() != -1 || df.Col("mean_after").Elem(0).Float() != -1 || df.Col("sd_after").Elem(0).Float() != 0 ||
+		df.Col("mean_after_heldout").Elem(0).Float() != -1 || df.Col("sd_after_heldout").Elem(0).Float() != 0 {
 		t.Errorf("CompareMethods = %v", df)
 	}
 }

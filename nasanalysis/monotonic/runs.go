@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -18,36 +19,46 @@ type Method string
 // The adaptation methods. "finetune" (a GoMLX predictor pre-trained on the proxy) lives
 // in package predictor, which this package does not import.
 const (
-	MethodAdaProxy   Method = "adaproxy"    // OneProxy's AdaProxy, λ on the validation cells
-	MethodAdaProxyCV Method = "adaproxy-cv" // AdaProxy, λ by 5-fold CV over all sampled cells
-	MethodTargetOnly Method = "target-only" // per-operator model from the target cells alone
-	MethodProxy      Method = "proxy"       // the unadapted proxy
+	MethodAdaProxy    Method = "adaproxy"     // AdaProxy, λ by GCV over all sampled cells (the default)
+	MethodAdaProxyVal Method = "adaproxy-val" // OneProxy's AdaProxy, λ on the validation cells
+	MethodAdaProxyCV  Method = "adaproxy-cv"  // AdaProxy, λ by 5-fold CV over all sampled cells
+	MethodTargetOnly  Method = "target-only"  // per-operator model from the target cells alone
+	MethodProxy       Method = "proxy"        // the unadapted proxy
 )
 
 // Methods lists the adaptation methods of this package.
-var Methods = []Method{MethodAdaProxy, MethodAdaProxyCV, MethodTargetOnly, MethodProxy}
+var Methods = []Method{MethodAdaProxy, MethodAdaProxyVal, MethodAdaProxyCV, MethodTargetOnly, MethodProxy}
 
-// ParseRankCorrelation returns the method with the given name.
-func ParseRankCorrelation(name string) (Method, error) {
+// ParseMethod returns the method with the given name.
+func ParseMethod(name string) (Method, error) {
+	var names []string
 	for _, m := range Methods {
 		if string(m) == name {
 			return m, nil
 		}
+		names = append(names, string(m))
 	}
-	return "", fmt.Errorf("unknown adaptation method %q (want adaproxy, adaproxy-cv, target-only or proxy)", name)
+	return "", fmt.Errorf("unknown adaptation method %q (want %s)", name, strings.Join(names, ", "))
 }
+
+// ParseRankCorrelation returns the method with the given name.
+//
+// Deprecated: the name was a slip; use ParseMethod.
+func ParseRankCorrelation(name string) (Method, error) { return ParseMethod(name) }
 
 // Run adapts p with the split's target cells.
 func (m Method) Run(p *Pair, s Split) (Result, error) {
 	switch m {
 	case MethodAdaProxy:
 		return AdaProxy(p, s, DefaultLambdaFracs)
+	case MethodAdaProxyVal:
+		return AdaProxyVal(p, s, DefaultLambdaFracs)
 	case MethodAdaProxyCV:
 		return AdaProxyCV(p, s, DefaultLambdaFracs, 5)
 	case MethodTargetOnly:
 		return TargetOnly(p, s)
 	case MethodProxy:
-		return ProxyOnly(p), nil
+		return ProxyOnlyOn(p, s), nil
 	}
 	return Result{}, fmt.Errorf("unknown adaptation method %q", m)
 }
@@ -59,14 +70,26 @@ func SplitForSeed(seed uint64, candidates []int, nTrain, nVal int) (Split, error
 }
 
 // Grid is a device x device table of adaptation results: Before[i][j] and After[i][j]
-// are means over seeds with proxy Devices[i] and target Devices[j] (NaN on the diagonal).
+// are means over seeds with proxy Devices[i] and target Devices[j] (NaN on the
+// diagonal), scored on all cells; the HeldOut matrices score the same runs on held-out
+// cells only (ScoreHeldOut).
 type Grid struct {
-	Devices       []string
-	Method        Method
-	NTrain, NVal  int
-	Seeds         int
-	Before, After [][]float64
-	StdAfter      [][]float64
+	Devices                     []string
+	Method                      Method
+	NTrain, NVal                int
+	Seeds                       int
+	Before, After               [][]float64
+	StdAfter                    [][]float64
+	BeforeHeldOut, AfterHeldOut [][]float64
+	StdAfterHeldOut             [][]float64
+}
+
+// Scored returns the grid's matrices under sc.
+func (g Grid) Scored(sc Scoring) (before, after, stdAfter [][]float64) {
+	if sc == ScoreHeldOut {
+		return g.BeforeHeldOut, g.AfterHeldOut, g.StdAfterHeldOut
+	}
+	return g.Before, g.After, g.StdAfter
 }
 
 // Runner adapts one pair with one split of target cells.
@@ -110,7 +133,7 @@ func AdaptAllWith(t *data.LatencyTable, X [][]float64, devices []string, nTrain,
 	}
 	k := len(sel.Devices)
 	g := Grid{Devices: sel.Devices, NTrain: nTrain, NVal: nVal, Seeds: nSeeds}
-	for _, p := range []*[][]float64{&g.Before, &g.After, &g.StdAfter} {
+	for _, p := range []*[][]float64{&g.Before, &g.After, &g.StdAfter, &g.BeforeHeldOut, &g.AfterHeldOut, &g.StdAfterHeldOut} {
 		*p = make([][]float64, k)
 		for i := range *p {
 			(*p)[i] = make([]float64, k)
@@ -149,8 +172,9 @@ func AdaptAllWith(t *data.LatencyTable, X [][]float64, devices []string, nTrain,
 			jobErrs[n] = fmt.Errorf("proxy %s, target %s: %w", sel.Devices[i], sel.Devices[j], err)
 			return
 		}
-		sum := Summarize(rs)
+		sum, held := Summarize(rs), SummarizeScored(rs, ScoreHeldOut)
 		g.Before[i][j], g.After[i][j], g.StdAfter[i][j] = sum.MeanBefore, sum.MeanAfter, sum.StdAfter
+		g.BeforeHeldOut[i][j], g.AfterHeldOut[i][j], g.StdAfterHeldOut[i][j] = held.MeanBefore, held.MeanAfter, held.StdAfter
 	})
 	for _, e := range jobErrs {
 		if e != nil {
@@ -160,21 +184,38 @@ func AdaptAllWith(t *data.LatencyTable, X [][]float64, devices []string, nTrain,
 	return g, nil
 }
 
-// Frame lists the grid as rows proxy, target, srcc_before, srcc_after, srcc_after_sd.
-func (g Grid) Frame() dataframe.DataFrame {
+// Frame lists the grid as rows proxy, target, srcc_before, srcc_after, srcc_after_sd,
+// scored on all cells: FrameScored(ScoreAll).
+func (g Grid) Frame() dataframe.DataFrame { return g.FrameScored(ScoreAll) }
+
+// FrameScored lists the grid as rows proxy, target, then srcc_before, srcc_after and
+// srcc_after_sd for each scoring in scs, named with its Suffix (held-out:
+// srcc_before_heldout, ...). Without scorings it is Frame.
+func (g Grid) FrameScored(scs ...Scoring) dataframe.DataFrame {
+	if len(scs) == 0 {
+		scs = []Scoring{ScoreAll}
+	}
 	var p, t []string
-	var b, a, sd []float64
+	vals := make([][]float64, 3*len(scs))
 	for i := range g.Devices {
 		for j := range g.Devices {
 			if i == j {
 				continue
 			}
 			p, t = append(p, g.Devices[i]), append(t, g.Devices[j])
-			b, a, sd = append(b, g.Before[i][j]), append(a, g.After[i][j]), append(sd, g.StdAfter[i][j])
+			for k, sc := range scs {
+				b, a, sd := g.Scored(sc)
+				vals[3*k], vals[3*k+1], vals[3*k+2] = append(vals[3*k], b[i][j]), append(vals[3*k+1], a[i][j]), append(vals[3*k+2], sd[i][j])
+			}
 		}
 	}
-	return dataframe.New(series.New(p, series.String, "proxy"), series.New(t, series.String, "target"),
-		series.New(b, series.Float, "srcc_before"), series.New(a, series.Float, "srcc_after"), series.New(sd, series.Float, "srcc_after_sd"))
+	cols := []series.Series{series.New(p, series.String, "proxy"), series.New(t, series.String, "target")}
+	for k, sc := range scs {
+		for c, name := range []string{"srcc_before", "srcc_after", "srcc_after_sd"} {
+			cols = append(cols, series.New(vals[3*k+c], series.Float, name+sc.Suffix()))
+		}
+	}
+	return dataframe.New(cols...)
 }
 
 // CountAtLeast counts the off-diagonal entries of m that reach threshold.
@@ -193,14 +234,25 @@ func CountAtLeast(m [][]float64, threshold float64) (reached, total int) {
 	return reached, total
 }
 
-// AdaptPoint is the adaptation quality at one number of target samples.
+// AdaptPoint is the adaptation quality at one number of target samples: Summary on
+// all cells, HeldOut on the cells not sampled.
 type AdaptPoint struct {
 	Samples, NTrain, NVal int
 	Summary               SeedSummary
+	HeldOut               SeedSummary
 }
 
-// ValidationShare is the fraction of target samples a curve holds out to choose λ
-// (OneProxy's example: 10 of 70).
+// Scored returns the point's summary under sc.
+func (p AdaptPoint) Scored(sc Scoring) SeedSummary {
+	if sc == ScoreHeldOut {
+		return p.HeldOut
+	}
+	return p.Summary
+}
+
+// ValidationShare is the fraction of target samples a curve sets aside as validation
+// cells (OneProxy's example: 10 of 70), for the methods that use them (adaproxy-val,
+// finetune); the others fit on all samples.
 const ValidationShare = 1.0 / 7
 
 // AdaptCurve runs method on one pair for each total number of target samples in sizes
@@ -214,7 +266,7 @@ func AdaptCurve(p *Pair, m Method, sizes []int, nSeeds int) ([]AdaptPoint, error
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, AdaptPoint{Samples: n, NTrain: nTrain, NVal: nVal, Summary: Summarize(rs)})
+		out = append(out, AdaptPoint{Samples: n, NTrain: nTrain, NVal: nVal, Summary: Summarize(rs), HeldOut: SummarizeScored(rs, ScoreHeldOut)})
 	}
 	return out, nil
 }
