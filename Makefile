@@ -1,8 +1,15 @@
-# make report  — set up what is missing, then execute every notebook into reports/*.html
-# make test    — set up, go vet, go test ./..., and execute every notebook (fails on any failed cell)
+# make report  — set up what is missing, then execute every notebook into reports/: <name>.html
+#                (prose, figures, tables), code/<name>.html (with code) and index.html
+# make test    — set up, go vet, go test ./..., and execute every notebook into $(TEST_REPORTS_DIR)
+#                (never reports/); fails on any failed cell or any output missing from a report
 # make bench   — the benchmarks whose numbers the closing notes report
 
 .PHONY: setup report test vet unit notebooks bench
+
+# Where `make test` executes the notebooks, so that it never overwrites reports/, and at
+# which study size (nb.Size: small in CI, the reports' own "paper" size in `make report`).
+TEST_REPORTS_DIR ?= build/test-reports
+TEST_SIZE ?= small
 
 # GOEXPERIMENT=simd (GoMLX's SIMD matrix kernels) is deliberately not set: measured here it
 # makes the OFA predictor's batch of 10,000 networks 3.2x faster (1.87 s -> 0.58 s,
@@ -15,8 +22,7 @@ setup:
 
 report: setup
 	go run ./cmd/nasanalysis fetch --if-missing
-	scripts/run-notebooks.sh
-	@echo "open reports/index.html"
+	REPORTS_DIR=reports scripts/run-notebooks.sh
 
 vet:
 	go vet ./...
@@ -31,8 +37,11 @@ vet:
 unit:
 	NASANALYSIS_REQUIRE_DATA=1 NASANALYSIS_REQUIRE_ORT=1 go test -p 1 ./...
 
+# build/ holds only generated files: its own .gitignore keeps all of it out of git.
 notebooks:
-	scripts/run-notebooks.sh
+	@mkdir -p $(TEST_REPORTS_DIR)
+	@case "$(TEST_REPORTS_DIR)" in build/*) test -e build/.gitignore || echo '*' > build/.gitignore;; esac
+	NASANALYSIS_SIZE=$(TEST_SIZE) REPORTS_DIR=$(TEST_REPORTS_DIR) scripts/run-notebooks.sh
 
 test: setup vet unit notebooks
 

@@ -1,33 +1,67 @@
 #!/usr/bin/env bash
-# Executes every notebook headless and exports it as reports/<notebook>.html, then writes
-# reports/index.html. Exits non-zero if any cell of any notebook failed (all notebooks
-# are still run, so one failure does not hide another).
+# Executes every notebook headless once and exports it twice, then writes the index:
+#
+#   $REPORTS_DIR/executed/<name>.ipynb   the executed notebook (the one execution)
+#   $REPORTS_DIR/<name>.html             the report: prose, figures and tables, no code
+#   $REPORTS_DIR/code/<name>.html        the same executed notebook with its code
+#   $REPORTS_DIR/index.html              links both, with the data each notebook rests on
+#
+# REPORTS_DIR defaults to reports/ (`make report`); `make test` uses build/test-reports.
+# NOTEBOOKS_DIR (default notebooks/) must sit beside notebooks/: a notebook's first cell
+# finds the module one folder above its own.
+#
+# Every output the nb package displays (figure, table, Markdown, data line) is also
+# recorded, by the cell's own program, in executed/<name>.outputs.jsonl; `nasanalysis
+# index --check` then fails if an executed notebook lacks an output its cells displayed,
+# so a figure GoNB drops cannot pass silently. Exits non-zero if any cell of any notebook
+# failed or any output is missing (all notebooks still run, so one failure does not hide
+# another).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 GOBIN="$(go env GOBIN)"; GOBIN="${GOBIN:-$(go env GOPATH)/bin}"
 export PATH="$GOBIN:$PATH"
 export PYDEVD_DISABLE_FILE_VALIDATION=1
 out=${REPORTS_DIR:-reports}
-mkdir -p "$out"
+nbdir=${NOTEBOOKS_DIR:-notebooks}
+exe="$out/executed"
+mkdir -p "$exe" "$out/code"
+exe_abs=$(cd "$exe" && pwd)
 failed=()
-for nb in notebooks/*.ipynb; do
+# The execute_reply of a cell can reach nbclient before the cell's last outputs; by
+# default it waits 4 s for them and then carries on without them. Wait longer, and
+# fail rather than carry on.
+execute_opts=(--ExecutePreprocessor.timeout=900 --ExecutePreprocessor.iopub_timeout=60
+  --ExecutePreprocessor.raise_on_iopub_timeout=True)
+for nb in "$nbdir"/*.ipynb; do
   name=$(basename "$nb" .ipynb)
+  log="$exe/$name.log"
+  ledger="$exe_abs/$name.outputs.jsonl"
+  # A report that is not from this run must not stay behind looking current.
+  rm -f "$out/$name.html" "$out/code/$name.html" "$exe/$name.ipynb" "$out/$name.log"
+  : >"$ledger"
   echo "== executing $nb"
   start=$(date +%s)
-  if /usr/bin/jupyter nbconvert --to html --execute "$nb" --output-dir "$out" \
-      --ExecutePreprocessor.timeout=900 >"$out/$name.log" 2>&1; then
-    echo "   ok in $(( $(date +%s) - start )) s -> $out/$name.html"
-    rm -f "$out/$name.log"
+  if NASANALYSIS_OUTPUT_LEDGER="$ledger" /usr/bin/jupyter nbconvert --to notebook --execute "$nb" \
+      --output-dir "$exe" --output "$name" "${execute_opts[@]}" >"$log" 2>&1 &&
+    /usr/bin/jupyter nbconvert --to html --no-input --no-prompt "$exe/$name.ipynb" \
+      --output-dir "$out" --output "$name" >>"$log" 2>&1 &&
+    /usr/bin/jupyter nbconvert --to html "$exe/$name.ipynb" \
+      --output-dir "$out/code" --output "$name" >>"$log" 2>&1; then
+    echo "   ok in $(( $(date +%s) - start )) s -> $out/$name.html (with code: $out/code/$name.html)"
+    rm -f "$log"
   else
     echo "   FAILED after $(( $(date +%s) - start )) s; the failing cell:"
-    grep -A 25 'CellExecutionError\|Error' "$out/$name.log" | head -60 | sed 's/^/   | /'
-    echo "   (full log: $out/$name.log)"
+    grep -A 25 'CellExecutionError\|CellTimeoutError\|Error' "$log" | head -60 | sed 's/^/   | /'
+    echo "   (full log: $log)"
+    rm -f "$out/$name.html" "$out/code/$name.html"
     failed+=("$nb")
   fi
 done
-go run ./cmd/nasanalysis index --notebooks notebooks --reports "$out" || failed+=("index")
+# index --check also fails on a notebook whose executed copy lacks an output its cells
+# displayed, and names the cell and the output.
+go run ./cmd/nasanalysis index --notebooks "$nbdir" --reports "$out" --check || failed+=("index --check")
 if [ ${#failed[@]} -gt 0 ]; then
   echo "notebooks failed: ${failed[*]}"
   exit 1
 fi
-echo "notebooks: all passed"
+echo "notebooks: all passed; open $out/index.html"

@@ -43,13 +43,33 @@ if [ "$(modversion "$GOBIN/goimports" golang.org/x/tools)" != "$GOIMPORTS_VERSIO
   go install "golang.org/x/tools/cmd/goimports@$GOIMPORTS_VERSION"
 fi
 
-# 3. The Jupyter kernel spec, pointing at this gonb binary.
-spec=$(/usr/bin/jupyter kernelspec list 2>/dev/null | awk '$1=="gonb"{print $2}')
-if [ -z "$spec" ] || ! grep -q "\"$GOBIN/gonb\"" "$spec/kernel.json" 2>/dev/null; then
-  echo "setup: registering the gonb Jupyter kernel"
-  "$GOBIN/gonb" --install --logtostderr=false >/dev/null 2>&1 || "$GOBIN/gonb" --install
+# 3. The Jupyter kernel spec, running this gonb. `gonb --install` writes kernel.json with
+#    argv[0] = the gonb binary, except when that binary lies under /tmp, /var/folders or
+#    the user cache directory (GOBIN or GOPATH there): then it copies the binary into the
+#    kernel's folder and names the copy. So the check is not "kernel.json names
+#    $GOBIN/gonb" but "the binary kernel.json names exists and is this gonb" (same file,
+#    or a byte-identical copy): it holds wherever Go installs binaries, and a second run
+#    registers nothing.
+kernel_gonb() {  # argv[0] of the registered gonb kernel, if any
+  local spec
+  spec=$(PYDEVD_DISABLE_FILE_VALIDATION=1 /usr/bin/jupyter kernelspec list 2>/dev/null | awk '$1=="gonb"{print $2}')
+  [ -n "$spec" ] && [ -f "$spec/kernel.json" ] || return 0
+  /usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["argv"][0])' "$spec/kernel.json" 2>/dev/null || true
+}
+kernel_ok() {
+  local k
+  k=$(kernel_gonb)
+  [ -n "$k" ] && [ -x "$k" ] && { [ "$k" -ef "$GOBIN/gonb" ] || cmp -s "$k" "$GOBIN/gonb"; }
+}
+if kernel_ok; then
+  echo "setup: gonb kernel registered ($(kernel_gonb), gonb $(modversion "$(kernel_gonb)" github.com/janpfeifer/gonb))"
 else
-  echo "setup: gonb kernel registered ($spec)"
+  echo "setup: registering the gonb Jupyter kernel (found '$(kernel_gonb)')"
+  "$GOBIN/gonb" --install --logtostderr=false >/dev/null 2>&1 || "$GOBIN/gonb" --install
+  if ! kernel_ok; then
+    echo "setup: after gonb --install, the gonb kernel runs '$(kernel_gonb)', not $GOBIN/gonb ($want_gonb)" >&2
+    exit 1
+  fi
 fi
 
 # 4. ONNX Runtime's official Linux x64 library (the measurement engine), from the npm

@@ -18,13 +18,76 @@ func TestTableHTML(t *testing.T) {
 		series.New([]float64{0.123456, math.NaN()}, series.Float, "srcc"),
 	)
 	h := TableHTML(df, 1)
-	for _, want := range []string{"a&lt;b", "0.1235", "1 of 2 rows shown", "<th"} {
+	for _, want := range []string{"a&lt;b", ">0.123<", "1 of 2 rows shown", "<th"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("table lacks %q:\n%s", want, h)
 		}
 	}
-	if strings.Contains(TableHTML(df, 0), "NaN") {
-		t.Error("NaN should print as an empty cell")
+	if strings.Contains(h, "n/a") {
+		t.Errorf("the n/a row is not shown, so neither should its footnote be:\n%s", h)
+	}
+	full := TableHTML(df, 0)
+	if strings.Contains(full, "NaN") || !strings.Contains(full, ">n/a<") || !strings.Contains(full, "n/a: "+DefaultNAReason) {
+		t.Errorf("NaN should print as n/a with the default footnote:\n%s", full)
+	}
+	if h := TableHTML(df, 0, "no device pair reaches 0.9"); !strings.Contains(h, "n/a: no device pair reaches 0.9.</p>") {
+		t.Errorf("the caller's n/a reason is not the footnote:\n%s", h)
+	}
+}
+
+// One table column, one format: the mix 0.971, 0.7408, -0.002031, 9.344e-05 of one
+// column prints with three decimals throughout.
+func TestTableColumnsHaveOneFormat(t *testing.T) {
+	df := dataframe.New(
+		series.New([]float64{0.971, 0.7408, -0.002031, 9.344e-05}, series.Float, "mixed"),
+		series.New([]float64{9.344e-05, 1.2e-05, 3e-04, math.NaN()}, series.Float, "tiny"),
+		series.New([]float64{1999, 15625, 5000, 300}, series.Float, "count"),
+		series.New([]float64{12.345, 101.2, 7.25, 48}, series.Float, "ms"),
+	)
+	h := TableHTML(df, 0)
+	for _, want := range []string{
+		">0.971<", ">0.741<", ">-0.002<", ">0.000<", // mixed: 3 decimals
+		">9.34e-05<", ">1.20e-05<", ">3.00e-04<", ">n/a<", // tiny: scientific throughout
+		">1999<", ">15625<", // whole numbers stay whole
+		">12.3<", ">101.2<", ">7.2<", ">48.0<", // median magnitude ~30: one decimal
+	} {
+		if !strings.Contains(h, want) {
+			t.Errorf("table lacks %q:\n%s", want, h)
+		}
+	}
+}
+
+func TestNumIntervalEst(t *testing.T) {
+	for _, c := range []struct {
+		got, want string
+	}{
+		{Num(0.74083), "0.741"},
+		{Num(0.971), "0.971"},
+		{Num(-0.002031), "-0.00203"},
+		{Num(9.344e-05), "9.34×10⁻⁵"},
+		{Num(1999), "1,999"},
+		{Num(15625.0), "15,625"},
+		{Num(-1234567), "-1,234,567"},
+		{Num(12.345), "12.3"},
+		{Num(9.9996), "10.0"},
+		{Num(0.5), "0.500"},
+		{Num(0), "0"},
+		{Num(math.NaN()), "n/a"},
+		{Num(float32(2.5)), "2.50"},
+		{Interval(0.7118, 0.7452), "0.712–0.745"},
+		{Interval(0.98712, 0.98749), "0.9871–0.9875"}, // more decimals until the ends differ
+		{Interval(-0.123, 0.31), "-0.123 to 0.310"},
+		{Interval(77.41, 77.62), "77.4–77.6"},
+		{Interval(790, 824), "790–824"},
+		{Interval(1.2e-05, 3.4e-05), "1.20×10⁻⁵ to 3.40×10⁻⁵"},
+		{Interval(math.NaN(), 1.0), "n/a–1"},
+		{Est(0.731, 0.712, 0.745), "0.731 (0.712–0.745)"},
+		{Est(0.8741, 0.8702, 0.878), "0.874 (0.870–0.878)"},
+		{Est(1999, 1800, 2100), "1,999 (1,800–2,100)"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
 	}
 }
 
@@ -54,7 +117,7 @@ func TestCaptionedTableHTML(t *testing.T) {
 	h := CaptionedTableHTML(df, 0, "3 cells & 2 devices")
 	// The caption is escaped and sits inside the table, before its header.
 	ci, hi := strings.Index(h, "<caption"), strings.Index(h, "<thead>")
-	if ci < 0 || hi < ci || !strings.Contains(h, "3 cells &amp; 2 devices</caption>") || !strings.Contains(h, ">2.5</td>") {
+	if ci < 0 || hi < ci || !strings.Contains(h, "3 cells &amp; 2 devices</caption>") || !strings.Contains(h, ">2.50</td>") {
 		t.Errorf("captioned table:\n%s", h)
 	}
 	if strings.Contains(TableHTML(df, 0), "<caption") {
