@@ -329,7 +329,9 @@ func TestEvalAndSampleBadInput(t *testing.T) {
 		want string
 	}{
 		{good + "\n{oops\n", []string{"eval", "--metrics", "flops"}, "stdin line 2: malformed"},
-		{strings.Replace(good, `"r":160`, `"r":161`, 1), []string{"eval", "--metrics", "flops"}, "stdin line 1: ofa-mbv3: r = 161"},
+		{strings.Replace(good, `"r":160`, `"r":1025`, 1), []string{"eval", "--metrics", "flops"}, "stdin line 1: ofa-mbv3: r = 1025"},
+		{strings.Replace(good, `}`, `} trailing`, 1), []string{"eval", "--metrics", "flops"}, "text after the JSON object"},
+		{good + good, []string{"eval", "--metrics", "flops"}, "text after the JSON object"},
 		{good, []string{"eval", "--metrics", "flops,speed"}, `metric "speed" is not available for ofa-mbv3`},
 		{good, []string{"eval", "--space", "mnasnet"}, `unknown space "mnasnet"`},
 		{"", []string{"sample", "--space", "ofa-mbv3", "--n", "0"}, "--n must be >= 1"},

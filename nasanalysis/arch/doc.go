@@ -9,9 +9,18 @@
 // crossover, block fixes (one choice pinned at one position, as the block-profiling
 // study of Mills et al. does), the flat vector of one-hot choices linear models and MLPs take (Flat)
 // and the operations graph GCNs take (Graph). Parse and Sample dispatch on a space name
-// (Spaces). The OFA families and the NB201 cell also have an analytic cost (MACs, and
-// for OFA parameters and the exact layer plan from which both follow); OFAFeatures is
-// the input layout of OFA's released accuracy predictors.
+// (Spaces). OFA's JSON form is read as OFA writes it too ("r": [224], "wid": null).
+//
+// The OFA networks run at any input resolution from MinResolution to MaxResolution
+// (32..1024 px), so Validate accepts all of those; the sets a predictor or a lookup
+// table is defined on are Resolutions values (MBElasticResolutions,
+// ResNetPredictorResolutions). An OFA-MobileNetV3 architecture without "w" has the
+// space's default width, 1.2 (MBv3.DefaultWidth), the width of OFA's accuracy predictor
+// and lookup tables; OFA-ProxylessNAS's default is 1.3.
+//
+// The OFA families and the NB201 cell also have an analytic cost (MACs, and for OFA
+// parameters and the exact layer plan from which both follow); OFAFeatures is the input
+// layout of OFA's released accuracy predictors.
 //
 // arch imports nothing of this project: every other package may build on it.
 package arch

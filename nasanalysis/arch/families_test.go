@@ -92,13 +92,13 @@ func TestMBFlatAndGraph(t *testing.T) {
 	if len(g.Nodes) != 22 || g.Nodes[3][14] != 1 || g.Nodes[2][14] != 0 || g.Nodes[0][2] != 0.5 {
 		t.Errorf("graph: skipped flags %v %v, resolution %v (want 0.5 for 176 px)", g.Nodes[3][14], g.Nodes[2][14], g.Nodes[0][2])
 	}
-	for _, r := range []int{128, 132, 224} {
+	for _, r := range []int{32, 130, 228, 1024} {
 		a.R = r
 		if err := a.Validate(); err != nil {
 			t.Errorf("r = %d: %v", r, err)
 		}
 	}
-	for _, r := range []int{124, 130, 228} {
+	for _, r := range []int{0, 31, 1025} {
 		a.R = r
 		if err := a.Validate(); err == nil || !strings.Contains(err.Error(), "r = ") {
 			t.Errorf("r = %d accepted or error does not name r: %v", r, err)

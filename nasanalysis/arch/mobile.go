@@ -6,7 +6,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"strings"
 )
 
 // MBConv is the layer plan of one mobile inverted-bottleneck block.
@@ -41,12 +40,16 @@ func MakeDivisible(v float64, divisor int) int {
 // MBArch is a sub-network of an OFA mobile space (MobileNetV3 or ProxylessNAS) in OFA's
 // dictionary form: kernel size and expand ratio of each of 5 stages x 4 block slots, the
 // depth of each stage, the input resolution, and the supernet's width multiplier.
+//
+// W is omitted from the JSON form at its zero value, which means the space's default
+// width (MBSpace.DefaultWidth): a line without "w" is an OFA-MobileNetV3 network of the
+// width-1.2 supernet, or an OFA-ProxylessNAS network of the width-1.3 one.
 type MBArch struct {
 	KS []int   `json:"ks"`
 	E  []int   `json:"e"`
 	D  []int   `json:"d"`
 	R  int     `json:"r"`
-	W  float64 `json:"w,omitempty"` // 0 means the space's default width
+	W  float64 `json:"w,omitempty"` // 0 means the space's default width: 1.2 for ofa-mbv3, 1.3 for proxylessnas
 	sp *MBSpace
 }
 
@@ -58,8 +61,11 @@ var (
 	MBResolutions = []int{160, 176, 192, 208, 224}
 )
 
-// The resolutions an OFA mobile supernet runs (and HELP's GPU table holds): 128 to 224
-// px in steps of 4. Sample draws from MBResolutions, the five the Note10 tables cover.
+// The resolutions an OFA mobile supernet was trained at (elastic resolution; HELP's GPU
+// table holds them too): 128 to 224 px in steps of 4 (MBElasticResolutions). The
+// networks run at any resolution Validate accepts (RunResolutions); the graph and flat
+// encodings scale the resolution over this range. Sample draws from MBResolutions, the
+// five the Note10 tables cover.
 const (
 	MBMinResolution = 128
 	MBMaxResolution = 224
@@ -78,8 +84,10 @@ type mbStage struct {
 
 // MBSpace describes the macro network of an OFA mobile space.
 type MBSpace struct {
-	Name         string
-	Widths       []float64 // supernet width multipliers
+	Name   string
+	Widths []float64 // supernet width multipliers
+	// DefaultWidth is the width of an architecture whose W is 0, as every line sample
+	// prints without --width is: 1.2 for OFA-MobileNetV3, 1.3 for OFA-ProxylessNAS.
 	DefaultWidth float64
 	stemBase     int // first conv output, before the width multiplier
 	firstBase    int // first block (expand 1, kernel 3) output
@@ -89,12 +97,19 @@ type MBSpace struct {
 	finalExpand, mix, tailBlock int
 }
 
-// The two OFA mobile spaces. MobileNetV3's default width is 1.2, the supernet of OFA's
-// released accuracy predictor and of the Note10 tables; ProxylessNAS's is 1.3.
+// The two OFA mobile spaces.
 var (
+	// MBv3 is OFA-MobileNetV3 (ofa-mbv3). Its default width multiplier is 1.2, not the
+	// 1.0 of MobileNetV3-Large: an architecture without "w" is a sub-network of OFA's
+	// w1.2 supernet (ofa_mbv3_d234_e346_k357_w1.2), the one OFA's released accuracy
+	// predictor, the Note10 lookup tables and HELP's GPU table describe, and it is costed
+	// and measured at width 1.2. "w": 1.0 selects the w1.0 supernet.
 	MBv3 = &MBSpace{Name: "ofa-mbv3", Widths: []float64{1.0, 1.2}, DefaultWidth: 1.2, stemBase: 16, firstBase: 16,
 		stages:      []mbStage{{24, 2, false, false}, {40, 2, false, true}, {80, 2, true, false}, {112, 1, true, true}, {160, 2, true, true}},
 		finalExpand: 960, mix: 1280}
+	// Proxyless is OFA-ProxylessNAS (proxylessnas). Its default width multiplier is 1.3,
+	// the width of OFA's ProxylessNAS supernet; ProxylessNAS's own mobile lookup table
+	// was measured at 1.0.
 	Proxyless = &MBSpace{Name: "proxylessnas", Widths: []float64{1.0, 1.3}, DefaultWidth: 1.3, stemBase: 32, firstBase: 16,
 		stages: []mbStage{{24, 2, false, false}, {40, 2, false, false}, {80, 2, false, false}, {96, 1, false, false}, {192, 2, false, false}},
 		mix:    1280, tailBlock: 320}
@@ -119,15 +134,24 @@ func (a MBArch) Width() float64 {
 	return a.W
 }
 
-// ParseMB reads an architecture of space sp from its JSON form and validates it.
+// ParseMB reads an architecture of space sp from its JSON form and validates it. The
+// form is one JSON object with the keys "ks", "e", "d", "r" and optionally "w" (the
+// supernet width; the space's default when absent). "r" is a number or, as OFA writes
+// it, a list of one number ("r": [224]); OFA's "wid": null is accepted and ignored.
 func ParseMB(sp *MBSpace, s string) (MBArch, error) {
-	var a MBArch
-	dec := json.NewDecoder(strings.NewReader(s))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&a); err != nil {
-		return a, fmt.Errorf("malformed %s architecture %q: %v", sp.Name, s, err)
+	a := MBArch{sp: sp}
+	var r jsonResolution
+	var wid json.RawMessage
+	err := decodeObject(s, map[string]any{"ks": &a.KS, "e": &a.E, "d": &a.D, "r": &r, "w": &a.W, "wid": &wid})
+	if err == nil && wid != nil && string(wid) != "null" {
+		// OFA's dictionaries carry "wid": None; the mobile spaces have no width choice
+		// per network besides the supernet's, "w".
+		err = fmt.Errorf(`field "wid" = %s, want null (the supernet width is "w", one of %v)`, wid, sp.Widths)
 	}
-	a.sp = sp
+	if err != nil {
+		return MBArch{}, fmt.Errorf("malformed %s architecture %q: %w", sp.Name, s, err)
+	}
+	a.R = int(r)
 	return a, a.Validate()
 }
 
@@ -151,8 +175,8 @@ func (a MBArch) Validate() error {
 			return fmt.Errorf("%s: d[%d] = %d, want one of %v", name, i, d, MBDepths)
 		}
 	}
-	if a.R < MBMinResolution || a.R > MBMaxResolution || a.R%4 != 0 {
-		return fmt.Errorf("%s: r = %d, want %d..%d in steps of 4 (sampled from %v)", name, a.R, MBMinResolution, MBMaxResolution, MBResolutions)
+	if !RunResolutions.Contains(a.R) {
+		return fmt.Errorf("%s: r = %d, want an input resolution of %s", name, a.R, RunResolutions)
 	}
 	return a.ValidateWidth()
 }
@@ -338,7 +362,9 @@ func BlockFixes() []BlockFix {
 // predictor, laid out as its weights expect:
 // for each of the 20 slots a one-hot of the kernel (3, 5, 7) at 3i and of the expand
 // ratio (3, 4, 6) at 60+3i, all zero for slots beyond their stage's depth; then a
-// one-hot of the resolution at 120 + (r-112)/16.
+// one-hot of the resolution at 120 + (r-112)/16. The encoding has slots for 112..239 px
+// only; at another resolution the last eight numbers stay zero, which the predictor was
+// never trained on: check MBElasticResolutions first, as the acc metric does.
 func (a MBArch) OFAFeatures() []float64 {
 	x := make([]float64, 128)
 	for s := 0; s < mbStages; s++ {
@@ -348,7 +374,9 @@ func (a MBArch) OFAFeatures() []float64 {
 			x[60+3*i+slices.Index(MBExpands, a.E[i])] = 1
 		}
 	}
-	x[120+(a.R-112)/16] = 1
+	if a.R >= 112 && a.R < 112+8*16 {
+		x[120+(a.R-112)/16] = 1
+	}
 	return x
 }
 
@@ -366,7 +394,8 @@ func (sp *MBSpace) Size() float64 {
 // Flat returns the flat encoding linear models, MLPs and AdaProxy take: for each of the
 // 20 slots a one-hot of the kernel (3, 5, 7), a one-hot of the expand ratio (3, 4, 6)
 // and a flag for a slot beyond its stage's depth (whose one-hots stay zero), 7 x 20
-// numbers; then the resolution as one number scaled to [0, 1] over 128-224 px. The
+// numbers; then the resolution as one number, 128-224 px scaled to [0, 1] (a resolution
+// outside the supernet's range falls outside [0, 1], keeping its order). The
 // resolution is a number, not a one-hot: HELP's GPU table holds 25 resolutions in 4-px
 // steps, and the MLP ranks its latencies far better when it sees their order (Kendall
 // tau 0.57 with 16-px one-hot buckets instead, at 100 labelled networks) — latency grows
@@ -390,7 +419,7 @@ const (
 )
 
 // Graph is the sub-network as a chain over its 20 block slots: input (carrying the
-// resolution scaled to [0, 1] over 128-224 px), one node per slot (one-hot kernel
+// resolution, 128-224 px scaled to [0, 1]), one node per slot (one-hot kernel
 // 3/5/7, one-hot expand 3/4/6, one-hot stage, and a flag for slots beyond the stage's
 // depth, which the network skips), output.
 func (a MBArch) Graph() Graph {

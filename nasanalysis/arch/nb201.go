@@ -77,8 +77,9 @@ func ParseCell(s string) (Cell, error) {
 			if err != nil {
 				return c, fmt.Errorf("malformed cell %q: %w", s, err)
 			}
-			n, err := strconv.Atoi(from)
-			if err != nil || n != src {
+			// Only the canonical digits: the cell string is the cell's identity in the
+			// datasets, and Atoi would also take "00", "+0" and "-0".
+			if from != strconv.Itoa(src) {
 				return c, fmt.Errorf("malformed cell %q: input %q of node %d must come from node %d", s, in, j+1, src)
 			}
 			c[e] = op

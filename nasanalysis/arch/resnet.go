@@ -6,7 +6,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"strings"
 )
 
 // ResNetArch is an OFA-ResNet50 sub-network in OFA's dictionary form:
@@ -23,7 +22,9 @@ type ResNetArch struct {
 	R int       `json:"r"`
 }
 
-// OFA-ResNet50 choices. The resolutions are the eight its released accuracy predictor encodes.
+// OFA-ResNet50 choices. The resolutions are the eight its released accuracy predictor
+// encodes, and those Sample draws from; the network runs at any resolution Validate
+// accepts (RunResolutions).
 var (
 	ResNetExpands     = []float64{0.2, 0.25, 0.35}
 	ResNetDepths      = []int{0, 1, 2}
@@ -34,14 +35,16 @@ var (
 	resNetStride      = []int{1, 2, 2, 2}
 )
 
-// ParseResNet reads an architecture from its JSON form and validates it.
+// ParseResNet reads an architecture from its JSON form and validates it. The form is one
+// JSON object with the keys "d", "e", "w" and "r"; "r" is a number or, as OFA writes it,
+// a list of one number ("r": [224]).
 func ParseResNet(s string) (ResNetArch, error) {
 	var a ResNetArch
-	dec := json.NewDecoder(strings.NewReader(s))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&a); err != nil {
-		return a, fmt.Errorf("malformed OFA-ResNet50 architecture %q: %v", s, err)
+	var r jsonResolution
+	if err := decodeObject(s, map[string]any{"d": &a.D, "e": &a.E, "w": &a.W, "r": &r}); err != nil {
+		return ResNetArch{}, fmt.Errorf("malformed OFA-ResNet50 architecture %q: %w", s, err)
 	}
+	a.R = int(r)
 	return a, a.Validate()
 }
 
@@ -68,8 +71,8 @@ func (a ResNetArch) Validate() error {
 			return fmt.Errorf("ofa-resnet50: w[%d] = %d, want an index 0..2 into %v", i, w, ResNetWidths)
 		}
 	}
-	if !slices.Contains(ResNetResolutions, a.R) {
-		return fmt.Errorf("ofa-resnet50: r = %d, want one of %v", a.R, ResNetResolutions)
+	if !RunResolutions.Contains(a.R) {
+		return fmt.Errorf("ofa-resnet50: r = %d, want an input resolution of %s", a.R, RunResolutions)
 	}
 	return nil
 }
@@ -196,10 +199,14 @@ func ResNetBlockFixes() []ResNetBlockFix {
 // OFAFeatures returns the 82-number input of OFA's released ResNet50 accuracy predictor: a
 // one-hot of the resolution (8), of the input-stem skip (2: kept middle conv = 1), of
 // each of the 6 width indices (3 each), and of the expand ratio of each active block
-// (3 each, 18 slots; inactive slots all zero).
+// (3 each, 18 slots; inactive slots all zero). At a resolution other than the eight the
+// resolution one-hot stays zero, which the predictor was never trained on: check
+// ResNetPredictorResolutions first, as the acc metric does.
 func (a ResNetArch) OFAFeatures() []float64 {
 	x := make([]float64, 82)
-	x[slices.Index(ResNetResolutions, a.R)] = 1
+	if i := slices.Index(ResNetResolutions, a.R); i >= 0 {
+		x[i] = 1
+	}
 	skip := 0
 	if a.D[0] > 0 {
 		skip = 1
@@ -301,10 +308,12 @@ func ResNetSize() float64 {
 }
 
 // Flat is the flat encoding of linear models and MLPs; for OFA-ResNet50 it is the
-// input of OFA's predictor, which is one-hot already (OFAFeatures).
+// input of OFA's predictor, which is one-hot already (OFAFeatures). It tells apart
+// only the eight resolutions of that predictor; Graph carries any resolution as a
+// number.
 func (a ResNetArch) Flat() []float64 { return a.OFAFeatures() }
 
-// Graph is the network as a chain: input (resolution scaled to [0, 1] over 128-256 px),
+// Graph is the network as a chain: input (resolution, 128-256 px scaled to [0, 1]),
 // the stem (middle conv kept, one-hot width of its two convs), one node per bottleneck
 // slot (one-hot expand, one-hot stage, one-hot stage width, and a flag for slots beyond
 // the stage's depth), output.

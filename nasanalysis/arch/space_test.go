@@ -69,7 +69,7 @@ func TestMBArchValidation(t *testing.T) {
 		`{"ks":[3],"e":[3],"d":[2],"r":160}`:                           "want 20 ks, 20 e and 5 d",
 		strings.Replace(good, `"ks":[3,`, `"ks":[4,`, 1):               "ks[0] = 4",
 		strings.Replace(good, `"d":[2,3,4,2,3]`, `"d":[2,3,5,2,3]`, 1): "d[2] = 5",
-		strings.Replace(good, `"r":176`, `"r":170`, 1):                 "r = 170",
+		strings.Replace(good, `"r":176`, `"r":1025`, 1):                "r = 1025, want an input resolution of 32..1024 px",
 		strings.Replace(good, `"r":176`, `"r":176,"w":1.5`, 1):         "w = 1.5",
 		strings.Replace(good, `"r":176`, `"r":176,"x":1`, 1):           "unknown field",
 		`not json`: "malformed",

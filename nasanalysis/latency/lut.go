@@ -1,7 +1,10 @@
 package latency
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -26,12 +29,24 @@ func ReadLUT(path string) (*LUT, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseLUT(path, raw)
+}
+
+// parseLUT reads a lookup table from its YAML text; path names it in errors.
+func parseLUT(path string, raw []byte) (*LUT, error) {
 	var entries map[string]struct {
 		Count int      `yaml:"count"`
 		Mean  *float64 `yaml:"mean"`
 	}
-	if err := yaml.Unmarshal(raw, &entries); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	if err := dec.Decode(&entries); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	// yaml.Unmarshal would read the first document and drop the rest: a second table
+	// appended to the file would vanish, and its operators be reported missing later.
+	var next yaml.Node
+	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: more than one YAML document (a table is one mapping of operators)", path)
 	}
 	if len(entries) == 0 {
 		return nil, fmt.Errorf("%s: no operators", path)
@@ -60,11 +75,25 @@ func (l *LUT) Sum(keys []string) (float64, error) {
 	return total, nil
 }
 
-// Note10 holds OFA's Samsung Note10 tables for OFA-MobileNetV3 (width 1.2), one per
-// input resolution.
+// Note10 holds OFA's Samsung Note10 tables for OFA-MobileNetV3, one per input
+// resolution. OFA measured them for its width-1.2 supernet, ofa-mbv3's default width
+// (Note10Width), at the five resolutions of Note10Resolutions.
 type Note10 struct {
 	byRes map[int]*LUT
 }
+
+// Where the lookup tables were measured: a network of another width or resolution has
+// operators (channel counts, feature-map sides) that no table entry describes.
+const (
+	Note10Width          = 1.2
+	ProxylessMobileWidth = 1.0
+)
+
+// The resolutions of the lookup tables (see the widths above).
+var (
+	Note10Resolutions          = arch.Resolutions{List: arch.MBResolutions}
+	ProxylessMobileResolutions = arch.Resolutions{List: []int{224}}
+)
 
 // Note10File is the table of one resolution, relative to a datasets directory.
 func Note10File(res int) string { return fmt.Sprintf("ofa/note10/%d_lookup_table.yaml", res) }
@@ -72,7 +101,7 @@ func Note10File(res int) string { return fmt.Sprintf("ofa/note10/%d_lookup_table
 // LoadNote10 reads the five Note10 tables from the directory data.Resolve finds.
 func LoadNote10(dataDir string) (*Note10, error) {
 	n := &Note10{byRes: map[int]*LUT{}}
-	for _, r := range arch.MBResolutions {
+	for _, r := range Note10Resolutions.List {
 		dir, err := data.Resolve(dataDir, Note10File(r))
 		if err != nil {
 			return nil, err
@@ -87,14 +116,19 @@ func LoadNote10(dataDir string) (*Note10, error) {
 }
 
 // Latency returns the Note10 latency (ms) of an OFA-MobileNetV3 architecture at its
-// resolution: the sum of its operators' table means.
+// resolution: the sum of its operators' table means. A network of another width or
+// resolution than the tables' is refused by name rather than by its first missing
+// operator.
 func (n *Note10) Latency(a arch.MBArch) (float64, error) {
 	if a.Space() != arch.MBv3 {
 		return 0, fmt.Errorf("the Note10 tables cover OFA-MobileNetV3, not %s", a.Space().Name)
 	}
+	if a.Width() != Note10Width {
+		return 0, fmt.Errorf("the Note10 tables were measured at width %v (%s's default), not w = %v", Note10Width, arch.MBv3.Name, a.Width())
+	}
 	l, ok := n.byRes[a.R]
 	if !ok {
-		return 0, fmt.Errorf("no Note10 table for resolution %d (have %v)", a.R, arch.MBResolutions)
+		return 0, fmt.Errorf("the Note10 tables cover %s, not r = %d", Note10Resolutions, a.R)
 	}
 	return l.Sum(keys(a))
 }
@@ -134,8 +168,9 @@ func (p *ProxylessMobile) Latency(a arch.MBArch) (float64, error) {
 	if a.Space() != arch.Proxyless {
 		return 0, fmt.Errorf("the ProxylessNAS mobile table covers the ProxylessNAS space, not %s", a.Space().Name)
 	}
-	if a.Width() != 1.0 || a.R != 224 {
-		return 0, fmt.Errorf("the ProxylessNAS mobile table was measured at width 1.0 and 224 px, not w=%v r=%d", a.Width(), a.R)
+	if a.Width() != ProxylessMobileWidth || !ProxylessMobileResolutions.Contains(a.R) {
+		return 0, fmt.Errorf("the ProxylessNAS mobile table was measured at width %.1f and %s, not w = %v and r = %d",
+			ProxylessMobileWidth, ProxylessMobileResolutions, a.Width(), a.R)
 	}
 	for s := 0; s < 5; s++ {
 		for l := 0; l < a.D[s]; l++ {

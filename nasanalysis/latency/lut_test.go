@@ -35,13 +35,40 @@ func TestNote10CoversSampledNetworks(t *testing.T) {
 	}
 }
 
+// An operator a table lacks is an error naming it, never a zero.
 func TestNote10RejectsUnknownOperator(t *testing.T) {
 	n, err := LoadNote10("")
 	datatest.Check(t, err)
-	a := arch.MBv3.Sample(rand.New(rand.NewPCG(3, 4)), 1.0) // the tables are for width 1.2
-	_, err = n.Latency(a)
-	if err == nil || !strings.Contains(err.Error(), "has no entry for operator \"Conv-input:") {
-		t.Errorf("width-1.0 network priced without error: %v", err)
+	a := arch.MBv3.Sample(rand.New(rand.NewPCG(3, 4)), 0)
+	a.R = 160
+	stem := a.Layers()[0].Key
+	delete(n.byRes[160].Mean, stem)
+	if _, err = n.Latency(a); err == nil || !strings.Contains(err.Error(), "has no entry for operator \"Conv-input:160x160x3") {
+		t.Errorf("network with an operator missing from the table: %v", err)
+	}
+}
+
+// The Note10 tables were measured for the width-1.2 supernet at five resolutions; a
+// network of another width or resolution is refused by name. A width-1.0 network used
+// to fail only on its first unknown operator key, which did not say why.
+func TestNote10RefusesOtherWidthsAndResolutions(t *testing.T) {
+	n, err := LoadNote10("")
+	datatest.Check(t, err)
+	a := arch.MBv3.Sample(rand.New(rand.NewPCG(3, 4)), 1.0)
+	a.R = 160
+	if _, err = n.Latency(a); err == nil || !strings.Contains(err.Error(), "the Note10 tables were measured at width 1.2 (ofa-mbv3's default), not w = 1") {
+		t.Errorf("width-1.0 network: %v", err)
+	}
+	a.W, a.R = 1.2, 236
+	if _, err = n.Latency(a); err == nil || !strings.Contains(err.Error(), "the Note10 tables cover 160, 176, 192, 208 or 224 px, not r = 236") {
+		t.Errorf("236-px network: %v", err)
+	}
+	p, err := LoadProxylessMobile("")
+	datatest.Check(t, err)
+	b := arch.Proxyless.Sample(rand.New(rand.NewPCG(3, 4)), 1.0)
+	b.R = 236
+	if _, err = p.Latency(b); err == nil || !strings.Contains(err.Error(), "the ProxylessNAS mobile table was measured at width 1.0 and 224 px, not w = 1 and r = 236") {
+		t.Errorf("236-px ProxylessNAS network: %v", err)
 	}
 }
 
@@ -112,5 +139,23 @@ func TestRecordedSourceRefusesUnmeasured(t *testing.T) {
 	}
 	if _, err := r.Latency(b); err == nil || !strings.Contains(err.Error(), "has no measurement") {
 		t.Errorf("unmeasured architecture: %v", err)
+	}
+}
+
+// A table is one YAML document. yaml.Unmarshal reads the first document of a stream
+// and ignores the rest, so a second table appended to the file (say, two resolutions
+// concatenated) used to be dropped without a word and its operators reported missing
+// later, far from the cause.
+func TestReadLUTRejectsSecondDocument(t *testing.T) {
+	for _, text := range []string{
+		"a:\n  mean: 1\n---\nb:\n  mean: 2\n",
+		"a:\n  mean: 1\n---\n",
+	} {
+		if l, err := parseLUT("two.yaml", []byte(text)); err == nil || !strings.Contains(err.Error(), "two.yaml: more than one YAML document") {
+			t.Errorf("%q: %v, %v; want an error naming the second document", text, l, err)
+		}
+	}
+	if l, err := parseLUT("one.yaml", []byte("---\na:\n  mean: 1\n...\n")); err != nil || l.Mean["a"] != 1 {
+		t.Errorf("one document with markers: %v, %v", l, err)
 	}
 }
