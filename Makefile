@@ -2,9 +2,10 @@
 #                (prose, figures, tables), code/<name>.html (with code) and index.html
 # make test    — set up, go vet, go test ./..., and execute every notebook into $(TEST_REPORTS_DIR)
 #                (never reports/); fails on any failed cell or any output missing from a report
+# make fuzz    — every fuzz target for 60 s (make test runs each for 2 s)
 # make bench   — the benchmarks whose numbers the closing notes report
 
-.PHONY: setup report test vet unit notebooks bench
+.PHONY: setup report test vet unit race fuzz-short fuzz notebooks bench
 
 # Where `make test` executes the notebooks, so that it never overwrites reports/, and at
 # which study size (nb.Size: small in CI, the reports' own "paper" size in `make report`).
@@ -37,13 +38,29 @@ vet:
 unit:
 	NASANALYSIS_REQUIRE_DATA=1 NASANALYSIS_REQUIRE_ORT=1 go test -p 1 ./...
 
+# The race detector over the packages that run goroutines (internal/par's workers, the
+# statistics, adaptation, profiling and search loops, the predictor's shared executable,
+# the output ledger). -race also turns on checkptr, which GoMLX's pure-Go matmul trips
+# (nosimd_small.go's pointer arithmetic, not a race): checkptr is switched off for
+# github.com/gomlx/... only, so our own code keeps it. -short skips the long trainings.
+RACE_PKGS = ./nasanalysis/internal/par ./nasanalysis/stats ./nasanalysis/monotonic ./nasanalysis/nb/... \
+	./nasanalysis/pareto ./nasanalysis/profile ./nasanalysis/search ./nasanalysis/predictor/ofa
+race:
+	NASANALYSIS_REQUIRE_DATA=1 go test -race -short -gcflags='github.com/gomlx/...=-d=checkptr=0' $(RACE_PKGS)
+
+fuzz-short:
+	scripts/fuzz.sh 2s
+
+fuzz:
+	scripts/fuzz.sh 60s
+
 # build/ holds only generated files: its own .gitignore keeps all of it out of git.
 notebooks:
 	@mkdir -p $(TEST_REPORTS_DIR)
 	@case "$(TEST_REPORTS_DIR)" in build/*) test -e build/.gitignore || echo '*' > build/.gitignore;; esac
 	NASANALYSIS_SIZE=$(TEST_SIZE) REPORTS_DIR=$(TEST_REPORTS_DIR) scripts/run-notebooks.sh
 
-test: setup vet unit notebooks
+test: setup vet unit race fuzz-short notebooks
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...
