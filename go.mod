@@ -8,7 +8,6 @@ require (
 	github.com/gomlx/gomlx v0.28.2
 	github.com/google/renameio/v2 v2.0.2
 	github.com/janpfeifer/gonb v0.11.4
-	github.com/nlpodyssey/gopickle v0.2.0
 	github.com/schollz/progressbar/v3 v3.19.0
 	github.com/yalue/onnxruntime_go v1.27.0
 	golang.org/x/term v0.47.0

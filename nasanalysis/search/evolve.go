@@ -57,44 +57,66 @@ func Evolve(space string, reduced *arch.Reduced, eval Evaluator, cfg EvoConfig, 
 	}
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0xe70))
 	res := &EvoResult{}
-	// feasibleBatch draws candidates with next() until n are feasible, scoring them in
-	// batches of n (the evaluator's batching is what makes predictors fast).
-	feasibleBatch := func(n int, next func() (arch.Arch, error)) ([]arch.Arch, []float64, error) {
-		var keep []arch.Arch
-		var fit []float64
-		for drawn := 0; len(keep) < n; {
-			if drawn >= tries*n {
-				return nil, nil, fmt.Errorf("evolution: only %d of %d feasible architectures in %d draws; the constraint may be unreachable", len(keep), n, drawn)
-			}
-			batch := make([]arch.Arch, n-len(keep))
-			for i := range batch {
-				a, err := next()
-				if err != nil {
-					return nil, nil, err
-				}
-				if reduced != nil {
-					a = reduced.Repair(a, rng)
-				}
-				if cfg.Res != 0 {
-					if a, err = arch.AtResolution(a, cfg.Res); err != nil {
-						return nil, nil, err
+	// feasible draws candidates until every group has n feasible ones (group k with
+	// next[k]), scoring all the candidates of a round in one call: the evaluator's
+	// batching is what makes predictors fast, and one batch of a generation's mutants and
+	// children together costs about half of two half-size ones.
+	type group struct {
+		n    int
+		next func() (arch.Arch, error)
+		keep []arch.Arch
+		fit  []float64
+	}
+	feasible := func(groups ...*group) error {
+		total := 0
+		for _, g := range groups {
+			total += g.n
+		}
+		for drawn := 0; ; {
+			var batch []arch.Arch
+			var owner []*group
+			for _, g := range groups {
+				for range g.n - len(g.keep) {
+					a, err := g.next()
+					if err != nil {
+						return err
 					}
+					if reduced != nil {
+						a = reduced.Repair(a, rng)
+					}
+					if cfg.Res != 0 {
+						if a, err = arch.AtResolution(a, cfg.Res); err != nil {
+							return err
+						}
+					}
+					batch, owner = append(batch, a), append(owner, g)
 				}
-				batch[i] = a
+			}
+			if len(batch) == 0 {
+				return nil
+			}
+			if drawn >= tries*total {
+				kept := total - len(batch)
+				return fmt.Errorf("evolution: only %d of %d feasible architectures in %d draws; the constraint may be unreachable", kept, total, drawn)
 			}
 			drawn += len(batch)
 			f, ok, err := eval(batch)
 			if err != nil {
-				return nil, nil, err
+				return err
 			}
 			res.Evaluated += len(batch)
 			for i, a := range batch {
 				if ok[i] && !math.IsNaN(f[i]) {
-					keep, fit = append(keep, a), append(fit, f[i])
+					g := owner[i]
+					g.keep, g.fit = append(g.keep, a), append(g.fit, f[i])
 				}
 			}
 		}
-		return keep, fit, nil
+	}
+	feasibleBatch := func(n int, next func() (arch.Arch, error)) ([]arch.Arch, []float64, error) {
+		g := &group{n: n, next: next}
+		err := feasible(g)
+		return g.keep, g.fit, err
 	}
 	pop, fit, err := feasibleBatch(cfg.Population, func() (arch.Arch, error) { return arch.Sample(space, rng) })
 	if err != nil {
@@ -120,17 +142,15 @@ func Evolve(space string, reduced *arch.Reduced, eval Evaluator, cfg EvoConfig, 
 		if gen == cfg.Generations {
 			return res, nil
 		}
-		mutants, mfit, err := feasibleBatch(nMutate, func() (arch.Arch, error) { return mutate(parents[rng.IntN(nParents)], rng, cfg.MutateProb) })
-		if err != nil {
-			return nil, err
-		}
-		children, cfit, err := feasibleBatch(cfg.Population-nParents-nMutate, func() (arch.Arch, error) {
+		mutants := &group{n: nMutate, next: func() (arch.Arch, error) { return mutate(parents[rng.IntN(nParents)], rng, cfg.MutateProb) }}
+		children := &group{n: cfg.Population - nParents - nMutate, next: func() (arch.Arch, error) {
 			return crossover(parents[rng.IntN(nParents)], parents[rng.IntN(nParents)], rng)
-		})
-		if err != nil {
+		}}
+		if err := feasible(mutants, children); err != nil {
 			return nil, err
 		}
-		pop = append(append(parents, mutants...), children...)
+		mfit, cfit := mutants.fit, children.fit
+		pop = append(append(parents, mutants.keep...), children.keep...)
 		fit = append(append(pfit, mfit...), cfit...)
 	}
 }

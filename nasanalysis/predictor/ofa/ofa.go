@@ -306,11 +306,15 @@ func (p *Predictor) Predict(X [][]float64) ([]float64, error) {
 	if len(X) == 0 {
 		return nil, nil
 	}
-	// Pad the batch to a power of two (at least 16 rows) so that any batch size maps to
-	// one of a few compiled shapes (GoMLX's Exec keeps at most 32); the padding rows'
-	// outputs are dropped.
+	// Pad the batch so that any batch size maps to one of a few compiled shapes (GoMLX's
+	// Exec keeps at most 32): a multiple of 16 up to 256 rows (16 shapes; a search's
+	// generation of 75 runs as 80 rows, not 128), a power of two beyond (a handful more).
+	// The padding rows' outputs are dropped.
 	n := len(X)
-	padded := max(16, 1<<bits.Len(uint(n-1)))
+	padded := 16 * ((n + 15) / 16)
+	if n > 256 {
+		padded = 1 << bits.Len(uint(n-1))
+	}
 	if padded > n {
 		X = append(slices.Clip(X), make([][]float64, padded-n)...)
 		for i := n; i < padded; i++ {

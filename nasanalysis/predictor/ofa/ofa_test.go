@@ -116,3 +116,28 @@ func TestReleasedPredictorsStayInRange(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A network's prediction does not depend on the batch it comes in: batches are padded
+// to different compiled shapes (80 rows, 512 rows), and the padding rows are dropped.
+func TestPredictionIndependentOfBatch(t *testing.T) {
+	p, err := LoadMBv3("")
+	datatest.Check(t, err)
+	as := arch.MBv3.SampleN(300, 9)
+	X := make([][]float64, len(as))
+	for i, a := range as {
+		X[i] = a.OFAFeatures()
+	}
+	all, err := p.Predict(X)
+	if err != nil {
+		t.Fatal(err)
+	}
+	few, err := p.Predict(X[:75])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range few {
+		if d := math.Abs(few[i] - all[i]); d > 1e-6 {
+			t.Fatalf("network %d: %v in a batch of 75, %v in a batch of 300", i, few[i], all[i])
+		}
+	}
+}
