@@ -10,7 +10,8 @@ import (
 
 // Quantile returns the p-quantile of x (NaN values ignored) by linear interpolation
 // between order statistics: position p*(n-1) in the sorted sample, as numpy.quantile
-// and R's type 7 do. It is NaN for an empty sample. p must lie in [0, 1].
+// and R's type 7 do. It is NaN for an empty sample (QuantileErr says so instead). p
+// must lie in [0, 1].
 func Quantile(x []float64, p float64) float64 {
 	s := sortedPresent(x)
 	return quantileSorted(s, p)
@@ -24,6 +25,34 @@ func Quantiles(x []float64, ps ...float64) []float64 {
 		out[i] = quantileSorted(s, p)
 	}
 	return out
+}
+
+// QuantileErr is Quantile that returns an error instead of NaN for a sample with no
+// value present (ErrNoData), and instead of panicking for p outside [0, 1] (ErrLevel).
+func QuantileErr(x []float64, p float64) (float64, error) {
+	q, err := QuantilesErr(x, p)
+	if err != nil {
+		return math.NaN(), err
+	}
+	return q[0], nil
+}
+
+// QuantilesErr is Quantiles with QuantileErr's errors.
+func QuantilesErr(x []float64, ps ...float64) ([]float64, error) {
+	for _, p := range ps {
+		if !(p >= 0 && p <= 1) {
+			return nil, fmt.Errorf("stats: %w: quantile level %v outside [0, 1]", ErrLevel, p)
+		}
+	}
+	s := sortedPresent(x)
+	if len(s) == 0 {
+		return nil, fmt.Errorf("stats: quantile: %w (%s)", ErrNoData, allMissing(len(x)))
+	}
+	out := make([]float64, len(ps))
+	for i, p := range ps {
+		out[i] = quantileSorted(s, p)
+	}
+	return out, nil
 }
 
 func sortedPresent(x []float64) []float64 {
@@ -63,13 +92,54 @@ type Interval struct {
 // percentile bootstrap: resample the n pairs with replacement b times, compute the
 // correlation on each resample, and take the (1-level)/2 and (1+level)/2 quantiles.
 // Missing pairs are dropped first. The same rng state gives the same interval.
+//
+// It checks nothing: any b is taken (b < 1 gives NaN bounds), and an undefined
+// correlation gives NaN. BootstrapCorrelationErr refuses fewer than MinResamples
+// resamples and says why an estimate is undefined.
 func BootstrapCorrelation(x, y []float64, method RankCorrelation, b int, level float64, rng *rand.Rand) Interval {
 	cx, cy := complete(x, y)
-	f := method.Func()
+	iv, _ := bootstrapCorrelation(cx, cy, method.Func(), b, level, rng)
+	return iv
+}
+
+// BootstrapCorrelationErr is BootstrapCorrelation with checks. It returns an error,
+// before drawing anything, for fewer than MinResamples resamples (ErrTooFewResamples),
+// a level outside (0, 1), an unknown method, or a correlation that is undefined on the
+// full sample (ErrTooFewPairs, ErrConstant; see SpearmanRhoErr); and after drawing, when
+// fewer than MinResamples resamples gave a defined correlation (resamples of a few pairs
+// are often constant). Without an error the interval is BootstrapCorrelation's, drawn
+// from the same rng the same way.
+func BootstrapCorrelationErr(x, y []float64, method RankCorrelation, b int, level float64, rng *rand.Rand) (Interval, error) {
+	iv := nanInterval(level)
+	if err := checkResamples(b, level); err != nil {
+		return iv, err
+	}
+	if method != Spearman && method != Kendall {
+		return iv, fmt.Errorf("stats: unknown correlation method %q (want spearman or kendall)", method)
+	}
+	if _, err := withProblem(method, x, y); err != nil {
+		return iv, err
+	}
+	cx, cy := complete(x, y)
+	iv, defined := bootstrapCorrelation(cx, cy, method.Func(), b, level, rng)
+	if defined < MinResamples {
+		return iv, fmt.Errorf("stats: %w: only %d of %d resamples of the %d pairs gave a defined correlation, the minimum is %d",
+			ErrTooFewResamples, defined, b, len(cx), MinResamples)
+	}
+	return iv, nil
+}
+
+func nanInterval(level float64) Interval {
+	return Interval{Estimate: math.NaN(), Lo: math.NaN(), Hi: math.NaN(), Level: level}
+}
+
+// bootstrapCorrelation is BootstrapCorrelation on complete pairs; it also returns how
+// many resamples gave a defined correlation (the ones the bounds come from).
+func bootstrapCorrelation(cx, cy []float64, f func(x, y []float64) float64, b int, level float64, rng *rand.Rand) (Interval, int) {
 	n := len(cx)
 	iv := Interval{Estimate: f(cx, cy), Level: level, Lo: math.NaN(), Hi: math.NaN()}
 	if n < 2 || b < 1 {
-		return iv
+		return iv, 0
 	}
 	stat := make([]float64, 0, b)
 	bx, by := make([]float64, n), make([]float64, n)
@@ -85,5 +155,5 @@ func BootstrapCorrelation(x, y []float64, method RankCorrelation, b int, level f
 	slices.Sort(stat)
 	iv.Lo = quantileSorted(stat, (1-level)/2)
 	iv.Hi = quantileSorted(stat, (1+level)/2)
-	return iv
+	return iv, len(stat)
 }

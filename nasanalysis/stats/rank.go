@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -141,11 +142,67 @@ func KendallTauB(x, y []float64) float64 {
 	swaps := float64(mergeCount(ys, make([]float64, n)))
 	n2 := tiedPairs(ys) // ys is now sorted
 	n0 := float64(n) * float64(n-1) / 2
+	return tauB(n0, n1, n2, n3, swaps)
+}
+
+// tauB is Knight's tau-b from the pair counts (see KendallTauB); NaN when x or y is
+// constant.
+func tauB(n0, n1, n2, n3, swaps float64) float64 {
 	den := math.Sqrt((n0 - n1) * (n0 - n2))
 	if den == 0 {
 		return math.NaN()
 	}
 	return (n0 - n1 - n2 + n3 - 2*swaps) / den
+}
+
+// SpearmanRhoErr is SpearmanRho with an error, instead of a bare NaN, that names why rho
+// is undefined: unequal lengths, fewer than two complete pairs (ErrTooFewPairs, e.g. a
+// column entirely missing), or a variable constant over them (ErrConstant).
+func SpearmanRhoErr(x, y []float64) (float64, error) {
+	return withProblem(Spearman, x, y)
+}
+
+// KendallTauBErr is KendallTauB with an error naming why tau-b is undefined, as
+// SpearmanRhoErr.
+func KendallTauBErr(x, y []float64) (float64, error) {
+	return withProblem(Kendall, x, y)
+}
+
+// withProblem runs method's correlation and, only when it is NaN, works out why.
+func withProblem(method RankCorrelation, x, y []float64) (float64, error) {
+	if len(x) != len(y) {
+		return math.NaN(), fmt.Errorf("stats: %s: length mismatch %d != %d", method, len(x), len(y))
+	}
+	r := method.Func()(x, y)
+	if !math.IsNaN(r) {
+		return r, nil
+	}
+	cx, cy := complete(x, y)
+	p := pairProblem(len(cx), "x", "y", countPresent(x), countPresent(y), isConstant(cx), isConstant(cy))
+	if p == nil {
+		p = errors.New("undefined")
+	}
+	return r, fmt.Errorf("stats: %s: %w", method, p)
+}
+
+func countPresent(x []float64) int {
+	n := 0
+	for _, v := range x {
+		if !math.IsNaN(v) {
+			n++
+		}
+	}
+	return n
+}
+
+// isConstant reports whether x (no NaN) holds a single distinct value.
+func isConstant(x []float64) bool {
+	for _, v := range x {
+		if v != x[0] {
+			return false
+		}
+	}
+	return true
 }
 
 // tiedPairs counts the pairs of equal values in an ascending slice: the sum of

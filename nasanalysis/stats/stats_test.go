@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 
@@ -174,22 +175,72 @@ func TestOneProxyPublishedSRCC(t *testing.T) {
 	}
 }
 
-func BenchmarkSpearmanMatrixNB201(b *testing.B) {
+// The NB201 18-device x 1,999-cell latency matrix, for the benchmarks; complete keeps
+// only the 1,740 cells measured on every device (what scipy.stats.spearmanr takes in
+// testdata/bench_scipy.py).
+func nb201Columns(b testing.TB, complete bool) [][]float64 {
 	lat, err := data.LoadLatency("", "nb201")
 	datatest.Check(b, err)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		CorrelationMatrix(lat.Latency, Spearman)
+	if !complete {
+		return lat.Latency
+	}
+	cols := make([][]float64, len(lat.Latency))
+rows:
+	for i := range lat.Latency[0] {
+		for _, c := range lat.Latency {
+			if math.IsNaN(c[i]) {
+				continue rows
+			}
+		}
+		for d, c := range lat.Latency {
+			cols[d] = append(cols[d], c[i])
+		}
+	}
+	return cols
+}
+
+// benchMatrix also reports cpu-ms/op, the process's CPU time per matrix (all cores'),
+// for comparison with bench_scipy.py's CPU column when other load makes wall times noisy.
+func benchMatrix(b *testing.B, method RankCorrelation, complete bool) {
+	cols := nb201Columns(b, complete)
+	b.ReportAllocs()
+	c0, ok := processCPU()
+	for b.Loop() {
+		CorrelationMatrix(cols, method)
+	}
+	reportCPU(b, c0, ok)
+}
+
+func reportCPU(b *testing.B, c0 time.Duration, ok bool) {
+	if c1, _ := processCPU(); ok {
+		b.ReportMetric(float64(c1-c0)/float64(b.N)/1e6, "cpu-ms/op")
 	}
 }
 
-func BenchmarkKendallMatrixNB201(b *testing.B) {
-	lat, err := data.LoadLatency("", "nb201")
-	datatest.Check(b, err)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		CorrelationMatrix(lat.Latency, Kendall)
+// Pairwise deletion on all 1,999 cells (rice_edgetpu misses 259), as pandas'
+// DataFrame.corr(method=...) computes it.
+func BenchmarkCorrelationMatrixSpearmanNB201(b *testing.B) { benchMatrix(b, Spearman, false) }
+func BenchmarkCorrelationMatrixKendallNB201(b *testing.B)  { benchMatrix(b, Kendall, false) }
+
+// The 1,740 complete cells only, the input of scipy.stats.spearmanr(matrix).
+func BenchmarkCorrelationMatrixSpearmanNB201Complete(b *testing.B) { benchMatrix(b, Spearman, true) }
+
+// For scale: the 153 pairs one at a time through SpearmanRho and KendallTauB on one
+// core, each pair sorting its own columns again.
+func BenchmarkPerPairSpearmanNB201(b *testing.B) { benchPerPair(b, SpearmanRho) }
+func BenchmarkPerPairKendallNB201(b *testing.B)  { benchPerPair(b, KendallTauB) }
+
+func benchPerPair(b *testing.B, f func(x, y []float64) float64) {
+	cols := nb201Columns(b, false)
+	c0, ok := processCPU()
+	for b.Loop() {
+		for i := range cols {
+			for j := i + 1; j < len(cols); j++ {
+				f(cols[i], cols[j])
+			}
+		}
 	}
+	reportCPU(b, c0, ok)
 }
 
 func TestDescribe(t *testing.T) {
