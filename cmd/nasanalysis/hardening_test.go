@@ -126,3 +126,13 @@ func TestLongInputLine(t *testing.T) {
 		t.Errorf("exit %d, %q", code, errOut)
 	}
 }
+
+// A bootstrap of one resample printed an interval that excluded its own estimate.
+func TestSRCCBootstrapNeedsEnoughResamples(t *testing.T) {
+	needData(t)
+	for _, b := range []string{"1", "99", "-1"} {
+		if code, _, errOut := runCLI("srcc", "--dataset", "nb201", "--devices", "eagle_gtx,eagle_i7", "--bootstrap", b); code != 2 || !strings.Contains(errOut, "at least 100 resamples") {
+			t.Errorf("--bootstrap %s: exit %d, %q", b, code, errOut)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
@@ -35,8 +36,8 @@ func runSRCC(args []string, stdout, stderr io.Writer) error {
 	if _, err := ds.DeviceIndex(names); err != nil {
 		return usageError{err.Error()}
 	}
-	if *bootstrap < 0 {
-		return usagef("--bootstrap must be >= 0, got %d", *bootstrap)
+	if *bootstrap < 0 || *bootstrap > 0 && *bootstrap < stats.MinResamples {
+		return usagef("--bootstrap %d: want 0 (no intervals) or at least %d resamples (with fewer, an interval can exclude its own estimate)", *bootstrap, stats.MinResamples)
 	}
 	lat, err := data.LoadLatency(*dataDir, ds.Name)
 	if err != nil {
@@ -52,7 +53,10 @@ func runSRCC(args []string, stdout, stderr io.Writer) error {
 	if *bootstrap > 0 {
 		return writeFrame(stdout, *format, monotonic.CorrelationCI(tab, m, *bootstrap, 0.95, uint64(*seed)).Frame())
 	}
-	corr := stats.CorrelationMatrix(tab.Latency, m)
+	corr, err := stats.CorrelationMatrixErr(tab.Latency, m)
+	if err != nil {
+		return fmt.Errorf("%s: %w", lat.Path, err)
+	}
 	return writeMatrix(stdout, *format, tab.Devices, corr)
 }
 
