@@ -406,6 +406,23 @@ func (u *unpickler) memoGet(i uint64) error {
 }
 
 // decimal parses a protocol-0 memo index.
+// memoIndex reads the memo index operand of the current PUT or GET opcode: a decimal
+// line (PUT, GET), one byte (BINPUT, BINGET) or four little-endian bytes (LONG_BINPUT,
+// LONG_BINGET).
+func (u *unpickler) memoIndex() (uint64, error) {
+	switch u.op {
+	case 'p', 'g':
+		s, err := u.line()
+		if err != nil {
+			return 0, err
+		}
+		return u.decimal(s)
+	case 'r', 'j':
+		return u.uintLE(4, "memo index")
+	}
+	return u.uintLE(1, "memo index")
+}
+
 func (u *unpickler) decimal(s string) (uint64, error) {
 	i, err := strconv.ParseUint(s, 10, 64)
 	if err != nil {
@@ -743,44 +760,16 @@ func (u *unpickler) step() error {
 		}
 		return u.setItems(d, kv)
 
-	case 'p': // PUT
-		s, err := u.line()
-		if err != nil {
-			return err
-		}
-		i, err := u.decimal(s)
-		if err != nil {
-			return err
-		}
-		return u.memoPut(i)
-	case 'q', 'r': // BINPUT, LONG_BINPUT
-		size := 1
-		if u.op == 'r' {
-			size = 4
-		}
-		i, err := u.uintLE(size, "memo index")
+	case 'p', 'q', 'r': // PUT, BINPUT, LONG_BINPUT
+		i, err := u.memoIndex()
 		if err != nil {
 			return err
 		}
 		return u.memoPut(i)
 	case 0x94: // MEMOIZE
 		return u.memoPut(uint64(len(u.memo)))
-	case 'g': // GET
-		s, err := u.line()
-		if err != nil {
-			return err
-		}
-		i, err := u.decimal(s)
-		if err != nil {
-			return err
-		}
-		return u.memoGet(i)
-	case 'h', 'j': // BINGET, LONG_BINGET
-		size := 1
-		if u.op == 'j' {
-			size = 4
-		}
-		i, err := u.uintLE(size, "memo index")
+	case 'g', 'h', 'j': // GET, BINGET, LONG_BINGET
+		i, err := u.memoIndex()
 		if err != nil {
 			return err
 		}
