@@ -24,7 +24,7 @@ func heldOutSRCC(t *testing.T, seed uint64, x, y []float64) float64 {
 		t.Fatal(err)
 	}
 	sampled := map[int]bool{}
-	for _, i := range append(append([]int(nil), s.Train...), s.Val...) {
+	for _, i := range s.Sampled() {
 		sampled[i] = true
 	}
 	var hx, hy []float64

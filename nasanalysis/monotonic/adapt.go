@@ -59,14 +59,16 @@ func Measured(cols ...[]float64) []int {
 	return out
 }
 
+// Sampled returns every cell the method may see: the training cells, then the
+// validation cells (a new slice).
+func (s Split) Sampled() []int { return append(append([]int(nil), s.Train...), s.Val...) }
+
 // FirstMissing returns the first sampled cell (training, then validation) whose target
 // latency is missing, or -1.
 func (s Split) FirstMissing(target []float64) int {
-	for _, part := range [][]int{s.Train, s.Val} {
-		for _, i := range part {
-			if math.IsNaN(target[i]) {
-				return i
-			}
+	for _, i := range s.Sampled() {
+		if math.IsNaN(target[i]) {
+			return i
 		}
 	}
 	return -1
@@ -218,7 +220,7 @@ func AdaProxy(p *Pair, s Split, fracs []float64) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	idx := append(append([]int(nil), s.Train...), s.Val...)
+	idx := s.Sampled()
 	prob, err := NewAdaProxyProblem(rowsOf(p.X, idx), valuesOf(p.Target, idx), w)
 	if err != nil {
 		return Result{}, err
@@ -337,7 +339,7 @@ func TargetOnly(p *Pair, s Split) (Result, error) {
 	if err := s.CheckMeasured(p.Target); err != nil {
 		return Result{}, err
 	}
-	idx := append(append([]int(nil), s.Train...), s.Val...)
+	idx := s.Sampled()
 	A := mat.NewDense(len(idx), len(p.X[0]), nil)
 	b := mat.NewDense(len(idx), 1, nil)
 	for r, i := range idx {
@@ -406,7 +408,7 @@ func AdaProxyCV(p *Pair, s Split, fracs []float64, folds int) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	idx := append(append([]int(nil), s.Train...), s.Val...)
+	idx := s.Sampled()
 	n := len(idx)
 	if folds < 2 || folds > n {
 		folds = min(5, n)

@@ -235,7 +235,7 @@ func TestHeldOutExcludesSampledCells(t *testing.T) {
 		t.Fatal(err)
 	}
 	sampled := map[int]bool{}
-	for _, i := range append(append([]int(nil), s.Train...), s.Val...) {
+	for _, i := range s.Sampled() {
 		sampled[i] = true
 	}
 	for _, m := range Methods {
