@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"runtime/debug"
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 )
 
 // The fuzz targets below cover every parser of outside input in this package: the
@@ -25,43 +26,13 @@ import (
 // returned after this long is taken to hang.
 const parseLimit = 5 * time.Second
 
-// bounded runs f and fails t if f panics or has not returned within parseLimit. f runs
-// on its own goroutine so that a hang is reported as a failure of this input instead of
-// stalling the fuzzer.
-func bounded(t *testing.T, what string, f func()) {
-	t.Helper()
-	type outcome struct {
-		panicked bool
-		value    any
-		stack    []byte
-	}
-	done := make(chan outcome, 1)
-	go func() {
-		defer func() {
-			if v := recover(); v != nil {
-				done <- outcome{true, v, debug.Stack()}
-			}
-		}()
-		f()
-		done <- outcome{}
-	}()
-	select {
-	case o := <-done:
-		if o.panicked {
-			t.Fatalf("%s panicked: %v\n%s", what, o.value, o.stack)
-		}
-	case <-time.After(parseLimit):
-		t.Fatalf("%s has not returned after %v", what, parseLimit)
-	}
-}
-
 // FuzzParseCell: NAS-Bench-201 cell strings. The string is the cell's identity in every
 // dataset, so an accepted string must be the canonical one, byte for byte.
 func FuzzParseCell(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		var c Cell
 		var err error
-		bounded(t, "ParseCell", func() { c, err = ParseCell(s) })
+		datatest.Bounded(t, parseLimit, "ParseCell", func() { c, err = ParseCell(s) })
 		if err != nil {
 			return
 		}
@@ -85,7 +56,7 @@ func FuzzParseFBNet(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		var a FBNetArch
 		var err error
-		bounded(t, "ParseFBNet", func() { a, err = ParseFBNet(s) })
+		datatest.Bounded(t, parseLimit, "ParseFBNet", func() { a, err = ParseFBNet(s) })
 		if err != nil {
 			return
 		}
@@ -135,7 +106,7 @@ func FuzzParseMB(f *testing.F) {
 		for _, sp := range []*MBSpace{MBv3, Proxyless} {
 			var a MBArch
 			var err error
-			bounded(t, "ParseMB", func() { a, err = ParseMB(sp, s) })
+			datatest.Bounded(t, parseLimit, "ParseMB", func() { a, err = ParseMB(sp, s) })
 			if err != nil {
 				continue
 			}
@@ -150,7 +121,7 @@ func FuzzParseMB(f *testing.F) {
 			if b.JSON() != a.JSON() {
 				t.Fatalf("%s: canonical form not stable: %s then %s", sp.Name, a.JSON(), b.JSON())
 			}
-			bounded(t, "encodings and cost of "+a.JSON(), func() { useMB(t, a) })
+			datatest.Bounded(t, parseLimit, "encodings and cost of "+a.JSON(), func() { useMB(t, a) })
 		}
 	})
 }
@@ -169,7 +140,7 @@ func FuzzParseResNet(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		var a ResNetArch
 		var err error
-		bounded(t, "ParseResNet", func() { a, err = ParseResNet(s) })
+		datatest.Bounded(t, parseLimit, "ParseResNet", func() { a, err = ParseResNet(s) })
 		if err != nil {
 			return
 		}
@@ -181,7 +152,7 @@ func FuzzParseResNet(f *testing.F) {
 		if err != nil || !reflect.DeepEqual(a, b) || b.JSON() != a.JSON() {
 			t.Fatalf("%q parsed as %+v, its canonical form %s as %+v (%v)", s, a, a.JSON(), b, err)
 		}
-		bounded(t, "encodings and cost of "+a.JSON(), func() {
+		datatest.Bounded(t, parseLimit, "encodings and cost of "+a.JSON(), func() {
 			if c := a.Cost(); !(c.MACs > 0 && c.Params > 0) {
 				t.Errorf("%s: cost %+v", a, c)
 			}
@@ -197,7 +168,7 @@ func FuzzParseBlocks(f *testing.F) {
 		for _, space := range BlockSpaces {
 			var bs []Block
 			var err error
-			bounded(t, "ParseBlocks", func() { bs, err = ParseBlocks(space, list) })
+			datatest.Bounded(t, parseLimit, "ParseBlocks", func() { bs, err = ParseBlocks(space, list) })
 			if err != nil {
 				continue
 			}
@@ -237,7 +208,7 @@ func FuzzCellFromOneHot(f *testing.F) {
 		}
 		var c Cell
 		var err error
-		bounded(t, "CellFromOneHot", func() { c, err = CellFromOneHot(x) })
+		datatest.Bounded(t, parseLimit, "CellFromOneHot", func() { c, err = CellFromOneHot(x) })
 		if err != nil {
 			return
 		}

@@ -8,7 +8,9 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"testing"
+	"time"
 )
 
 // RequireEnv, set to 1, turns a skip for missing data into a failure.
@@ -43,4 +45,35 @@ func Check(t testing.TB, err error) {
 		t.Skipf("shared data absent (set %s=1 to fail instead): %v", RequireEnv, err)
 	}
 	t.Fatal(err)
+}
+
+// Bounded runs f and fails t if f panics or has not returned within limit: how a fuzz
+// target checks that a parser of outside input always returns. f runs on its own
+// goroutine, so that a hang is reported as a failure of that input instead of stalling
+// the fuzzer.
+func Bounded(t testing.TB, limit time.Duration, what string, f func()) {
+	t.Helper()
+	type outcome struct {
+		panicked bool
+		value    any
+		stack    []byte
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		defer func() {
+			if v := recover(); v != nil {
+				done <- outcome{true, v, debug.Stack()}
+			}
+		}()
+		f()
+		done <- outcome{}
+	}()
+	select {
+	case o := <-done:
+		if o.panicked {
+			t.Fatalf("%s panicked: %v\n%s", what, o.value, o.stack)
+		}
+	case <-time.After(limit):
+		t.Fatalf("%s has not returned after %v", what, limit)
+	}
 }

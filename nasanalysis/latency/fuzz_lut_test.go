@@ -3,9 +3,10 @@ package latency
 import (
 	"maps"
 	"math"
-	"runtime/debug"
 	"testing"
 	"time"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 
 	"gopkg.in/yaml.v3"
 )
@@ -14,36 +15,6 @@ import (
 // 15 kB) parse in a millisecond; a parser that has not returned after this long is taken
 // to hang.
 const parseLimit = 5 * time.Second
-
-// bounded runs f and fails t if f panics or has not returned within parseLimit. f runs
-// on its own goroutine so that a hang is reported as a failure of this input instead of
-// stalling the fuzzer.
-func bounded(t *testing.T, what string, f func()) {
-	t.Helper()
-	type outcome struct {
-		panicked bool
-		value    any
-		stack    []byte
-	}
-	done := make(chan outcome, 1)
-	go func() {
-		defer func() {
-			if v := recover(); v != nil {
-				done <- outcome{true, v, debug.Stack()}
-			}
-		}()
-		f()
-		done <- outcome{}
-	}()
-	select {
-	case o := <-done:
-		if o.panicked {
-			t.Fatalf("%s panicked: %v\n%s", what, o.value, o.stack)
-		}
-	case <-time.After(parseLimit):
-		t.Fatalf("%s has not returned after %v", what, parseLimit)
-	}
-}
 
 // FuzzReadLUT: the YAML lookup tables of OFA (Note10) and ProxylessNAS, which come from
 // outside the project. The reader must return (never panic or hang); a table it accepts
@@ -55,7 +26,7 @@ func FuzzReadLUT(f *testing.F) {
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		var l *LUT
 		var err error
-		bounded(t, "parseLUT", func() { l, err = parseLUT("fuzz.yaml", raw) })
+		datatest.Bounded(t, parseLimit, "parseLUT", func() { l, err = parseLUT("fuzz.yaml", raw) })
 		if err != nil {
 			return
 		}
