@@ -26,6 +26,10 @@ nbdir=${NOTEBOOKS_DIR:-notebooks}
 exe="$out/executed"
 mkdir -p "$exe" "$out/code"
 exe_abs=$(cd "$exe" && pwd)
+# Values a cell keeps for later cells (nb.Cached) live in one folder per run, emptied
+# here, so a report never shows a result computed by an earlier run or another size.
+export NASANALYSIS_CACHE_DIR="$(cd "$out" && pwd)/cache"
+rm -rf "$NASANALYSIS_CACHE_DIR"
 failed=()
 # The execute_reply of a cell can reach nbclient before the cell's last outputs; by
 # default it waits 4 s for them and then carries on without them. Wait longer, and

@@ -1,0 +1,15 @@
+package prose_test
+
+import (
+	"fmt"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/prose"
+)
+
+func Example() {
+	fmt.Printf("SRCC %s, interval %s; %s pairs, on %s\n",
+		prose.Est(0.731, 0.712, 0.745), prose.Interval(-0.123, 0.31), prose.Num(1999),
+		prose.JoinAnd([]string{"Note10", "GPU", "CPU"}))
+	// Output:
+	// SRCC 0.731 (0.712–0.745), interval -0.123 to 0.310; 1,999 pairs, on Note10, GPU and CPU
+}
