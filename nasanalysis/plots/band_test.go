@@ -42,7 +42,7 @@ func TestMeanBandIsShadedNotAFence(t *testing.T) {
 		t.Errorf("band figure has %d paths, error-bar figure %d: the band should replace the bars", len(band.Paths), len(fence.Paths))
 	}
 	// The y range covers the band, not only the means.
-	p, err := linesPlot(a, false, []Series{MeanBand("guided", x, m1, sd)})
+	p, _, err := linesPlot(a, false, []Series{MeanBand("guided", x, m1, sd)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -108,3 +108,72 @@ func TestLegendPlacedWhereDataAreFew(t *testing.T) {
 		}
 	}
 }
+
+// seedFronts are three seeds' fronts of each of two spaces, each space's seeds sharing
+// a Style, as notebook 07 drew them.
+func seedFronts(names ...string) []Series {
+	var out []Series
+	for seed := 0; seed < 3; seed++ {
+		for k, name := range names {
+			x := []float64{1, 2, 3}
+			y := []float64{float64(10*k + seed), float64(10*k + seed + 1), float64(10*k + seed + 3)}
+			out = append(out, Series{Name: name, X: x, Y: y, Style: k + 1})
+		}
+	}
+	return out
+}
+
+// countText is how many text elements of the SVG read exactly s.
+func countText(doc svgDoc, s string) int {
+	n := 0
+	for _, x := range doc.Texts {
+		if x.Text == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Series that share a Style share one legend entry: two spaces of three seeds each
+// are two entries, not six; in the plotter's legend and in the drawing.
+func TestLegendOneEntryPerStyle(t *testing.T) {
+	series := seedFronts("full space", "reduced space")
+	_, leg, err := linesPlot(Axes{}, true, series)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"full space", "reduced space"}; strings.Join(leg.texts, "|") != strings.Join(want, "|") {
+		t.Errorf("Lines legend %q, want %q", leg.texts, want)
+	}
+	_, leg, err = scatterPlot(Axes{}, series)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(leg.texts) != 2 {
+		t.Errorf("Scatter legend %q, want one entry per Style", leg.texts)
+	}
+	f, err := Lines(Axes{XLabel: "latency (ms)", YLabel: "accuracy (%)"}, true, series...)
+	doc := render(t, f, err)
+	for _, name := range []string{"full space", "reduced space"} {
+		if n := countText(doc, name); n != 1 {
+			t.Errorf("%q drawn %d times in the legend, want once", name, n)
+		}
+	}
+
+	// Style 0 keeps an entry per named series; an unnamed seed of a Style does not take
+	// its entry from the named one.
+	plain := []Series{{Name: "a", X: []float64{1}, Y: []float64{1}}, {Name: "b", X: []float64{2}, Y: []float64{2}},
+		{X: []float64{1}, Y: []float64{3}, Style: 3}, {Name: "c", X: []float64{2}, Y: []float64{4}, Style: 3}}
+	if _, leg, err = linesPlot(Axes{}, false, plain); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(leg.texts, "|"); got != "a|b|c" {
+		t.Errorf("legend %q, want a|b|c", got)
+	}
+
+	// One entry cannot name two series of one look.
+	series[2].Name = "seed 1"
+	if _, err := Lines(Axes{}, true, series...); err == nil || !strings.Contains(err.Error(), "seed 1") {
+		t.Errorf("two names for Style 1 accepted: %v", err)
+	}
+}

@@ -117,7 +117,7 @@ func TestMissingAxisLabelsShow(t *testing.T) {
 // The data range is padded, so that points at the extremes are drawn whole.
 func TestRangesPadded(t *testing.T) {
 	s := Series{X: []float64{10, 20, 30}, Y: []float64{100, 1000, 10000}}
-	p, err := scatterPlot(Axes{LogY: true}, []Series{s})
+	p, _, err := scatterPlot(Axes{LogY: true}, []Series{s})
 	if err != nil {
 		t.Fatal(err)
 	}

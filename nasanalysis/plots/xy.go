@@ -26,8 +26,10 @@ type Series struct {
 	// Both are as long as X; a NaN leaves a gap.
 	Lo, Hi []float64
 	// Style, when k > 0, draws the series in the k-th colour, dash and marker, so that
-	// several series (one per seed) share one look and one legend entry; 0 styles each
-	// series by its position.
+	// several series (one per seed) share one look and one legend entry, named by the
+	// first of them with a name; series of one Style with different names are refused,
+	// since one entry cannot name them all. 0 styles each series by its position, with
+	// an entry of its own.
 	Style int
 }
 
@@ -103,6 +105,35 @@ type entry struct {
 	thumbs []plot.Thumbnailer
 }
 
+// entries collects the legend's lines: one per named series that has something drawn,
+// except that the series of one Style k > 0 (one per seed) share their first entry.
+type entries struct {
+	list    []entry
+	byStyle map[int]string // Style -> the name it is listed under
+}
+
+// add lists s with its thumbnails, unless it has no name, nothing drawn, or its Style
+// is listed already.
+func (es *entries) add(s Series, thumbs []plot.Thumbnailer) error {
+	if s.Name == "" || len(thumbs) == 0 {
+		return nil
+	}
+	if s.Style > 0 {
+		if name, ok := es.byStyle[s.Style]; ok {
+			if name != s.Name {
+				return fmt.Errorf("series %q and %q share Style %d, so one look and one legend entry, but not a name", name, s.Name, s.Style)
+			}
+			return nil
+		}
+		if es.byStyle == nil {
+			es.byStyle = map[int]string{}
+		}
+		es.byStyle[s.Style] = s.Name
+	}
+	es.list = append(es.list, entry{s.Name, thumbs})
+	return nil
+}
+
 // addEntries lists entries in the legend in NaturalOrder, or as given with keep.
 func (b *legendBox) addEntries(es []entry, keep bool) {
 	order := make([]int, len(es))
@@ -124,29 +155,30 @@ func (b *legendBox) addEntries(es []entry, keep bool) {
 // Scatter draws each series as points in its own colour and shape, with a legend of
 // the series that have points.
 func Scatter(a Axes, groups ...Series) (*Figure, error) {
-	p, err := scatterPlot(a, groups)
+	p, _, err := scatterPlot(a, groups)
 	if err != nil {
 		return nil, err
 	}
 	return a.figure(p), nil
 }
 
-func scatterPlot(a Axes, groups []Series) (*plot.Plot, error) {
+// scatterPlot is Scatter's plot and its legend.
+func scatterPlot(a Axes, groups []Series) (*plot.Plot, *legendBox, error) {
 	p := a.newPlot()
 	leg := newLegendBox(a.LegendBottom)
 	xe, ye := newExtent(a.LogX), newExtent(a.LogY)
-	var entries []entry
+	var listed entries
 	for i, g := range groups {
 		xys, err := points(g, a.LogX, a.LogY)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if len(xys) == 0 {
 			continue // an empty class is neither drawn nor listed
 		}
 		sc, err := plotter.NewScatter(xys)
 		if err != nil {
-			return nil, fmt.Errorf("series %q: %w", g.Name, err)
+			return nil, nil, fmt.Errorf("series %q: %w", g.Name, err)
 		}
 		k := styleIndex(g, i)
 		sc.GlyphStyle.Color = plotutil.Color(k)
@@ -158,15 +190,15 @@ func scatterPlot(a Axes, groups []Series) (*plot.Plot, error) {
 			ye.add(q.Y)
 		}
 		leg.points = append(leg.points, xys)
-		if g.Name != "" {
-			entries = append(entries, entry{g.Name, []plot.Thumbnailer{sc}})
+		if err := listed.add(g, []plot.Thumbnailer{sc}); err != nil {
+			return nil, nil, err
 		}
 	}
 	xe.apply(&p.X)
 	ye.apply(&p.Y)
-	leg.addEntries(entries, a.KeepOrder)
+	leg.addEntries(listed.list, a.KeepOrder)
 	p.Add(leg)
-	return p, nil
+	return p, leg, nil
 }
 
 // maxMarked is the most points a line is drawn with markers at: past it the markers
@@ -176,24 +208,27 @@ const maxMarked = 40
 // Lines draws each series as a line through its points in the given order; with step
 // true as a staircase (a Pareto front: the value holds until the next point). A series
 // with Lo and Hi gets its band shaded behind all lines; one with YErr gets error bars.
+// The legend has one entry per Series.Style k > 0 (three seeds' fronts of one space
+// are one entry) and one per other named series.
 func Lines(a Axes, step bool, series ...Series) (*Figure, error) {
-	p, err := linesPlot(a, step, series)
+	p, _, err := linesPlot(a, step, series)
 	if err != nil {
 		return nil, err
 	}
 	return a.figure(p), nil
 }
 
-func linesPlot(a Axes, step bool, series []Series) (*plot.Plot, error) {
+// linesPlot is Lines' plot and its legend.
+func linesPlot(a Axes, step bool, series []Series) (*plot.Plot, *legendBox, error) {
 	p := a.newPlot()
 	leg := newLegendBox(a.LegendBottom)
 	xe, ye := newExtent(a.LogX), newExtent(a.LogY)
-	var entries []entry
+	var listed entries
 	var bands, fronts []plot.Plotter // bands first, so that no band covers a line
 	for i, s := range series {
 		xys, err := points(s, a.LogX, a.LogY)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		k := styleIndex(s, i)
 		col := plotutil.Color(k)
@@ -201,7 +236,7 @@ func linesPlot(a Axes, step bool, series []Series) (*plot.Plot, error) {
 		if s.Lo != nil || s.Hi != nil {
 			b, err := newBand(s, a.LogX, a.LogY, step, col)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if bx0, bx1, by0, by1 := b.DataRange(); bx0 <= bx1 {
 				bands = append(bands, b)
@@ -214,7 +249,7 @@ func linesPlot(a Axes, step bool, series []Series) (*plot.Plot, error) {
 		if len(xys) > 0 {
 			l, err := plotter.NewLine(xys)
 			if err != nil {
-				return nil, fmt.Errorf("series %q: %w", s.Name, err)
+				return nil, nil, fmt.Errorf("series %q: %w", s.Name, err)
 			}
 			if step {
 				l.StepStyle = plotter.PostStep
@@ -227,7 +262,7 @@ func linesPlot(a Axes, step bool, series []Series) (*plot.Plot, error) {
 			if len(xys) <= maxMarked {
 				sc, err := plotter.NewScatter(xys)
 				if err != nil {
-					return nil, fmt.Errorf("series %q: %w", s.Name, err)
+					return nil, nil, fmt.Errorf("series %q: %w", s.Name, err)
 				}
 				sc.Color = col
 				sc.Shape = plotutil.Shape(k)
@@ -244,7 +279,7 @@ func linesPlot(a Axes, step bool, series []Series) (*plot.Plot, error) {
 		if s.YErr != nil {
 			bars, err := errorBars(s)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			bars.Color = col
 			fronts = append(fronts, bars)
@@ -252,17 +287,17 @@ func linesPlot(a Axes, step bool, series []Series) (*plot.Plot, error) {
 				ye.add(bars.XYs[j].Y-bars.YErrors[j].Low, bars.XYs[j].Y+bars.YErrors[j].High)
 			}
 		}
-		if s.Name != "" && len(thumbs) > 0 {
-			entries = append(entries, entry{s.Name, thumbs})
+		if err := listed.add(s, thumbs); err != nil {
+			return nil, nil, err
 		}
 	}
 	p.Add(bands...)
 	p.Add(fronts...)
 	xe.apply(&p.X)
 	ye.apply(&p.Y)
-	leg.addEntries(entries, a.KeepOrder)
+	leg.addEntries(listed.list, a.KeepOrder)
 	p.Add(leg)
-	return p, nil
+	return p, leg, nil
 }
 
 // Distribution is one named sample.
