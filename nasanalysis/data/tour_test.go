@@ -193,7 +193,9 @@ func TestAccuracyVsLatencyByHand(t *testing.T) {
 }
 
 func TestAccuracySentences(t *testing.T) {
-	iv := func(e, lo, hi float64) stats.Interval { return stats.Interval{Estimate: e, Lo: lo, Hi: hi, Level: 0.95} }
+	iv := func(e, lo, hi float64) stats.Interval {
+		return stats.Interval{Estimate: e, Lo: lo, Hi: hi, Level: 0.95}
+	}
 	top := AccuracyLatency{Column: "cifar10_acc", Cells: 1999, Min: 85, Median: 90, Max: 94, SpaceCells: 15625, SpaceMedian: 87, AtLeastMin: 3125,
 		Devices: []string{"a", "b"}, Rho: []stats.Interval{iv(0.1, 0.05, 0.15), iv(-0.2, -0.25, -0.12)}}
 	s := top.Sentences()
