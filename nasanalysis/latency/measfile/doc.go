@@ -1,0 +1,25 @@
+// Package measfile is the format of the files `nasanalysis measure` writes, and what
+// can be done to them safely: append a row the moment a network is measured, resume an
+// interrupted run from what it left, split one seeded sample over several processes
+// and join their files again.
+//
+// Two kinds of file (Format): a measured-latency file (Measured), one row per network
+// with its end-to-end times and the provenance of the measurement (engine, its version
+// and library checksum, protocol, sample, shard, drift reference, machine); and a
+// per-block file (Blocks), one row per block of a network, keyed by the first file's
+// arch column. Row and BlockRow give a row's columns names and types; Record writes
+// them in the header's order.
+//
+// Every row is appended in one write followed by fsync (Format.Append), so an
+// interrupted run loses at most the row being written; Resume then cuts a torn last row
+// (Format.Repair), drops a network's incomplete set of blocks, refuses rows measured
+// another way (Settings) and says what is already measured. Shard and Select split a
+// sample over N processes (`--shard I/N`); Merge joins the N files of one sample,
+// refusing files of another sample, engine, protocol or CPU, a shard missing or given
+// twice, and a network measured twice. Errors name the file and line.
+//
+// The typed readers of these files, for analysis, are in the parent package:
+// latency.ReadMeasured and latency.ReadBlocks read them through Format.Read. This
+// package imports neither an inference engine nor the architectures, so the files can
+// be checked, resumed and merged without either.
+package measfile

@@ -1,0 +1,67 @@
+package measfile_test
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/latency/measfile"
+)
+
+// Five networks measured by two processes, shards 0/2 and 1/2 of one sample. Shard 1
+// is interrupted in the middle of writing its second row; resumed, it cuts the torn row
+// and measures only what is missing; then the two files merge into one.
+func Example() {
+	dir, err := os.MkdirTemp("", "measfile-example")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	sample := []string{"net0", "net1", "net2", "net3", "net4"}
+	settings := measfile.Settings{Warmup: 5, Engine: "onnxruntime", EngineVersion: "1.30.0", Threads: 1, OptLevel: 3,
+		TargetCI: 0.01, Space: "ofa-mbv3", Sample: "seed=1;n=5;res=160;width=0", CPU: "Example CPU"}
+	measure := func(arch string, s measfile.Shard) []string { // a stand-in for timing the network
+		return measfile.Row{Arch: arch, Resolution: 160, MedianMS: float64(len(arch)), Repeats: 10, Settings: settings,
+			Shard: s, RefMS: math.NaN(), Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}.Record()
+	}
+	var files []string
+	for i := range 2 {
+		shard := measfile.Shard{I: i, N: 2}
+		path := filepath.Join(dir, fmt.Sprintf("shard%d.csv", i))
+		files = append(files, path)
+		for _, arch := range measfile.Select(shard, sample) {
+			if err := measfile.Measured.Append(path, measure(arch, shard)); err != nil {
+				fmt.Println(err)
+				return
+			}
+		}
+	}
+	// Shard 1 holds net1 and net3. net3's row is 144 bytes, the date (2026-03-01T00:00:00Z)
+	// its 26th field of 27: cut 20 bytes off, 124 are left, torn inside the date.
+	raw, _ := os.ReadFile(files[1])
+	os.WriteFile(files[1], raw[:len(raw)-20], 0o644)
+
+	var warn strings.Builder
+	done, err := measfile.Resume(measfile.ResumeOptions{Measured: files[1], Settings: settings, Shard: measfile.Shard{I: 1, N: 2}, Warn: &warn})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(strings.ReplaceAll(warn.String(), dir+string(filepath.Separator), ""))
+	for _, arch := range measfile.Select(measfile.Shard{I: 1, N: 2}, sample) {
+		if !done.Measured[arch] {
+			fmt.Println("measuring", arch, "again")
+			measfile.Measured.Append(files[1], measure(arch, measfile.Shard{I: 1, N: 2}))
+		}
+	}
+	n, err := measfile.Merge(filepath.Join(dir, "merged.csv"), files...)
+	fmt.Println(n, "networks merged, error:", err)
+	// Output:
+	// shard1.csv line 3: torn last row (124 bytes, 26 of 27 fields: an interrupted write) dropped; it will be measured again
+	// measuring net3 again
+	// 5 networks merged, error: <nil>
+}

@@ -1,0 +1,92 @@
+package measfile
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Merge joins the Measured files that the N shards of one sample wrote (`measure
+// --shard I/N`) into out, which must not exist, and returns how many rows it wrote, in
+// the order of files. It refuses whatever would make the result wrong, naming the file
+// and line: a file of another layout, a torn or empty file, rows of another sample,
+// engine, protocol or CPU (Settings) than the first file's, a file holding rows of two
+// shards, shards of different splits, a shard missing or given twice, and a network
+// measured twice. out is written atomically (Format.Replace).
+func Merge(out string, files ...string) (int, error) {
+	if len(files) == 0 {
+		return 0, errors.New("merge: no shard files")
+	}
+	if _, err := os.Stat(out); err == nil {
+		return 0, fmt.Errorf("%s exists; merge writes a new file", out)
+	}
+	var all [][]string
+	var shards []Shard
+	owner := map[string]string{} // arch -> "file line N"
+	var first *table
+	n0 := 0 // the first file's number of shards
+	for _, path := range files {
+		t, err := Measured.readCurrent(path, false)
+		if err != nil {
+			return 0, err
+		}
+		if len(t.rows) == 0 {
+			return 0, fmt.Errorf("%s: no rows", path)
+		}
+		s, err := ParseShard(t.get(0, "shard"))
+		if err != nil {
+			return 0, fmt.Errorf("%s line %d: %w", path, line(0), err)
+		}
+		if first == nil {
+			first, n0 = t, s.N
+		}
+		// Shards of another split would double-count or miss networks: check before rows.
+		if s.N != n0 {
+			return 0, fmt.Errorf("%s is shard %s, but %s is of %d shards", path, s, first.path, n0)
+		}
+		for i := range t.rows {
+			if got, ref := t.get(i, "shard"), t.get(0, "shard"); got != ref {
+				return 0, fmt.Errorf("%s line %d: shard is %q, but line %d has %q: one file holds one shard", path, line(i), got, line(0), ref)
+			}
+			for _, c := range settingsColumns {
+				if got, ref := t.get(i, c), first.get(0, c); got != ref {
+					return 0, fmt.Errorf("%s line %d: %s is %q, but %s line %d has %q: not the same measurement", path, line(i), c, got, first.path, line(0), ref)
+				}
+			}
+			key := t.get(i, "arch")
+			if prev, dup := owner[key]; dup {
+				return 0, fmt.Errorf("%s line %d: %s was measured in %s too", path, line(i), key, prev)
+			}
+			owner[key] = fmt.Sprintf("%s line %d", path, line(i))
+		}
+		shards = append(shards, s)
+		all = append(all, t.rows...)
+	}
+	if err := checkShards(shards, files); err != nil {
+		return 0, err
+	}
+	return len(all), Measured.Replace(out, all)
+}
+
+// checkShards requires shards 0/N .. N-1/N, each once (files[k] holds shards[k]).
+func checkShards(shards []Shard, files []string) error {
+	seen := map[int]string{}
+	n := shards[0].N
+	for k, s := range shards {
+		if prev, dup := seen[s.I]; dup {
+			return fmt.Errorf("%s and %s are both shard %s", prev, files[k], s)
+		}
+		seen[s.I] = files[k]
+	}
+	var missing []string
+	for i := range n {
+		if _, ok := seen[i]; !ok {
+			missing = append(missing, Shard{i, n}.String())
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("shards missing: %s", strings.Join(missing, ", "))
+	}
+	return nil
+}

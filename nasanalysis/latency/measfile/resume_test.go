@@ -1,0 +1,163 @@
+package measfile
+
+import (
+	"bytes"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+)
+
+func TestResume(t *testing.T) {
+	other := func(r Row, edit func(*Row)) Row { edit(&r); return r }
+	a, b := row("a", Whole, 2), row("b", Whole, 3)
+	disturbed := other(b, func(r *Row) { r.Disturbed = true })
+	// a's two blocks add up to its sum_ms, 1.25 + 0.5; b's first block alone does not.
+	blocksAB := blocksText(block("a", "stem", 1.25, 1.75), block("a", "head", 0.5, 1.75),
+		block("b", "stem", 1, 3), block("b", "head", 2, 3))
+	blocksCut := blocksText(block("a", "stem", 1.25, 1.75), block("a", "head", 0.5, 1.75), block("b", "stem", 1, 3))
+	full := measuredText(a, b)
+	for _, c := range []struct {
+		name             string
+		measured, blocks string // file contents; "-" for no file
+		redo             bool
+		shard            Shard
+		measuredDone     []string
+		profiled         []string
+		err, warn        string
+		measuredAfter    string // "" when the file is left as it was
+		blocksAfter      string
+	}{
+		{name: "no file yet", measured: "-", blocks: "-"},
+		{name: "two rows", measured: full, blocks: "-", measuredDone: []string{"a", "b"}},
+		{name: "missing final newline", measured: strings.TrimSuffix(full, "\n"), blocks: "-", measuredDone: []string{"a", "b"},
+			warn: "m.csv line 3: complete last row without a final newline", measuredAfter: full},
+		{name: "torn last row", measured: full[:len(full)-30], blocks: "-", measuredDone: []string{"a"},
+			warn: "m.csv line 3: torn last row", measuredAfter: measuredText(a)},
+		{name: "other engine", measured: measuredText(a, other(b, func(r *Row) { r.Engine = "gomlx" })), blocks: "-",
+			err: `m.csv line 3: engine is "gomlx", this run's is "onnxruntime"`},
+		{name: "other sample", measured: measuredText(other(a, func(r *Row) { r.Sample = "seed=2;n=7;res=160;width=0" })), blocks: "-",
+			err: `m.csv line 2: sample is "seed=2;n=7;res=160;width=0", this run's is "seed=1;n=7;res=160;width=0"`},
+		{name: "other target CI", measured: measuredText(other(a, func(r *Row) { r.TargetCI = 0 })), blocks: "-",
+			err: `m.csv line 2: target_ci is "0", this run's is "0.01"`},
+		{name: "other shard", measured: full, blocks: "-", shard: Shard{1, 3},
+			err: `m.csv line 2: shard is "0/1", this run's is "1/3"`},
+		{name: "measured twice", measured: measuredText(a, b, a), blocks: "-", err: "m.csv line 4: a measured twice (also on line 2)"},
+		{name: "foreign header", measured: "a,b\n1,2\n", blocks: "-", err: `m.csv line 1: not a measured-latency file as measure writes it: header "a,b"`},
+		{name: "redo disturbed", measured: measuredText(a, disturbed), blocks: blocksAB, redo: true,
+			measuredDone: []string{"a"}, profiled: []string{"a"}, warn: "dropped 1 rows flagged disturbed from " /* the path */,
+			measuredAfter: measuredText(a), blocksAfter: blocksText(block("a", "stem", 1.25, 1.75), block("a", "head", 0.5, 1.75))},
+		{name: "disturbed kept", measured: measuredText(a, disturbed), blocks: blocksAB,
+			measuredDone: []string{"a", "b"}, profiled: []string{"a", "b"}},
+		{name: "blocks cut short", measured: full, blocks: blocksCut, measuredDone: []string{"a", "b"}, profiled: []string{"a"},
+			warn:        "b.csv line 4: the blocks of b add up to 1 ms, not their sum_ms 3 (a write cut short)",
+			blocksAfter: blocksText(block("a", "stem", 1.25, 1.75), block("a", "head", 0.5, 1.75))},
+		{name: "blocks torn", measured: full, blocks: blocksAB[:len(blocksAB)-10], measuredDone: []string{"a", "b"}, profiled: []string{"a"},
+			warn:        "b.csv line 5: torn last row",
+			blocksAfter: blocksText(block("a", "stem", 1.25, 1.75), block("a", "head", 0.5, 1.75))},
+		{name: "blocks of other threads", measured: full, blocks: blocksText(other2(block("a", "stem", 1, 1), func(b *BlockRow) { b.Threads = 2 })),
+			err: `b.csv line 2: threads is "2", this run's is "1"`},
+		{name: "blocks twice", measured: full, blocks: blocksText(block("a", "stem", 1, 1), block("b", "stem", 1, 1), block("a", "stem", 1, 1)),
+			err: "b.csv line 4: a second set of blocks of a"},
+		{name: "blocks not a number", measured: full, blocks: strings.Replace(blocksAB, ",1.25,", ",x,", 1),
+			err: `b.csv, line 2, column "ms", value "x": not a number`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			mPath, bPath := filepath.Join(dir, "m.csv"), filepath.Join(dir, "b.csv")
+			if c.measured != "-" {
+				writeFile(t, dir, "m.csv", c.measured)
+			}
+			if c.blocks != "-" {
+				writeFile(t, dir, "b.csv", c.blocks)
+			} else {
+				bPath = ""
+			}
+			shard := c.shard
+			if shard == (Shard{}) {
+				shard = Whole
+			}
+			var warn bytes.Buffer
+			done, err := Resume(ResumeOptions{Measured: mPath, Blocks: bPath, Settings: settings1, Shard: shard, RedoDisturbed: c.redo, Warn: &warn})
+			wantErr(t, "Resume", err, c.err)
+			if err != nil {
+				return
+			}
+			if got := slices.Sorted(maps.Keys(done.Measured)); !slices.Equal(got, c.measuredDone) {
+				t.Errorf("measured %v, want %v", got, c.measuredDone)
+			}
+			if got := slices.Sorted(maps.Keys(done.Profiled)); !slices.Equal(got, c.profiled) {
+				t.Errorf("profiled %v, want %v", got, c.profiled)
+			}
+			if (c.warn == "") != (warn.Len() == 0) || !strings.Contains(warn.String(), c.warn) {
+				t.Errorf("warning %q, want %q", warn.String(), c.warn)
+			}
+			for _, f := range []struct{ path, before, after string }{{mPath, c.measured, c.measuredAfter}, {bPath, c.blocks, c.blocksAfter}} {
+				if f.path == "" || f.before == "-" {
+					continue
+				}
+				want := f.after
+				if want == "" {
+					want = f.before
+				}
+				if got, _ := os.ReadFile(f.path); string(got) != want {
+					t.Errorf("%s after Resume:\n%s\nwant\n%s", filepath.Base(f.path), got, want)
+				}
+			}
+		})
+	}
+}
+
+func other2(b BlockRow, edit func(*BlockRow)) BlockRow { edit(&b); return b }
+
+// The project's measured dataset and its blocks, as measure wrote them: resumed with
+// the settings on their rows, every one of the 300 networks is measured and has a
+// complete set of blocks (each network's block times add up to its sum_ms), and
+// nothing is rewritten.
+func TestResumeProjectFiles(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for _, name := range []string{"ort-ofa-mbv3-r160.csv", "ort-ofa-mbv3-r160-blocks.csv"} {
+		src, err := data.ProjectFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, writeFile(t, dir, name, string(raw)))
+	}
+	m, err := Measured.readCurrent(paths[0], false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Settings{Engine: m.get(0, "engine"), EngineVersion: m.get(0, "engine_version"), LibrarySHA256: m.get(0, "library_sha256"),
+		Space: m.get(0, "space"), Sample: m.get(0, "sample"), CPU: m.get(0, "cpu")}
+	for c, v := range map[string]*int{"warmup": &s.Warmup, "threads": &s.Threads, "opt_level": &s.OptLevel} {
+		f, err := parseFloat(m, 0, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		*v = int(f)
+	}
+	if s.TargetCI, err = parseFloat(m, 0, "target_ci"); err != nil {
+		t.Fatal(err)
+	}
+	shard, err := ParseShard(m.get(0, "shard"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warn bytes.Buffer
+	done, err := Resume(ResumeOptions{Measured: paths[0], Blocks: paths[1], Settings: s, Shard: shard, Warn: &warn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(done.Measured) != 300 || len(done.Profiled) != 300 || warn.Len() != 0 {
+		t.Errorf("%d networks measured, %d profiled, want 300 each; warnings %q", len(done.Measured), len(done.Profiled), warn.String())
+	}
+}
