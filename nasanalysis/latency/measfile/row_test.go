@@ -13,7 +13,7 @@ func TestRowRecord(t *testing.T) {
 		Repeats: 37, Settings: Settings{Warmup: 5, Engine: "onnxruntime", EngineVersion: "1.30.0", LibrarySHA256: "5e1f",
 			Threads: 2, OptLevel: 1, TargetCI: 0.01, Space: "ofa-mbv3", Sample: "seed=3;n=9;res=0;width=1.2", CPU: "Test CPU"},
 		Shard: Shard{2, 5}, RefMS: math.NaN(), Disturbed: true, Host: "node7", Cores: 8, GoVersion: "go1.26.8",
-		Date:  time.Date(2026, 3, 1, 13, 30, 0, 0, time.FixedZone("CET", 3600)), MACsM: 219.53}
+		Date: time.Date(2026, 3, 1, 13, 30, 0, 0, time.FixedZone("CET", 3600)), MACsM: 219.53}
 	want := map[string]string{"arch": `{"ks":[3]}`, "resolution": "176", "median_ms": "12.25", "q1_ms": "12", "q3_ms": "12.5",
 		"min_ms": "11.75", "max_ms": "14", "rel_ci": "0.0078125", "repeats": "37", "warmup": "5", "engine": "onnxruntime",
 		"engine_version": "1.30.0", "library_sha256": "5e1f", "threads": "2", "opt_level": "1", "target_ci": "0.01",
