@@ -2,13 +2,16 @@ package latency
 
 import (
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/latency/measfile"
 )
 
-// BlockRecord is one row of a per-block file written by `measure --per-block`: one block
-// of one network, with that network's profiled end-to-end time and block sum.
+// BlockRecord is one row of a per-block file written by `measure --per-block`
+// (measfile.Blocks): one block of one network, with that network's profiled end-to-end
+// time and block sum.
 type BlockRecord struct {
 	Arch       string // the end-to-end file's key
 	Resolution int
@@ -16,35 +19,39 @@ type BlockRecord struct {
 	RunMS, SumMS float64
 }
 
-// blockColumns are the leading columns a per-block file must have, in this order.
-var blockColumns = []string{"arch", "resolution", "block", "stage", "layer", "kernel", "expand", "in_size", "ms", "run_ms", "sum_ms"}
-
-// ReadBlocks reads a per-block file strictly: the header must start with blockColumns
-// and every number parse, every time be positive; errors name the line and column.
+// ReadBlocks reads a per-block file strictly: the header must start with the columns up
+// to sum_ms (measfile.Blocks), every number parse and every time be positive; errors
+// name the line and column.
 func ReadBlocks(path string) ([]BlockRecord, error) {
-	f, err := data.ReadCSVFile(path)
+	f, err := measfile.Blocks.Read(path)
 	if err != nil {
-		return nil, err
-	}
-	if err := f.RequirePrefix(blockColumns, "a per-block file"); err != nil {
 		return nil, err
 	}
 	out := make([]BlockRecord, 0, f.Len())
 	for i := 0; i < f.Len(); i++ {
-		v := make([]float64, len(blockColumns))
-		for c, name := range blockColumns {
-			if name == "arch" || name == "block" {
-				continue
+		r := BlockRecord{Arch: f.Str(i, "arch")}
+		r.Name = f.Str(i, "block")
+		for _, c := range []struct {
+			col string
+			to  *int
+		}{{"resolution", &r.Resolution}, {"stage", &r.Stage}, {"layer", &r.Layer}, {"kernel", &r.Kernel}, {"in_size", &r.InSize}} {
+			v, err := f.Float(i, c.col, false)
+			if err != nil {
+				return nil, err
 			}
-			if v[c], err = f.Float(i, name, false); err != nil {
+			if v != math.Trunc(v) {
+				return nil, &data.InputError{File: path, Line: f.Line(i), Column: c.col, Value: f.Str(i, c.col), Reason: "not a whole number"}
+			}
+			*c.to = int(v)
+		}
+		for _, c := range []struct {
+			col string
+			to  *float64
+		}{{"expand", &r.Expand}, {"ms", &r.MS}, {"run_ms", &r.RunMS}, {"sum_ms", &r.SumMS}} {
+			if *c.to, err = f.Float(i, c.col, false); err != nil {
 				return nil, err
 			}
 		}
-		r := BlockRecord{Arch: f.Str(i, "arch"), Resolution: int(v[1])}
-		r.Name = f.Str(i, "block")
-		r.Stage, r.Layer, r.Kernel = int(v[3]), int(v[4]), int(v[5])
-		r.Expand, r.InSize = v[6], int(v[7])
-		r.MS, r.RunMS, r.SumMS = v[8], v[9], v[10]
 		if !(r.MS > 0 && r.RunMS > 0 && r.SumMS > 0) {
 			return nil, &data.InputError{File: path, Line: f.Line(i), Reason: fmt.Sprintf("block time %v, run %v and sum %v must all be positive", r.MS, r.RunMS, r.SumMS)}
 		}

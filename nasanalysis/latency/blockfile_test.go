@@ -1,6 +1,7 @@
 package latency
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/latency/measfile"
 )
 
 // A two-network file written by hand: the second network has a block (s0l1) the first
@@ -40,14 +42,35 @@ func TestReadBlocksAndSamples(t *testing.T) {
 	for content, want := range map[string]string{
 		"arch,resolution\n2,3\n": "not a per-block file",
 		head:                     "no data rows",
-		head + "a,160,stem,-1,-1,3,0,160,x,2,1.9,20\n":        `line 2, column "ms", value "x": not a number`,
-		head + body + "c,160,stem,-1,-1,3,0,160,0,2,1.9,20\n": "line 9",
-		head + "a,160,stem,-1,-1,3,0,160,NaN,2,1.9,20\n":      `value "NaN": not a finite number`,
+		head + "a,160,stem,-1,-1,3,0,160,x,2,1.9,20\n":                                                      `line 2, column "ms", value "x": not a number`,
+		head + body + "c,160,stem,-1,-1,3,0,160,0,2,1.9,20\n":                                               "line 9",
+		head + "a,160,stem,-1,-1,3,0,160,NaN,2,1.9,20\n":                                                    `value "NaN": not a finite number`,
+		head + "a,160,s0l0,0,0.5,3,0,160,1,2,1.9,20\n":                                                      `line 2, column "layer", value "0.5": not a whole number`,
+		"arch,resolution,block,stage,layer,kernel,expand,in_size,ms,run_ms\na,160,stem,-1,-1,3,0,160,1,2\n": "not a per-block file",
 	} {
 		os.WriteFile(p, []byte(content), 0o644)
 		if _, err := ReadBlocks(p); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: error %v, want %q", content, err, want)
 		}
+	}
+}
+
+// A row measure writes (measfile.BlockRow) reads back field for field.
+func TestReadBlocksReadsWhatMeasureWrites(t *testing.T) {
+	w := measfile.BlockRow{Arch: `{"ks":[5]}`, Resolution: 176, Block: "s2l1", Stage: 2, Layer: 1, Kernel: 5, Expand: 6, InSize: 22,
+		MS: 0.375, RunMS: 4.5, SumMS: 4.25, Runs: 20, Engine: "onnxruntime", Threads: 1, OptLevel: 3}
+	p := filepath.Join(t.TempDir(), "b.csv")
+	if err := measfile.Blocks.Append(p, w.Record()); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := ReadBlocks(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := BlockRecord{Arch: w.Arch, Resolution: 176, RunMS: 4.5, SumMS: 4.25,
+		BlockTiming: BlockTiming{Block: Block{Name: "s2l1", Stage: 2, Layer: 1, Kernel: 5, Expand: 6, InSize: 22}, MS: 0.375}}
+	if len(recs) != 1 || recs[0] != want {
+		t.Errorf("read %+v, want %+v", recs, want)
 	}
 }
 
@@ -81,5 +104,28 @@ func TestSummaryFrame(t *testing.T) {
 		if got := row(c); got != want {
 			t.Errorf("%s = %s, want %s", c, got, want)
 		}
+	}
+}
+
+// A row measure writes (measfile.Row) reads back as the network, its median and its
+// provenance columns; a NaN drift reference (none measured) stays NaN.
+func TestReadMeasuredReadsWhatMeasureWrites(t *testing.T) {
+	a := arch.MBArch{KS: slices.Repeat([]int{5}, 20), E: slices.Repeat([]int{4}, 20), D: slices.Repeat([]int{3}, 5), R: 160}
+	w := measfile.Row{Arch: a.String(), Resolution: 160, MedianMS: 7.25, Repeats: 10, Disturbed: true, RefMS: math.NaN(),
+		Settings: measfile.Settings{Engine: EngineORT, Space: arch.OFAMBv3}, Shard: measfile.Whole}
+	p := filepath.Join(t.TempDir(), "m.csv")
+	if err := measfile.Measured.Append(p, w.Record()); err != nil {
+		t.Fatal(err)
+	}
+	r, err := ReadMeasured(p, arch.OFAMBv3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := r.Floats("ref_ms")
+	if r.Len() != 1 || r.Archs[0].String() != a.String() || r.MS[0] != 7.25 || r.Disturbed() != 1 || err != nil || !math.IsNaN(ref[0]) {
+		t.Errorf("read %v %v, %d disturbed, ref_ms %v (%v)", r.Archs, r.MS, r.Disturbed(), ref, err)
+	}
+	if eng, _ := r.Column("engine"); eng[0] != EngineORT {
+		t.Errorf("engine %v", eng)
 	}
 }

@@ -10,7 +10,9 @@
 //     ONNXNetwork; per block with ProfileBlocks), or GoMLX's pure-Go backend running it
 //     as a GoMLX graph (GoMLX), both with the same seeded random weights;
 //   - the project's recorded measurements (Recorded, read by ReadMeasured from the
-//     files `nasanalysis measure` writes).
+//     files `nasanalysis measure` writes; ReadBlocks reads their per-block files).
+//     The files' format, and writing, resuming, sharding and merging them, are
+//     package measfile's.
 //
 // An operator missing from a table, or an architecture outside what a table or record
 // covers, is an error naming the key or the architecture, never a silent zero.
