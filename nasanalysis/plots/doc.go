@@ -19,11 +19,18 @@
 //   - categories (boxes, heatmap rows and columns, legend entries) in NaturalOrder, so
 //     that 1080ti_32 comes before 1080ti_256;
 //   - heatmap colour scales fitted to the values shown unless set on purpose (Min, Max,
-//     SharedRange), with a labelled colour bar.
+//     SharedRange), with a labelled colour bar: Sequential (light to dark, ColorBrewer's
+//     YlGnBu) for quantities that go one way, such as latency, FLOPs, accuracy and
+//     correlations; Diverging (Moreland's cool-warm, grey at 0, centred on 0) only for
+//     signed shifts, which the caller marks (Heatmap.Signed or Scale);
+//   - a heatmap cell's interval (Heatmap.Lo, Hi) printed under its value when it fits,
+//     and the caption saying whether it does; CorrelationHeatmap draws a study's
+//     correlation matrix so.
 //
 // Callers name every numeric axis with its quantity and unit ("latency (ms)"): an empty
 // label is drawn as "x (unit?)" so that the omission shows.
 //
-// A Figure carries its caption (what data, how many samples) and renders to SVG or PNG.
-// Rendering is deterministic: the same inputs give the same bytes.
+// A Figure carries its caption (what data, how many samples) and renders to SVG or to
+// PNG at a chosen resolution (PNG, Save; DefaultDPI 150). Rendering is deterministic:
+// the same inputs give the same bytes.
 package plots

@@ -1,7 +1,10 @@
 package plots_test
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	_ "image/png"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/plots"
 )
@@ -138,4 +141,77 @@ func ExampleSharedRange() {
 	// 0.88 1
 	// <nil>
 	// <nil>
+}
+
+// A device x device SRCC matrix with its 95 % bootstrap intervals, as a study's
+// correlation matrix holds them (monotonic.CorrelationCI): each cell prints the
+// estimate over its interval, the diagonal its 1 alone, and the caption says so. The
+// colour scale is sequential, fitted to the values and rounded out to the colour bar's
+// minor ticks (0.69 to 0.68, see SharedRange).
+func ExampleCorrelationHeatmap() {
+	c := plots.Correlations{
+		Names:  []string{"eagle_gtx", "true_vpu", "1080ti_1"},
+		Method: "SRCC",
+		Value:  [][]float64{{1, 0.69, 0.95}, {0.69, 1, 0.71}, {0.95, 0.71, 1}},
+		Lo:     [][]float64{{1, 0.67, 0.94}, {0.67, 1, 0.69}, {0.94, 0.69, 1}},
+		Hi:     [][]float64{{1, 0.71, 0.96}, {0.71, 1, 0.73}, {0.96, 0.73, 1}},
+		Level:  0.95,
+	}
+	h := plots.CorrelationHeatmap("nb201: SRCC of latencies", c, "Spearman's rho over 15,625 cells.")
+	fig, err := h.Figure()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	cm, scale := h.Colors()
+	fmt.Println(scale, cm.Min(), cm.Max())
+	fmt.Println(fig.Caption)
+	// Output:
+	// Sequential 0.68 1
+	// Spearman's rho over 15,625 cells. Each cell gives the estimate over its 95 % interval.
+}
+
+// Latency shifts are signed: with Signed set, values of both signs get a diverging
+// scale centred on 0, as far below as above (here -0.4 to 0.4 for shifts from -0.1 to
+// 0.4 ms), so that grey means no shift. Values of one sign keep a sequential scale.
+func ExampleColorScale() {
+	shift := plots.Heatmap{
+		Values:     [][]float64{{-0.1, 0.05}, {0.4, 0.2}},
+		RowLabels:  []string{"k3e4", "k5e6"},
+		ColLabels:  []string{"note10", "gpu"},
+		ValueLabel: "latency shift (ms)",
+		Signed:     true,
+	}
+	cm, scale := shift.Colors()
+	fmt.Println(scale, cm.Min(), cm.Max())
+	shift.Values = [][]float64{{0.1, 0.05}, {0.4, 0.2}}
+	_, scale = shift.Colors()
+	fmt.Println(scale)
+	// Output:
+	// Diverging -0.4 0.4
+	// Sequential
+}
+
+// A figure keeps its size in centimetres; the resolution sets the PNG's pixels: a
+// 17 x 11 cm figure is 1004 x 650 pixels at the default 150 dpi and 2008 x 1299 at
+// 300 dpi. Save(path, dpi) writes the same PNG, or an SVG for a .svg path.
+func ExampleFigure_PNG() {
+	fig, err := plots.Scatter(plots.Axes{XLabel: "latency (ms)", YLabel: "accuracy (%)"},
+		plots.Series{Name: "cells", X: []float64{1, 2}, Y: []float64{70, 80}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, dpi := range []int{0, 300} {
+		b, err := fig.PNG(dpi)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		cfg, _, err := image.DecodeConfig(bytes.NewReader(b))
+		fmt.Println(dpi, cfg.Width, cfg.Height, err)
+	}
+	// Output:
+	// 0 1004 650 <nil>
+	// 300 2008 1299 <nil>
 }

@@ -5,12 +5,13 @@ import (
 	"image/color"
 	"math"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette"
-	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -18,12 +19,22 @@ import (
 )
 
 // Heatmap describes an annotated matrix figure: each cell is coloured by its value and
-// labelled with it; a labelled colour bar on the right gives the scale.
+// labelled with it (and its interval, when given and it fits); a labelled colour bar on
+// the right gives the scale.
 type Heatmap struct {
 	Title     string
 	Values    [][]float64 // Values[row][col]; NaN is drawn grey and labelled "–"
 	RowLabels []string    // top to bottom
 	ColLabels []string    // left to right
+	// Lo and Hi, when set, are an interval around each value at confidence Level (0.95
+	// for 95 %), in matrices shaped as Values. A cell prints its interval under its
+	// value ("0.88–0.92", or "[-0.50, -0.30]" in a figure with a negative bound) when
+	// both fit at a legible size, and the figure's caption says which it shows: "Each
+	// cell gives the estimate over its 95 % interval", or how wide the intervals that
+	// did not fit are. A cell whose interval is a point (the 1 of a correlation
+	// matrix's diagonal) or not finite prints its value alone.
+	Lo, Hi [][]float64
+	Level  float64
 	// Min and Max, when either is set, fix the colour range: set them on purpose, to
 	// give several figures one scale (SharedRange fits one to all their values). Both
 	// zero fits the scale to the finite values shown (see SharedRange), so that the
@@ -33,7 +44,17 @@ type Heatmap struct {
 	Min, Max float64
 	Format   string // cell label format; "%.2f" when empty
 	Caption  string
-	ColorMap palette.ColorMap // nil: moreland's smooth blue-red
+	// Scale chooses how values map to colours: Sequential for quantities that go one
+	// way (latency, FLOPs, accuracy, correlations), Diverging, centred on 0, for signed
+	// shifts. AutoScale, the zero value, is Diverging only when Signed is set and the
+	// values have both signs.
+	Scale ColorScale
+	// Signed says the values are signed shifts from 0 (a change, a difference from a
+	// baseline), so that AutoScale may show their sign with a diverging scale.
+	Signed bool
+	// ColorMap, when set, replaces the scale's colours; its range is still the
+	// scale's (see Colors).
+	ColorMap palette.ColorMap
 	XLabel   string
 	YLabel   string
 	// ValueLabel names the quantity on the colour bar with its unit, e.g. "SRCC" or
@@ -79,13 +100,8 @@ func (h Heatmap) Figure() (*Figure, error) {
 		h = h.ordered()
 	}
 	nr, nc := len(h.Values), len(h.Values[0])
-	lo, hi := h.colorRange()
-	cm := h.ColorMap
-	if cm == nil {
-		cm = moreland.SmoothBlueRed()
-	}
-	cm.SetMin(lo)
-	cm.SetMax(hi)
+	cm, _ := h.Colors()
+	lo, hi := cm.Min(), cm.Max()
 
 	p := newStyledPlot()
 	p.Title.Text = h.Title
@@ -114,7 +130,7 @@ func (h Heatmap) Figure() (*Figure, error) {
 	// or two rows gets taller cells rather than a clipped label.
 	cells := max(vg.Length(nr)*cell, bar.Y.Label.TextStyle.Width(bar.Y.Label.Text)+vg.Points(8))
 	ht := top + cells + bottom
-	lab, err := h.cellLabels(cm, lo, hi, cell)
+	lab, note, err := h.cellLabels(cm, lo, hi, cell)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +146,11 @@ func (h Heatmap) Figure() (*Figure, error) {
 			ends.above = hm.Overflow
 		}
 	}
-	return NewFigure(w, ht, h.Caption, func(c draw.Canvas) { drawWithBar(c, p, bar, ends) }), nil
+	caption := h.Caption
+	if note != "" {
+		caption = strings.TrimSpace(caption + " " + note)
+	}
+	return NewFigure(w, ht, caption, func(c draw.Canvas) { drawWithBar(c, p, bar, ends) }), nil
 }
 
 // layout is the cell size when the plot p is drawn in width w, and the margins the
@@ -167,6 +187,31 @@ func (h Heatmap) check() error {
 	if len(h.RowLabels) != nr || len(h.ColLabels) != nc {
 		return fmt.Errorf("heatmap %q: %d row and %d column labels for a %dx%d matrix", h.Title, len(h.RowLabels), len(h.ColLabels), nr, nc)
 	}
+	if (h.Min != 0 || h.Max != 0) && !(h.Min < h.Max) {
+		return fmt.Errorf("heatmap %q: colour range Min %g to Max %g is empty", h.Title, h.Min, h.Max)
+	}
+	if h.Scale < AutoScale || h.Scale > Diverging {
+		return fmt.Errorf("heatmap %q: unknown colour scale %d", h.Title, int(h.Scale))
+	}
+	if h.Lo == nil && h.Hi == nil {
+		return nil
+	}
+	for _, b := range []struct {
+		name string
+		m    [][]float64
+	}{{"Lo", h.Lo}, {"Hi", h.Hi}} {
+		if len(b.m) != nr {
+			return fmt.Errorf("heatmap %q: interval bound %s has %d rows, want %d as Values", h.Title, b.name, len(b.m), nr)
+		}
+		for i, row := range b.m {
+			if len(row) != nc {
+				return fmt.Errorf("heatmap %q: interval bound %s row %d has %d values, want %d", h.Title, b.name, i, len(row), nc)
+			}
+		}
+	}
+	if !(h.Level > 0 && h.Level < 1) {
+		return fmt.Errorf("heatmap %q: interval level %g, want the confidence in (0, 1), e.g. 0.95", h.Title, h.Level)
+	}
 	return nil
 }
 
@@ -174,18 +219,27 @@ func (h Heatmap) check() error {
 func (h Heatmap) ordered() Heatmap {
 	ro, co := NaturalOrder(h.RowLabels), NaturalOrder(h.ColLabels)
 	rows, cols := make([]string, len(ro)), make([]string, len(co))
-	vals := make([][]float64, len(ro))
 	for r, i := range ro {
 		rows[r] = h.RowLabels[i]
-		vals[r] = make([]float64, len(co))
-		for c, j := range co {
-			vals[r][c] = h.Values[i][j]
-		}
 	}
 	for c, j := range co {
 		cols[c] = h.ColLabels[j]
 	}
-	h.RowLabels, h.ColLabels, h.Values = rows, cols, vals
+	permute := func(m [][]float64) [][]float64 {
+		if m == nil {
+			return nil
+		}
+		out := make([][]float64, len(ro))
+		for r, i := range ro {
+			out[r] = make([]float64, len(co))
+			for c, j := range co {
+				out[r][c] = m[i][j]
+			}
+		}
+		return out
+	}
+	h.RowLabels, h.ColLabels = rows, cols
+	h.Values, h.Lo, h.Hi = permute(h.Values), permute(h.Lo), permute(h.Hi)
 	return h
 }
 
@@ -223,10 +277,10 @@ func SharedRange(ms ...[][]float64) (lo, hi float64) {
 	}
 	sort.Float64s(vs)
 	lo, hi = vs[0], vs[len(vs)-1]
-	if len(vs) >= 10 {
+	// Quantiles fails only on no values or a level outside [0, 1]: neither here.
+	if q, err := stats.Quantiles(vs, 0.25, 0.75); err == nil && len(vs) >= 10 {
 		// Tukey's far-out fences, on either side only when they leave out a few values
 		// (one, or at most 2 %): more is the data's shape, a long tail, not outliers.
-		q := stats.Quantiles(vs, 0.25, 0.75)
 		q1, q3 := q[0], q[1]
 		few := max(1, len(vs)/50)
 		if k := sort.SearchFloat64s(vs, q1-3*(q3-q1)); k <= few {
@@ -259,58 +313,148 @@ func (h Heatmap) outside(lo, hi float64) (below, above bool) {
 	return below, above
 }
 
+// intervalSize is the size of a cell's interval line relative to its value's: smaller,
+// so that the estimate reads first.
+const intervalSize = 0.8
+
 // cellLabels annotates every cell with its value (NaN as "–"), dark text on light cells
 // and white on dark ones, at the largest size up to 9 pt at which the widest label fits
-// its cell; nil when that is below minCellText.
-func (h Heatmap) cellLabels(cm palette.ColorMap, lo, hi float64, cell vg.Length) (*plotter.Labels, error) {
+// its cell; nil when that is below minCellText. With intervals (Lo, Hi) each value
+// stands over its interval when both fit at legible sizes; note is the sentence for the
+// caption that says whether they do.
+func (h Heatmap) cellLabels(cm palette.ColorMap, lo, hi float64, cell vg.Length) (lab *plotter.Labels, note string, err error) {
 	nr := len(h.Values)
 	format := h.Format
 	if format == "" {
 		format = "%.2f"
 	}
 	base := text.Style{Font: sans(1), XAlign: draw.XCenter, YAlign: draw.YCenter, Handler: plot.DefaultTextHandler}
-	var xys plotter.XYs
-	var labels []string
-	var widest vg.Length
+	type cellText struct {
+		r, c     int
+		ink      color.Color
+		value    string
+		interval string // "" when the cell has none to show
+	}
+	// An interval reads "0.88–0.92"; when a bound is negative, "[-0.50, -0.30]", since
+	// "-0.50–-0.30" would run the dash into the minus signs.
+	interval := func(l, u float64) string {
+		return fmt.Sprintf(format, l) + "–" + fmt.Sprintf(format, u)
+	}
+	if h.anyNegativeBound() {
+		interval = func(l, u float64) string {
+			return "[" + fmt.Sprintf(format, l) + ", " + fmt.Sprintf(format, u) + "]"
+		}
+	}
+	var cells []cellText
+	var widest, widestInterval vg.Length
 	for r, row := range h.Values {
 		for c, v := range row {
-			xys = append(xys, plotter.XY{X: float64(c), Y: float64(nr - 1 - r)})
-			l := "–"
+			t := cellText{r: r, c: c, ink: color.Black, value: "–"}
 			if !math.IsNaN(v) {
-				l = fmt.Sprintf(format, v)
-			}
-			labels = append(labels, l)
-			widest = max(widest, base.Width(l))
-		}
-	}
-	size := min(vg.Points(maxCellText), 0.6*cell)
-	if widest > 0 {
-		size = min(size, 0.85*cell/widest)
-	}
-	if size < minCellText {
-		return nil, nil
-	}
-	styles := make([]text.Style, len(labels))
-	for i, r := 0, 0; r < nr; r++ {
-		for _, v := range h.Values[r] {
-			st := base
-			st.Font = sans(size)
-			st.Color = color.Black
-			if !math.IsNaN(v) {
+				t.value = fmt.Sprintf(format, v)
 				if col, err := cm.At(math.Max(lo, math.Min(hi, v))); err == nil && luminance(col) < 0.45 {
-					st.Color = color.White
+					t.ink = color.White
 				}
 			}
-			styles[i] = st
-			i++
+			if h.Lo != nil {
+				if l, u := h.Lo[r][c], h.Hi[r][c]; finite(l) && finite(u) && l != u {
+					t.interval = interval(l, u)
+					widestInterval = max(widestInterval, base.Width(t.interval))
+				}
+			}
+			widest = max(widest, base.Width(t.value))
+			cells = append(cells, t)
 		}
 	}
-	lab, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
+	fit := func(size, width vg.Length) vg.Length {
+		if width > 0 {
+			size = min(size, 0.85*cell/width)
+		}
+		return size
+	}
+	size := fit(min(vg.Points(maxCellText), 0.6*cell), widest)
+	// Both lines: the value and, intervalSize as large, its interval, one above the
+	// other within the same 85 % of the cell that one line may take.
+	lineHeight := base.Height("0")
+	both := fit(fit(vg.Points(maxCellText), widest), intervalSize*widestInterval)
+	both = min(both, 0.85*cell/((1+intervalSize)*lineHeight))
+	showIntervals := widestInterval > 0 && intervalSize*both >= minCellText
+	if showIntervals {
+		size = both
+	}
+	if h.Lo != nil {
+		note = h.intervalNote(showIntervals, format)
+	}
+	if size < minCellText {
+		return nil, note, nil
+	}
+	var xys plotter.XYs
+	var labels []string
+	var styles []text.Style
+	add := func(x, y float64, l string, st text.Style) {
+		xys = append(xys, plotter.XY{X: x, Y: y})
+		labels = append(labels, l)
+		styles = append(styles, st)
+	}
+	// The two lines meet where their block is centred in the cell, in the cell's data
+	// units (a cell is 1 wide and high).
+	split := float64((intervalSize - 1) * lineHeight * size / 2 / cell)
+	for _, t := range cells {
+		x, y := float64(t.c), float64(nr-1-t.r)
+		st := base
+		st.Font = sans(size)
+		st.Color = t.ink
+		if !showIntervals || t.interval == "" {
+			add(x, y, t.value, st)
+			continue
+		}
+		st.YAlign = draw.YBottom
+		add(x, y+split, t.value, st)
+		st.YAlign = draw.YTop
+		st.Font = sans(intervalSize * size)
+		add(x, y+split, t.interval, st)
+	}
+	lab, err = plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	lab.TextStyle = styles
-	return lab, nil
+	return lab, note, nil
+}
+
+// anyNegativeBound reports whether an interval bound is below 0.
+func (h Heatmap) anyNegativeBound() bool {
+	for _, m := range [][][]float64{h.Lo, h.Hi} {
+		for _, row := range m {
+			for _, v := range row {
+				if v < 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// intervalNote is the caption's sentence on the intervals: shown in the cells, or how
+// wide the widest is when they are not.
+func (h Heatmap) intervalNote(shown bool, format string) string {
+	level := strconv.FormatFloat(100*h.Level, 'g', 3, 64) + " %"
+	if shown {
+		return "Each cell gives the estimate over its " + level + " interval."
+	}
+	widest := math.Inf(-1)
+	for r, row := range h.Lo {
+		for c, l := range row {
+			if u := h.Hi[r][c]; finite(l) && finite(u) {
+				widest = max(widest, u-l)
+			}
+		}
+	}
+	if widest <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("Cells give the estimates: their %s intervals, up to "+format+" wide, do not fit in them.", level, widest)
 }
 
 // setTicks names the columns (rotated, along the bottom) and rows (top to bottom) and

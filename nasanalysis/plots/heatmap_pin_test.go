@@ -15,7 +15,12 @@ import (
 // fallbacks in the SVG, square cells fitted to a 17 cm column, cell labels sized to
 // their cells, a colour range fitted and rounded to the bar's ticks, a narrower
 // labelled colour bar with 1-2-5 ticks and end marks, rows and columns in natural
-// order, and the Y label drawn without gonum's padding for it.
+// order, and the Y label drawn without gonum's padding for it. They were recorded a
+// third time when heatmaps took a sequential colour scale by default (diverging only
+// for signed shifts, centred on 0) and printed intervals: with moreland's blue-red map
+// set explicitly, the first two cases still gave the sums of the second recording, so
+// only the colours changed. The third case pins the diverging scale and the interval
+// lines.
 func TestHeatmapRenderingPinned(t *testing.T) {
 	cases := []struct {
 		name           string
@@ -34,8 +39,8 @@ func TestHeatmapRenderingPinned(t *testing.T) {
 				YLabel:     "y",
 				ValueLabel: "SRCC",
 			},
-			svgSum: "2ca7e8ec388bdf778c9d468c0983bcd654cd7a5c83de0202b702e926524ef6c7",
-			pngSum: "a6c284416db17042946027eec7b90599f06d7e8568ac36bc039d78acc30fac1f",
+			svgSum: "568d5da2b4697fd18064564425ca507ea3c838600cc5de7858c639a768868599",
+			pngSum: "46d5ac44e07a2accc465c1e41cc06441417693a233a61ed89de46b2490b7d171",
 		},
 		{
 			name: "fixed range, format, out-of-range values",
@@ -47,8 +52,24 @@ func TestHeatmapRenderingPinned(t *testing.T) {
 				Min:       -1, Max: 1,
 				Format: "%.1f",
 			},
-			svgSum: "7f3d390fed52f8c68146d63a91ac7792526524d7207560e7575e5e6254f084ee",
-			pngSum: "67f35692968849e26131f2bd76f90fc645bddc9361538c72f0eb8dc5514a57c5",
+			svgSum: "fb73e74b4795143523e0cd3a31effefe01403315d824bcaaa765a76693c367e4",
+			pngSum: "1d9fea4adcbbae4fa19b870d0eff54d981a3991851052d11848bdd4948e54daf",
+		},
+		{
+			name: "signed shifts with 90 % intervals",
+			h: Heatmap{
+				Title:      "shifts",
+				Values:     [][]float64{{-0.4, 0.1}, {0.3, 0}},
+				Lo:         [][]float64{{-0.5, 0}, {0.2, -0.1}},
+				Hi:         [][]float64{{-0.3, 0.2}, {0.4, 0.1}},
+				Level:      0.9,
+				Signed:     true,
+				RowLabels:  []string{"k3e4", "k7e6"},
+				ColLabels:  []string{"note10", "gpu"},
+				ValueLabel: "latency shift (ms)",
+			},
+			svgSum: "4bc1c12993773230f9b5ccbc676b9bbefc9cf2cbcb3f4bf82f81af16da7894cb",
+			pngSum: "72b3b0fa650b1ae8ef36f37d4ef2bccf007ff4c3bf020e29cb304ce1f5b57da6",
 		},
 	}
 	for _, c := range cases {
