@@ -39,8 +39,9 @@ type Heatmap struct {
 	// give several figures one scale (SharedRange fits one to all their values). Both
 	// zero fits the scale to the finite values shown (see SharedRange), so that the
 	// colours spread over the data: a fixed 0.3-1 scale on values almost all above 0.85
-	// paints every cell the same red. Cells outside the range take the end colours,
-	// and a triangle at that end of the colour bar says so.
+	// paints every cell the same colour. A Diverging scale widens either range to be
+	// centred on 0. Cells outside the range take the end colours, and a triangle at
+	// that end of the colour bar says so.
 	Min, Max float64
 	Format   string // cell label format; "%.2f" when empty
 	Caption  string
