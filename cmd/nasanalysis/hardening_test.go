@@ -41,46 +41,6 @@ func TestMeasureToStdout(t *testing.T) {
 	}
 }
 
-// A file whose last row lacks its newline: a complete row gets the newline (appending
-// used to glue the next row onto it), a torn row (an interrupted write) is cut off and
-// its network measured again.
-func TestRepairTail(t *testing.T) {
-	header := []string{"arch", "ms", "note"}
-	cases := []struct {
-		name, in, want, warn string
-	}{
-		{"complete", "arch,ms,note\nA,1,x\nB,2,y", "arch,ms,note\nA,1,x\nB,2,y\n", "line 3: complete last row"},
-		{"quoted complete", "arch,ms,note\n\"{\"\"k\"\":[1,2]}\",1,x", "arch,ms,note\n\"{\"\"k\"\":[1,2]}\",1,x\n", "line 2: complete last row"},
-		{"torn", "arch,ms,note\nA,1,x\nB,2", "arch,ms,note\nA,1,x\n", "line 3: torn last row (3 bytes, 2 of 3 fields"},
-		{"torn quote", "arch,ms,note\nA,1,x\n\"{\"\"k\"\":[1,", "arch,ms,note\nA,1,x\n", "line 3: torn last row"},
-		{"torn header", "arch,m", "", "line 1: torn last row"},
-		{"terminated", "arch,ms,note\nA,1,x\n", "arch,ms,note\nA,1,x\n", ""},
-	}
-	for _, c := range cases {
-		path := filepath.Join(t.TempDir(), "f.csv")
-		os.WriteFile(path, []byte(c.in), 0o644)
-		var warn bytes.Buffer
-		if err := repairTail(path, header, &warn); err != nil {
-			t.Fatalf("%s: %v", c.name, err)
-		}
-		got, _ := os.ReadFile(path)
-		if string(got) != c.want || (c.warn == "") != (warn.Len() == 0) || !strings.Contains(warn.String(), c.warn) {
-			t.Errorf("%s: file %q, warning %q; want %q, %q", c.name, got, warn.String(), c.want, c.warn)
-		}
-		if err := appendRows(path, header, [][]string{{"C", "3", "z"}}); err != nil {
-			t.Fatal(err)
-		}
-		got, _ = os.ReadFile(path)
-		want := c.want + "C,3,z\n"
-		if c.want == "" {
-			want = "arch,ms,note\nC,3,z\n"
-		}
-		if string(got) != want {
-			t.Errorf("%s: after appending %q, want %q", c.name, got, want)
-		}
-	}
-}
-
 // A torn last row left by an interrupted measure is dropped and measured again.
 func TestMeasureResumesPastTornRow(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "m.csv")

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -10,13 +8,13 @@ import (
 	"os"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/latency/measfile"
 )
 
 // maxMeasureN bounds --n: a larger sample would not fit in memory, nor be measured in
@@ -34,7 +32,7 @@ type measureOptions struct {
 	width, driftTol                                            float64
 	redoDisturbed                                              bool
 	proto                                                      latency.Protocol
-	shard, shards                                              int
+	shard                                                      measfile.Shard
 }
 
 func runMeasure(args []string, stdout, stderr io.Writer) error {
@@ -50,35 +48,19 @@ func runMeasure(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	archs = o.shardOf(archs)
+	archs = measfile.Select(o.shard, archs)
 	if o.out == "-" {
 		fmt.Fprintf(stderr, "measuring %d architectures with %s %s to standard output (no resuming)\n", len(archs), eng.Name(), eng.Version())
-		return o.measureAll(eng, archs, newStdoutRows(stdout), stderr)
+		return o.measureAll(eng, archs, measfile.Done{}, measfile.Measured.NewStream(stdout).Write, stderr)
 	}
-	for _, f := range []struct {
-		path   string
-		header []string
-	}{{o.out, measuredHeader}, {o.perBlock, blockHeader}} {
-		if f.path != "" {
-			if err := repairTail(f.path, f.header, stderr); err != nil {
-				return err
-			}
-		}
-	}
-	if o.redoDisturbed {
-		n, err := dropDisturbed(o.out, o.perBlock)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(stderr, "dropped %d rows flagged disturbed from %s, to measure them again\n", n, o.out)
-	}
-	done, err := o.alreadyMeasured(eng)
+	done, err := measfile.Resume(measfile.ResumeOptions{Measured: o.out, Blocks: o.perBlock, Settings: o.settings(eng),
+		Shard: o.shard, RedoDisturbed: o.redoDisturbed, Warn: stderr})
 	if err != nil {
 		return err
 	}
 	var todo []arch.Arch
 	for _, a := range archs {
-		if !done[a.String()] {
+		if !done.Measured[a.String()] || o.perBlock != "" && !done.Profiled[a.String()] {
 			todo = append(todo, a)
 		}
 	}
@@ -86,31 +68,7 @@ func runMeasure(args []string, stdout, stderr io.Writer) error {
 	if len(todo) == 0 {
 		return nil
 	}
-	return o.measureAll(eng, todo, fileRows(o.out), stderr)
-}
-
-// rowSink receives each measured row as soon as it is measured.
-type rowSink func(row []string) error
-
-// fileRows appends each row to path (see appendRows).
-func fileRows(path string) rowSink {
-	return func(row []string) error { return appendRows(path, measuredHeader, [][]string{row}) }
-}
-
-// newStdoutRows writes the header, then each row, to w, flushed row by row so that a
-// pipe sees every network as it is measured, and every write error is returned.
-func newStdoutRows(w io.Writer) rowSink {
-	cw := csv.NewWriter(w)
-	header := true
-	return func(row []string) error {
-		if header {
-			cw.Write(measuredHeader)
-			header = false
-		}
-		cw.Write(row)
-		cw.Flush()
-		return cw.Error()
-	}
+	return o.measureAll(eng, todo, done, func(row []string) error { return measfile.Measured.Append(o.out, row) }, stderr)
 }
 
 func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) {
@@ -152,14 +110,11 @@ func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) 
 	if o.out == "-" && (o.redoDisturbed || o.perBlock != "") {
 		return o, usagef("--out - (standard output) cannot be resumed: --redo-disturbed and --per-block need a file")
 	}
-	if o.out != "-" {
-		if err := checkOutputFile("--out", o.out); err != nil {
-			return o, err
-		}
-	}
-	if o.perBlock != "" {
-		if err := checkOutputFile("--per-block", o.perBlock); err != nil {
-			return o, err
+	for _, f := range [][2]string{{"--out", o.out}, {"--per-block", o.perBlock}} {
+		if f[1] != "" && f[1] != "-" {
+			if err := measfile.CheckRegular(f[1]); err != nil {
+				return o, usagef("%s %v; use %s - to write to standard output without resuming", f[0], err, f[0])
+			}
 		}
 	}
 	if o.n > maxMeasureN {
@@ -178,34 +133,12 @@ func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) 
 	if o.perBlock != "" && o.engine == latency.EngineGoMLX {
 		return o, usagef("--per-block needs --engine onnxruntime (its per-node profiler)")
 	}
-	i, n, err := parseShard(o.shardFlag)
+	shard, err := measfile.ParseShard(o.shardFlag)
 	if err != nil {
-		return o, err
+		return o, usagef("--%v", err)
 	}
-	o.shard, o.shards = i, n
+	o.shard = shard
 	return o, nil
-}
-
-// parseShard reads "I/N" with 0 <= I < N.
-func parseShard(s string) (int, int, error) {
-	a, b, ok := strings.Cut(s, "/")
-	i, err1 := strconv.Atoi(a)
-	n, err2 := strconv.Atoi(b)
-	if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
-		return 0, 0, usagef("--shard %q: want I/N with 0 <= I < N, e.g. 0/4 (a Kubernetes completion index or a Slurm array task id over N)", s)
-	}
-	return i, n, nil
-}
-
-// shardOf keeps the architectures at positions shard, shard+shards, ...
-func (o measureOptions) shardOf(archs []arch.Arch) []arch.Arch {
-	var out []arch.Arch
-	for i, a := range archs {
-		if i%o.shards == o.shard {
-			out = append(out, a)
-		}
-	}
-	return out
 }
 
 // sampleLabel names the sample in every row, so shards of different samples never merge.
@@ -258,32 +191,11 @@ func asArchs(mb []arch.MBArch) []arch.Arch {
 	return out
 }
 
-// alreadyMeasured returns the architectures in --out, refusing a file whose rows were
-// measured another way (engine, protocol, sample, CPU): appending would mix them.
-func (o measureOptions) alreadyMeasured(eng latency.Engine) (map[string]bool, error) {
-	f, err := readMeasuredFile(o.out, measuredHeader, false)
-	if err != nil {
-		return nil, err
-	}
-	want := o.settings(eng, provenance())
-	done := map[string]bool{}
-	for i := range f.rows {
-		for _, c := range settingsColumns {
-			if got := f.get(i, c); got != want[c] {
-				return nil, fmt.Errorf("%s line %d: %s is %q, this run's is %q; measure into another file (and merge files of one sample)", o.out, i+2, c, got, want[c])
-			}
-		}
-		done[f.get(i, "arch")] = true
-	}
-	return done, nil
-}
-
-// settings are the settingsColumns' values of this run.
-func (o measureOptions) settings(eng latency.Engine, m machine) map[string]string {
+// settings are how this run measures, which every row already in --out must share.
+func (o measureOptions) settings(eng latency.Engine) measfile.Settings {
 	p := o.proto
-	return map[string]string{"warmup": strconv.Itoa(p.Warmup), "engine": eng.Name(), "engine_version": eng.Version(),
-		"library_sha256": eng.LibrarySHA256(), "threads": strconv.Itoa(p.Threads), "opt_level": strconv.Itoa(p.OptLevel),
-		"target_ci": formatCSVFloat(p.TargetCI), "space": o.space, "sample": o.sampleLabel(), "cpu": m.cpu}
+	return measfile.Settings{Warmup: p.Warmup, Engine: eng.Name(), EngineVersion: eng.Version(), LibrarySHA256: eng.LibrarySHA256(),
+		Threads: p.Threads, OptLevel: p.OptLevel, TargetCI: p.TargetCI, Space: o.space, Sample: o.sampleLabel(), CPU: measfile.CPUModel()}
 }
 
 // reference is the network re-measured to detect drift: the space's middle network
@@ -312,14 +224,13 @@ func (o measureOptions) reference() arch.Arch {
 	return a
 }
 
-// measureAll times each architecture and appends its row to --out at once (and its
-// blocks to --per-block), so an interrupted run resumes where it stopped. The reference
-// network is timed first and every --ref-every networks; each row records the latest
-// reference time and is flagged disturbed when it is off the first by more than
-// --drift-tol.
-func (o measureOptions) measureAll(eng latency.Engine, todo []arch.Arch, sink rowSink, stderr io.Writer) error {
-	prov := provenance()
-	settings := o.settings(eng, prov)
+// measureAll times each architecture not yet in done and appends its row (sink: to
+// --out at once, or to standard output), and profiles each not yet profiled into
+// --per-block, so an interrupted run resumes where it stopped. The reference network is
+// timed first and every --ref-every networks; each row records the latest reference
+// time and is flagged disturbed when it is off the first by more than --drift-tol.
+func (o measureOptions) measureAll(eng latency.Engine, todo []arch.Arch, done measfile.Done, sink func(row []string) error, stderr io.Writer) error {
+	settings, host := o.settings(eng), measfile.Host()
 	ref := o.reference()
 	refTime := func() (float64, error) {
 		if o.refEvery == 0 {
@@ -346,18 +257,20 @@ func (o measureOptions) measureAll(eng latency.Engine, todo []arch.Arch, sink ro
 			drift = refMS/base - 1
 		}
 		worst = math.Max(worst, math.Abs(drift))
-		t, err := eng.Measure(a, o.proto)
-		if err != nil {
-			return fmt.Errorf("%s: %w", a, err)
+		if !done.Measured[a.String()] {
+			t, err := eng.Measure(a, o.proto)
+			if err != nil {
+				return fmt.Errorf("%s: %w", a, err)
+			}
+			flag := math.Abs(drift) > o.driftTol
+			if flag {
+				disturbed++
+			}
+			if err := sink(o.measuredRow(a, t, settings, host, refMS, flag)); err != nil {
+				return err
+			}
 		}
-		flag := math.Abs(drift) > o.driftTol
-		if flag {
-			disturbed++
-		}
-		if err := sink(o.measuredRow(a, t, settings, prov, refMS, flag)); err != nil {
-			return err
-		}
-		if o.perBlock != "" {
+		if o.perBlock != "" && !done.Profiled[a.String()] {
 			if err := o.writeBlocks(eng, a); err != nil {
 				return err
 			}
@@ -379,12 +292,11 @@ func (o measureOptions) writeBlocks(eng latency.Engine, a arch.Arch) error {
 	}
 	var rows [][]string
 	for _, b := range prof.Blocks {
-		rows = append(rows, []string{a.String(), strconv.Itoa(resolutionOf(a)), b.Name, strconv.Itoa(b.Stage), strconv.Itoa(b.Layer),
-			strconv.Itoa(b.Kernel), formatCSVFloat(b.Expand), strconv.Itoa(b.InSize), formatCSVFloat(b.MS),
-			formatCSVFloat(prof.RunMS), formatCSVFloat(prof.SumMS), strconv.Itoa(prof.Runs), eng.Name(),
-			strconv.Itoa(o.proto.Threads), strconv.Itoa(o.proto.OptLevel)})
+		rows = append(rows, measfile.BlockRow{Arch: a.String(), Resolution: resolutionOf(a), Block: b.Name, Stage: b.Stage, Layer: b.Layer,
+			Kernel: b.Kernel, Expand: b.Expand, InSize: b.InSize, MS: b.MS, RunMS: prof.RunMS, SumMS: prof.SumMS, Runs: prof.Runs,
+			Engine: eng.Name(), Threads: o.proto.Threads, OptLevel: o.proto.OptLevel}.Record())
 	}
-	return appendRows(o.perBlock, blockHeader, rows)
+	return measfile.Blocks.Append(o.perBlock, rows...) // one write: a network's blocks land whole
 }
 
 func resolutionOf(a arch.Arch) int {
@@ -397,41 +309,16 @@ func resolutionOf(a arch.Arch) int {
 	return 0
 }
 
-// machine is the provenance every measured row carries.
-type machine struct{ host, cpu string }
-
-func provenance() machine {
-	host, _ := os.Hostname()
-	return machine{host, cpuModel()}
-}
-
-// measuredRow is one line of a measured-latency file (measuredHeader's columns).
-func (o measureOptions) measuredRow(a arch.Arch, t latency.Timing, s map[string]string, p machine, refMS float64, disturbed bool) []string {
+// measuredRow is a network's row of --out.
+func (o measureOptions) measuredRow(a arch.Arch, t latency.Timing, s measfile.Settings, host string, refMS float64, disturbed bool) []string {
 	macs := math.NaN()
 	if c, ok := a.(arch.Costed); ok {
 		macs = c.MACs() / 1e6
 	}
-	f := formatCSVFloat
-	return []string{a.String(), strconv.Itoa(resolutionOf(a)), f(t.MedianMS), f(t.Q1MS), f(t.Q3MS), f(t.MinMS), f(t.MaxMS), f(t.RelCI),
-		strconv.Itoa(t.Repeats), strconv.Itoa(t.Warmup), s["engine"], s["engine_version"], s["library_sha256"], s["threads"],
-		s["opt_level"], s["target_ci"], s["space"], s["sample"], fmt.Sprintf("%d/%d", o.shard, o.shards), f(refMS),
-		strconv.FormatBool(disturbed), p.host, p.cpu, strconv.Itoa(runtime.NumCPU()), runtime.Version(),
-		time.Now().UTC().Format(time.RFC3339), f(macs)}
-}
-
-func cpuModel() string {
-	f, err := os.Open("/proc/cpuinfo")
-	if err != nil {
-		return runtime.GOARCH
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if k, v, ok := strings.Cut(sc.Text(), ":"); ok && strings.TrimSpace(k) == "model name" {
-			return strings.TrimSpace(v)
-		}
-	}
-	return runtime.GOARCH
+	s.Warmup = t.Warmup
+	return measfile.Row{Arch: a.String(), Resolution: resolutionOf(a), MedianMS: t.MedianMS, Q1MS: t.Q1MS, Q3MS: t.Q3MS,
+		MinMS: t.MinMS, MaxMS: t.MaxMS, RelCI: t.RelCI, Repeats: t.Repeats, Settings: s, Shard: o.shard, RefMS: refMS,
+		Disturbed: disturbed, Host: host, Cores: runtime.NumCPU(), GoVersion: runtime.Version(), Date: time.Now(), MACsM: macs}.Record()
 }
 
 // readArchLines reads JSON-line architectures of a space; a bad line is a usage error

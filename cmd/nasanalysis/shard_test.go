@@ -10,19 +10,20 @@ import (
 	"testing"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/latency/measfile"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/ort"
 )
 
 // archSet returns the sorted arch column of a measured file.
 func archSet(t *testing.T, path string) []string {
 	t.Helper()
-	f, err := readMeasuredFile(path, measuredHeader, true)
+	f, err := measfile.Measured.Read(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []string
-	for i := range f.rows {
-		out = append(out, f.get(i, "arch"))
+	for i := range f.Len() {
+		out = append(out, f.Str(i, "arch"))
 	}
 	slices.Sort(out)
 	return out
@@ -111,13 +112,17 @@ func TestMeasureRedoDisturbed(t *testing.T) {
 		t.Fatalf("measure: exit %d: %s", code, errOut)
 	}
 	before := archSet(t, out)
-	f, err := readMeasuredFile(out, measuredHeader, true)
+	f, err := measfile.Measured.Read(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	redo := f.get(1, "arch")
-	f.rows[1][f.col["disturbed"]] = "true"
-	if err := replaceRows(out, measuredHeader, f.rows); err != nil {
+	redo := f.Str(1, "arch")
+	var rows [][]string
+	for i := range f.Len() {
+		rows = append(rows, slices.Clone(f.Row(i)))
+	}
+	rows[1][slices.Index(measfile.Measured.Header, "disturbed")] = "true"
+	if err := measfile.Measured.Replace(out, rows); err != nil {
 		t.Fatal(err)
 	}
 	code, _, errOut := runCLI(append(args, "--redo-disturbed")...)
@@ -127,21 +132,21 @@ func TestMeasureRedoDisturbed(t *testing.T) {
 	if after := archSet(t, out); !slices.Equal(after, before) {
 		t.Errorf("networks after the redo %v, before %v", after, before)
 	}
-	f, err = readMeasuredFile(out, measuredHeader, true)
+	f, err = measfile.Measured.Read(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.get(2, "arch") != redo || f.get(2, "disturbed") != "false" {
-		t.Errorf("last row %s (disturbed %s), want the re-measured %s", f.get(2, "arch"), f.get(2, "disturbed"), redo)
+	if f.Str(2, "arch") != redo || f.Str(2, "disturbed") != "false" {
+		t.Errorf("last row %s (disturbed %s), want the re-measured %s", f.Str(2, "arch"), f.Str(2, "disturbed"), redo)
 	}
-	b, err := readMeasuredFile(blocks, blockHeader, true)
+	b, err := measfile.Blocks.Read(blocks)
 	if err != nil {
 		t.Fatal(err)
 	}
 	stems := map[string]int{}
-	for i := range b.rows {
-		if b.get(i, "block") == "stem" {
-			stems[b.get(i, "arch")]++
+	for i := range b.Len() {
+		if b.Str(i, "block") == "stem" {
+			stems[b.Str(i, "arch")]++
 		}
 	}
 	for _, a := range before {
@@ -149,4 +154,33 @@ func TestMeasureRedoDisturbed(t *testing.T) {
 			t.Errorf("%s has %d sets of blocks, want 1", a, stems[a])
 		}
 	}
+
+	// Interrupted after a network's row but before its blocks: resumed, the network is
+	// profiled, not timed again.
+	var keep [][]string
+	for i := range b.Len() {
+		if b.Str(i, "arch") != before[0] {
+			keep = append(keep, b.Row(i))
+		}
+	}
+	if err := measfile.Blocks.Replace(blocks, keep); err != nil {
+		t.Fatal(err)
+	}
+	rowsBefore, _ := os.ReadFile(out)
+	if code, _, errOut := runCLI(args...); code != 0 || !strings.Contains(errOut, "2 of 3 architectures already in") {
+		t.Fatalf("resume without blocks: exit %d: %s", code, errOut)
+	}
+	if rowsAfter, _ := os.ReadFile(out); string(rowsAfter) != string(rowsBefore) {
+		t.Errorf("a network with a row but no blocks was timed again")
+	}
+	b, err = measfile.Blocks.Read(blocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range b.Len() {
+		if b.Str(i, "block") == "stem" && b.Str(i, "arch") == before[0] {
+			return
+		}
+	}
+	t.Errorf("%s not profiled again", before[0])
 }
