@@ -12,6 +12,7 @@ import (
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/latency/measfile"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
@@ -57,16 +58,13 @@ type Recorded struct {
 	Rows   [][]string
 }
 
-// ReadMeasured reads a file written by `nasanalysis measure` for the named design
-// space, strictly: the header must start arch,resolution,median_ms, every architecture
-// must be a valid one of the space and every latency a positive number; errors name the
-// line.
+// ReadMeasured reads a file written by `nasanalysis measure` (measfile.Measured) for the
+// named design space, strictly: the header must start arch,resolution,median_ms (as the
+// older GoMLX files' do too), every architecture must be a valid one of the space,
+// measured once, and every latency a positive number; errors name the line.
 func ReadMeasured(path, space string) (*Recorded, error) {
-	f, err := data.ReadCSVFile(path)
+	f, err := measfile.Measured.Read(path)
 	if err != nil {
-		return nil, err
-	}
-	if err := f.RequirePrefix([]string{"arch", "resolution", "median_ms"}, "a measured-latency file"); err != nil {
 		return nil, err
 	}
 	r := &Recorded{Path: path, Space: space, Header: f.Header()}
