@@ -164,14 +164,11 @@ func (t *Task) loadLatency(dataDir string) error {
 }
 
 func (t *Task) loadMeasured() error {
-	path, err := data.ProjectFile(measuredDomains[t.Dataset].file)
+	rec, err := latency.ReadProject(measuredDomains[t.Dataset].file, arch.OFAMBv3)
 	if err != nil {
 		return err
 	}
-	rec, err := latency.ReadMeasured(path, arch.OFAMBv3)
-	if err != nil {
-		return err
-	}
+	path := rec.Path
 	archs, err := rec.MB()
 	if err != nil {
 		return err
