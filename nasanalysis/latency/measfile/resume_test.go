@@ -49,7 +49,7 @@ func TestResume(t *testing.T) {
 		{name: "measured twice", measured: measuredText(a, b, a), blocks: "-", err: "m.csv line 4: a measured twice (also on line 2)"},
 		{name: "foreign header", measured: "a,b\n1,2\n", blocks: "-", err: `m.csv line 1: not a measured-latency file as measure writes it: header "a,b"`},
 		{name: "redo disturbed", measured: measuredText(a, disturbed), blocks: blocksAB, redo: true,
-			measuredDone: []string{"a"}, profiled: []string{"a"}, warn: "dropped 1 rows flagged disturbed from ", /* the path */
+			measuredDone: []string{"a"}, profiled: []string{"a"}, warn: "dropped 1 rows flagged disturbed from ",
 			measuredAfter: measuredText(a), blocksAfter: blocksText(block("a", "stem", 1.25, 1.75), block("a", "head", 0.5, 1.75))},
 		{name: "disturbed kept", measured: measuredText(a, disturbed), blocks: blocksAB,
 			measuredDone: []string{"a", "b"}, profiled: []string{"a", "b"}},
