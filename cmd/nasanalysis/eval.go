@@ -33,9 +33,8 @@ func mbSpace(name string) (*arch.MBSpace, error) {
 var stdin io.Reader = os.Stdin
 
 func runSample(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("sample", "--space S --n N --seed K [--width W] [--res R]", stderr)
-	name := fs.spaceFlag(arch.OFAMBv3, sampleSpaces)
-	drop := fs.dropFlag()
+	fs := newFlags("sample", "--space S --n N --seed K [--width W] [--res R] [--drop BLOCKS] [--min-depth D,D,D,D,D] [--max-depth D,D,D,D,D]", stderr)
+	sf := fs.spaceFlags(arch.OFAMBv3, sampleSpaces)
 	n := fs.Int("n", 10, "number of architectures")
 	seed := fs.seedFlag(1, "the sampling")
 	width := fs.Float64("width", 0, "supernet width multiplier for the mobile spaces (0: the space's default)")
@@ -43,75 +42,43 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	if err := checkSpace(*name, sampleSpaces); err != nil {
+	sp, err := sf.space(sampleSpaces, *width, *res)
+	if err != nil {
 		return err
 	}
 	if *n < 1 {
 		return usagef("--n must be >= 1, got %d", *n)
 	}
-	if *res != 0 && *name == arch.OFAResNet50 {
-		return usagef("--res is for the mobile spaces")
-	}
-	reduced, err := reducedSpace(*name, *drop)
-	if err != nil {
-		return err
-	}
 	// Architectures are written as they are drawn, never held: --n has no memory
 	// bound, and a write error (a full disk, a closed pipe) stops the command with it.
 	w := bufio.NewWriter(stdout)
-	put := func(s string) error {
-		_, err := fmt.Fprintln(w, s)
+	if err := eachSample(sp, *n, uint64(*seed), func(a arch.Arch) error {
+		_, err := fmt.Fprintln(w, a.String())
 		return err
-	}
-	if *name == arch.OFAResNet50 {
-		rng := rand.New(rand.NewPCG(uint64(*seed), 0))
-		for i := 0; i < *n; i++ {
-			var a arch.Arch = arch.SampleResNet(rng)
-			if reduced != nil {
-				a = reduced.Repair(a, rng)
-			}
-			if err := put(a.String()); err != nil {
-				return err
-			}
-		}
-		return w.Flush()
-	}
-	sp, err := mbSpace(*name)
-	if err != nil {
-		return err
-	}
-	if err := eachSampleMB(sp, *n, uint64(*seed), *width, *res, reduced, func(a arch.MBArch) error { return put(a.JSON()) }); err != nil {
+	}); err != nil {
 		return err
 	}
 	return w.Flush()
 }
 
-// sampleMB draws n architectures of sp from the seed — the sequence sample and measure
-// share — at the given width (0: the space's default) and, when res is not 0, at that
-// resolution; with a reduced space, each has its dropped blocks redrawn. An invalid width
-// or resolution is a usage error.
-func sampleMB(sp *arch.MBSpace, n int, seed uint64, width float64, res int, reduced *arch.Reduced) ([]arch.MBArch, error) {
-	var out []arch.MBArch
-	err := eachSampleMB(sp, n, seed, width, res, reduced, func(a arch.MBArch) error {
+// sampleArchs draws n architectures of the space from the seed: the sequence sample and
+// measure share.
+func sampleArchs(sp arch.Space, n int, seed uint64) ([]arch.Arch, error) {
+	var out []arch.Arch
+	err := eachSample(sp, n, seed, func(a arch.Arch) error {
 		out = append(out, a)
 		return nil
 	})
 	return out, err
 }
 
-// eachSampleMB is sampleMB handing each architecture to f as it is drawn, stopping at
+// eachSample is sampleArchs handing each architecture to f as it is drawn, stopping at
 // f's first error.
-func eachSampleMB(sp *arch.MBSpace, n int, seed uint64, width float64, res int, reduced *arch.Reduced, f func(arch.MBArch) error) error {
+func eachSample(sp arch.Space, n int, seed uint64, f func(arch.Arch) error) error {
 	rng := rand.New(rand.NewPCG(seed, 0))
-	for i := 0; i < n; i++ {
-		a := sp.Sample(rng, width)
-		if reduced != nil {
-			a = reduced.Repair(a, rng).(arch.MBArch)
-		}
-		if res != 0 {
-			a.R = res
-		}
-		if err := a.Validate(); err != nil {
+	for range n {
+		a, err := sp.Sample(rng)
+		if err != nil {
 			return usageError{err.Error()}
 		}
 		if err := f(a); err != nil {
@@ -122,9 +89,8 @@ func eachSampleMB(sp *arch.MBSpace, n int, seed uint64, width float64, res int, 
 }
 
 func runEval(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("eval", "--space S --metrics LIST [--model-dir DIR] [--format csv|table] < archs.jsonl", stderr)
-	space := fs.spaceFlag(arch.OFAMBv3, sampleSpaces)
-	drop := fs.dropFlag()
+	fs := newFlags("eval", "--space S --metrics LIST [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] [--model-dir DIR] [--format csv|table] < archs.jsonl\n(every input line must lie in the space)", stderr)
+	sf := fs.spaceFlags(arch.OFAMBv3, sampleSpaces)
 	metrics := fs.String("metrics", "macs,params", "comma-separated metrics, in output order: acc (predicted top-1 %), macs (M), flops (M, 2 x MACs), params (M), "+
 		"note10_r<RES> (ms, the architecture at RES px) or note10 (ms, at its own resolution), pn_mobile (ms), gpu_<column> (ms, a predictor of that column of ofa/gpu_latency.csv), "+
 		"measured (ms, this machine), predicted (ms, this machine's latency as predicted by the predictor in --model-dir)")
@@ -136,24 +102,23 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	if err := checkSpace(*space, sampleSpaces); err != nil {
+	sp, err := sf.space(sampleSpaces, 0, 0)
+	if err != nil {
 		return err
 	}
 	if err := checkFormat(*format); err != nil {
 		return err
 	}
 	ms := splitList(*metrics)
-	if err := checkMetrics(*space, ms, *modelDir); err != nil {
+	if err := checkMetrics(sp.Family, ms, *modelDir); err != nil {
 		return err
 	}
 	if *repeats < 0 {
 		return usagef("--repeats %d: want 0 (the default protocol) or more", *repeats)
 	}
-	reduced, err := reducedSpace(*space, *drop)
-	if err != nil {
-		return err
-	}
-	archs, lines, err := readArchs(*space, reduced)
+	// eval takes the architectures it is given: each metric refuses, by its position,
+	// one outside what it covers (metric.CheckSpace is for commands that sample).
+	archs, lines, err := readArchs(sp)
 	if err != nil {
 		return err
 	}
@@ -163,7 +128,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	}
 	cols := make([][]float64, len(ms))
 	for k, name := range ms {
-		if cols[k], err = evalMetric(name, *space, archs, opts, stderr); err != nil {
+		if cols[k], err = evalMetric(name, sp.Family, archs, opts, stderr); err != nil {
 			return err
 		}
 	}
@@ -211,13 +176,13 @@ func checkMetrics(space string, ms []string, modelDir string) error {
 }
 
 // readArchs parses and validates every line of stdin before any work is done, so a bad
-// line fails early; with a reduced space, an architecture holding a dropped block is an
-// error too.
-func readArchs(space string, reduced *arch.Reduced) (archs []arch.Arch, lines []int, err error) {
+// line fails early; an architecture outside the space (a dropped block, a stage depth
+// beyond the caps) is an error too.
+func readArchs(sp arch.Space) (archs []arch.Arch, lines []int, err error) {
 	err = readStdinLines(func(line int, text string) error {
-		a, err := arch.Parse(space, text)
-		if err == nil && reduced != nil {
-			err = reduced.Check(a)
+		a, err := arch.Parse(sp.Family, text)
+		if err == nil {
+			err = sp.Check(a)
 		}
 		if err != nil {
 			return usagef("stdin line %d: %v", line, err)

@@ -166,23 +166,84 @@ func newProgress(stderr io.Writer, n int, desc string) *progressbar.ProgressBar 
 		progressbar.OptionClearOnFinish())
 }
 
-// dropFlag is --drop: blocks to leave out of an OFA space (a reduced space).
-func (fs *flagSet) dropFlag() *string {
-	return fs.String("drop", "", "comma-separated blocks to drop from the space, e.g. k7e3,k7e4 (OFA-ResNet50: e0.35): a hardware-reduced space")
+// spaceFlags are the flags that choose a design space and restrict it: --space (a
+// family alone, or a space's text form with its restrictions, arch.ParseSpace), --drop,
+// --min-depth and --max-depth. A command's --width and --res restrict it too.
+type spaceFlags struct {
+	name, drop, minDepth, maxDepth *string
 }
 
-// reducedSpace is the reduced space --drop asks for, or nil when it is empty.
-func reducedSpace(space, drop string) (*arch.Reduced, error) {
-	if strings.TrimSpace(drop) == "" {
-		return nil, nil
+// spaceFlags adds --space, a design space this command supports (a subset of
+// arch.Spaces()), and the flags that restrict it: --drop, --min-depth, --max-depth.
+func (fs *flagSet) spaceFlags(def string, supported []string) *spaceFlags {
+	return &spaceFlags{
+		name: fs.String("space", def, "design space: "+strings.Join(supported, ", ")+
+			"; alone or with its restrictions as FAMILY:key=value:..., keys as the flags (e.g. proxylessnas:width=1:res=224:drop=k3e4,k5e4,k7e4:max-depth=3,4,4,4,4)"),
+		drop: fs.String("drop", "", "comma-separated blocks to drop from the space, e.g. k7e3,k7e4 (OFA-ResNet50: e0.35): a hardware-reduced space"),
+		minDepth: fs.String("min-depth", "", "smallest depth of each stage, one value per entry of the architectures' \"d\" list, e.g. 2,2,2,2,2 "+
+			"(mobile spaces: 5 stages of 2..4 blocks; ofa-resnet50: the input stem 0 or 2, then 4 stages of 0..2 extra blocks)"),
+		maxDepth: fs.String("max-depth", "", "largest depth of each stage, as --min-depth, e.g. 3,4,4,4,4 (BlockProfile's Note10 space)"),
 	}
-	bs, err := arch.ParseBlocks(space, drop)
+}
+
+// space is the space the flags give, with width and res (0: not given) from the
+// command's --width and --res. A restriction given both in --space's text form and by
+// its own flag must agree. Every error is a usage error naming the flag and value.
+func (f *spaceFlags) space(supported []string, width float64, res int) (arch.Space, error) {
+	family, _, _ := strings.Cut(*f.name, ":")
+	if err := checkSpace(strings.TrimSpace(family), supported); err != nil {
+		return arch.Space{}, err
+	}
+	sp, err := arch.ParseSpace(*f.name)
 	if err != nil {
-		return nil, usagef("--drop: %v", err)
+		return arch.Space{}, usagef("--space: %v", err)
 	}
-	r, err := arch.NewReduced(space, bs)
-	if err != nil {
-		return nil, usagef("--drop: %v", err)
+	given := func(flag string, value any, inSpace bool, same bool) error {
+		if inSpace && !same {
+			return usagef("--%s %v and --space %s disagree; give it once", flag, value, *f.name)
+		}
+		return nil
 	}
-	return r, nil
+	if width != 0 {
+		if err := given("width", width, sp.Width != 0, sp.Width == width); err != nil {
+			return arch.Space{}, err
+		}
+		sp.Width = width
+	}
+	if res != 0 {
+		if err := given("res", res, len(sp.Resolutions) > 0, slices.Equal(sp.Resolutions, []int{res})); err != nil {
+			return arch.Space{}, err
+		}
+		sp.Resolutions = []int{res}
+	}
+	if strings.TrimSpace(*f.drop) != "" {
+		bs, err := arch.ParseBlocks(sp.Family, *f.drop)
+		if err != nil {
+			return arch.Space{}, usagef("--drop: %v", err)
+		}
+		if err := given("drop", *f.drop, len(sp.Drop) > 0, slices.Equal(sp.Drop, bs)); err != nil {
+			return arch.Space{}, err
+		}
+		sp.Drop = bs
+	}
+	for _, d := range []struct {
+		flag, value string
+		field       *[]int
+	}{{"min-depth", *f.minDepth, &sp.MinDepth}, {"max-depth", *f.maxDepth, &sp.MaxDepth}} {
+		if strings.TrimSpace(d.value) == "" {
+			continue
+		}
+		v, err := arch.ParseInts(d.value)
+		if err != nil {
+			return arch.Space{}, usagef("--%s: %v", d.flag, err)
+		}
+		if err := given(d.flag, d.value, *d.field != nil, slices.Equal(*d.field, v)); err != nil {
+			return arch.Space{}, err
+		}
+		*d.field = v
+	}
+	if err := sp.Validate(); err != nil {
+		return arch.Space{}, usagef("%v", err)
+	}
+	return sp, nil
 }

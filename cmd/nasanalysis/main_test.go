@@ -335,7 +335,7 @@ func TestEvalAndSampleBadInput(t *testing.T) {
 		{good, []string{"eval", "--metrics", "flops,speed"}, `metric "speed" is not available for ofa-mbv3`},
 		{good, []string{"eval", "--space", "mnasnet"}, `unknown space "mnasnet"`},
 		{"", []string{"sample", "--space", "ofa-mbv3", "--n", "0"}, "--n must be >= 1"},
-		{"", []string{"sample", "--space", "ofa-mbv3", "--width", "2"}, "w = 2"},
+		{"", []string{"sample", "--space", "ofa-mbv3", "--width", "2"}, "width = 2, want one of [1 1.2]"},
 	}
 	for _, c := range cases {
 		withStdin(t, c.in)

@@ -8,7 +8,6 @@ import (
 	"os"
 	"runtime"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
@@ -33,6 +32,8 @@ type measureOptions struct {
 	redoDisturbed                                              bool
 	proto                                                      latency.Protocol
 	shard                                                      measfile.Shard
+
+	sp arch.Space // --space with --width, --res, --drop, --min-depth and --max-depth
 }
 
 func runMeasure(args []string, stdout, stderr io.Writer) error {
@@ -74,8 +75,8 @@ func runMeasure(args []string, stdout, stderr io.Writer) error {
 func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) {
 	var o measureOptions
 	p := &o.proto
-	fs := newFlags("measure", "--space S --n N --seed K --out FILE [--engine onnxruntime|gomlx] [--res R] [--shard I/N] [--per-block FILE]", stderr)
-	fs.StringVar(&o.space, "space", arch.OFAMBv3, "design space: "+strings.Join(measureSpaces, ", "))
+	fs := newFlags("measure", "--space S --n N --seed K --out FILE [--engine onnxruntime|gomlx] [--res R] [--width W] [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] [--shard I/N] [--per-block FILE]", stderr)
+	sf := fs.spaceFlags(arch.OFAMBv3, measureSpaces)
 	fs.StringVar(&o.engine, "engine", latency.EngineORT, "inference engine: onnxruntime (ONNX Runtime on the CPU, the default) or gomlx (GoMLX's pure-Go backend: no cgo, far slower)")
 	fs.IntVar(&o.n, "n", 300, "number of sampled architectures")
 	fs.Int64Var(&o.seed, "seed", 1, "random seed (int64): the sampling (the same sequence as 'sample')")
@@ -101,8 +102,13 @@ func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) 
 	if err := fs.parse(args); err != nil {
 		return o, err
 	}
-	if err := checkSpace(o.space, measureSpaces); err != nil {
+	sp, err := sf.space(measureSpaces, o.width, o.res)
+	if err != nil {
 		return o, err
+	}
+	o.sp, o.space, o.width = sp, sp.Family, sp.Width
+	if len(sp.Resolutions) == 1 {
+		o.res = sp.Resolutions[0]
 	}
 	if o.out == "" {
 		return o, usagef("--out is required")
@@ -149,7 +155,11 @@ func (o measureOptions) sampleLabel() string {
 	case o.archFile != "":
 		return "archs:" + o.archFile
 	}
-	return fmt.Sprintf("seed=%d;n=%d;res=%d;width=%g", o.seed, o.n, o.res, o.width)
+	label := fmt.Sprintf("seed=%d;n=%d;res=%d;width=%g", o.seed, o.n, o.res, o.width)
+	if len(o.sp.Drop) > 0 || o.sp.MinDepth != nil || o.sp.MaxDepth != nil || len(o.sp.Resolutions) > 1 {
+		label += ";space=" + o.sp.String() // the same seed draws other networks there
+	}
+	return label
 }
 
 // architectures returns the networks to measure: --gpu-archs, --archs or a seeded sample.
@@ -160,27 +170,10 @@ func (o measureOptions) architectures() ([]arch.Arch, error) {
 		return asArchs(mb), err
 	case o.archFile != "":
 		return readArchLines(o.archFile, o.space)
-	case o.space == arch.OFAResNet50:
-		if o.res != 0 && !slices.Contains(arch.ResNetResolutions, o.res) {
-			return nil, usagef("--res %d is not an OFA-ResNet50 resolution %v", o.res, arch.ResNetResolutions)
-		}
-		rng := rand.New(rand.NewPCG(uint64(o.seed), 0))
-		out := make([]arch.Arch, o.n)
-		for i := range out {
-			a := arch.SampleResNet(rng)
-			if o.res != 0 {
-				a.R = o.res
-			}
-			out[i] = a
-		}
-		return out, nil
+	case o.space == arch.OFAResNet50 && o.res != 0 && !slices.Contains(arch.ResNetResolutions, o.res):
+		return nil, usagef("--res %d is not an OFA-ResNet50 resolution %v", o.res, arch.ResNetResolutions)
 	}
-	sp, err := mbSpace(o.space)
-	if err != nil {
-		return nil, err
-	}
-	mb, err := sampleMB(sp, o.n, uint64(o.seed), o.width, o.res, nil)
-	return asArchs(mb), err
+	return sampleArchs(o.sp, o.n, uint64(o.seed))
 }
 
 func asArchs(mb []arch.MBArch) []arch.Arch {

@@ -14,15 +14,14 @@ import (
 )
 
 func runProfile(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("profile", "--space S --metrics LIST --n N --seed K [--res R] [--blocks all|STAGE:LAYER:k<K>e<E>,...] [--format csv|table]", stderr)
-	space := fs.spaceFlag(arch.OFAMBv3, arch.BlockSpaces)
+	fs := newFlags("profile", "--space S --metrics LIST --n N --seed K [--res R] [--width W] [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] [--blocks all|STAGE:LAYER:k<K>e<E>,...] [--format csv|table]", stderr)
+	sf := fs.spaceFlags(arch.OFAMBv3, arch.BlockSpaces)
 	metrics := fs.String("metrics", "acc,flops", "comma-separated metrics, named as eval names them (see eval --help)")
 	n := fs.Int("n", 100, "random architectures per block fix and in the baseline")
 	seed := fs.seedFlag(1, "every group's sampling and bootstrap")
 	res := fs.Int("res", 0, "input resolution of every architecture (0: sampled with the rest)")
 	width := fs.Float64("width", 0, "supernet width multiplier of the mobile spaces (0: the space's default; pn_mobile needs proxylessnas at 1.0)")
 	blocks := fs.String("blocks", "all", "block fixes to profile: all, or a list of STAGE:LAYER:BLOCK (0-based; BLOCK a token such as k7e6, or e0.25 for ofa-resnet50)")
-	drop := fs.dropFlag()
 	fixRes := fs.Bool("fix-res", false, "add one group per resolution of the space (resolution fixed, blocks random)")
 	deepen := fs.String("deepen", "include", "how a fix at a deep layer makes its block exist: include (raise the depth to layer+1) or released (to layer, as BlockProfile's code: the block is then often absent)")
 	modelDir := fs.modelDirFlag("for predicted: a latency predictor saved by 'train --dataset ofa-mbv3-measured --model-dir DIR'", "")
@@ -34,7 +33,8 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	if err := checkSpace(*space, arch.BlockSpaces); err != nil {
+	sp, err := sf.space(arch.BlockSpaces, *width, *res)
+	if err != nil {
 		return err
 	}
 	if err := checkFormat(*format); err != nil {
@@ -46,7 +46,13 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	if *n > 100000 {
 		return usagef("--n %d: at most 100000 architectures per group", *n)
 	}
-	cfg := profile.Config{Space: *space, N: *n, Seed: uint64(*seed), Res: *res, Width: *width}
+	if len(sp.Resolutions) > 1 {
+		return usagef("--space %s: profile samples at one resolution (--res), or with --fix-res one group per resolution of the family", sp)
+	}
+	cfg := profile.Config{Space: sp.Family, N: *n, Seed: uint64(*seed), Width: sp.Width, Drop: sp.Drop, MinDepth: sp.MinDepth, MaxDepth: sp.MaxDepth}
+	if len(sp.Resolutions) == 1 {
+		cfg.Res = sp.Resolutions[0]
+	}
 	switch *deepen {
 	case "include":
 		cfg.Deepen = arch.DeepenToInclude
@@ -55,26 +61,24 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	default:
 		return usagef("--deepen %q: want include or released", *deepen)
 	}
-	if err := checkResolution(*space, *res); err != nil {
+	if err := checkResolutions(sp); err != nil {
 		return err
 	}
-	fixes, err := parseFixes(*space, *blocks)
+	fixes, err := parseFixes(sp.Family, *blocks)
 	if err != nil {
 		return err
+	}
+	for _, f := range fixes {
+		if err := sp.CheckFix(f, cfg.Deepen); err != nil {
+			return usagef("--blocks: %v", err)
+		}
 	}
 	cfg.Fixes = fixes
-	reduced, err := reducedSpace(*space, *drop)
-	if err != nil {
-		return err
-	}
-	if reduced != nil {
-		cfg.Drop = reduced.Drop
-	}
 	if *fixRes {
-		cfg.Resolutions = spaceResolutions(*space)
+		cfg.Resolutions = spaceResolutions(sp.Family)
 	}
 	names := splitList(*metrics)
-	if err := checkMetrics(*space, names, *modelDir); err != nil {
+	if err := checkMetrics(sp.Family, names, *modelDir); err != nil {
 		return err
 	}
 	if *repeats < 0 || *gpuTrain < 2 {
@@ -82,8 +86,8 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	}
 	groups := 1 + len(cfg.Fixes) + len(cfg.Resolutions)
 	if cfg.Fixes == nil {
-		all, _ := arch.Fixes(*space)
-		groups = 1 + len(all) + len(cfg.Resolutions)
+		all, _ := arch.Fixes(sp.Family)
+		groups = 1 + len(slices.DeleteFunc(all, func(f arch.Fix) bool { return sp.CheckFix(f, cfg.Deepen) != nil })) + len(cfg.Resolutions)
 	}
 	bar := newProgress(stderr, groups*cfg.N*len(names), "profiling")
 	// Deterministic metrics report per batch (Config.Progress sets the total so far);
@@ -95,7 +99,7 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 		opts.Protocol = latency.DefaultProtocol.Exactly(*repeats)
 	}
 	for _, name := range names {
-		m, err := metric.New(name, *space, opts)
+		m, err := metric.New(name, sp.Family, opts)
 		if err != nil {
 			return err
 		}
@@ -153,10 +157,13 @@ func spaceResolutions(space string) []int {
 	return arch.MBResolutions
 }
 
-// checkResolution refuses a --res the space cannot run (0: sampled).
-func checkResolution(space string, res int) error {
-	if res == 0 || slices.Contains(spaceResolutions(space), res) {
-		return nil
+// checkResolutions refuses a resolution of the space that its family is not sampled at
+// (--res 0, or none in --space, samples them).
+func checkResolutions(sp arch.Space) error {
+	for _, r := range sp.Resolutions {
+		if !slices.Contains(spaceResolutions(sp.Family), r) {
+			return usagef("--res %d: want one of %v (or 0: sampled)", r, spaceResolutions(sp.Family))
+		}
 	}
-	return usagef("--res %d: want one of %v (or 0: sampled)", res, spaceResolutions(space))
+	return nil
 }

@@ -32,9 +32,9 @@ func (c *constraintList) Set(s string) error {
 }
 
 func runSearch(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("search", "--space S [--drop BLOCKS] --objective acc --constraint 'note10_r224<=25' [--constraint ...] [--multi average|worst --devices LIST --budgets LIST] --seed K [--format csv|table]\n(prints the architecture found as a JSON line, as sample does, unless --format asks for it with its metrics)", stderr)
-	space := fs.spaceFlag(arch.OFAMBv3, arch.BlockSpaces)
-	drop := fs.dropFlag()
+	fs := newFlags("search", "--space S [--width W] [--res R] [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] --objective acc --constraint 'note10_r224<=25' [--constraint ...] [--multi average|worst --devices LIST --budgets LIST] --seed K [--format csv|table]\n(prints the architecture found as a JSON line, as sample does, unless --format asks for it with its metrics)", stderr)
+	sf := fs.spaceFlags(arch.OFAMBv3, arch.BlockSpaces)
+	width := fs.Float64("width", 0, "supernet width multiplier of the mobile spaces (0: the space's default, 1.2 for ofa-mbv3, 1.3 for proxylessnas; pn_mobile needs proxylessnas at 1.0)")
 	objective := fs.String("objective", "acc", "the metric to maximise (eval's names)")
 	var cons constraintList
 	fs.Var(&cons, "constraint", "METRIC<=BUDGET (ms, or the metric's unit); repeat for several; every one must hold")
@@ -52,7 +52,8 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	if err := checkSpace(*space, arch.BlockSpaces); err != nil {
+	sp, err := sf.space(arch.BlockSpaces, *width, *res)
+	if err != nil {
 		return err
 	}
 	if err := checkFormat(*format); err != nil {
@@ -90,10 +91,10 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	if *pop < 4 || *gens < 0 {
 		return usagef("need --population >= 4 and --generations >= 0")
 	}
-	if err := checkResolution(*space, *res); err != nil {
+	if err := checkResolutions(sp); err != nil {
 		return err
 	}
-	if err := checkMetrics(*space, append([]string{*objective}, names...), *modelDir); err != nil {
+	if err := checkMetrics(sp.Family, append([]string{*objective}, names...), *modelDir); err != nil {
 		return err
 	}
 	for _, n := range append([]string{*objective}, names...) {
@@ -101,18 +102,14 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 			return usagef("measured would time every candidate; search with predicted, a lookup table or a GPU predictor")
 		}
 	}
-	reduced, err := reducedSpace(*space, *drop)
-	if err != nil {
-		return err
-	}
 	opts := metric.Options{DataDir: *dataDir, ModelDir: *modelDir, GPUTrain: *gpuTrain, GPUSeed: *seed}
-	value, err := metric.New(*objective, *space, opts)
+	value, err := metric.New(*objective, sp.Family, opts)
 	if err != nil {
 		return err
 	}
 	var lats []*metric.Metric
 	for _, n := range names {
-		m, err := metric.New(n, *space, opts)
+		m, err := metric.New(n, sp.Family, opts)
 		if err != nil {
 			return err
 		}
@@ -123,9 +120,9 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	cfg := search.DefaultEvo
-	cfg.Population, cfg.Generations, cfg.Seed, cfg.Res = *pop, *gens, uint64(*seed), *res
+	cfg.Population, cfg.Generations, cfg.Seed = *pop, *gens, uint64(*seed) // the resolution is the space's
 	bar := newProgress(stderr, *gens+1, "generations")
-	found, err := search.Evolve(*space, reduced, ev, cfg, func(int, float64) { bar.Add(1) })
+	found, err := search.Evolve(sp.Family, &sp, ev, cfg, func(int, float64) { bar.Add(1) })
 	bar.Clear()
 	if err != nil {
 		return err

@@ -64,8 +64,12 @@ func Parse(space, s string) (Arch, error) {
 }
 
 // Sample draws one architecture of the named space uniformly per choice (the OFA mobile
-// spaces at their default width).
+// spaces at their default width); Space.Sample draws from a restricted space. A nil rng
+// is ErrNilRand.
 func Sample(space string, rng *rand.Rand) (Arch, error) {
+	if rng == nil {
+		return nil, fmt.Errorf("sample of %s: %w", space, ErrNilRand)
+	}
 	switch space {
 	case NB201:
 		return SampleCell(rng), nil

@@ -2,7 +2,6 @@ package arch
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,7 +9,7 @@ import (
 
 // Block is one choice of a searchable block of an OFA space: kernel size and expand
 // ratio for the mobile spaces, the expand ratio alone for OFA-ResNet50 (Kernel 0). It
-// is what the block-profiling study profiles and what a reduced space drops.
+// is what the block-profiling study profiles and what a Space drops.
 type Block struct {
 	Kernel int
 	Expand float64
@@ -144,18 +143,25 @@ func (f Fix) Apply(a Arch, d Deepen) (Arch, error) {
 		if f.Kernel == 0 || f.Stage < 0 || f.Stage >= mbStages || f.Layer < 0 || f.Layer >= mbSlots {
 			return nil, fmt.Errorf("fix %s does not fit %s", f, a.Space().Name)
 		}
-		b := BlockFix{f.Stage, f.Layer, f.Kernel, int(f.Expand)}.Apply(a)
+		b := a.Clone()
+		b.KS[f.Stage*mbSlots+f.Layer], b.E[f.Stage*mbSlots+f.Layer] = f.Kernel, int(f.Expand)
 		if d == DeepenAsReleased {
 			b.D[f.Stage] = max(a.D[f.Stage], f.Layer, MBDepths[0])
+		} else {
+			b.D[f.Stage] = max(a.D[f.Stage], f.Layer+1)
 		}
 		return b, nil
 	case ResNetArch:
 		if f.Kernel != 0 || f.Stage < 0 || f.Stage >= len(resNetBaseDepth) || f.Layer < 0 || f.Layer >= resNetBaseDepth[f.Stage]+2 {
 			return nil, fmt.Errorf("fix %s does not fit ofa-resnet50", f)
 		}
-		b := ResNetBlockFix{f.Stage, f.Layer, f.Expand}.Apply(a)
+		b := a.Clone()
+		start, _ := b.stageSlots(f.Stage)
+		b.E[start+f.Layer] = f.Expand
 		if d == DeepenAsReleased {
 			b.D[f.Stage+1] = max(a.D[f.Stage+1], f.Layer-resNetBaseDepth[f.Stage], 0)
+		} else {
+			b.D[f.Stage+1] = max(a.D[f.Stage+1], f.Layer+1-resNetBaseDepth[f.Stage])
 		}
 		return b, nil
 	}
@@ -173,108 +179,4 @@ func (f Fix) Present(a Arch) bool {
 		return f.Layer < n && a.E[start+f.Layer] == f.Expand
 	}
 	return false
-}
-
-// Reduced is an OFA design space without some of its blocks: every block slot of every
-// architecture it samples holds one of the remaining blocks, as in the hardware-specific
-// spaces of Mills et al. Sampling draws uniformly among the remaining blocks per slot
-// (with nothing dropped, the same distribution as the full space: kernel and expand
-// ratio independent and uniform).
-type Reduced struct {
-	Space string
-	Drop  []Block
-	keep  []Block
-}
-
-// NewReduced builds the reduced space; dropping every block is an error.
-func NewReduced(space string, drop []Block) (*Reduced, error) {
-	all, err := Blocks(space)
-	if err != nil {
-		return nil, err
-	}
-	r := &Reduced{Space: space, Drop: drop}
-	for _, b := range all {
-		if !slices.Contains(drop, b) {
-			r.keep = append(r.keep, b)
-		}
-	}
-	for _, b := range drop {
-		if !slices.Contains(all, b) {
-			return nil, fmt.Errorf("block %s is not a block of %s (blocks: %s)", b, space, blockList(all))
-		}
-	}
-	if len(r.keep) == 0 {
-		return nil, fmt.Errorf("%s without %s has no blocks left", space, blockList(drop))
-	}
-	return r, nil
-}
-
-// Name is the space and its dropped blocks, e.g. ofa-mbv3-k7e3-k7e4.
-func (r *Reduced) Name() string {
-	if len(r.Drop) == 0 {
-		return r.Space
-	}
-	return r.Space + "-" + strings.ReplaceAll(blockList(r.Drop), ",", "-")
-}
-
-// Keep lists the blocks the space still has.
-func (r *Reduced) Keep() []Block { return slices.Clone(r.keep) }
-
-// Sample draws one architecture: the full space's sample with every slot that holds a
-// dropped block redrawn among the kept ones (Repair). Each slot then holds each kept block
-// with probability 1/len(Keep()) — uniform, as in the full space — and with nothing
-// dropped the draws are the full space's own.
-func (r *Reduced) Sample(rng *rand.Rand) (Arch, error) {
-	a, err := Sample(r.Space, rng)
-	if err != nil {
-		return nil, err
-	}
-	return r.Repair(a, rng), nil
-}
-
-// Check returns an error naming the first slot of a that holds a dropped block (inactive
-// slots included: they would become active under mutation).
-func (r *Reduced) Check(a Arch) error {
-	switch a := a.(type) {
-	case MBArch:
-		for i := range a.KS {
-			if b := (Block{a.KS[i], float64(a.E[i])}); slices.Contains(r.Drop, b) {
-				return fmt.Errorf("%s: slot %d (stage %d, layer %d) holds %s, which %s drops", a, i, i/mbSlots, i%mbSlots, b, r.Name())
-			}
-		}
-	case ResNetArch:
-		for i, e := range a.E {
-			if b := (Block{Expand: e}); slices.Contains(r.Drop, b) {
-				return fmt.Errorf("%s: slot %d holds %s, which %s drops", a, i, b, r.Name())
-			}
-		}
-	default:
-		return fmt.Errorf("%T is not an architecture of %s", a, r.Space)
-	}
-	return nil
-}
-
-// Repair redraws, among the kept blocks, every slot of a that holds a dropped block: how
-// a search keeps mutants and children inside the reduced space.
-func (r *Reduced) Repair(a Arch, rng *rand.Rand) Arch {
-	switch a := a.(type) {
-	case MBArch:
-		a = a.Clone()
-		for i := range a.KS {
-			if slices.Contains(r.Drop, Block{a.KS[i], float64(a.E[i])}) {
-				b := r.keep[rng.IntN(len(r.keep))]
-				a.KS[i], a.E[i] = b.Kernel, int(b.Expand)
-			}
-		}
-		return a
-	case ResNetArch:
-		a = a.Clone()
-		for i, e := range a.E {
-			if slices.Contains(r.Drop, Block{Expand: e}) {
-				a.E[i] = r.keep[rng.IntN(len(r.keep))].Expand
-			}
-		}
-		return a
-	}
-	return a
 }

@@ -11,6 +11,14 @@
 // and the operations graph GCNs take (Graph). Parse and Sample dispatch on a space name
 // (Spaces). OFA's JSON form is read as OFA writes it too ("r": [224], "wid": null).
 //
+// Space is a design space to sample, search and profile: a family, optionally
+// restricted to one supernet width, some resolutions, fewer blocks (a hardware-reduced
+// space) and a depth range per stage (BlockProfile's released spaces cap OFA-MobileNetV3's
+// stage depths, e.g. at 3, 4, 4, 4, 4 for the Note10). It samples (Sample), checks
+// (Check, Contains) and repairs (Repair) architectures, and reads and writes the
+// command line's form (ParseSpace, String: proxylessnas:width=1:res=224:drop=k3e4). Every
+// random draw takes an explicit *rand.Rand; a nil one is ErrNilRand.
+//
 // The OFA networks run at any input resolution from MinResolution to MaxResolution
 // (32..1024 px), so Validate accepts all of those; the sets a predictor or a lookup
 // table is defined on are Resolutions values (MBElasticResolutions,

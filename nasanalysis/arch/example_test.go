@@ -2,6 +2,7 @@ package arch_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 )
@@ -53,4 +54,34 @@ func ExampleParseCell() {
 	// Output:
 	// nor_conv_3x3 skip_connect connected: false
 	// malformed cell "|conv~0|+|none~0|none~1|+|none~0|none~1|none~2|": unknown NAS-Bench-201 operation "conv" (want one of none, skip_connect, nor_conv_1x1, nor_conv_3x3, avg_pool_3x3)
+}
+
+// BlockProfile's released code caps OFA-MobileNetV3's stage depths for the Samsung
+// Note10 at 3, 4, 4, 4, 4. A space with those caps samples no deeper stage, and Check
+// names the depth of an architecture outside it.
+func ExampleSpace() {
+	s, err := arch.ParseSpace("ofa-mbv3:max-depth=3,4,4,4,4")
+	if err != nil {
+		panic(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 0))
+	deepest := make([]int, 5)
+	for range 1000 {
+		a, err := s.Sample(rng)
+		if err != nil {
+			panic(err)
+		}
+		for i, d := range a.(arch.MBArch).D {
+			deepest[i] = max(deepest[i], d)
+		}
+	}
+	fmt.Println(s, "deepest stages sampled:", deepest)
+	a, _ := arch.ParseMB(arch.MBv3, `{"ks":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],"e":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],"d":[4,2,2,2,2],"r":224}`)
+	fmt.Println(s.Contains(a))
+	_, err = s.Sample(nil)
+	fmt.Println(err)
+	// Output:
+	// ofa-mbv3:max-depth=3,4,4,4,4 deepest stages sampled: [3 4 4 4 4]
+	// false
+	// space ofa-mbv3:max-depth=3,4,4,4,4: Sample: nil *rand.Rand: give a seeded generator, e.g. rand.New(rand.NewPCG(seed, 0))
 }

@@ -84,26 +84,6 @@ func (a FBNetArch) Crossover(rng *rand.Rand, b FBNetArch) FBNetArch {
 	return a
 }
 
-// LayerFix pins one FBNet layer to one choice: the FBNet space's block fix.
-type LayerFix struct {
-	Layer  int
-	Choice uint8
-}
-
-// Apply returns a with the layer fixed.
-func (f LayerFix) Apply(a FBNetArch) FBNetArch { a[f.Layer] = f.Choice; return a }
-
-// LayerFixes enumerates every (layer, choice) fix: 22 x 9 = 198.
-func LayerFixes() []LayerFix {
-	var out []LayerFix
-	for l := range FBNetLayers {
-		for k := range len(FBNetChoices) {
-			out = append(out, LayerFix{l, uint8(k)})
-		}
-	}
-	return out
-}
-
 // Flat returns a one-hot of the 9 choices at each of the 22 layers (198 numbers).
 func (a FBNetArch) Flat() []float64 {
 	nc := len(FBNetChoices)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"testing"
@@ -15,7 +16,7 @@ import (
 // The fuzz targets below cover every parser of outside input in this package: the
 // NAS-Bench-201 cell string and FBNet's layer list (dataset columns, predict's stdin),
 // OFA's JSON dictionary of each OFA space (the lines sample prints and eval, measure and
-// the latency tables read), the --drop block list and the one-hot cell rows of OneProxy's
+// the latency tables read), the --drop block list, a space's text form (--space) and the one-hot cell rows of OneProxy's
 // pickles. Each checks what a parser of outside input owes its callers: it returns
 // (never panics or hangs), what it accepts is valid in its space and usable by every
 // encoding and cost model, and formatting what it accepted parses back to the same value.
@@ -182,10 +183,8 @@ func FuzzParseBlocks(f *testing.F) {
 			if err != nil || !slices.Equal(again, bs) {
 				t.Fatalf("%s: %q gave %v, its tokens %q gave %v (%v)", space, list, bs, blockList(bs), again, err)
 			}
-			if len(bs) < len(all) {
-				if _, err := NewReduced(space, bs); err != nil {
-					t.Fatalf("%s without %v: %v", space, bs, err)
-				}
+			if err := (Space{Family: space, Drop: bs}).Validate(); (err == nil) != (len(bs) < len(all)) {
+				t.Fatalf("%s without %v (%d of %d blocks): %v", space, bs, len(bs), len(all), err)
 			}
 		}
 	})
@@ -220,6 +219,34 @@ func FuzzCellFromOneHot(f *testing.F) {
 		}
 		if d, err := ParseCell(c.String()); err != nil || d != c {
 			t.Fatal(fmt.Sprint(c, d, err))
+		}
+	})
+}
+
+// FuzzParseSpace: a space's text form, as --space gives it. What it accepts is a valid
+// space whose String parses back to the same space, and whose samples lie in it.
+func FuzzParseSpace(f *testing.F) {
+	for _, s := range []string{"ofa-mbv3", "proxylessnas:width=1:res=224:drop=k3e4,k5e4,k7e4:max-depth=3,4,4,4,4",
+		"ofa-resnet50:drop=e0.35:min-depth=2,0,0,1,0", "ofa-mbv3:res=128,160:min-depth=2,3,2,3,2", "nb201", "fbnet:res=1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var s Space
+		var err error
+		datatest.Bounded(t, parseLimit, "ParseSpace", func() { s, err = ParseSpace(text) })
+		if err != nil {
+			return
+		}
+		if err := s.Validate(); err != nil {
+			t.Fatalf("%q parsed to an invalid space %+v: %v", text, s, err)
+		}
+		again, err := ParseSpace(s.String())
+		if err != nil || !reflect.DeepEqual(again, s) {
+			t.Fatalf("%q parsed to %+v, its form %q to %+v (%v)", text, s, s.String(), again, err)
+		}
+		a, err := s.Sample(rand.New(rand.NewPCG(1, 2)))
+		if err != nil || s.Check(a) != nil || a.Validate() != nil {
+			t.Fatalf("%s sampled %v: %v, %v", s, a, err, s.Check(a))
 		}
 	})
 }

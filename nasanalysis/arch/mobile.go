@@ -319,45 +319,6 @@ func (a MBArch) Crossover(rng *rand.Rand, b MBArch) MBArch {
 	return c
 }
 
-// BlockFix pins one block choice at one position, as the block-profiling study does:
-// stage 0..4, layer 0..3 within the stage, kernel and expand ratio.
-type BlockFix struct {
-	Stage, Layer   int
-	Kernel, Expand int
-}
-
-func (f BlockFix) String() string {
-	return fmt.Sprintf("stage %d layer %d: k%d e%d", f.Stage, f.Layer, f.Kernel, f.Expand)
-}
-
-// Apply returns a copy of a with the block fixed; the stage's depth is raised to make
-// the layer active if needed.
-func (f BlockFix) Apply(a MBArch) MBArch {
-	b := a.Clone()
-	i := f.Stage*mbSlots + f.Layer
-	b.KS[i], b.E[i] = f.Kernel, f.Expand
-	if b.D[f.Stage] <= f.Layer {
-		b.D[f.Stage] = f.Layer + 1
-	}
-	return b
-}
-
-// BlockFixes enumerates every (stage, layer, kernel, expand) fix: 5 x 4 x 3 x 3 = 180.
-// Layers 0 and 1 are always active (depth >= 2); fixing layer 2 or 3 forces the depth.
-func BlockFixes() []BlockFix {
-	var out []BlockFix
-	for s := 0; s < mbStages; s++ {
-		for l := 0; l < mbSlots; l++ {
-			for _, k := range MBKernels {
-				for _, e := range MBExpands {
-					out = append(out, BlockFix{s, l, k, e})
-				}
-			}
-		}
-	}
-	return out
-}
-
 // OFAFeatures returns the 128-number input of OFA's released MobileNetV3 accuracy
 // predictor, laid out as its weights expect:
 // for each of the 20 slots a one-hot of the kernel (3, 5, 7) at 3i and of the expand

@@ -201,26 +201,6 @@ func (c Cell) Crossover(rng *rand.Rand, d Cell) Cell {
 	return c
 }
 
-// EdgeFix pins one edge of the cell to one operation: NAS-Bench-201's block fix.
-type EdgeFix struct {
-	Edge int
-	Op   Op
-}
-
-// Apply returns c with the edge fixed.
-func (f EdgeFix) Apply(c Cell) Cell { c[f.Edge] = f.Op; return c }
-
-// EdgeFixes enumerates every (edge, operation) fix: 6 x 5 = 30.
-func EdgeFixes() []EdgeFix {
-	var out []EdgeFix
-	for e := range NumEdges {
-		for op := range NumOps {
-			out = append(out, EdgeFix{e, op})
-		}
-	}
-	return out
-}
-
 // NB201 graph node features: the cell's input and output, then the five operations.
 const (
 	nb201In      = 0

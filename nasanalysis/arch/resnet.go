@@ -166,36 +166,6 @@ func (a ResNetArch) stageSlots(s int) (start, n int) {
 	return start, resNetBaseDepth[s] + a.D[s+1]
 }
 
-// ResNetBlockFix pins one bottleneck's expand ratio at (stage, layer).
-type ResNetBlockFix struct {
-	Stage, Layer int
-	Expand       float64
-}
-
-// Apply returns a copy of a with the block fixed, deepening the stage if needed.
-func (f ResNetBlockFix) Apply(a ResNetArch) ResNetArch {
-	b := a.Clone()
-	start, n := b.stageSlots(f.Stage)
-	b.E[start+f.Layer] = f.Expand
-	if f.Layer >= n {
-		b.D[f.Stage+1] = f.Layer + 1 - resNetBaseDepth[f.Stage]
-	}
-	return b
-}
-
-// ResNetBlockFixes enumerates every (stage, layer, expand) fix: 18 slots x 3 = 54.
-func ResNetBlockFixes() []ResNetBlockFix {
-	var out []ResNetBlockFix
-	for s, base := range resNetBaseDepth {
-		for l := 0; l < base+2; l++ {
-			for _, e := range ResNetExpands {
-				out = append(out, ResNetBlockFix{s, l, e})
-			}
-		}
-	}
-	return out
-}
-
 // OFAFeatures returns the 82-number input of OFA's released ResNet50 accuracy predictor: a
 // one-hot of the resolution (8), of the input-stem skip (2: kept middle conv = 1), of
 // each of the 6 width indices (3 each), and of the expand ratio of each active block

@@ -117,24 +117,27 @@ func TestSamplingMutationCrossover(t *testing.T) {
 	}
 }
 
+// Fixes enumerates 5 stages x 4 layers x 9 blocks = 180 mobile fixes and 18 slots x 3
+// expands = 54 OFA-ResNet50 ones; applying one fixes a copy and, to include the block,
+// raises a shallower stage to layer+1 blocks (OFA-ResNet50: to layer+1 minus the
+// stage's base depth, 4 for stage 2).
 func TestBlockFixes(t *testing.T) {
-	fixes := BlockFixes()
-	if len(fixes) != 180 {
-		t.Fatalf("%d MobileNet block fixes, want 5 stages x 4 layers x 3 kernels x 3 expands = 180", len(fixes))
+	for space, want := range map[string]int{OFAMBv3: 180, ProxylessNAS: 180, OFAResNet50: 54} {
+		if fixes, err := Fixes(space); len(fixes) != want || err != nil {
+			t.Errorf("%s: %d fixes (%v), want %d", space, len(fixes), err, want)
+		}
 	}
 	a := MBv3.Sample(rand.New(rand.NewPCG(1, 1)), 0)
 	a.D[4] = 2
-	f := BlockFix{Stage: 4, Layer: 3, Kernel: 7, Expand: 6}
-	b := f.Apply(a)
-	if b.D[4] != 4 || b.KS[19] != 7 || b.E[19] != 6 || a.D[4] != 2 {
-		t.Errorf("fix %v applied wrongly: %v (original %v)", f, b.JSON(), a.JSON())
+	f := Fix{Stage: 4, Layer: 3, Block: Block{Kernel: 7, Expand: 6}}
+	fixed, err := f.Apply(a, DeepenToInclude)
+	if b := fixed.(MBArch); err != nil || b.D[4] != 4 || b.KS[19] != 7 || b.E[19] != 6 || a.D[4] != 2 {
+		t.Errorf("fix %v applied wrongly: %v (original %v, %v)", f, b.JSON(), a.JSON(), err)
 	}
-	if n := len(ResNetBlockFixes()); n != 54 {
-		t.Errorf("%d ResNet block fixes, want 18 x 3", n)
-	}
-	rf := ResNetBlockFix{Stage: 2, Layer: 5, Expand: 0.35}.Apply(ResNetArch{D: []int{0, 0, 0, 0, 0}, E: slices.Repeat([]float64{0.2}, 18), W: make([]int, 6), R: 160})
-	if rf.D[3] != 2 || rf.E[8+5] != 0.35 {
-		t.Errorf("ResNet fix: %v", rf.JSON())
+	rf := Fix{Stage: 2, Layer: 5, Block: Block{Expand: 0.35}}
+	fixed, err = rf.Apply(ResNetArch{D: []int{0, 0, 0, 0, 0}, E: slices.Repeat([]float64{0.2}, 18), W: make([]int, 6), R: 160}, DeepenToInclude)
+	if b := fixed.(ResNetArch); err != nil || b.D[3] != 2 || b.E[8+5] != 0.35 {
+		t.Errorf("ResNet fix: %v, %v", b.JSON(), err)
 	}
 }
 

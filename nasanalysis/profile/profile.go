@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
-	"slices"
 	"sync"
 
 	"gonum.org/v1/gonum/stat"
@@ -26,9 +25,13 @@ type Config struct {
 	// Width is the supernet width multiplier of the mobile spaces' networks (0: the
 	// space's default); ProxylessNAS's mobile lookup table needs 1.0.
 	Width float64
-	// Drop samples from the reduced space without these blocks (arch.Reduced), e.g.
+	// Drop samples from the reduced space without these blocks (arch.Space), e.g.
 	// ProxylessNAS's mobile table, which has no expand ratio 4.
 	Drop []arch.Block
+	// MinDepth and MaxDepth bound the sampled stage depths, one value per entry of the
+	// architectures' "d" list (arch.Space; nil: the family's range), e.g. BlockProfile's
+	// Note10 caps 3, 4, 4, 4, 4.
+	MinDepth, MaxDepth []int
 	// Fixes are the block fixes to profile (nil: every fix of the space whose block is
 	// not dropped).
 	Fixes []arch.Fix
@@ -82,12 +85,9 @@ func Run(cfg Config) (*Result, error) {
 	if len(cfg.Metrics) == 0 {
 		return nil, fmt.Errorf("profile: no metrics")
 	}
-	var reduced *arch.Reduced
-	if len(cfg.Drop) > 0 {
-		var err error
-		if reduced, err = arch.NewReduced(cfg.Space, cfg.Drop); err != nil {
-			return nil, err
-		}
+	space := arch.Space{Family: cfg.Space, Width: cfg.Width, Drop: cfg.Drop, MinDepth: cfg.MinDepth, MaxDepth: cfg.MaxDepth}
+	if err := space.Validate(); err != nil {
+		return nil, fmt.Errorf("profile: %w", err)
 	}
 	if cfg.Fixes == nil {
 		fixes, err := arch.Fixes(cfg.Space)
@@ -95,14 +95,14 @@ func Run(cfg Config) (*Result, error) {
 			return nil, err
 		}
 		for _, f := range fixes {
-			if !slices.Contains(cfg.Drop, f.Block) {
+			if space.CheckFix(f, cfg.Deepen) == nil {
 				cfg.Fixes = append(cfg.Fixes, f)
 			}
 		}
 	}
 	for _, f := range cfg.Fixes {
-		if slices.Contains(cfg.Drop, f.Block) {
-			return nil, fmt.Errorf("profile: fix %s uses a dropped block", f)
+		if err := space.CheckFix(f, cfg.Deepen); err != nil {
+			return nil, fmt.Errorf("profile: %w", err)
 		}
 	}
 	if cfg.Bootstrap == 0 {
@@ -123,7 +123,7 @@ func Run(cfg Config) (*Result, error) {
 	var sampleErr error
 	var once sync.Once
 	par.For(len(all), func(g int) {
-		if err := cfg.sample(all[g], uint64(g), reduced); err != nil {
+		if err := cfg.sample(all[g], uint64(g), space); err != nil {
 			once.Do(func() { sampleErr = err })
 		}
 	})
@@ -137,33 +137,18 @@ func Run(cfg Config) (*Result, error) {
 	return r, nil
 }
 
-// sample draws a group's architectures from its own stream (seed, stream).
-func (cfg Config) sample(g *Group, stream uint64, reduced *arch.Reduced) error {
+// sample draws a group's architectures from its own stream (seed, stream): from the
+// space, at the group's resolution when it fixes one.
+func (cfg Config) sample(g *Group, stream uint64, space arch.Space) error {
 	rng := rand.New(rand.NewPCG(cfg.Seed, stream))
+	if g.Resolution != 0 {
+		space.Resolutions = []int{g.Resolution}
+	}
 	present := 0
 	for range cfg.N {
-		a, err := arch.Sample(cfg.Space, rng)
+		a, err := space.Sample(rng)
 		if err != nil {
 			return err
-		}
-		if reduced != nil {
-			a = reduced.Repair(a, rng)
-		}
-		if cfg.Width != 0 {
-			mb, ok := a.(arch.MBArch)
-			if !ok {
-				return fmt.Errorf("profile: --width applies to the mobile spaces, not %s", cfg.Space)
-			}
-			mb.W = cfg.Width
-			if err := mb.Validate(); err != nil {
-				return err
-			}
-			a = mb
-		}
-		if g.Resolution != 0 {
-			if a, err = arch.AtResolution(a, g.Resolution); err != nil {
-				return err
-			}
 		}
 		if g.Fix != nil {
 			if a, err = g.Fix.Apply(a, cfg.Deepen); err != nil {

@@ -8,10 +8,11 @@
 // both over seeds and Band summarises the traces (mean and standard deviation of the
 // best value after each query).
 //
-// Over a design space (or a hardware-reduced one, arch.Reduced), Evolve is OFA's
-// evolutionary search: a population of feasible architectures, parents, mutation and
-// crossover, scored in batches by an Evaluator — Constrained maximises a metric (e.g.
-// predicted accuracy) under latency budgets on one or several devices, each within its
+// Over a design space (or a restricted one, arch.Space, such as a hardware-reduced
+// space), Evolve is OFA's evolutionary search: a population of feasible
+// architectures, parents, mutation and crossover, scored in batches by an Evaluator —
+// Constrained maximises a metric (e.g. predicted accuracy) under latency budgets on
+// one or several devices, each within its
 // budget or, as in Chu et al.'s multi-hardware search, on average or in the worst case.
 // NormaliseLatency gives the multi-hardware view of a table: each architecture's
 // latency over each device's reference, and its average and worst case.

@@ -45,11 +45,17 @@ type EvoResult struct {
 	Evaluated         int // architectures scored
 }
 
-// Evolve searches a design space (or a reduced one: reduced non-nil) for the fittest
-// feasible architecture. progress, when set, is called after each generation.
-func Evolve(space string, reduced *arch.Reduced, eval Evaluator, cfg EvoConfig, progress func(gen int, best float64)) (*EvoResult, error) {
+// Evolve searches a design space for the fittest feasible architecture: the family
+// space, or within it the restricted space within (nil: the whole family; its width,
+// resolutions, dropped blocks and depth caps hold for every candidate). progress, when
+// set, is called after each generation.
+func Evolve(space string, within *arch.Space, eval Evaluator, cfg EvoConfig, progress func(gen int, best float64)) (*EvoResult, error) {
 	if cfg.Population < 4 || cfg.Generations < 0 || !(cfg.ParentRatio > 0 && cfg.ParentRatio < 1) || cfg.MutateRatio < 0 || cfg.MutateRatio > 1 || cfg.MutateProb < 0 || cfg.MutateProb > 1 {
 		return nil, fmt.Errorf("evolution: need population >= 4, generations >= 0, 0 < parent ratio < 1, mutate ratio and probability in [0, 1]; got %+v", cfg)
+	}
+	sp, err := searchSpace(space, within, cfg.Res)
+	if err != nil {
+		return nil, fmt.Errorf("evolution: %w", err)
 	}
 	tries := cfg.MaxTries
 	if tries == 0 {
@@ -78,16 +84,11 @@ func Evolve(space string, reduced *arch.Reduced, eval Evaluator, cfg EvoConfig, 
 			for _, g := range groups {
 				for range g.n - len(g.keep) {
 					a, err := g.next()
+					if err == nil {
+						a, err = sp.Repair(a, rng)
+					}
 					if err != nil {
 						return err
-					}
-					if reduced != nil {
-						a = reduced.Repair(a, rng)
-					}
-					if cfg.Res != 0 {
-						if a, err = arch.AtResolution(a, cfg.Res); err != nil {
-							return err
-						}
 					}
 					batch, owner = append(batch, a), append(owner, g)
 				}
@@ -118,7 +119,7 @@ func Evolve(space string, reduced *arch.Reduced, eval Evaluator, cfg EvoConfig, 
 		err := feasible(g)
 		return g.keep, g.fit, err
 	}
-	pop, fit, err := feasibleBatch(cfg.Population, func() (arch.Arch, error) { return arch.Sample(space, rng) })
+	pop, fit, err := feasibleBatch(cfg.Population, func() (arch.Arch, error) { return sp.Sample(rng) })
 	if err != nil {
 		return nil, err
 	}
@@ -257,4 +258,23 @@ func Constrained(value *metric.Metric, lats []*metric.Metric, budgets []float64,
 		}
 		return fit, ok, nil
 	}, nil
+}
+
+// searchSpace is the space a search draws from: within (nil: the whole family), at the
+// resolution res when it is not 0.
+func searchSpace(family string, within *arch.Space, res int) (arch.Space, error) {
+	sp := arch.Space{Family: family}
+	if within != nil {
+		if within.Family != family {
+			return arch.Space{}, fmt.Errorf("a search of %s within %s, a space of another family", family, within)
+		}
+		sp = *within
+	}
+	if res != 0 {
+		if len(sp.Resolutions) > 0 && !slices.Contains(sp.Resolutions, res) {
+			return arch.Space{}, fmt.Errorf("resolution %d is outside the space %s", res, sp)
+		}
+		sp.Resolutions = []int{res}
+	}
+	return sp, sp.Validate()
 }

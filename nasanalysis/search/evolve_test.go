@@ -34,7 +34,7 @@ func kernelSum(as []arch.Arch) ([]float64, []bool, error) {
 func TestEvolveReachesKnownOptimum(t *testing.T) {
 	cfg := DefaultEvo
 	cfg.Generations, cfg.Seed = 40, 3
-	red, _ := arch.NewReduced(arch.OFAMBv3, []arch.Block{{Kernel: 7, Expand: 3}})
+	red := &arch.Space{Family: arch.OFAMBv3, Drop: []arch.Block{{Kernel: 7, Expand: 3}}}
 	res, err := Evolve(arch.OFAMBv3, red, kernelSum, cfg, nil)
 	if err != nil {
 		t.Fatal(err)

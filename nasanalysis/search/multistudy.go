@@ -78,7 +78,7 @@ func BestUnder(m *MultiHW, value []float64) ([]Choice, error) {
 // SearchRules runs Evolve once per rule and seed — one device's budget, then all
 // devices' on average and in the worst case — and reports each result's value and
 // latency ratios on every device.
-func SearchRules(space string, reduced *arch.Reduced, value *metric.Metric, lats []*metric.Metric, budgets []float64, cfg EvoConfig, seeds []uint64) ([][]Choice, error) {
+func SearchRules(space string, reduced *arch.Space, value *metric.Metric, lats []*metric.Metric, budgets []float64, cfg EvoConfig, seeds []uint64) ([][]Choice, error) {
 	devices := make([]string, len(lats))
 	for d, m := range lats {
 		devices[d] = m.Name

@@ -55,25 +55,22 @@ type FrontResult struct {
 	Evaluated int
 }
 
-// NSGA2 searches a design space (or a reduced one) for the Pareto front of the
-// objectives: each generation breeds a population of children by binary tournament
-// (lower non-domination rank, then larger crowding distance), crossover and mutation,
-// and keeps the best of parents and children by rank and crowding distance.
-func NSGA2(space string, reduced *arch.Reduced, obj Objectives, cfg NSGAConfig, progress func(gen int)) (*FrontResult, error) {
+// NSGA2 searches a design space (or a restricted one, within; nil: the whole family,
+// as in Evolve) for the Pareto front of the objectives: each generation breeds a
+// population of children by binary tournament (lower non-domination rank, then larger
+// crowding distance), crossover and mutation, and keeps the best of parents and
+// children by rank and crowding distance.
+func NSGA2(space string, within *arch.Space, obj Objectives, cfg NSGAConfig, progress func(gen int)) (*FrontResult, error) {
 	if cfg.Population < 4 || cfg.Generations < 0 || cfg.CrossoverProb < 0 || cfg.CrossoverProb > 1 || cfg.MutateProb < 0 || cfg.MutateProb > 1 {
 		return nil, fmt.Errorf("NSGA-II: need population >= 4, generations >= 0 and probabilities in [0, 1]; got %+v", cfg)
 	}
+	sp, err := searchSpace(space, within, cfg.Res)
+	if err != nil {
+		return nil, fmt.Errorf("NSGA-II: %w", err)
+	}
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0x9a2))
 	res := &FrontResult{}
-	prepare := func(a arch.Arch) (arch.Arch, error) {
-		if reduced != nil {
-			a = reduced.Repair(a, rng)
-		}
-		if cfg.Res != 0 {
-			return arch.AtResolution(a, cfg.Res)
-		}
-		return a, nil
-	}
+	prepare := func(a arch.Arch) (arch.Arch, error) { return sp.Repair(a, rng) }
 	score := func(as []arch.Arch) ([][]float64, error) {
 		p, err := obj(as)
 		if err == nil && len(p) != len(as) {
@@ -84,10 +81,7 @@ func NSGA2(space string, reduced *arch.Reduced, obj Objectives, cfg NSGAConfig, 
 	}
 	pop := make([]arch.Arch, cfg.Population)
 	for i := range pop {
-		a, err := arch.Sample(space, rng)
-		if err == nil {
-			a, err = prepare(a)
-		}
+		a, err := sp.Sample(rng)
 		if err != nil {
 			return nil, err
 		}
@@ -239,12 +233,12 @@ func survivors(all []arch.Arch, pts [][]float64, n int) ([]arch.Arch, [][]float6
 }
 
 // Fronts runs NSGA2 once per seed.
-func Fronts(space string, reduced *arch.Reduced, obj Objectives, cfg NSGAConfig, seeds []uint64) ([]*FrontResult, error) {
+func Fronts(space string, within *arch.Space, obj Objectives, cfg NSGAConfig, seeds []uint64) ([]*FrontResult, error) {
 	var out []*FrontResult
 	for _, s := range seeds {
 		c := cfg
 		c.Seed = s
-		r, err := NSGA2(space, reduced, obj, c, nil)
+		r, err := NSGA2(space, within, obj, c, nil)
 		if err != nil {
 			return nil, fmt.Errorf("seed %d: %w", s, err)
 		}
