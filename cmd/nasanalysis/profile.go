@@ -74,8 +74,12 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	cfg.Fixes = fixes
+	// The space the metrics must cover: every group's resolution, --fix-res's too.
+	// (checkResolutions made --res one of --fix-res's).
+	covered := sp
 	if *fixRes {
 		cfg.Resolutions = spaceResolutions(sp.Family)
+		covered.Resolutions = nil
 	}
 	names := splitList(*metrics)
 	if err := checkMetrics(sp.Family, names, *modelDir); err != nil {
@@ -83,6 +87,11 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	}
 	if *repeats < 0 || *gpuTrain < 2 {
 		return usagef("need --repeats >= 0 and --gpu-train >= 2")
+	}
+	// Every way the space leaves what the metrics cover, at once, before any is loaded;
+	// again once built, when predicted's saved predictor states its resolutions.
+	if err := metric.CheckNames(covered, names); err != nil {
+		return usageError{err.Error()}
 	}
 	groups := 1 + len(cfg.Fixes) + len(cfg.Resolutions)
 	if cfg.Fixes == nil {
@@ -107,6 +116,9 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "%s: %s\n", name, m.About)
 		}
 		cfg.Metrics = append(cfg.Metrics, m)
+	}
+	if err := metric.CheckSpace(covered, cfg.Metrics); err != nil {
+		return usageError{err.Error()}
 	}
 
 	r, err := profile.Run(cfg)

@@ -102,6 +102,11 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 			return usagef("measured would time every candidate; search with predicted, a lookup table or a GPU predictor")
 		}
 	}
+	// Every way the space leaves what the metrics cover, at once, before any is loaded;
+	// again once built, when predicted's saved predictor states its resolutions.
+	if err := metric.CheckNames(sp, append([]string{*objective}, names...)); err != nil {
+		return usageError{err.Error()}
+	}
 	opts := metric.Options{DataDir: *dataDir, ModelDir: *modelDir, GPUTrain: *gpuTrain, GPUSeed: *seed}
 	value, err := metric.New(*objective, sp.Family, opts)
 	if err != nil {
@@ -114,6 +119,9 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		lats = append(lats, m)
+	}
+	if err := metric.CheckSpace(sp, append([]*metric.Metric{value}, lats...)); err != nil {
+		return usageError{err.Error()}
 	}
 	ev, err := search.Constrained(value, lats, budgets, kind)
 	if err != nil {

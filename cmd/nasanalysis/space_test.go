@@ -110,7 +110,8 @@ func TestSpaceFlagsAndTextForm(t *testing.T) {
 
 // The command: ProxylessNAS on its phone table, searched at the table's width,
 // resolution and blocks, runs and finds a network inside that space within 100 ms (as
-// eval prices it).
+// eval prices it). Without --width, --res and --drop it is refused at once, with all
+// three flags in one message.
 func TestSearchOnThePhoneTable(t *testing.T) {
 	needData(t, latency.ProxylessMobileFile)
 	args := []string{"search", "--space", "proxylessnas", "--width", "1.0", "--drop", "k3e4,k5e4,k7e4", "--res", "224", "--objective", "flops", "--constraint", "pn_mobile<=100",
@@ -132,10 +133,14 @@ func TestSearchOnThePhoneTable(t *testing.T) {
 	if ms, _ := strconv.ParseFloat(rows[0][2], 64); !(ms > 0 && ms <= 100) {
 		t.Errorf("pn_mobile of the found network %v ms, budget 100", ms)
 	}
+	code, _, errOut = runCLI("search", "--space", "proxylessnas", "--objective", "flops", "--constraint", "pn_mobile<=100")
+	if code != 2 || strings.Count(errOut, "pn_mobile: ") != 3 || !strings.Contains(errOut, "run with --width 1 --res 224 --drop k3e4,k5e4,k7e4") {
+		t.Errorf("search off the table's space: exit %d, %q", code, errOut)
+	}
 }
 
 // search --max-depth keeps every candidate within the caps; profile refuses a fix whose
-// block could not exist under them.
+// block could not exist under them, and its metrics' mismatches all at once.
 func TestSearchAndProfileDepthCaps(t *testing.T) {
 	code, line, errOut := runCLI("search", "--space", "ofa-mbv3", "--objective", "flops", "--constraint", "params<=100", "--max-depth", "2,3,2,3,2", "--population", "8", "--generations", "3")
 	if code != 0 {
@@ -146,6 +151,9 @@ func TestSearchAndProfileDepthCaps(t *testing.T) {
 	}
 	if code, _, errOut := runCLI("profile", "--space", "ofa-mbv3", "--metrics", "flops", "--max-depth", "3,4,4,4,4", "--blocks", "0:3:k3e3"); code != 2 || !strings.Contains(errOut, "needs d[0] = 4, above max-depth 3") {
 		t.Errorf("profile fix beyond the cap: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := runCLI("profile", "--space", "proxylessnas", "--metrics", "flops,pn_mobile", "--n", "2"); code != 2 || strings.Count(errOut, "pn_mobile: ") != 3 {
+		t.Errorf("profile off the phone table's space: exit %d, %q", code, errOut)
 	}
 }
 

@@ -30,7 +30,14 @@
 //
 // Resolution: the networks run at any resolution from 32 to 1024 px, and MACs, FLOPs,
 // parameters, measured latency and note10_r<RES> are defined at all of them. The others
-// rest on data that covers fixed resolutions (Metric.Resolutions): OFA's accuracy
-// predictors, the lookup tables, the GPU table; at any other resolution Values returns
-// a *ResolutionError naming the metric, the resolution and the supported ones.
+// rest on data that covers fixed resolutions (Metric.Covers.Resolutions): OFA's
+// accuracy predictors, the lookup tables, the GPU table; at any other resolution Values
+// returns a *ResolutionError naming the metric, the resolution and the supported ones.
+//
+// Coverage: each metric states what its data covers (Metric.Covers, or CoverageOf by
+// name without loading anything): the family, the widths, the resolutions and the
+// blocks (pn_mobile prices expand ratios 3 and 6 only). CheckSpace (and CheckNames,
+// by name) checks a whole design space (arch.Space) against a list of metrics before
+// anything is sampled, and reports every mismatch at once with the command-line flag
+// that fixes it.
 package metric

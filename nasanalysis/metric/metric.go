@@ -25,13 +25,33 @@ type Metric struct {
 	Values func(as []arch.Arch) ([]float64, error)
 	// Deterministic is false for measured latency, which differs run to run.
 	Deterministic bool
-	// Resolutions is where the metric is defined when its data covers only some input
-	// resolutions (OFA's accuracy predictors, the lookup tables, the GPU predictor's
-	// table); Values refuses an architecture at another resolution with a
-	// *ResolutionError. It is nil for metrics defined at every resolution the networks
-	// run at (arch.RunResolutions): MACs, FLOPs, parameters, measured latency, and
-	// note10_r<RES>, which prices a network at RES whatever its own resolution.
+	// Covers is where the metric's numbers hold: the family, widths, resolutions and
+	// blocks its data describes. Values refuses an architecture outside it, and
+	// CheckSpace checks a whole space against it before anything is sampled.
+	Covers Coverage
+}
+
+// Coverage is the part of the design spaces a metric's data describes (OFA's accuracy
+// predictors, the lookup tables, the GPU predictor's table): a number computed outside
+// it would be an extrapolation, or an index out of range, that reads like a real one.
+// A zero field covers everything: MACs, FLOPs, parameters and measured latency cover
+// every architecture the networks' layer plan has, note10_r<RES> every resolution (it
+// prices a network at RES whatever its own).
+type Coverage struct {
+	// Family is the one architecture family covered ("": any).
+	Family string
+	// Widths are the supernet widths of the mobile families covered (nil: any).
+	Widths []float64
+	// Resolutions are the input resolutions covered (nil: every one the networks run
+	// at, arch.RunResolutions). Values refuses another with a *ResolutionError.
 	Resolutions *arch.Resolutions
+	// Blocks are the blocks covered in the networks' active slots (nil: every block).
+	Blocks []arch.Block
+	// Source names the data and says it covers, for messages: "OFA's Note10 lookup
+	// tables cover".
+	Source string
+	// Hint says what to use instead, if anything.
+	Hint string
 }
 
 // ResolutionError is an architecture at an input resolution where a metric is not
@@ -53,35 +73,84 @@ func (e *ResolutionError) Error() string {
 	return s
 }
 
-// domain is where a metric's data holds: OFA mobile networks of one space and width
-// (space nil: any architecture), at the resolutions res (nil: any).
-type domain struct {
-	space  *arch.MBSpace
-	width  float64
-	res    *arch.Resolutions
-	source string // subject and verb for errors: "OFA's ... predictor covers"
-	hint   string
-}
-
-// restrict makes m refuse, before computing anything, every architecture outside d:
-// a number computed there would be an extrapolation (or an index out of range) that
-// reads like a real one.
-func restrict(m *Metric, d domain) *Metric {
-	m.Resolutions = d.res
+// restrict makes m refuse, before computing anything, every architecture outside c.
+func restrict(m *Metric, c Coverage) *Metric {
+	m.Covers = c
 	values := m.Values
 	m.Values = func(as []arch.Arch) ([]float64, error) {
 		for i, a := range as {
-			if r, ok := arch.InputResolution(a); ok && d.res != nil && !d.res.Contains(r) {
-				return nil, &ResolutionError{Metric: m.Name, Arch: i + 1, Resolution: r, Supported: *d.res, Source: d.source, Hint: d.hint}
-			}
-			if mb, ok := a.(arch.MBArch); ok && d.space != nil && (mb.Space() != d.space || mb.Width() != d.width) {
-				return nil, fmt.Errorf("metric %s is not defined for %s at width %v (architecture %d): %s %s at width %v",
-					m.Name, mb.Space().Name, mb.Width(), i+1, d.source, d.space.Name, d.width)
+			if err := c.check(m.Name, i+1, a); err != nil {
+				return nil, err
 			}
 		}
 		return values(as)
 	}
 	return m
+}
+
+// check returns an error naming the metric, the architecture's position in its batch
+// and the first of its choices outside c.
+func (c Coverage) check(metric string, pos int, a arch.Arch) error {
+	if r, ok := arch.InputResolution(a); ok && c.Resolutions != nil && !c.Resolutions.Contains(r) {
+		return &ResolutionError{Metric: metric, Arch: pos, Resolution: r, Supported: *c.Resolutions, Source: c.Source, Hint: c.Hint}
+	}
+	mb, isMB := a.(arch.MBArch)
+	family := ""
+	switch {
+	case isMB:
+		family = mb.Space().Name
+	case c.Family != "":
+		if _, ok := a.(arch.ResNetArch); ok {
+			family = arch.OFAResNet50
+		}
+	}
+	if isMB && (c.Family != "" && family != c.Family || c.Widths != nil && !slices.Contains(c.Widths, mb.Width())) {
+		return fmt.Errorf("metric %s is not defined for %s at width %v (architecture %d): %s %s at width %s",
+			metric, family, mb.Width(), pos, c.Source, c.Family, widthList(c.Widths))
+	}
+	if !isMB && c.Family != "" && family != c.Family {
+		return fmt.Errorf("metric %s is not defined for %T (architecture %d): %s %s", metric, a, pos, c.Source, c.Family)
+	}
+	if c.Blocks == nil {
+		return nil
+	}
+	switch a := a.(type) {
+	case arch.MBArch:
+		for s, d := range a.D {
+			for l := range d {
+				if b := (arch.Block{Kernel: a.KS[4*s+l], Expand: float64(a.E[4*s+l])}); !slices.Contains(c.Blocks, b) {
+					return fmt.Errorf("metric %s is not defined for block %s (architecture %d, stage %d, layer %d): %s %s",
+						metric, b, pos, s, l, c.Source, blockList(c.Blocks))
+				}
+			}
+		}
+	case arch.ResNetArch:
+		for _, e := range a.ActiveExpands() {
+			if b := (arch.Block{Expand: e}); !slices.Contains(c.Blocks, b) {
+				return fmt.Errorf("metric %s is not defined for block %s (architecture %d): %s %s", metric, b, pos, c.Source, blockList(c.Blocks))
+			}
+		}
+	}
+	return nil
+}
+
+func widthList(ws []float64) string {
+	s := make([]string, len(ws))
+	for i, w := range ws {
+		s[i] = strconv.FormatFloat(w, 'g', -1, 64)
+	}
+	if len(s) > 1 {
+		return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+	}
+	return strings.Join(s, "")
+}
+
+func blockList(bs []arch.Block) string {
+	s := make([]string, len(bs))
+	for i, b := range bs {
+		s[i] = b.String()
+	}
+	return strings.Join(s, ",")
 }
 
 // widthNote says at which width a space's networks are costed and measured.
@@ -179,8 +248,8 @@ func New(name, space string, o Options) (*Metric, error) {
 		}
 		about := fmt.Sprintf("ProxylessNAS's mobile lookup table (ms), measured at width %.1f (not %s's default %.1f) and %s, expand ratios 3 and 6 only",
 			latency.ProxylessMobileWidth, arch.ProxylessNAS, arch.Proxyless.DefaultWidth, latency.ProxylessMobileResolutions)
-		return restrict(sourceMetric(name, about, pm), domain{space: arch.Proxyless, width: latency.ProxylessMobileWidth,
-			res: &latency.ProxylessMobileResolutions, source: "ProxylessNAS's mobile lookup table covers"}), nil
+		c, _ := CoverageOf(name, space)
+		return restrict(sourceMetric(name, about, pm), c), nil
 	case strings.HasPrefix(name, "gpu_"):
 		return gpuMetric(strings.TrimPrefix(name, "gpu_"), o)
 	case name == "predicted":
@@ -229,14 +298,12 @@ func accMetric(space, dataDir string) (*Metric, error) {
 	var p *ofa.Predictor
 	var err error
 	var about string
-	var d domain
+	d, _ := CoverageOf("acc", space)
 	if space == arch.OFAResNet50 {
 		p, err = ofa.LoadResNet50(dataDir)
-		d = domain{res: &arch.ResNetPredictorResolutions, source: "OFA's ResNet50 accuracy predictor covers"}
 		about = fmt.Sprintf("OFA's released OFA-ResNet50 accuracy predictor (ImageNet top-1), at %s and %s", arch.ResNetPredictorResolutions, widthNote(space))
 	} else {
 		p, err = ofa.LoadMBv3(dataDir)
-		d = domain{space: arch.MBv3, width: arch.MBv3.DefaultWidth, res: &arch.MBElasticResolutions, source: "OFA's MobileNetV3 accuracy predictor covers"}
 		about = fmt.Sprintf("OFA's released accuracy predictor (ImageNet top-1) of the %s, at %s", mbv3Supernet, arch.MBElasticResolutions)
 	}
 	if err != nil {
@@ -284,9 +351,8 @@ func note10Metric(name, dataDir string) (*Metric, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := domain{space: arch.MBv3, width: latency.Note10Width, source: "OFA's Note10 lookup tables cover"}
+	d, _ := CoverageOf(name, arch.OFAMBv3)
 	if name == "note10" {
-		d.res, d.hint = &latency.Note10Resolutions, "note10_r<RES> prices a network at one of them"
 		about := fmt.Sprintf("OFA's Samsung Note10 lookup tables (ms) at each network's own resolution, measured for the %s at %s", mbv3Supernet, latency.Note10Resolutions)
 		return restrict(sourceMetric(name, about, n10), d), nil
 	}
@@ -335,7 +401,9 @@ func predictedMetric(modelDir string, p *predictor.Trained) (*Metric, error) {
 	// rest; its error is given the metric's name and the architecture's place here.
 	about := fmt.Sprintf("this machine's latency as predicted by %s, for %s networks at the resolutions of %s only",
 		modelDir, mbv3Supernet, p.Dataset)
-	return &Metric{Name: "predicted", Unit: "ms", About: about, Deterministic: true,
+	// Covers is stated for CheckSpace; Values leaves the refusals to the predictor,
+	// which knows its training data.
+	return &Metric{Name: "predicted", Unit: "ms", About: about, Deterministic: true, Covers: measuredCoverage(p.Dataset),
 		Values: func(as []arch.Arch) ([]float64, error) {
 			mb, err := mobile(as)
 			if err != nil {
@@ -352,6 +420,66 @@ func predictedMetric(modelDir string, p *predictor.Trained) (*Metric, error) {
 			}
 			return nil, fmt.Errorf("metric predicted: %w", err)
 		}}, nil
+}
+
+// CoverageOf is the coverage of the named metric of a family, known without loading
+// anything (New's metric carries the same, as Metric.Covers). For predicted, whose
+// resolutions depend on the saved predictor, it is the family and width only.
+func CoverageOf(name, family string) (Coverage, error) {
+	if !Available(name, family) {
+		return Coverage{}, &NameError{name, family}
+	}
+	mbv3 := func(width float64, source string) Coverage {
+		return Coverage{Family: arch.OFAMBv3, Widths: []float64{width}, Source: source}
+	}
+	var c Coverage
+	switch {
+	case name == "acc" && family == arch.OFAResNet50:
+		c = Coverage{Family: arch.OFAResNet50, Resolutions: &arch.ResNetPredictorResolutions, Source: "OFA's ResNet50 accuracy predictor covers"}
+	case name == "acc":
+		c = mbv3(arch.MBv3.DefaultWidth, "OFA's MobileNetV3 accuracy predictor covers")
+		c.Resolutions = &arch.MBElasticResolutions
+	case name == "note10":
+		c = mbv3(latency.Note10Width, "OFA's Note10 lookup tables cover")
+		c.Resolutions, c.Hint = &latency.Note10Resolutions, "note10_r<RES> prices a network at one of them"
+	case strings.HasPrefix(name, "note10_r"):
+		c = mbv3(latency.Note10Width, "OFA's Note10 lookup tables cover")
+	case name == "pn_mobile":
+		c = Coverage{Family: arch.ProxylessNAS, Widths: []float64{latency.ProxylessMobileWidth}, Resolutions: &latency.ProxylessMobileResolutions,
+			Blocks: pnMobileBlocks(), Source: "ProxylessNAS's mobile lookup table covers"}
+	case strings.HasPrefix(name, "gpu_"):
+		ds, _ := data.Lookup(GPUDataset)
+		c = mbv3(arch.MBv3.DefaultWidth, "its training data, "+ds.LatencyFile+", covers")
+		c.Resolutions = &gpuResolutions
+	case name == "predicted":
+		c = measuredCoverage("")
+	}
+	return c, nil
+}
+
+// measuredCoverage is what a predictor trained on one of this machine's measured
+// datasets covers: OFA-MobileNetV3 networks at the default width, at 160 px
+// (predictor.MeasuredDataset) or at the sampled resolutions 160 to 224 px
+// (predictor.MeasuredAllResDataset, whose predictor accepts the range between).
+func measuredCoverage(dataset string) Coverage {
+	c := Coverage{Family: arch.OFAMBv3, Widths: []float64{arch.MBv3.DefaultWidth}, Source: "the predictor's training data, " + dataset + ", covers"}
+	switch dataset {
+	case "":
+		c.Source = "a predictor of this machine's measured latency covers"
+	case predictor.MeasuredDataset:
+		c.Resolutions = &arch.Resolutions{List: []int{predictor.MeasuredResolution}}
+	case predictor.MeasuredAllResDataset:
+		c.Resolutions = &arch.Resolutions{Min: arch.MBResolutions[0], Max: arch.MBResolutions[len(arch.MBResolutions)-1]}
+	}
+	return c
+}
+
+// pnMobileBlocks are the blocks ProxylessNAS's mobile table prices: the original
+// ProxylessNAS space's expand ratios 3 and 6 with every kernel (latency.ProxylessMobile
+// refuses expand 4).
+func pnMobileBlocks() []arch.Block {
+	all, _ := arch.Blocks(arch.ProxylessNAS)
+	return slices.DeleteFunc(all, func(b arch.Block) bool { return b.Expand == 4 })
 }
 
 func measuredMetric(o Options) (*Metric, error) {
@@ -410,7 +538,7 @@ func gpuMetric(column string, o Options) (*Metric, error) {
 	ds, _ := data.Lookup(GPUDataset)
 	about := fmt.Sprintf("GCN latency predictor (ms) trained on %d networks of %s column %s (seed %d); held-out SRCC %.3f on the other %d; for networks of the %s at %s",
 		n, ds.LatencyFile, column, o.GPUSeed, sc.SRCC, t.Len()-n, mbv3Supernet, gpuResolutions)
-	d := domain{space: arch.MBv3, width: arch.MBv3.DefaultWidth, res: &gpuResolutions, source: "its training data, " + ds.LatencyFile + ", covers"}
+	d, _ := CoverageOf("gpu_"+column, arch.OFAMBv3)
 	return restrict(&Metric{Name: "gpu_" + column, Unit: "ms", About: about, Deterministic: true,
 		Values: func(as []arch.Arch) ([]float64, error) {
 			ones := slices.Repeat([]float64{1}, len(as))
