@@ -59,20 +59,43 @@ func mbSpaceOf(family string) *MBSpace {
 	return nil
 }
 
+// The values each entry of the "d" list takes: 5 stages of 2..4 blocks in the mobile
+// families; OFA-ResNet50's input stem (0 or 2), then 4 stages of 0..2 extra blocks.
+var (
+	mbDepthChoices     = slices.Repeat([][]int{MBDepths}, mbStages)
+	resNetDepthChoices = append([][]int{{0, 2}}, slices.Repeat([][]int{ResNetDepths}, len(resNetBaseDepth))...)
+)
+
 // familyDepths are the values each entry of a family's "d" list takes (nil: a family
-// without stage depths).
+// without stage depths). The caller must not change them.
 func familyDepths(family string) [][]int {
 	switch family {
 	case OFAMBv3, ProxylessNAS:
-		return slices.Repeat([][]int{MBDepths}, mbStages)
+		return mbDepthChoices
 	case OFAResNet50:
-		out := [][]int{{0, 2}}
-		for range resNetBaseDepth {
-			out = append(out, ResNetDepths)
-		}
-		return out
+		return resNetDepthChoices
 	}
 	return nil
+}
+
+// isFamily reports whether name is one of Spaces(), without building the list.
+func isFamily(name string) bool {
+	switch name {
+	case NB201, FBNet, OFAMBv3, ProxylessNAS, OFAResNet50:
+		return true
+	}
+	return false
+}
+
+// familyBlocks is the number of a family's blocks (Blocks), without building the list.
+func familyBlocks(family string) int {
+	switch family {
+	case OFAMBv3, ProxylessNAS:
+		return len(MBKernels) * len(MBExpands)
+	case OFAResNet50:
+		return len(ResNetExpands)
+	}
+	return 0
 }
 
 // familyResolutions are the resolutions a family's networks are sampled at (nil: a
@@ -103,10 +126,10 @@ func isBlockOf(family string, b Block) bool {
 // depths; dropped blocks of the family, not all of them. The error names the field and
 // value, as the command line's flags name them.
 func (s Space) Validate() error {
-	if !slices.Contains(Spaces(), s.Family) {
+	if !isFamily(s.Family) {
 		return &UnknownSpaceError{s.Family}
 	}
-	if !slices.Contains(BlockSpaces, s.Family) {
+	if familyBlocks(s.Family) == 0 {
 		if s.Width != 0 || len(s.Resolutions) > 0 || len(s.Drop) > 0 || s.MinDepth != nil || s.MaxDepth != nil {
 			return fmt.Errorf("space %s: %s has no width, resolution, block or depth to restrict (only %s do)", s, s.Family, strings.Join(BlockSpaces, ", "))
 		}
@@ -136,6 +159,9 @@ func (s Space) Validate() error {
 }
 
 func (s Space) validateDrop() error {
+	if len(s.Drop) == 0 {
+		return nil
+	}
 	var distinct []Block
 	for _, b := range s.Drop {
 		if !isBlockOf(s.Family, b) {
@@ -146,10 +172,7 @@ func (s Space) validateDrop() error {
 			distinct = append(distinct, b)
 		}
 	}
-	if len(distinct) == 0 {
-		return nil
-	}
-	if all, _ := Blocks(s.Family); len(distinct) == len(all) {
+	if len(distinct) == familyBlocks(s.Family) {
 		return fmt.Errorf("space %s: drop = %s leaves no block", s.Family, blockList(s.Drop))
 	}
 	return nil
@@ -178,8 +201,7 @@ func (s Space) validateDepths() error {
 		}
 	}
 	for i := range choices {
-		if len(s.depthsAt(i, choices)) == 0 {
-			lo, hi := s.depthBounds(i, choices)
+		if lo, hi := s.depthBounds(i, choices); !slices.ContainsFunc(choices[i], func(d int) bool { return d >= lo && d <= hi }) {
 			return fmt.Errorf("space %s: d[%d] range %d..%d (min-depth %d, max-depth %d) holds none of its depths %v", s.Family, i, lo, hi, lo, hi, choices[i])
 		}
 	}
@@ -285,18 +307,17 @@ func (s Space) Sample(rng *rand.Rand) (Arch, error) {
 	if len(s.Resolutions) > 1 {
 		a = withResolution(a, s.Resolutions[rng.IntN(len(s.Resolutions))])
 	}
-	return s.repair(a, rng)
+	return s.repairOwned(a, rng)
 }
 
-// withResolution returns a copy of an OFA architecture at resolution r.
+// withResolution returns an OFA architecture of its own (fresh from a sample) at
+// resolution r.
 func withResolution(a Arch, r int) Arch {
 	switch a := a.(type) {
 	case MBArch:
-		a = a.Clone()
 		a.R = r
 		return a
 	case ResNetArch:
-		a = a.Clone()
 		a.R = r
 		return a
 	}
@@ -335,8 +356,20 @@ func (s Space) Repair(a Arch, rng *rand.Rand) (Arch, error) {
 	return s.repair(a, rng)
 }
 
-// repair is Repair for a valid space and a non-nil rng.
+// repair is Repair for a valid space and a non-nil rng: it changes a copy of a.
 func (s Space) repair(a Arch, rng *rand.Rand) (Arch, error) {
+	switch b := a.(type) {
+	case MBArch:
+		a = b.Clone()
+	case ResNetArch:
+		a = b.Clone()
+	}
+	return s.repairOwned(a, rng)
+}
+
+// repairOwned is repair changing a itself, an architecture no one else holds (a fresh
+// sample or copy).
+func (s Space) repairOwned(a Arch, rng *rand.Rand) (Arch, error) {
 	if f := familyOf(a); f != s.Family {
 		return nil, fmt.Errorf("%s is an architecture of %s, not of the space %s", a, f, s)
 	}
@@ -371,7 +404,6 @@ func (s Space) repair(a Arch, rng *rand.Rand) (Arch, error) {
 	}
 	switch a := a.(type) {
 	case MBArch:
-		a = a.Clone()
 		for i := range a.KS {
 			if slices.Contains(s.Drop, Block{a.KS[i], float64(a.E[i])}) {
 				b := redraw()
@@ -385,7 +417,6 @@ func (s Space) repair(a Arch, rng *rand.Rand) (Arch, error) {
 		resolution(&a.R)
 		return a, nil
 	case ResNetArch:
-		a = a.Clone()
 		for i, e := range a.E {
 			if slices.Contains(s.Drop, Block{Expand: e}) {
 				a.E[i] = redraw().Expand
@@ -543,7 +574,7 @@ func ParseInts(list string) ([]int, error) {
 func ParseSpace(text string) (Space, error) {
 	fields := strings.Split(text, ":")
 	s := Space{Family: strings.TrimSpace(fields[0])}
-	if !slices.Contains(Spaces(), s.Family) {
+	if !isFamily(s.Family) {
 		return Space{}, &UnknownSpaceError{s.Family}
 	}
 	seen := map[string]bool{}
