@@ -102,11 +102,6 @@ func (fs *flagSet) datasetFlag(def string, names []string) *string {
 	return p
 }
 
-// spaceFlag adds --space, a design space this command supports (a subset of arch.Spaces()).
-func (fs *flagSet) spaceFlag(def string, supported []string) *string {
-	return fs.String("space", def, "design space: "+strings.Join(supported, ", "))
-}
-
 // checkSpace validates a --space value against the spaces this command supports, saying
 // so when the name is a dataset or a space the command does not handle.
 func checkSpace(name string, supported []string) error {
