@@ -36,7 +36,11 @@ func heldOutSRCC(t *testing.T, seed uint64, x, y []float64) float64 {
 	if len(hy) != len(y)-70 {
 		t.Fatalf("%d held-out cells, want %d", len(hy), len(y)-70)
 	}
-	return stats.SpearmanRho(hx, hy)
+	rho, err := stats.SpearmanRho(hx, hy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rho
 }
 
 func parseF(t *testing.T, s string) float64 {
@@ -59,7 +63,10 @@ func TestAdaptScore(t *testing.T) {
 	}
 	pc, _ := lat.Column("true_vpu")
 	tc, _ := lat.Column("eagle_gtx")
-	all := stats.SpearmanRho(pc, tc)
+	all, err := stats.SpearmanRho(pc, tc)
+	if err != nil {
+		t.Fatal(err)
+	}
 	code, out, errOut := runCLI("adapt", "--proxy", "true_vpu", "--target", "eagle_gtx", "--method", "proxy", "--seeds", "3")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -119,7 +126,10 @@ func TestAdaptGridMethodsAndSummary(t *testing.T) {
 			}
 			x, _ := lat.Column(a)
 			y, _ := lat.Column(b)
-			v := stats.SpearmanRho(x, y)
+			v, err := stats.SpearmanRho(x, y)
+			if err != nil {
+				t.Fatal(err)
+			}
 			srcc[a+" "+b] = v
 			mean += v / 6
 			if v < worst {

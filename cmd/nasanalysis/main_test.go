@@ -472,8 +472,8 @@ func TestTrainSavePredict(t *testing.T) {
 			t.Fatalf("row %d is %s, want %s", i, r[0], lat.Archs[i])
 		}
 	}
-	if rho := stats.SpearmanRho(pred, gtx[:50]); rho < 0.8 {
-		t.Errorf("predicted vs measured eagle_gtx latency: SRCC %.3f, want > 0.8", rho)
+	if rho, err := stats.SpearmanRho(pred, gtx[:50]); err != nil || rho < 0.8 {
+		t.Errorf("predicted vs measured eagle_gtx latency: SRCC %.3f (%v), want > 0.8", rho, err)
 	}
 	withStdin(t, "|nor_conv_3x3~0|+|none~0|\n")
 	if code, _, errOut := runCLI("predict", "--model-dir", dir); code != 2 || !strings.Contains(errOut, "stdin line 1") {
@@ -627,7 +627,9 @@ func TestCSVFloatsRoundTrip(t *testing.T) {
 			y, _ := lat.Column(b)
 			want := 1.0
 			if i != j {
-				want = stats.SpearmanRho(x, y)
+				if want, err = stats.SpearmanRho(x, y); err != nil {
+					t.Fatal(err)
+				}
 			}
 			cell := rows[i][j+1]
 			got, err := strconv.ParseFloat(cell, 64)

@@ -51,9 +51,13 @@ func runSRCC(args []string, stdout, stderr io.Writer) error {
 		return usagef("need at least two devices, got %d", len(tab.Devices))
 	}
 	if *bootstrap > 0 {
-		return writeFrame(stdout, *format, monotonic.CorrelationCI(tab, m, *bootstrap, 0.95, uint64(*seed)).Frame())
+		ci, err := monotonic.CorrelationCI(tab, m, *bootstrap, 0.95, uint64(*seed))
+		if err != nil {
+			return fmt.Errorf("%s: %w", lat.Path, err)
+		}
+		return writeFrame(stdout, *format, ci.Frame())
 	}
-	corr, err := stats.CorrelationMatrixErr(tab.Latency, m)
+	corr, err := stats.CorrelationMatrix(tab.Latency, m)
 	if err != nil {
 		return fmt.Errorf("%s: %w", lat.Path, err)
 	}

@@ -136,9 +136,16 @@ func blockTimes(events []profileEvent, blocks []Block, runs int, path string) (B
 			perRun[current][r] += span / 1000
 		}
 	}
-	prof := BlockProfile{Runs: runs, RunMS: stats.Quantile(runMS, 0.5)}
+	runMedian, err := stats.Quantile(runMS, 0.5)
+	if err != nil {
+		return BlockProfile{}, fmt.Errorf("ONNX Runtime profile %s: median run time: %w", path, err)
+	}
+	prof := BlockProfile{Runs: runs, RunMS: runMedian}
 	for i, b := range blocks {
-		ms := stats.Quantile(perRun[i], 0.5)
+		ms, err := stats.Quantile(perRun[i], 0.5)
+		if err != nil {
+			return BlockProfile{}, fmt.Errorf("ONNX Runtime profile %s: block %s: median time: %w", path, b.Name, err)
+		}
 		prof.Blocks = append(prof.Blocks, BlockTiming{Block: b, MS: ms})
 		prof.SumMS += ms
 	}

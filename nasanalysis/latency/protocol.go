@@ -64,14 +64,17 @@ func medianCI(sorted []float64) (lo, hi float64) {
 	return sorted[j], sorted[k]
 }
 
-// summarise turns run times (ms) into a Timing.
-func summarise(ms []float64, warmup int) Timing {
+// summarise turns run times (ms) into a Timing; it fails only for no run times.
+func summarise(ms []float64, warmup int) (Timing, error) {
 	s := slices.Clone(ms)
 	slices.Sort(s)
-	q := stats.Quantiles(s, 0.25, 0.5, 0.75)
+	q, err := stats.Quantiles(s, 0.25, 0.5, 0.75)
+	if err != nil {
+		return Timing{}, fmt.Errorf("timing summary: %w", err)
+	}
 	lo, hi := medianCI(s)
 	return Timing{MedianMS: q[1], Q1MS: q[0], Q3MS: q[2], MinMS: s[0], MaxMS: s[len(s)-1],
-		RelCI: (hi - lo) / 2 / q[1], Repeats: len(s), Warmup: warmup}
+		RelCI: (hi - lo) / 2 / q[1], Repeats: len(s), Warmup: warmup}, nil
 }
 
 // timeRuns applies the protocol to run, one inference per call.
@@ -91,9 +94,14 @@ func timeRuns(p Protocol, run func() error) (Timing, error) {
 			return Timing{}, err
 		}
 		ms = append(ms, float64(time.Since(start).Nanoseconds())/1e6)
-		if len(ms) >= p.MinRepeats && summarise(ms, 0).RelCI <= p.TargetCI {
+		if len(ms) < p.MinRepeats {
+			continue
+		}
+		if tm, err := summarise(ms, 0); err != nil {
+			return Timing{}, err
+		} else if tm.RelCI <= p.TargetCI {
 			break
 		}
 	}
-	return summarise(ms, p.Warmup), nil
+	return summarise(ms, p.Warmup)
 }

@@ -9,10 +9,13 @@ import (
 // interval of the median of 9 samples spans order statistics floor(4.5-2.94)=1 and
 // ceil(4.5+2.94)-1=7 (0-based), i.e. 2 and 8, so RelCI = (8-2)/2/5 = 0.6.
 func TestSummarise(t *testing.T) {
-	tm := summarise([]float64{9, 1, 8, 2, 7, 3, 6, 4, 5}, 2)
+	tm, err := summarise([]float64{9, 1, 8, 2, 7, 3, 6, 4, 5}, 2)
 	want := Timing{MedianMS: 5, Q1MS: 3, Q3MS: 7, MinMS: 1, MaxMS: 9, RelCI: 0.6, Repeats: 9, Warmup: 2}
-	if tm != want {
-		t.Errorf("summarise = %+v, want %+v", tm, want)
+	if err != nil || tm != want {
+		t.Errorf("summarise = %+v, %v; want %+v", tm, err, want)
+	}
+	if _, err := summarise(nil, 0); err == nil {
+		t.Error("summarise of no run times: no error")
 	}
 }
 

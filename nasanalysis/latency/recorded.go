@@ -168,7 +168,10 @@ func SummaryFrame(recs ...*Recorded) (dataframe.DataFrame, error) {
 		if lowR == highR {
 			resolutions[k] = fmt.Sprintf("%g", lowR)
 		}
-		q := stats.Quantiles(r.MS, 0.5, 0, 1)
+		q, err := stats.Quantiles(r.MS, 0.5, 0, 1)
+		if err != nil {
+			return dataframe.DataFrame{}, fmt.Errorf("%s: latency: %w", r.Path, err)
+		}
 		med[k], lo[k], hi[k] = q[0], q[1], q[2]
 		macs := make([]float64, r.Len())
 		for i, a := range r.Archs {
@@ -178,14 +181,18 @@ func SummaryFrame(recs ...*Recorded) (dataframe.DataFrame, error) {
 			}
 			macs[i] = c.MACs()
 		}
-		srcc[k] = stats.SpearmanRho(r.MS, macs)
+		if srcc[k], err = stats.SpearmanRho(r.MS, macs); err != nil {
+			return dataframe.DataFrame{}, fmt.Errorf("%s: SRCC of latency with MACs: %w", r.Path, err)
+		}
 		srccRef[k] = math.NaN()
 		if ref, err := r.Floats("ref_ms"); err == nil {
 			div := make([]float64, len(ref))
 			for i := range ref {
 				div[i] = r.MS[i] / ref[i]
 			}
-			srccRef[k] = stats.SpearmanRho(div, macs)
+			if srccRef[k], err = stats.SpearmanRho(div, macs); err != nil {
+				return dataframe.DataFrame{}, fmt.Errorf("%s: SRCC of latency per ref_ms with MACs: %w", r.Path, err)
+			}
 		}
 	}
 	return dataframe.New(

@@ -105,7 +105,7 @@ func TestGPUMetricRanks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rho := stats.SpearmanRho(pred, col); !(rho > 0.85) {
-		t.Errorf("SRCC on the table's 5,000 networks %.3f", rho)
+	if rho, err := stats.SpearmanRho(pred, col); err != nil || !(rho > 0.85) {
+		t.Errorf("SRCC on the table's 5,000 networks %.3f (%v)", rho, err)
 	}
 }

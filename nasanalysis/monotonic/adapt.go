@@ -1,6 +1,7 @@
 package monotonic
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -90,6 +91,8 @@ type Result struct {
 	// cells only: those measured on the target that the method did not sample (neither
 	// training nor validation). The two figures above include the sampled cells, on which
 	// a fitted model is at its best, as OneProxy reports them.
+	// All four are NaN where the correlation is undefined: a constant proxy or
+	// prediction, or no held-out cell when a method sampled every measured one.
 	SRCCBeforeHeldOut float64
 	SRCCAfterHeldOut  float64
 	Lambda            float64   // chosen λ (AdaProxy)
@@ -162,9 +165,16 @@ func (p *Pair) weights() ([]float64, error) {
 	return p.W, nil
 }
 
-// score sets r's four SRCC figures for the prediction r.Pred made from split s's cells.
-func (p *Pair) score(s Split, r *Result) {
-	r.SRCCBefore, r.SRCCAfter = stats.SpearmanRho(p.Proxy, p.Target), stats.SpearmanRho(r.Pred, p.Target)
+// score sets r's four SRCC figures for the prediction r.Pred made from split s's cells,
+// NaN where undefined (see Result); it fails only on columns of different lengths.
+func (p *Pair) score(s Split, r *Result) error {
+	var err error
+	if r.SRCCBefore, err = srccOrNaN(p.Proxy, p.Target); err != nil {
+		return fmt.Errorf("SRCC of the proxy with the target: %w", err)
+	}
+	if r.SRCCAfter, err = srccOrNaN(r.Pred, p.Target); err != nil {
+		return fmt.Errorf("SRCC of the adapted prediction with the target: %w", err)
+	}
 	seen := make(map[int]bool, len(s.Train)+len(s.Val))
 	for _, part := range [][]int{s.Train, s.Val} {
 		for _, i := range part {
@@ -179,7 +189,24 @@ func (p *Pair) score(s Split, r *Result) {
 		}
 		target[i] = v
 	}
-	r.SRCCBeforeHeldOut, r.SRCCAfterHeldOut = stats.SpearmanRho(p.Proxy, target), stats.SpearmanRho(r.Pred, target)
+	if r.SRCCBeforeHeldOut, err = srccOrNaN(p.Proxy, target); err != nil {
+		return fmt.Errorf("held-out SRCC of the proxy with the target: %w", err)
+	}
+	if r.SRCCAfterHeldOut, err = srccOrNaN(r.Pred, target); err != nil {
+		return fmt.Errorf("held-out SRCC of the adapted prediction with the target: %w", err)
+	}
+	return nil
+}
+
+// srccOrNaN is Spearman's rho of x and y, NaN where it is undefined (a constant
+// column, fewer than two complete pairs): a result figure that does not exist, which
+// summaries show as such. Other errors (unequal lengths) are returned.
+func srccOrNaN(x, y []float64) (float64, error) {
+	r, err := stats.SpearmanRho(x, y)
+	if errors.Is(err, stats.ErrConstant) || errors.Is(err, stats.ErrTooFewPairs) {
+		return math.NaN(), nil
+	}
+	return r, err
 }
 
 func rowsOf(X [][]float64, idx []int) [][]float64 {
@@ -243,7 +270,9 @@ func AdaProxy(p *Pair, s Split, fracs []float64) (Result, error) {
 	for i, x := range p.X {
 		res.Pred[i] = best.Predict(x)
 	}
-	p.score(s, &res)
+	if err := p.score(s, &res); err != nil {
+		return Result{}, err
+	}
 	return res, nil
 }
 
@@ -315,9 +344,11 @@ func AdaProxyVal(p *Pair, s Split, fracs []float64) (Result, error) {
 		for i, x := range Xv {
 			pv[i] = fit.Predict(x)
 		}
-		v := stats.SpearmanRho(pv, yv)
-		if math.IsNaN(v) {
-			v = -1
+		v, err := stats.SpearmanRho(pv, yv)
+		if errors.Is(err, stats.ErrConstant) || errors.Is(err, stats.ErrTooFewPairs) {
+			v = -1 // a fit that ranks nothing on the validation cells comes last
+		} else if err != nil {
+			return Result{}, fmt.Errorf("adaproxy: validation SRCC at λ fraction %g: %w", f, err)
 		}
 		if k == 0 || v > best.ValSRCC {
 			best.ValSRCC, best.LambdaFrac, bestFit = v, f, fit
@@ -328,7 +359,9 @@ func AdaProxyVal(p *Pair, s Split, fracs []float64) (Result, error) {
 	for i, x := range p.X {
 		best.Pred[i] = bestFit.Predict(x)
 	}
-	p.score(s, &best)
+	if err := p.score(s, &best); err != nil {
+		return Result{}, err
+	}
 	return best, nil
 }
 
@@ -354,21 +387,25 @@ func TargetOnly(p *Pair, s Split) (Result, error) {
 	for i, x := range p.X {
 		res.Pred[i] = dot(x, w)
 	}
-	p.score(s, &res)
+	if err := p.score(s, &res); err != nil {
+		return Result{}, err
+	}
 	return res, nil
 }
 
 // ProxyOnly reports the proxy itself, unadapted (SRCCAfter = SRCCBefore): the reference
 // every adaptation must beat. It samples no cells, so every measured cell is held out;
 // ProxyOnlyOn scores it against a method that did sample some.
-func ProxyOnly(p *Pair) Result { return ProxyOnlyOn(p, Split{}) }
+func ProxyOnly(p *Pair) (Result, error) { return ProxyOnlyOn(p, Split{}) }
 
 // ProxyOnlyOn is ProxyOnly with split s's cells left out of the held-out figures, so
 // that they compare with a method adapted on s.
-func ProxyOnlyOn(p *Pair, s Split) Result {
+func ProxyOnlyOn(p *Pair, s Split) (Result, error) {
 	r := Result{Pred: p.Proxy, Lambda: math.NaN(), LambdaFrac: math.NaN(), ValSRCC: math.NaN()}
-	p.score(s, &r)
-	return r
+	if err := p.score(s, &r); err != nil {
+		return Result{}, fmt.Errorf("proxy only: %w", err)
+	}
+	return r, nil
 }
 
 // SeedSummary is the mean and spread of one method's results over seeds.
@@ -458,6 +495,8 @@ func AdaProxyCV(p *Pair, s Split, fracs []float64, folds int) (Result, error) {
 	for i, x := range p.X {
 		res.Pred[i] = fit.Predict(x)
 	}
-	p.score(s, &res)
+	if err := p.score(s, &res); err != nil {
+		return Result{}, err
+	}
 	return res, nil
 }

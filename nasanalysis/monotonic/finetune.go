@@ -1,6 +1,7 @@
 package monotonic
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -75,8 +76,10 @@ func (f *FineTuner) Run(p *Pair, s Split) (Result, error) {
 			if err != nil {
 				return Result{}, err
 			}
-			if v = stats.SpearmanRho(pv, yv); math.IsNaN(v) {
-				v = -1
+			if v, err = stats.SpearmanRho(pv, yv); errors.Is(err, stats.ErrConstant) {
+				v = -1 // a network that ranks nothing on the validation cells comes last
+			} else if err != nil {
+				return Result{}, fmt.Errorf("fine-tune: validation SRCC after %d steps: %w", steps, err)
 			}
 		}
 		if v > bestVal {
@@ -94,6 +97,8 @@ func (f *FineTuner) Run(p *Pair, s Split) (Result, error) {
 		return Result{}, err
 	}
 	res := Result{Lambda: float64(bestSteps), LambdaFrac: math.NaN(), ValSRCC: bestVal, Pred: pred}
-	p.score(s, &res)
+	if err := p.score(s, &res); err != nil {
+		return Result{}, fmt.Errorf("fine-tune: %w", err)
+	}
 	return res, nil
 }

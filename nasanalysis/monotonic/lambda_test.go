@@ -207,8 +207,8 @@ func TestHeldOutScoringByHand(t *testing.T) {
 		t.Errorf("held out: before %v, after %v; want -1", b, a)
 	}
 	// Sampling nothing holds out every measured cell.
-	if r := ProxyOnly(p); r.SRCCAfterHeldOut != r.SRCCAfter {
-		t.Errorf("ProxyOnly held-out %v, all cells %v; want equal", r.SRCCAfterHeldOut, r.SRCCAfter)
+	if r, err := ProxyOnly(p); err != nil || r.SRCCAfterHeldOut != r.SRCCAfter {
+		t.Errorf("ProxyOnly held-out %v, all cells %v (%v); want equal", r.SRCCAfterHeldOut, r.SRCCAfter, err)
 	}
 	rs := []Result{{SRCCAfter: 0.5, SRCCAfterHeldOut: 0.2}, {SRCCAfter: 0.7, SRCCAfterHeldOut: 0.4}}
 	if s := SummarizeScored(rs, ScoreHeldOut); math.Abs(s.MeanAfter-0.3) > 1e-12 || s.MinAfter != 0.2 || s.MaxAfter != 0.4 {
@@ -252,11 +252,11 @@ func TestHeldOutExcludesSampledCells(t *testing.T) {
 		if len(targ) != 1740-70 {
 			t.Fatalf("%d held-out cells, want 1,740 measured − 70 sampled", len(targ))
 		}
-		if got, want := r.SRCCAfterHeldOut, stats.SpearmanRho(pred, targ); got != want {
-			t.Errorf("%s: held-out after %v, want %v", m, got, want)
+		if want, err := stats.SpearmanRho(pred, targ); err != nil || r.SRCCAfterHeldOut != want {
+			t.Errorf("%s: held-out after %v, want %v (%v)", m, r.SRCCAfterHeldOut, want, err)
 		}
-		if got, want := r.SRCCBeforeHeldOut, stats.SpearmanRho(prox, targ); got != want {
-			t.Errorf("%s: held-out before %v, want %v", m, got, want)
+		if want, err := stats.SpearmanRho(prox, targ); err != nil || r.SRCCBeforeHeldOut != want {
+			t.Errorf("%s: held-out before %v, want %v (%v)", m, r.SRCCBeforeHeldOut, want, err)
 		}
 		if m != MethodProxy && r.SRCCAfterHeldOut == r.SRCCAfter {
 			t.Errorf("%s: held-out and all-cells SRCC are both %v", m, r.SRCCAfter)

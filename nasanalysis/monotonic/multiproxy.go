@@ -43,18 +43,24 @@ func MultiProxy(X [][]float64, candidates [][]float64, target []float64, cells [
 	var fs FewShot
 	fs.Oracle = math.Inf(-1)
 	for c, col := range candidates {
-		score[c] = stats.SpearmanRho(valuesOf(col, cells), yt)
-		if math.IsNaN(score[c]) {
-			score[c] = -2
+		var err error
+		if score[c], err = stats.SpearmanRho(valuesOf(col, cells), yt); err != nil {
+			score[c] = -2 // undefined on the sampled cells (e.g. constant there): ranked last
 		}
-		fs.Oracle = math.Max(fs.Oracle, stats.SpearmanRho(col, target))
+		oracle, err := stats.SpearmanRho(col, target)
+		if err != nil {
+			return FewShot{}, fmt.Errorf("multi-proxy: candidate %d against the target: %w", c, err)
+		}
+		fs.Oracle = math.Max(fs.Oracle, oracle)
 		fs.Ranked = append(fs.Ranked, c)
 	}
 	sort.SliceStable(fs.Ranked, func(a, b int) bool { return score[fs.Ranked[a]] > score[fs.Ranked[b]] })
 	best := &Pair{X: X, Proxy: candidates[fs.Ranked[0]], Target: target}
 	sampled := Split{Train: cells}
-	fs.Selected = ProxyOnlyOn(best, sampled)
 	var err error
+	if fs.Selected, err = ProxyOnlyOn(best, sampled); err != nil {
+		return FewShot{}, fmt.Errorf("multi-proxy: %w", err)
+	}
 	if fs.Adapted, err = AdaProxyCV(best, sampled, DefaultLambdaFracs, len(cells)); err != nil {
 		return FewShot{}, err
 	}
@@ -67,7 +73,9 @@ func MultiProxy(X [][]float64, candidates [][]float64, target []float64, cells [
 		}
 	}
 	fs.Ensemble = Result{Pred: ens, Lambda: math.NaN(), LambdaFrac: math.NaN(), ValSRCC: math.NaN()}
-	best.score(sampled, &fs.Ensemble)
+	if err := best.score(sampled, &fs.Ensemble); err != nil {
+		return FewShot{}, fmt.Errorf("multi-proxy: ensemble: %w", err)
+	}
 	return fs, nil
 }
 

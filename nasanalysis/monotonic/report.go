@@ -22,8 +22,9 @@ type CISummary struct {
 }
 
 // Summary counts the device pairs (upper triangle) whose estimate is at least threshold
-// and gives the median and largest interval width.
-func (m Matrix) Summary(threshold float64) CISummary {
+// and gives the median and largest interval width; it fails for a matrix without a
+// pair (fewer than two devices) or without a finite interval.
+func (m Matrix) Summary(threshold float64) (CISummary, error) {
 	var widths []float64
 	s := CISummary{}
 	for i := range m.Devices {
@@ -35,8 +36,12 @@ func (m Matrix) Summary(threshold float64) CISummary {
 			widths = append(widths, m.Hi[i][j]-m.Lo[i][j])
 		}
 	}
-	s.MedianWidth, s.MaxWidth = stats.Quantile(widths, 0.5), stats.Quantile(widths, 1)
-	return s
+	q, err := stats.Quantiles(widths, 0.5, 1)
+	if err != nil {
+		return s, fmt.Errorf("interval widths of %d device pairs: %w", s.Pairs, err)
+	}
+	s.MedianWidth, s.MaxWidth = q[0], q[1]
+	return s, nil
 }
 
 // ProxyScoresFrame lists proxy scores as rows proxy, mean_srcc, worst_srcc,
@@ -73,7 +78,7 @@ type ReuseSummary struct {
 	Loss              []float64 // median accuracy loss per loss_qNN column, in table order
 	LossColumns       []string
 	Above, Below      int     // pairs with SRCC >= threshold, and the others
-	HVAbove, HVBelow  float64 // median hypervolume ratio of each group
+	HVAbove, HVBelow  float64 // median hypervolume ratio of each group (NaN when empty)
 	SRCCvsHypervolume float64 // Spearman correlation of srcc with hv_ratio over the pairs
 }
 
@@ -87,11 +92,28 @@ func SummarizeReuse(df dataframe.DataFrame, threshold float64) (ReuseSummary, er
 			return ReuseSummary{}, fmt.Errorf("reuse table lacks column %q (have %v)", c, df.Names())
 		}
 	}
-	med := func(c string) float64 { return stats.Quantile(df.Col(c).Float(), 0.5) }
-	s := ReuseSummary{Pairs: df.Nrow(), Recovered: med("recovered"), HVRatio: med("hv_ratio")}
+	med := func(c string) (float64, error) {
+		v, err := stats.Quantile(df.Col(c).Float(), 0.5)
+		if err != nil {
+			return v, fmt.Errorf("reuse table, median of column %q: %w", c, err)
+		}
+		return v, nil
+	}
+	s := ReuseSummary{Pairs: df.Nrow()}
+	var err error
+	if s.Recovered, err = med("recovered"); err != nil {
+		return ReuseSummary{}, err
+	}
+	if s.HVRatio, err = med("hv_ratio"); err != nil {
+		return ReuseSummary{}, err
+	}
 	for _, c := range df.Names() {
 		if strings.HasPrefix(c, "loss_") {
-			s.LossColumns, s.Loss = append(s.LossColumns, c), append(s.Loss, med(c))
+			v, err := med(c)
+			if err != nil {
+				return ReuseSummary{}, err
+			}
+			s.LossColumns, s.Loss = append(s.LossColumns, c), append(s.Loss, v)
 		}
 	}
 	srcc, hv := df.Col("srcc").Float(), df.Col("hv_ratio").Float()
@@ -104,8 +126,21 @@ func SummarizeReuse(df dataframe.DataFrame, threshold float64) (ReuseSummary, er
 		}
 	}
 	s.Above, s.Below = len(hi), len(lo)
-	s.HVAbove, s.HVBelow = stats.Quantile(hi, 0.5), stats.Quantile(lo, 0.5)
-	s.SRCCvsHypervolume = stats.SpearmanRho(srcc, hv)
+	// An empty side (every pair above the threshold, or none) has no median: NaN.
+	s.HVAbove, s.HVBelow = math.NaN(), math.NaN()
+	if len(hi) > 0 {
+		if s.HVAbove, err = stats.Quantile(hi, 0.5); err != nil {
+			return ReuseSummary{}, fmt.Errorf("reuse table, pairs with SRCC >= %g: %w", threshold, err)
+		}
+	}
+	if len(lo) > 0 {
+		if s.HVBelow, err = stats.Quantile(lo, 0.5); err != nil {
+			return ReuseSummary{}, fmt.Errorf("reuse table, pairs with SRCC < %g: %w", threshold, err)
+		}
+	}
+	if s.SRCCvsHypervolume, err = stats.SpearmanRho(srcc, hv); err != nil {
+		return ReuseSummary{}, fmt.Errorf("reuse table, SRCC of srcc with hv_ratio: %w", err)
+	}
 	return s, nil
 }
 
@@ -263,7 +298,11 @@ func AdaptCurves(t *data.LatencyTable, X [][]float64, pairs []stats.PairValue, m
 			return nil, err
 		}
 		p := &Pair{X: X, Proxy: proxy, Target: target}
-		pc := PairCurves{Proxy: hp.A, Target: hp.B, Before: stats.SpearmanRho(proxy, target)}
+		before, err := stats.SpearmanRho(proxy, target)
+		if err != nil {
+			return nil, fmt.Errorf("%s -> %s: %w", hp.A, hp.B, err)
+		}
+		pc := PairCurves{Proxy: hp.A, Target: hp.B, Before: before}
 		for _, m := range methods {
 			pts, err := AdaptCurve(p, m, sizes, nSeeds)
 			if err != nil {

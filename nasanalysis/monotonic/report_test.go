@@ -20,10 +20,10 @@ func TestMatrixSummaryByHand(t *testing.T) {
 		Value: [][]float64{{1, 0.95, 0.5}, {0.95, 1, 0.9}, {0.5, 0.9, 1}},
 		Lo:    [][]float64{{1, 0.9, 0.4}, {0.9, 1, 0.85}, {0.4, 0.85, 1}},
 		Hi:    [][]float64{{1, 1.0, 0.7}, {1.0, 1, 0.95}, {0.7, 0.95, 1}}}
-	s := m.Summary(0.9)
+	s, err := m.Summary(0.9)
 	// Widths 0.1, 0.3, 0.1: median 0.1, max 0.3; two pairs reach 0.9.
-	if s.Pairs != 3 || s.AtLeast != 2 || math.Abs(s.MedianWidth-0.1) > 1e-12 || math.Abs(s.MaxWidth-0.3) > 1e-12 {
-		t.Errorf("Summary = %+v", s)
+	if err != nil || s.Pairs != 3 || s.AtLeast != 2 || math.Abs(s.MedianWidth-0.1) > 1e-12 || math.Abs(s.MaxWidth-0.3) > 1e-12 {
+		t.Errorf("Summary = %+v, %v", s, err)
 	}
 }
 

@@ -58,7 +58,7 @@ func (m Method) Run(p *Pair, s Split) (Result, error) {
 	case MethodTargetOnly:
 		return TargetOnly(p, s)
 	case MethodProxy:
-		return ProxyOnlyOn(p, s), nil
+		return ProxyOnlyOn(p, s)
 	}
 	return Result{}, fmt.Errorf("unknown adaptation method %q", m)
 }

@@ -1,6 +1,7 @@
 package monotonic
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -42,8 +43,9 @@ type Matrix struct {
 // CorrelationCI computes method's correlation for every device pair of t with a
 // bootstrap interval from b resamples of the architectures. Pair (i, j) draws its
 // resamples from its own generator seeded by (seed, i, j), so the result does not depend
-// on how pairs are scheduled over cores.
-func CorrelationCI(t *data.LatencyTable, method stats.RankCorrelation, b int, level float64, seed uint64) Matrix {
+// on how pairs are scheduled over cores. It fails when a pair's interval cannot be drawn
+// (see stats.BootstrapCorrelation).
+func CorrelationCI(t *data.LatencyTable, method stats.RankCorrelation, b int, level float64, seed uint64) (Matrix, error) {
 	k := len(t.Devices)
 	m := Matrix{Devices: t.Devices, Method: method, Level: level, Resamples: b}
 	for _, p := range []*[][]float64{&m.Value, &m.Lo, &m.Hi} {
@@ -60,15 +62,19 @@ func CorrelationCI(t *data.LatencyTable, method stats.RankCorrelation, b int, le
 			pairs = append(pairs, pair{i, j})
 		}
 	}
+	errs := make([]error, len(pairs))
 	par.For(len(pairs), func(n int) {
 		i, j := pairs[n].i, pairs[n].j
 		rng := rand.New(rand.NewPCG(seed, uint64(i*k+j)))
-		iv := stats.BootstrapCorrelation(t.Latency[i], t.Latency[j], method, b, level, rng)
+		iv, err := stats.BootstrapCorrelation(t.Latency[i], t.Latency[j], method, b, level, rng)
+		if err != nil {
+			errs[n] = fmt.Errorf("%s / %s: %w", t.Devices[i], t.Devices[j], err)
+		}
 		m.Value[i][j], m.Value[j][i] = iv.Estimate, iv.Estimate
 		m.Lo[i][j], m.Lo[j][i] = iv.Lo, iv.Lo
 		m.Hi[i][j], m.Hi[j][i] = iv.Hi, iv.Hi
 	})
-	return m
+	return m, errors.Join(errs...)
 }
 
 // Frame lists the upper triangle as rows device_a, device_b, value, lo, hi.
@@ -131,8 +137,9 @@ func BestProxies(devices []string, m [][]float64, candidates, targets []string) 
 }
 
 // BatchMonotonicity compares the batch sizes of each piece of hardware in t: one row
-// per pair of its configurations, with Spearman and Kendall correlations.
-func BatchMonotonicity(t *data.LatencyTable, devs []data.Device) dataframe.DataFrame {
+// per pair of its configurations, with Spearman and Kendall correlations. It fails
+// when a pair's correlation is undefined.
+func BatchMonotonicity(t *data.LatencyTable, devs []data.Device) (dataframe.DataFrame, error) {
 	byHW := map[string][]int{}
 	var order []string
 	for d, dev := range devs {
@@ -152,14 +159,21 @@ func BatchMonotonicity(t *data.LatencyTable, devs []data.Device) dataframe.DataF
 				i, j := ds[x], ds[y]
 				hw, da, db = append(hw, h), append(da, devs[i].Name), append(db, devs[j].Name)
 				ba, bb = append(ba, devs[i].Batch), append(bb, devs[j].Batch)
-				sr = append(sr, stats.SpearmanRho(t.Latency[i], t.Latency[j]))
-				kt = append(kt, stats.KendallTauB(t.Latency[i], t.Latency[j]))
+				rho, err := stats.SpearmanRho(t.Latency[i], t.Latency[j])
+				if err != nil {
+					return dataframe.DataFrame{}, fmt.Errorf("batch monotonicity, %s vs %s: %w", devs[i].Name, devs[j].Name, err)
+				}
+				tau, err := stats.KendallTauB(t.Latency[i], t.Latency[j])
+				if err != nil {
+					return dataframe.DataFrame{}, fmt.Errorf("batch monotonicity, %s vs %s: %w", devs[i].Name, devs[j].Name, err)
+				}
+				sr, kt = append(sr, rho), append(kt, tau)
 			}
 		}
 	}
 	return dataframe.New(series.New(hw, series.String, "hardware"), series.New(da, series.String, "device_a"),
 		series.New(db, series.String, "device_b"), series.New(ba, series.Int, "batch_a"), series.New(bb, series.Int, "batch_b"),
-		series.New(sr, series.Float, "spearman"), series.New(kt, series.Float, "kendall"))
+		series.New(sr, series.Float, "spearman"), series.New(kt, series.Float, "kendall")), nil
 }
 
 // ResolutionMonotonicity splits OFA-MobileNetV3 sub-networks by input resolution
@@ -195,7 +209,10 @@ func ResolutionMonotonicity(t *data.LatencyTable) (groups, perDevice dataframe.D
 				cols[d][k] = t.Latency[d][i]
 			}
 		}
-		m := stats.CorrelationMatrix(cols, stats.Spearman)
+		m, err := stats.CorrelationMatrix(cols, stats.Spearman)
+		if err != nil {
+			return groups, perDevice, fmt.Errorf("resolutions %s (%d sub-networks): %w", b.name, len(idx), err)
+		}
 		ps := stats.Pairs(t.Devices, m)
 		name, n = append(name, b.name), append(n, len(idx))
 		med, low = append(med, ps[len(ps)/2].Value), append(low, ps[0].Value)
@@ -204,7 +221,9 @@ func ResolutionMonotonicity(t *data.LatencyTable) (groups, perDevice dataframe.D
 		series.New(med, series.Float, "median_pair_srcc"), series.New(low, series.Float, "lowest_pair_srcc"))
 	rho := make([]float64, len(t.Devices))
 	for d := range t.Devices {
-		rho[d] = stats.SpearmanRho(res, t.Latency[d])
+		if rho[d], err = stats.SpearmanRho(res, t.Latency[d]); err != nil {
+			return groups, perDevice, fmt.Errorf("%s: SRCC with resolution: %w", t.Devices[d], err)
+		}
 	}
 	perDevice = dataframe.New(series.New(t.Devices, series.String, "device"), series.New(rho, series.Float, "srcc_with_resolution"))
 	return groups, perDevice, nil
@@ -232,12 +251,22 @@ func ReuseTable(t *data.LatencyTable, value []float64, devices []string, quantil
 			}
 		}
 	}
+	rowErrs := make([]error, len(rows))
 	par.For(len(rows), func(k int) {
 		pc, _ := sel.Column(rows[k].p)
 		tc, _ := sel.Column(rows[k].t)
-		rows[k].srcc = stats.SpearmanRho(pc, tc)
-		rows[k].r = pareto.JudgeReuse(pc, tc, value, quantiles)
+		var err error
+		if rows[k].srcc, err = stats.SpearmanRho(pc, tc); err != nil {
+			rowErrs[k] = fmt.Errorf("reuse %s -> %s: %w", rows[k].p, rows[k].t, err)
+			return
+		}
+		if rows[k].r, err = pareto.JudgeReuse(pc, tc, value, quantiles); err != nil {
+			rowErrs[k] = fmt.Errorf("reuse %s -> %s: %w", rows[k].p, rows[k].t, err)
+		}
 	})
+	if err := errors.Join(rowErrs...); err != nil {
+		return dataframe.DataFrame{}, err
+	}
 	var prox, targ []string
 	var srcc, rec, hv []float64
 	var pf, tf []int

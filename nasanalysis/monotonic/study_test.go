@@ -128,8 +128,8 @@ func TestReuseTableSelfConsistent(t *testing.T) {
 		srcc := df.Col("srcc").Elem(r).Float()
 		a, _ := lat.Column(p)
 		b, _ := lat.Column(q)
-		if math.Abs(srcc-stats.SpearmanRho(a, b)) > 1e-12 {
-			t.Errorf("%s->%s srcc %v", p, q, srcc)
+		if want, err := stats.SpearmanRho(a, b); err != nil || math.Abs(srcc-want) > 1e-12 {
+			t.Errorf("%s->%s srcc %v, want %v (%v)", p, q, srcc, want, err)
 		}
 		if p == "true_630" && q == "true_640" && df.Col("hv_ratio").Elem(r).Float() < 0.99 {
 			t.Errorf("true_630 -> true_640 hypervolume ratio %v", df.Col("hv_ratio").Elem(r).Float())

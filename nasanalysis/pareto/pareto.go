@@ -2,6 +2,7 @@ package pareto
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 
@@ -104,8 +105,9 @@ type Reuse struct {
 // JudgeReuse compares the fronts of (proxyCost, value) and (targetCost, value) over the
 // points where all three are present. The hypervolume reference is the largest target
 // cost and the smallest value among those points. Budgets are given as quantiles of
-// the target cost (e.g. 0.1, 0.25, 0.5).
-func JudgeReuse(proxyCost, targetCost, value []float64, budgetQuantiles []float64) Reuse {
+// the target cost (e.g. 0.1, 0.25, 0.5). It returns an error when no point has all
+// three values or a quantile lies outside [0, 1].
+func JudgeReuse(proxyCost, targetCost, value []float64, budgetQuantiles []float64) (Reuse, error) {
 	var idx []int
 	refCost, refValue := math.Inf(-1), math.Inf(1)
 	var tc []float64
@@ -137,7 +139,10 @@ func JudgeReuse(proxyCost, targetCost, value []float64, budgetQuantiles []float6
 	if hvT := Hypervolume(ft, targetCost, value, refCost, refValue); hvT > 0 {
 		r.HVRatio = Hypervolume(fp, targetCost, value, refCost, refValue) / hvT
 	}
-	budgets := stats.Quantiles(tc, budgetQuantiles...)
+	budgets, err := stats.Quantiles(tc, budgetQuantiles...)
+	if err != nil {
+		return Reuse{}, fmt.Errorf("pareto reuse: budgets from the target cost of the %d complete points: %w", len(tc), err)
+	}
 	for k := range budgetQuantiles {
 		b := budgets[k]
 		best, viaP := math.Inf(-1), math.Inf(-1)
@@ -158,5 +163,5 @@ func JudgeReuse(proxyCost, targetCost, value []float64, budgetQuantiles []float6
 		r.Budgets = append(r.Budgets, b)
 		r.Loss = append(r.Loss, loss)
 	}
-	return r
+	return r, nil
 }

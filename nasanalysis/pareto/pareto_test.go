@@ -47,7 +47,10 @@ func TestJudgeReuseByHand(t *testing.T) {
 	val := []float64{70, 75, 80, 85, 90}
 	tc := []float64{1, 2, 3, 4, 5}
 	pc := []float64{1, 3, 2, 5, 4}
-	r := JudgeReuse(pc, tc, val, []float64{0.25, 0.75})
+	r, err := JudgeReuse(pc, tc, val, []float64{0.25, 0.75})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if r.ProxyFront != 3 || r.TargetFront != 5 {
 		t.Fatalf("front sizes %d, %d; want 3, 5", r.ProxyFront, r.TargetFront)
 	}
@@ -67,9 +70,13 @@ func TestJudgeReuseByHand(t *testing.T) {
 		t.Errorf("budgets %v loss %v; want [2 4] [5 5]", r.Budgets, r.Loss)
 	}
 	// A proxy that agrees with the target loses nothing.
-	same := JudgeReuse(tc, tc, val, []float64{0.5})
-	if same.Recovered != 1 || same.HVRatio != 1 || same.Loss[0] != 0 {
-		t.Errorf("identical proxy: %+v", same)
+	same, err := JudgeReuse(tc, tc, val, []float64{0.5})
+	if err != nil || same.Recovered != 1 || same.HVRatio != 1 || same.Loss[0] != 0 {
+		t.Errorf("identical proxy: %+v, %v", same, err)
+	}
+	nan := math.NaN()
+	if _, err := JudgeReuse([]float64{1, nan}, []float64{nan, 2}, []float64{70, 80}, []float64{0.5}); err == nil {
+		t.Error("no complete point: no error")
 	}
 }
 

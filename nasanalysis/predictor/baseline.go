@@ -126,7 +126,10 @@ func EvaluateBaseline(t *Task, name string, n int, seed int64) (Score, error) {
 	if err != nil {
 		return Score{}, err
 	}
-	sc := Scored(l.Predict(test), t.Values(s.Test))
+	sc, err := Scored(l.Predict(test), t.Values(s.Test))
+	if err != nil {
+		return Score{}, fmt.Errorf("%s/%s baseline %s, seed %d: %w", t.Dataset, t.Target, name, seed, err)
+	}
 	sc.NTrain, sc.Seed = n, seed
 	return sc, nil
 }

@@ -56,15 +56,24 @@ type Score struct {
 	RMSE    float64 // in the target's units
 }
 
-// Scored compares predictions with true values.
-func Scored(pred, truth []float64) Score {
+// Scored compares predictions with true values. It returns an error when the rank
+// correlations are undefined (unequal lengths, fewer than two pairs, or constant
+// predictions, which rank nothing).
+func Scored(pred, truth []float64) (Score, error) {
+	srcc, err := stats.SpearmanRho(pred, truth)
+	if err != nil {
+		return Score{}, fmt.Errorf("score of %d predictions: %w", len(pred), err)
+	}
+	tau, err := stats.KendallTauB(pred, truth)
+	if err != nil {
+		return Score{}, fmt.Errorf("score of %d predictions: %w", len(pred), err)
+	}
 	var se float64
 	for i := range pred {
 		d := pred[i] - truth[i]
 		se += d * d
 	}
-	return Score{SRCC: stats.SpearmanRho(pred, truth), Kendall: stats.KendallTauB(pred, truth),
-		RMSE: math.Sqrt(se / float64(len(pred)))}
+	return Score{SRCC: srcc, Kendall: tau, RMSE: math.Sqrt(se / float64(len(pred)))}, nil
 }
 
 // Evaluate trains a predictor on a random labelled budget of n architectures of the task
@@ -84,7 +93,10 @@ func Evaluate(t *Task, cfg Config, n int, seed int64) (Score, *Trained, error) {
 	if err != nil {
 		return Score{}, nil, err
 	}
-	sc := Scored(pred, t.Values(s.Test))
+	sc, err := Scored(pred, t.Values(s.Test))
+	if err != nil {
+		return Score{}, nil, fmt.Errorf("%s/%s, seed %d: %w", t.Dataset, t.Target, seed, err)
+	}
 	sc.NTrain, sc.Seed = n, seed
 	return sc, p, nil
 }

@@ -12,7 +12,10 @@ import (
 func ExampleScored() {
 	truth := []float64{1, 2, 4, 3}
 	pred := []float64{1, 2, 3, 4}
-	s := predictor.Scored(pred, truth)
+	s, err := predictor.Scored(pred, truth)
+	if err != nil {
+		panic(err)
+	}
 	fmt.Printf("SRCC %.3f, Kendall %.3f, RMSE %.3f\n", s.SRCC, s.Kendall, s.RMSE)
 	// Output: SRCC 0.800, Kendall 0.667, RMSE 0.707
 }

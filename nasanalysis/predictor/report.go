@@ -212,8 +212,12 @@ func HeldOutCIs(t *Task, p *Trained, n int, seed int64, b int, rngSeed uint64) (
 	for k, i := range test {
 		macs[k] = t.MACs[i]
 	}
-	model = stats.BootstrapCorrelation(pred, truth, stats.Spearman, b, 0.95, rand.New(rand.NewPCG(rngSeed, 0)))
-	flops = stats.BootstrapCorrelation(macs, truth, stats.Spearman, b, 0.95, rand.New(rand.NewPCG(rngSeed, 0)))
+	if model, err = stats.BootstrapCorrelation(pred, truth, stats.Spearman, b, 0.95, rand.New(rand.NewPCG(rngSeed, 0))); err != nil {
+		return model, flops, fmt.Errorf("%s: held-out SRCC of the predictor: %w", t.Dataset, err)
+	}
+	if flops, err = stats.BootstrapCorrelation(macs, truth, stats.Spearman, b, 0.95, rand.New(rand.NewPCG(rngSeed, 0))); err != nil {
+		return model, flops, fmt.Errorf("%s: held-out SRCC of the MACs: %w", t.Dataset, err)
+	}
 	return model, flops, nil
 }
 

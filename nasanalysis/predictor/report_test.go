@@ -176,8 +176,8 @@ func TestMeasuredAllResPredicts224(t *testing.T) {
 	// during the run (datasets/README.md), and even MACs reach only SRCC 0.66 with the
 	// 432 measured 224-px latencies. 0.4 over ~90 networks is far from chance (p < 0.001)
 	// while allowing for that noise.
-	if r := stats.SpearmanRho(p224, t224); r < 0.4 {
-		t.Errorf("held-out SRCC at 224 px = %.3f over %d networks, want >= 0.4", r, len(p224))
+	if r, err := stats.SpearmanRho(p224, t224); err != nil || r < 0.4 {
+		t.Errorf("held-out SRCC at 224 px = %.3f (%v) over %d networks, want >= 0.4", r, err, len(p224))
 	}
 	src, err := NewPredictedLatency(p)
 	if err != nil {

@@ -448,9 +448,11 @@ func (p *Trained) fitMember(seed int64, trainIn []any, labels []float32, valIn [
 		if err != nil {
 			return nil, Curve{}, err
 		}
-		tau := stats.KendallTauB(backend.Float64s(out), yVal)
-		if math.IsNaN(tau) {
+		tau, err := stats.KendallTauB(backend.Float64s(out), yVal)
+		if errors.Is(err, stats.ErrConstant) {
 			tau = -1 // constant predictions rank nothing
+		} else if err != nil {
+			return nil, Curve{}, fmt.Errorf("validation Kendall tau at step %d: %w", step, err)
 		}
 		curve.Steps, curve.Kendall = append(curve.Steps, step), append(curve.Kendall, tau)
 		if tau > bestTau {

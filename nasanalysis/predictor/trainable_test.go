@@ -123,7 +123,10 @@ func TestGCNLearnsPathTarget(t *testing.T) {
 	for i, v := range truth {
 		jitter[i] = v + 1e-6*float64(i%997)
 	}
-	ceiling := stats.KendallTauB(jitter, truth)
+	ceiling, err := stats.KendallTauB(jitter, truth)
+	if err != nil {
+		t.Fatal(err)
+	}
 	cfg.Kind = KindMLP
 	mlp, _, err := Evaluate(task, cfg, 200, 2)
 	if err != nil {
@@ -260,7 +263,10 @@ func TestFLOPsBaselineIsRankOfMACs(t *testing.T) {
 	for k, i := range s.Test {
 		macs[k] = task.MACs[i]
 	}
-	want := stats.KendallTauB(macs, task.Values(s.Test))
+	want, err := stats.KendallTauB(macs, task.Values(s.Test))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if math.Abs(sc.Kendall-want) > 1e-12 {
 		t.Errorf("FLOPs baseline Kendall %.6f, MACs vs accuracy %.6f", sc.Kendall, want)
 	}

@@ -58,7 +58,11 @@ func (r *Result) PlacementHeatmap(name string) (*plots.Figure, error) {
 		return nil, err
 	}
 	m := r.Metrics[k]
-	rows, cols, values := PlacementGrid(r.Placement(k))
+	ps, err := r.Placement(k)
+	if err != nil {
+		return nil, err
+	}
+	rows, cols, values := PlacementGrid(ps)
 	return plots.Heatmap{
 		Title: fmt.Sprintf("%s: how much the block choice at each position moves %s", r.Space, name), Values: values, RowLabels: rows, ColLabels: cols,
 		Format: "%.3g", ValueLabel: fmt.Sprintf("max - min block mean (%s)", m.Unit),
@@ -73,7 +77,10 @@ func (r *Result) PlacementFrame(name string) (dataframe.DataFrame, error) {
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
-	ps := r.Placement(k)
+	ps, err := r.Placement(k)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
 	sortBySpread(ps)
 	var pos, low, high []string
 	var spread, lo, hi []float64

@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"runtime"
@@ -108,6 +109,9 @@ func Run(cfg Config) (*Result, error) {
 	if cfg.Bootstrap == 0 {
 		cfg.Bootstrap = 1000
 	}
+	if cfg.Bootstrap < stats.MinResamples {
+		return nil, fmt.Errorf("profile: %d bootstrap resamples, want 0 (the default 1000) or at least %d", cfg.Bootstrap, stats.MinResamples)
+	}
 	r := &Result{Config: cfg, Baseline: &Group{}}
 	for _, m := range cfg.Metrics {
 		r.Names = append(r.Names, m.Name)
@@ -133,7 +137,11 @@ func Run(cfg Config) (*Result, error) {
 	if err := cfg.evaluate(all); err != nil {
 		return nil, err
 	}
-	par.For(len(all), func(g int) { cfg.summarise(all[g], r.Baseline, uint64(g)) })
+	summaryErrs := make([]error, len(all))
+	par.For(len(all), func(g int) { summaryErrs[g] = cfg.summarise(all[g], r.Baseline, uint64(g)) })
+	if err := errors.Join(summaryErrs...); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
@@ -245,15 +253,29 @@ func (cfg Config) evaluate(groups []*Group) error {
 }
 
 // summarise fills a group's statistics; the bootstrap stream is the group's own.
-func (cfg Config) summarise(g, base *Group, stream uint64) {
+func (cfg Config) summarise(g, base *Group, stream uint64) error {
 	rng := rand.New(rand.NewPCG(cfg.Seed^0x9e3779b97f4a7c15, stream))
 	g.Stats = make([]Stats, len(g.Values))
+	name := "baseline"
+	switch {
+	case g.Fix != nil:
+		name = "fix " + g.Fix.String()
+	case g.Resolution != 0:
+		name = fmt.Sprintf("resolution %d", g.Resolution)
+	}
 	for k, v := range g.Values {
-		q := stats.Quantiles(v, 0, 0.01, 0.05, 0.95, 0.99, 1)
+		q, err := stats.Quantiles(v, 0, 0.01, 0.05, 0.95, 0.99, 1)
+		if err != nil {
+			return fmt.Errorf("profile: %s, metric %s: %w", name, cfg.Metrics[k].Name, err)
+		}
 		mean, std := stat.MeanStdDev(v, nil)
 		s := Stats{N: len(v), Mean: mean, Std: std, Min: q[0], Q01: q[1], Q05: q[2], Q95: q[3], Q99: q[4], Max: q[5]}
-		iv := stats.BootstrapShift(v, base.Values[k], cfg.Bootstrap, 0.95, rng)
+		iv, err := stats.BootstrapShift(v, base.Values[k], cfg.Bootstrap, 0.95, rng)
+		if err != nil {
+			return fmt.Errorf("profile: %s, metric %s: shift from the baseline: %w", name, cfg.Metrics[k].Name, err)
+		}
 		s.Shift, s.ShiftLo, s.ShiftHi = iv.Estimate, iv.Lo, iv.Hi
 		g.Stats[k] = s
 	}
+	return nil
 }

@@ -86,7 +86,10 @@ func TestShiftByHand(t *testing.T) {
 	}
 	// Placement at stage 0 layer 0 over the two kernels: means differ by the kernel
 	// difference exactly (7 - 3 = 4) in expectation.
-	ps := r.Placement(0)
+	ps, err := r.Placement(0)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(ps) != 1 || ps[0].High.Kernel != 7 || ps[0].Low.Kernel != 3 || !(ps[0].Spread.Lo < 4 && 4 < ps[0].Spread.Hi) {
 		t.Errorf("placement %+v", ps)
 	}

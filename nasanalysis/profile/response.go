@@ -108,8 +108,9 @@ type Position struct {
 }
 
 // Placement returns the placement impact of metric k at every position, in stage and
-// layer order.
-func (r *Result) Placement(k int) []Position {
+// layer order. It returns an error when a position's spread interval cannot be drawn
+// (see stats.BootstrapGroups).
+func (r *Result) Placement(k int) ([]Position, error) {
 	var out []Position
 	seen := map[[2]int]bool{}
 	for _, g := range r.Groups {
@@ -127,7 +128,10 @@ func (r *Result) Placement(k int) []Position {
 			}
 		}
 		rng := rand.New(rand.NewPCG(r.Seed, uint64(1000+100*s+l)))
-		iv := stats.BootstrapGroups(samples, stats.Spread, r.Bootstrap, 0.95, rng)
+		iv, err := stats.BootstrapGroups(samples, stats.Spread, r.Bootstrap, 0.95, rng)
+		if err != nil {
+			return nil, fmt.Errorf("profile: placement spread at stage %d layer %d: %w", s, l, err)
+		}
 		p := Position{Stage: s, Layer: l, Spread: iv}
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for i, v := range samples {
@@ -141,7 +145,7 @@ func (r *Result) Placement(k int) []Position {
 		}
 		out = append(out, p)
 	}
-	return out
+	return out, nil
 }
 
 // PlacementGrid lays placement spreads out as stage x layer (NaN where a stage has no

@@ -58,8 +58,10 @@ func TruthFromBlocks(recs []latency.BlockRecord) BlockTruth {
 // metric k (a latency) when the block is fixed at a position — beside the block's
 // directly measured time, per position: the Spearman correlation over the position's
 // blocks (do both rank the blocks alike?), the spread of each (max - min over blocks,
-// ms: does profiling see differences of the right size?), and their mean offset.
-func (r *Result) TruthFrame(k int, truth BlockTruth) dataframe.DataFrame {
+// ms: does profiling see differences of the right size?), and their mean offset. It
+// returns an error for a position where the correlation is undefined (fewer than two
+// measured blocks, or all inferred or all measured values equal).
+func (r *Result) TruthFrame(k int, truth BlockTruth) (dataframe.DataFrame, error) {
 	type pos struct{ s, l int }
 	byPos := map[pos][2][]float64{}
 	var order []pos
@@ -85,13 +87,17 @@ func (r *Result) TruthFrame(k int, truth BlockTruth) dataframe.DataFrame {
 	for _, p := range order {
 		v := byPos[p]
 		names, blocks = append(names, fmt.Sprintf("s%dl%d", p.s, p.l)), append(blocks, len(v[0]))
-		rho = append(rho, stats.SpearmanRho(v[0], v[1]))
+		srcc, err := stats.SpearmanRho(v[0], v[1])
+		if err != nil {
+			return dataframe.DataFrame{}, fmt.Errorf("profile: truth at stage %d layer %d (%d blocks): %w", p.s, p.l, len(v[0]), err)
+		}
+		rho = append(rho, srcc)
 		inferred, measured = append(inferred, stats.Spread(v[0])), append(measured, stats.Spread(v[1]))
 		offset = append(offset, stat.Mean(v[0], nil)-stat.Mean(v[1], nil))
 	}
 	return dataframe.New(series.New(names, series.String, "position"), series.New(blocks, series.Int, "blocks"),
 		series.New(rho, series.Float, "srcc"), series.New(inferred, series.Float, "inferred_spread_ms"),
-		series.New(measured, series.Float, "measured_spread_ms"), series.New(offset, series.Float, "mean_shift_minus_block_ms"))
+		series.New(measured, series.Float, "measured_spread_ms"), series.New(offset, series.Float, "mean_shift_minus_block_ms")), nil
 }
 
 // TruthPairs returns, for every fix with a measured block time, the inferred shift of

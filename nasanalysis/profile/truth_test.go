@@ -35,7 +35,10 @@ func TestTruthByHand(t *testing.T) {
 	for i, fx := range fixes {
 		r.Groups = append(r.Groups, &Group{Fix: &fixes[i], Stats: []Stats{{Shift: 2*tr.MS[fx] + 1}}})
 	}
-	df := r.TruthFrame(0, tr)
+	df, err := r.TruthFrame(0, tr)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if df.Nrow() != 1 || df.Col("srcc").Elem(0).Float() != 1 || df.Col("inferred_spread_ms").Elem(0).Float() != 4 || df.Col("measured_spread_ms").Elem(0).Float() != 2 {
 		t.Errorf("truth frame\n%v", df)
 	}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -88,7 +89,12 @@ func TestTableRulesOnNB201(t *testing.T) {
 	for d, n := range devs {
 		cols[d], _ = lat.Column(n)
 	}
-	m, err := NormaliseLatency(devs, cols, []float64{stats.Quantile(cols[0], 0.5), stats.Quantile(cols[1], 0.5)})
+	med0, err0 := stats.Quantile(cols[0], 0.5)
+	med1, err1 := stats.Quantile(cols[1], 0.5)
+	if err := errors.Join(err0, err1); err != nil {
+		t.Fatal(err)
+	}
+	m, err := NormaliseLatency(devs, cols, []float64{med0, med1})
 	if err != nil {
 		t.Fatal(err)
 	}

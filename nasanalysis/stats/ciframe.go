@@ -35,15 +35,27 @@ func PairSamples(names []string, cols [][]float64, pairs []PairValue) []NamedPai
 // per pair, in order: the name (column key), the estimate (column named after the
 // method), lo and hi. Pair k is resampled with rngFor(k): return one shared generator to
 // draw all intervals from one stream, or a freshly seeded one to give each pair the same
-// draws. It checks nothing (see BootstrapCorrelation); BootstrapFrameErr does.
-func BootstrapFrame(key string, pairs []NamedPair, method RankCorrelation, b int, level float64, rngFor func(k int) *rand.Rand) dataframe.DataFrame {
+// draws.
+//
+// Too few resamples or a bad level return an empty frame and the error before any
+// rngFor call. Otherwise every pair gets its row, NaN where its interval failed, and the
+// error joins one error per failed pair, naming it; the caller decides whether a frame
+// with such rows is usable.
+func BootstrapFrame(key string, pairs []NamedPair, method RankCorrelation, b int, level float64, rngFor func(k int) *rand.Rand) (dataframe.DataFrame, error) {
+	if err := checkResamples(b, level); err != nil {
+		return dataframe.DataFrame{}, err
+	}
 	names := make([]string, len(pairs))
 	est, lo, hi := make([]float64, len(pairs)), make([]float64, len(pairs)), make([]float64, len(pairs))
+	var errs []error
 	for k, p := range pairs {
-		iv := BootstrapCorrelation(p.X, p.Y, method, b, level, rngFor(k))
+		iv, err := BootstrapCorrelation(p.X, p.Y, method, b, level, rngFor(k))
+		if err != nil {
+			errs = append(errs, fmt.Errorf("pair %q: %w", p.Name, err))
+		}
 		names[k], est[k], lo[k], hi[k] = p.Name, iv.Estimate, iv.Lo, iv.Hi
 	}
-	return ciFrame(key, method, names, est, lo, hi)
+	return ciFrame(key, method, names, est, lo, hi), errors.Join(errs...)
 }
 
 func ciFrame(key string, method RankCorrelation, names []string, est, lo, hi []float64) dataframe.DataFrame {
@@ -53,27 +65,6 @@ func ciFrame(key string, method RankCorrelation, names []string, est, lo, hi []f
 		series.New(lo, series.Float, "lo"),
 		series.New(hi, series.Float, "hi"),
 	)
-}
-
-// BootstrapFrameErr is BootstrapFrame with BootstrapCorrelationErr's checks. Too few
-// resamples or a bad level return an empty frame and the error before any rngFor call.
-// Otherwise every pair gets its row, NaN where its interval failed, and the error joins
-// one error per failed pair, naming it. When no pair fails the frame is BootstrapFrame's.
-func BootstrapFrameErr(key string, pairs []NamedPair, method RankCorrelation, b int, level float64, rngFor func(k int) *rand.Rand) (dataframe.DataFrame, error) {
-	if err := checkResamples(b, level); err != nil {
-		return dataframe.DataFrame{}, err
-	}
-	names := make([]string, len(pairs))
-	est, lo, hi := make([]float64, len(pairs)), make([]float64, len(pairs)), make([]float64, len(pairs))
-	var errs []error
-	for k, p := range pairs {
-		iv, err := BootstrapCorrelationErr(p.X, p.Y, method, b, level, rngFor(k))
-		if err != nil {
-			errs = append(errs, fmt.Errorf("pair %q: %w", p.Name, err))
-		}
-		names[k], est[k], lo[k], hi[k] = p.Name, iv.Estimate, iv.Lo, iv.Hi
-	}
-	return ciFrame(key, method, names, est, lo, hi), errors.Join(errs...)
 }
 
 // CountAtLeast returns how many values of x are at least t (NaN counts as below).

@@ -13,13 +13,16 @@ func TestBootstrapFrameEstimatesAndOrder(t *testing.T) {
 	y := []float64{10, 20, 30, 40, 50}
 	z := []float64{5, 4, 3, 2, 1}
 	calls := 0
-	df := BootstrapFrame("with", []NamedPair{{"y", x, y}, {"z", x, z}}, Spearman, 50, 0.9, func(k int) *rand.Rand {
+	df, err := BootstrapFrame("with", []NamedPair{{"y", x, y}, {"z", x, z}}, Spearman, 100, 0.9, func(k int) *rand.Rand {
 		if k != calls {
 			t.Errorf("rngFor(%d) called out of order (want %d)", k, calls)
 		}
 		calls++
 		return rand.New(rand.NewPCG(1, 2))
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if names := df.Names(); len(names) != 4 || names[0] != "with" || names[1] != "spearman" || names[2] != "lo" || names[3] != "hi" {
 		t.Fatalf("columns %v", df.Names())
 	}

@@ -13,8 +13,23 @@ import (
 // Describe summarises each named sample (NaN = missing) in one row: n present,
 // missing, mean, standard deviation, min, the 1/5/50/95/99 % quantiles, and max — the
 // statistics the block-profiling study reports for every metric. A sample without a
-// value gets a row of NaN; DescribeErr says which samples those are.
-func Describe(names []string, samples [][]float64) dataframe.DataFrame {
+// value gets a row of NaN, and the error names every such sample (each wrapping
+// ErrNoData, joined) beside the full frame; names and samples of different lengths
+// return an empty frame and an error.
+func Describe(names []string, samples [][]float64) (dataframe.DataFrame, error) {
+	if len(names) != len(samples) {
+		return dataframe.DataFrame{}, fmt.Errorf("stats: describe: %d names for %d samples", len(names), len(samples))
+	}
+	var errs []error
+	for k, x := range samples {
+		if countPresent(x) == 0 {
+			errs = append(errs, fmt.Errorf("stats: describe: sample %q: %w (%s)", names[k], ErrNoData, allMissing(len(x))))
+		}
+	}
+	return describe(names, samples), errors.Join(errs...)
+}
+
+func describe(names []string, samples [][]float64) dataframe.DataFrame {
 	cols := []string{"n", "missing", "mean", "std", "min", "q01", "q05", "median", "q95", "q99", "max"}
 	vals := make([][]float64, len(cols))
 	for i := range vals {
@@ -50,20 +65,4 @@ func Describe(names []string, samples [][]float64) dataframe.DataFrame {
 		out = append(out, series.New(vals[i], series.Float, c))
 	}
 	return dataframe.New(out...)
-}
-
-// DescribeErr is Describe that also returns an error naming every sample with no value
-// present (each wrapping ErrNoData, joined), with the full frame (their rows NaN), and an
-// error alone when names and samples differ in length.
-func DescribeErr(names []string, samples [][]float64) (dataframe.DataFrame, error) {
-	if len(names) != len(samples) {
-		return dataframe.DataFrame{}, fmt.Errorf("stats: describe: %d names for %d samples", len(names), len(samples))
-	}
-	var errs []error
-	for k, x := range samples {
-		if countPresent(x) == 0 {
-			errs = append(errs, fmt.Errorf("stats: describe: sample %q: %w (%s)", names[k], ErrNoData, allMissing(len(x))))
-		}
-	}
-	return Describe(names, samples), errors.Join(errs...)
 }

@@ -8,16 +8,22 @@
 //
 // Missing values are NaN. Correlations use pairwise deletion: a pair (x[i], y[i]) takes
 // part only when both values are present. A correlation that is undefined (fewer than
-// two complete pairs, or a constant column) is NaN.
+// two complete pairs, or a constant column) is NaN, returned with an error saying why.
 //
-// The statistics that return a bare number report an impossible value as NaN, and the
-// bootstraps take any number of resamples. Their variants ending in Err
-// (SpearmanRhoErr, KendallTauBErr, CorrelationMatrixErr, QuantileErr, QuantilesErr,
-// DescribeErr, BootstrapCorrelationErr, BootstrapShiftErr, BootstrapGroupsErr,
-// BootstrapFrameErr) return an error naming the problem instead: a sample with no
-// value (ErrNoData), fewer than two complete pairs (ErrTooFewPairs), a constant variable
-// (ErrConstant), or fewer than MinResamples bootstrap resamples (ErrTooFewResamples).
-// New code should call those.
+// # Errors
+//
+// One convention holds across the package: a function that can meet input it cannot
+// work on returns an error as its last result, naming the problem and the input (the
+// sample, column, group, pair or index) and wrapping one of the sentinel errors for
+// errors.Is: a sample with no value (ErrNoData), fewer than two complete pairs
+// (ErrTooFewPairs), a constant variable (ErrConstant), fewer than MinResamples resamples
+// or shuffles (ErrTooFewResamples), a level outside its range (ErrLevel). There is no
+// second, unchecked form of any function. Where a result can be partly defined (a
+// correlation matrix with an undefined pair, a bootstrap frame with a failed row, a
+// summary with an empty sample), the function returns the whole result, NaN where
+// undefined, together with an error joining one error per undefined part, so the caller
+// decides whether the rest is usable. Functions that cannot fail (Ranks, Pairs, Spread,
+// NormalInterval) return no error. Resampling functions refuse a nil *rand.Rand.
 //
 // CorrelationMatrix sorts each column once (a radix sort) and then derives every pair's
 // ranks over its complete rows in O(n) from that order, so a Spearman matrix costs

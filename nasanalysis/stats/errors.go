@@ -5,14 +5,13 @@ import (
 	"fmt"
 )
 
-// MinResamples is the fewest bootstrap resamples the error-returning bootstrap
-// functions accept. The percentile bounds are order statistics of the resamples: from a
+// MinResamples is the fewest bootstrap resamples (and permutation shuffles) the
+// resampling functions accept. The percentile bounds are order statistics of the resamples: from a
 // handful of them they are mostly noise, and an interval from one resample is a single
 // point that can exclude the estimate it is meant to surround.
 const MinResamples = 100
 
-// Errors the error-returning variants wrap, for errors.Is. The older functions that
-// return a bare float report the same conditions as NaN.
+// Errors the functions of this package wrap, for errors.Is.
 var (
 	// ErrNoData: a sample (a column, a group) has no value present, so no statistic of
 	// it exists.
@@ -41,7 +40,11 @@ func (e *PairError) Error() string {
 
 func (e *PairError) Unwrap() error { return e.Err }
 
-// checkResamples is the guard every error-returning bootstrap runs before drawing.
+// errNilRand refuses a nil generator: a resampling function has no default stream,
+// since an unseeded one would break "the same seed gives the same figure".
+var errNilRand = errors.New("stats: nil *rand.Rand (pass a seeded generator, e.g. rand.New(rand.NewPCG(seed, 0)))")
+
+// checkResamples is the guard every bootstrap runs before drawing.
 func checkResamples(b int, level float64) error {
 	if b < MinResamples {
 		return fmt.Errorf("stats: %w: %d requested, the minimum is %d (percentile bounds from so few draws are noise; from 1 they can exclude the estimate)",

@@ -16,26 +16,17 @@ import (
 // CorrelationMatrix returns the symmetric matrix of method's correlation between every
 // pair of columns (cols[d] is one variable, e.g. one device's latencies; NaN = missing),
 // with ones on the diagonal. Entries follow pairwise deletion, exactly as SpearmanRho and
-// KendallTauB on the pair would (to rounding), and are NaN where those are undefined;
-// CorrelationMatrixErr also says why. The columns must have equal lengths.
+// KendallTauB on the pair would (to rounding).
+//
+// Unequal column lengths or an unknown method return a nil matrix and the error.
+// Undefined entries (a column with no values, fewer than two complete pairs, a column
+// constant over the complete pairs) come back as NaN in the matrix together with an
+// error joining one *PairError per such pair, so the caller decides whether a partial
+// matrix is usable.
 //
 // Each column is sorted once; every pair then costs O(n) for Spearman and O(n log n)
 // for Kendall (see spearmanPair and kendallPair). Pairs are spread over all cores.
-func CorrelationMatrix(cols [][]float64, method RankCorrelation) [][]float64 {
-	if err := checkColumns(cols); err != nil {
-		panic(err.Error())
-	}
-	m, _ := correlationMatrix(cols, method)
-	return m
-}
-
-// CorrelationMatrixErr is CorrelationMatrix that reports problems instead of leaving
-// them as NaN: unequal column lengths or an unknown method return a nil matrix and the
-// error; undefined entries (a column with no values, fewer than two complete pairs, a
-// column constant over the complete pairs) come back as NaN in the matrix together with
-// an error joining one *PairError per such pair, so the caller decides whether a partial
-// matrix is usable.
-func CorrelationMatrixErr(cols [][]float64, method RankCorrelation) ([][]float64, error) {
+func CorrelationMatrix(cols [][]float64, method RankCorrelation) ([][]float64, error) {
 	if method != Spearman && method != Kendall {
 		return nil, fmt.Errorf("stats: unknown correlation method %q (want spearman or kendall)", method)
 	}

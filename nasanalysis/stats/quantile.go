@@ -10,35 +10,18 @@ import (
 
 // Quantile returns the p-quantile of x (NaN values ignored) by linear interpolation
 // between order statistics: position p*(n-1) in the sorted sample, as numpy.quantile
-// and R's type 7 do. It is NaN for an empty sample (QuantileErr says so instead). p
-// must lie in [0, 1].
-func Quantile(x []float64, p float64) float64 {
-	s := sortedPresent(x)
-	return quantileSorted(s, p)
-}
-
-// Quantiles returns several quantiles of x with one sort.
-func Quantiles(x []float64, ps ...float64) []float64 {
-	s := sortedPresent(x)
-	out := make([]float64, len(ps))
-	for i, p := range ps {
-		out[i] = quantileSorted(s, p)
-	}
-	return out
-}
-
-// QuantileErr is Quantile that returns an error instead of NaN for a sample with no
-// value present (ErrNoData), and instead of panicking for p outside [0, 1] (ErrLevel).
-func QuantileErr(x []float64, p float64) (float64, error) {
-	q, err := QuantilesErr(x, p)
+// and R's type 7 do. It returns an error for a sample with no value present
+// (ErrNoData) and for p outside [0, 1] (ErrLevel).
+func Quantile(x []float64, p float64) (float64, error) {
+	q, err := Quantiles(x, p)
 	if err != nil {
 		return math.NaN(), err
 	}
 	return q[0], nil
 }
 
-// QuantilesErr is Quantiles with QuantileErr's errors.
-func QuantilesErr(x []float64, ps ...float64) ([]float64, error) {
+// Quantiles returns several quantiles of x with one sort, with Quantile's errors.
+func Quantiles(x []float64, ps ...float64) ([]float64, error) {
 	for _, p := range ps {
 		if !(p >= 0 && p <= 1) {
 			return nil, fmt.Errorf("stats: %w: quantile level %v outside [0, 1]", ErrLevel, p)
@@ -84,32 +67,22 @@ func quantileSorted(s []float64, p float64) float64 {
 // Interval is an estimate with a confidence interval.
 type Interval struct {
 	Estimate float64 // the statistic on the full sample
-	Lo, Hi   float64 // percentile-bootstrap bounds
+	Lo, Hi   float64 // lower and upper bounds
 	Level    float64 // e.g. 0.95
 }
 
-// BootstrapCorrelation estimates a confidence interval for a correlation by the
-// percentile bootstrap: resample the n pairs with replacement b times, compute the
-// correlation on each resample, and take the (1-level)/2 and (1+level)/2 quantiles.
-// Missing pairs are dropped first. The same rng state gives the same interval.
+// BootstrapCorrelation estimates a confidence interval for a rank correlation by the
+// percentile bootstrap: resample the n complete pairs with replacement b times, compute
+// the correlation on each resample, and take the (1-level)/2 and (1+level)/2 quantiles
+// of the defined ones. Missing pairs are dropped first. The same rng state gives the
+// same interval.
 //
-// It checks nothing: any b is taken (b < 1 gives NaN bounds), and an undefined
-// correlation gives NaN. BootstrapCorrelationErr refuses fewer than MinResamples
-// resamples and says why an estimate is undefined.
-func BootstrapCorrelation(x, y []float64, method RankCorrelation, b int, level float64, rng *rand.Rand) Interval {
-	cx, cy := complete(x, y)
-	iv, _ := bootstrapCorrelation(cx, cy, method.Func(), b, level, rng)
-	return iv
-}
-
-// BootstrapCorrelationErr is BootstrapCorrelation with checks. It returns an error,
-// before drawing anything, for fewer than MinResamples resamples (ErrTooFewResamples),
-// a level outside (0, 1), an unknown method, or a correlation that is undefined on the
-// full sample (ErrTooFewPairs, ErrConstant; see SpearmanRhoErr); and after drawing, when
-// fewer than MinResamples resamples gave a defined correlation (resamples of a few pairs
-// are often constant). Without an error the interval is BootstrapCorrelation's, drawn
-// from the same rng the same way.
-func BootstrapCorrelationErr(x, y []float64, method RankCorrelation, b int, level float64, rng *rand.Rand) (Interval, error) {
+// It returns an error, before drawing anything, for fewer than MinResamples resamples
+// (ErrTooFewResamples), a level outside (0, 1), an unknown method, or a correlation that
+// is undefined on the full sample (ErrTooFewPairs, ErrConstant; see SpearmanRho); and
+// after drawing, with the interval, when fewer than MinResamples resamples gave a
+// defined correlation (resamples of a few pairs are often constant).
+func BootstrapCorrelation(x, y []float64, method RankCorrelation, b int, level float64, rng *rand.Rand) (Interval, error) {
 	iv := nanInterval(level)
 	if err := checkResamples(b, level); err != nil {
 		return iv, err
@@ -120,8 +93,11 @@ func BootstrapCorrelationErr(x, y []float64, method RankCorrelation, b int, leve
 	if _, err := withProblem(method, x, y); err != nil {
 		return iv, err
 	}
+	if rng == nil {
+		return iv, errNilRand
+	}
 	cx, cy := complete(x, y)
-	iv, defined := bootstrapCorrelation(cx, cy, method.Func(), b, level, rng)
+	iv, defined := bootstrapCorrelation(cx, cy, method.unchecked(), b, level, rng)
 	if defined < MinResamples {
 		return iv, fmt.Errorf("stats: %w: only %d of %d resamples of the %d pairs gave a defined correlation, the minimum is %d",
 			ErrTooFewResamples, defined, b, len(cx), MinResamples)
@@ -133,8 +109,9 @@ func nanInterval(level float64) Interval {
 	return Interval{Estimate: math.NaN(), Lo: math.NaN(), Hi: math.NaN(), Level: level}
 }
 
-// bootstrapCorrelation is BootstrapCorrelation on complete pairs; it also returns how
-// many resamples gave a defined correlation (the ones the bounds come from).
+// bootstrapCorrelation is BootstrapCorrelation's resampling on complete pairs, without
+// checks; it also returns how many resamples gave a defined correlation (the ones the
+// bounds come from).
 func bootstrapCorrelation(cx, cy []float64, f func(x, y []float64) float64, b int, level float64, rng *rand.Rand) (Interval, int) {
 	n := len(cx)
 	iv := Interval{Estimate: f(cx, cy), Level: level, Lo: math.NaN(), Hi: math.NaN()}

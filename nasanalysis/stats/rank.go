@@ -51,12 +51,22 @@ func ParseRankCorrelation(name string) (RankCorrelation, error) {
 	return "", fmt.Errorf("unknown correlation method %q (want spearman or kendall)", name)
 }
 
-// Func returns the correlation function of m.
-func (m RankCorrelation) Func() func(x, y []float64) float64 {
+// Func returns the correlation function of m (SpearmanRho or KendallTauB).
+func (m RankCorrelation) Func() func(x, y []float64) (float64, error) {
 	if m == Kendall {
 		return KendallTauB
 	}
 	return SpearmanRho
+}
+
+// unchecked returns m's correlation without the error, NaN where undefined: the form
+// the bootstraps call once per resample, where only a count of the defined resamples is
+// wanted, not the reason each undefined one fails.
+func (m RankCorrelation) unchecked() func(x, y []float64) float64 {
+	if m == Kendall {
+		return kendallTauB
+	}
+	return spearmanRho
 }
 
 // complete returns the pairs of x and y where both are present; x and y themselves
@@ -85,8 +95,17 @@ func complete(x, y []float64) (cx, cy []float64) {
 }
 
 // SpearmanRho returns Spearman's rank correlation of x and y: Pearson's correlation of
-// their average ranks, over the pairs where both are present.
-func SpearmanRho(x, y []float64) float64 {
+// their average ranks, over the pairs where both are present. Where rho is undefined it
+// returns NaN and an error naming why: unequal lengths, fewer than two complete pairs
+// (ErrTooFewPairs, e.g. a column entirely missing), or a variable constant over them
+// (ErrConstant).
+func SpearmanRho(x, y []float64) (float64, error) {
+	return withProblem(Spearman, x, y)
+}
+
+// spearmanRho is SpearmanRho without the error (NaN where undefined); x and y must have
+// equal lengths.
+func spearmanRho(x, y []float64) float64 {
 	cx, cy := complete(x, y)
 	if len(cx) < 2 {
 		return math.NaN()
@@ -103,11 +122,16 @@ func pearson(x, y []float64) float64 {
 }
 
 // KendallTauB returns Kendall's tau-b of x and y over the pairs where both are present,
-// in O(n log n) by Knight's algorithm:
+// and NaN with an error naming why where tau-b is undefined (as SpearmanRho).
+func KendallTauB(x, y []float64) (float64, error) {
+	return withProblem(Kendall, x, y)
+}
+
+// kendallTauB is KendallTauB without the error, in O(n log n) by Knight's algorithm:
 // tau_b = (n0 - n1 - n2 + n3 - 2 S) / sqrt((n0 - n1)(n0 - n2)), with n0 = n(n-1)/2 pairs,
 // n1 and n2 the pairs tied in x and in y, n3 those tied in both, and S the number of
 // swaps a merge sort by y makes on the list sorted by (x, y).
-func KendallTauB(x, y []float64) float64 {
+func kendallTauB(x, y []float64) float64 {
 	cx, cy := complete(x, y)
 	n := len(cx)
 	if n < 2 {
@@ -155,25 +179,12 @@ func tauB(n0, n1, n2, n3, swaps float64) float64 {
 	return (n0 - n1 - n2 + n3 - 2*swaps) / den
 }
 
-// SpearmanRhoErr is SpearmanRho with an error, instead of a bare NaN, that names why rho
-// is undefined: unequal lengths, fewer than two complete pairs (ErrTooFewPairs, e.g. a
-// column entirely missing), or a variable constant over them (ErrConstant).
-func SpearmanRhoErr(x, y []float64) (float64, error) {
-	return withProblem(Spearman, x, y)
-}
-
-// KendallTauBErr is KendallTauB with an error naming why tau-b is undefined, as
-// SpearmanRhoErr.
-func KendallTauBErr(x, y []float64) (float64, error) {
-	return withProblem(Kendall, x, y)
-}
-
 // withProblem runs method's correlation and, only when it is NaN, works out why.
 func withProblem(method RankCorrelation, x, y []float64) (float64, error) {
 	if len(x) != len(y) {
 		return math.NaN(), fmt.Errorf("stats: %s: length mismatch %d != %d", method, len(x), len(y))
 	}
-	r := method.Func()(x, y)
+	r := method.unchecked()(x, y)
 	if !math.IsNaN(r) {
 		return r, nil
 	}
