@@ -6,6 +6,18 @@
 // BootstrapFrame for many pairs at once; BootstrapShift and BootstrapGroups for
 // differences of means).
 //
+// The tests and intervals the reports state live here too, each checked against SciPy
+// (testdata/reference.py): the mean and sample standard deviation (MeanSD), Student-t
+// intervals of a mean, of paired differences and of paired differences in percent of a
+// baseline (TInterval, PairedTInterval, PairedDiffPercent), normal intervals estimate
+// ± z·se (NormalInterval) for a difference of independent estimates (MeanDifference),
+// Cochran's Q test of whether estimates share one value (CochranQ), a percentile
+// bootstrap of any statistic of paired units resampled together (PairedBootstrap), a
+// permutation test of any statistic of groups (PermutationTest, e.g. with
+// SpreadOfMeans), and a stable argsort (RankOrder). An Interval says by Sign whether it
+// lies above 0, below 0, or contains it, which is how result sentences choose their
+// words.
+//
 // Missing values are NaN. Correlations use pairwise deletion: a pair (x[i], y[i]) takes
 // part only when both values are present. A correlation that is undefined (fewer than
 // two complete pairs, or a constant column) is NaN, returned with an error saying why.

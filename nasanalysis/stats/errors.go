@@ -6,9 +6,9 @@ import (
 )
 
 // MinResamples is the fewest bootstrap resamples (and permutation shuffles) the
-// resampling functions accept. The percentile bounds are order statistics of the resamples: from a
-// handful of them they are mostly noise, and an interval from one resample is a single
-// point that can exclude the estimate it is meant to surround.
+// resampling functions accept. The percentile bounds are order statistics of the
+// resamples: from a handful of them they are mostly noise, and an interval from one
+// resample is a single point that can exclude the estimate it is meant to surround.
 const MinResamples = 100
 
 // Errors the functions of this package wrap, for errors.Is.
@@ -24,6 +24,9 @@ var (
 	// ErrTooFewResamples: a bootstrap was asked for fewer than MinResamples resamples,
 	// or too few of them gave a defined statistic.
 	ErrTooFewResamples = errors.New("too few bootstrap resamples")
+	// ErrTooFewValues: a sample has fewer values than the statistic needs (two for a
+	// standard deviation or a t-interval, two estimates for Cochran's Q).
+	ErrTooFewValues = errors.New("too few values")
 	// ErrLevel: a confidence level or quantile level outside its range.
 	ErrLevel = errors.New("level out of range")
 )
