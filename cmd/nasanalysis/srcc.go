@@ -51,7 +51,9 @@ func runSRCC(args []string, stdout, stderr io.Writer) error {
 		return usagef("need at least two devices, got %d", len(tab.Devices))
 	}
 	if *bootstrap > 0 {
-		ci, err := monotonic.CorrelationCI(tab, m, *bootstrap, 0.95, uint64(*seed))
+		bar := newProgress(stderr, *bootstrap, "bootstrap resamples")
+		defer bar.Clear()
+		ci, err := monotonic.CorrelationCI(tab, m, *bootstrap, 0.95, uint64(*seed), func(done, _ int) { bar.Set(done) })
 		if err != nil {
 			return fmt.Errorf("%s: %w", lat.Path, err)
 		}

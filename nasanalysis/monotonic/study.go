@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+	"sync"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/par"
@@ -41,13 +42,72 @@ type Matrix struct {
 }
 
 // CorrelationCI computes method's correlation for every device pair of t with a
-// bootstrap interval from b resamples of the architectures. Pair (i, j) draws its
-// resamples from its own generator seeded by (seed, i, j), so the result does not depend
-// on how pairs are scheduled over cores. It fails when a pair's interval cannot be drawn
-// (see stats.BootstrapCorrelation).
-func CorrelationCI(t *data.LatencyTable, method stats.RankCorrelation, b int, level float64, seed uint64) (Matrix, error) {
+// percentile-bootstrap interval at the given level from b resamples of the
+// architectures (rows): each replicate draws the rows once, with replacement, and
+// computes the whole correlation matrix on them (stats.CorrelationMatrix, which sorts
+// each column once), so one resample serves every pair. A pair's correlation uses the
+// resampled rows where both devices have a latency (pairwise deletion, as the
+// estimate); a replicate where it is undefined is dropped for that pair.
+//
+// Replicates run in parallel; replicate r draws from its own generator seeded by
+// (seed, r), so the matrix is the same, bit for bit, on any number of cores. progress,
+// if not nil, is called once per finished replicate with done counting 1 to b (from
+// the workers, one call at a time), e.g. to drive a progress bar.
+//
+// It returns an error for fewer than stats.MinResamples resamples, a level outside
+// (0, 1), an unknown method, fewer than two devices, a pair undefined on the full
+// table, or a pair with fewer than stats.MinResamples defined replicates.
+func CorrelationCI(t *data.LatencyTable, method stats.RankCorrelation, b int, level float64, seed uint64, progress func(done, total int)) (Matrix, error) {
 	k := len(t.Devices)
 	m := Matrix{Devices: t.Devices, Method: method, Level: level, Resamples: b}
+	if b < stats.MinResamples {
+		return m, fmt.Errorf("correlation intervals: %w: %d requested, the minimum is %d", stats.ErrTooFewResamples, b, stats.MinResamples)
+	}
+	if !(level > 0 && level < 1) {
+		return m, fmt.Errorf("correlation intervals: %w: confidence level %v, want one in (0, 1)", stats.ErrLevel, level)
+	}
+	if k < 2 {
+		return m, fmt.Errorf("correlation intervals: %d devices, want at least 2", k)
+	}
+	full, err := stats.CorrelationMatrix(t.Latency, method)
+	if err != nil {
+		return m, fmt.Errorf("correlation intervals on the full table: %w", err)
+	}
+	n := t.Len()
+	// reps[r][p]: replicate r's correlation of the p-th pair of the upper triangle.
+	npairs := k * (k - 1) / 2
+	reps := make([][]float64, b)
+	var mu sync.Mutex
+	done := 0
+	par.For(b, func(r int) {
+		rng := rand.New(rand.NewPCG(seed, uint64(r)))
+		cols := make([][]float64, k)
+		for d := range cols {
+			cols[d] = make([]float64, n)
+		}
+		for i := 0; i < n; i++ {
+			row := rng.IntN(n)
+			for d := range cols {
+				cols[d][i] = t.Latency[d][row]
+			}
+		}
+		// Undefined pairs of a resample come back NaN, with an error that is not
+		// needed here: they are dropped below.
+		rm, _ := stats.CorrelationMatrix(cols, method)
+		out := make([]float64, 0, npairs)
+		for i := 0; i < k; i++ {
+			for j := i + 1; j < k; j++ {
+				out = append(out, rm[i][j])
+			}
+		}
+		reps[r] = out
+		if progress != nil {
+			mu.Lock()
+			done++
+			progress(done, b)
+			mu.Unlock()
+		}
+	})
 	for _, p := range []*[][]float64{&m.Value, &m.Lo, &m.Hi} {
 		*p = make([][]float64, k)
 		for i := range *p {
@@ -55,25 +115,34 @@ func CorrelationCI(t *data.LatencyTable, method stats.RankCorrelation, b int, le
 			(*p)[i][i] = 1
 		}
 	}
-	type pair struct{ i, j int }
-	var pairs []pair
+	var errs []error
+	vals := make([]float64, b)
+	p := 0
 	for i := 0; i < k; i++ {
 		for j := i + 1; j < k; j++ {
-			pairs = append(pairs, pair{i, j})
+			defined := 0
+			for r := range reps {
+				if vals[r] = reps[r][p]; !math.IsNaN(vals[r]) {
+					defined++
+				}
+			}
+			p++
+			lo, hi := math.NaN(), math.NaN()
+			if defined < stats.MinResamples {
+				errs = append(errs, fmt.Errorf("%s / %s: %w: only %d of %d resamples gave a defined correlation, the minimum is %d",
+					t.Devices[i], t.Devices[j], stats.ErrTooFewResamples, defined, b, stats.MinResamples))
+			} else {
+				q, err := stats.Quantiles(vals, (1-level)/2, (1+level)/2) // NaN replicates are left out
+				if err != nil {
+					return m, fmt.Errorf("%s / %s: %w", t.Devices[i], t.Devices[j], err)
+				}
+				lo, hi = q[0], q[1]
+			}
+			m.Value[i][j], m.Value[j][i] = full[i][j], full[i][j]
+			m.Lo[i][j], m.Lo[j][i] = lo, lo
+			m.Hi[i][j], m.Hi[j][i] = hi, hi
 		}
 	}
-	errs := make([]error, len(pairs))
-	par.For(len(pairs), func(n int) {
-		i, j := pairs[n].i, pairs[n].j
-		rng := rand.New(rand.NewPCG(seed, uint64(i*k+j)))
-		iv, err := stats.BootstrapCorrelation(t.Latency[i], t.Latency[j], method, b, level, rng)
-		if err != nil {
-			errs[n] = fmt.Errorf("%s / %s: %w", t.Devices[i], t.Devices[j], err)
-		}
-		m.Value[i][j], m.Value[j][i] = iv.Estimate, iv.Estimate
-		m.Lo[i][j], m.Lo[j][i] = iv.Lo, iv.Lo
-		m.Hi[i][j], m.Hi[j][i] = iv.Hi, iv.Hi
-	})
 	return m, errors.Join(errs...)
 }
 
