@@ -13,7 +13,7 @@ const module = "github.com/nasanalysis/nasanalysis/nasanalysis/"
 
 var (
 	tools   = []string{"arch", "data", "fetch", "pyfile", "stats", "pareto", "onnx", "ort", "latency", "predictor", "predictor/ofa", "metric"}
-	studies = []string{"monotonic", "search", "profile"}
+	studies = []string{"monotonic", "search", "profile", "designspace"}
 	display = []string{"plots", "nb"}
 )
 
