@@ -17,5 +17,22 @@
 // NormaliseLatency gives the multi-hardware view of a table: each architecture's
 // latency over each device's reference, and its average and worst case.
 //
+// The studies of notebooks 07 and 08 are here as functions that return typed results
+// (plain structs that encoding/gob keeps) and separate sentence builders that word their
+// findings from the numbers:
+//
+//   - Mills et al.'s hardware-reduced spaces (CompareSpaces) and Lu et al.'s proxy reuse
+//     (CompareReuse): NSGA-II fronts of every seed, their hypervolumes with t-intervals
+//     (HypervolumesOf, against ReferencePoint), seed bands (SeedBand) and the paired
+//     change of hypervolume over the same seeds; SpaceSentence, ReuseSentence and
+//     ParetoTakeaway;
+//   - Chu et al.'s multi-hardware models on a measured table (NB201Study: the exhaustive
+//     optimum under each rule and the search's regret) and by search over a space under
+//     device budgets (SearchUnderRules), judged by JudgeRules (the worst-case model
+//     against the best single-device model, paired over seeds), a predictor of this
+//     machine checked on held-out networks (CheckPredictor) and the chosen models
+//     measured here (MeasureChosen); RulesSentence, BudgetSentences, PredictorSentence,
+//     MeasuredSentences and MultiHWTakeaway.
+//
 // search is a study: it builds on predictor and metric and never draws or prints.
 package search

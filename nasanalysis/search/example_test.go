@@ -65,3 +65,22 @@ func ExampleBand() {
 	fmt.Printf("mean %.3f, sd %.3f\n", mean, sd)
 	// Output: mean [2.000 3.000], sd [1.414 0.000]
 }
+
+// JudgeRules and RulesSentence on one exhaustive comparison of two devices: the model for
+// device a alone reaches 95 % but runs at twice b's reference; the worst-case model keeps
+// both devices within their references at 92 %, 3 points below it.
+func ExampleRulesSentence() {
+	var choices [][]search.Choice
+	for r, rule := range search.Rules([]string{"a", "b"}) {
+		value, worst := []float64{95, 94, 93, 92}[r], []float64{2, 1.5, 1.2, 0.9}[r]
+		choices = append(choices, []search.Choice{{Rule: rule, Value: value, Worst: worst}})
+	}
+	v, err := search.JudgeRules(choices, 2)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(search.RulesSentence(v))
+	// Output:
+	// The single-device models reach up to 95 % (*a only*) but their worst case over the devices is 1.50–2.00 × the references; the average-case model reaches 93 % (worst case 1.20), the worst-case model 92 % (worst case 0.900): 3 points below the best single-device model, within every device's reference.
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/prose"
 )
 
 // MultiHW is the multi-hardware view of Chu et al. (2020, "Discovering Multi-Hardware
@@ -80,13 +82,13 @@ func RefOf(lat [][]float64, i int) []float64 {
 // Note says how many architectures were left out and on which devices.
 func (m *MultiHW) Note() string {
 	if m.Missing == 0 {
-		return fmt.Sprintf("%d architectures, all measured on the %d devices", len(m.Kept), len(m.Devices))
+		return fmt.Sprintf("%s architectures, all measured on the %d devices", prose.Num(len(m.Kept)), len(m.Devices))
 	}
 	var on []string
 	for d, c := range m.MissingOn {
 		if c > 0 {
-			on = append(on, fmt.Sprintf("%s %d", m.Devices[d], c))
+			on = append(on, fmt.Sprintf("%s on %s", prose.Num(c), m.Devices[d]))
 		}
 	}
-	return fmt.Sprintf("%d architectures kept; %d left out for a missing latency (%v)", len(m.Kept), m.Missing, on)
+	return fmt.Sprintf("%s architectures kept; %s left out for a missing latency (%s)", prose.Num(len(m.Kept)), prose.Num(m.Missing), prose.JoinAnd(on))
 }

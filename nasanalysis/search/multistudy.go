@@ -21,6 +21,7 @@ type Choice struct {
 	Arch       string
 	Value      float64
 	Ratio      []float64 // latency / reference on every device
+	Latency    []float64 // latency on every device, in its unit (SearchRules only)
 	Avg, Worst float64
 	Admitted   int // architectures the rule admits (BestUnder only)
 }
@@ -110,7 +111,7 @@ func SearchRules(space string, reduced *arch.Space, value *metric.Metric, lats [
 				if err != nil {
 					return nil, err
 				}
-				ch.Ratio = append(ch.Ratio, v[0]/budgets[d])
+				ch.Ratio, ch.Latency = append(ch.Ratio, v[0]/budgets[d]), append(ch.Latency, v[0])
 				ch.Avg += v[0] / budgets[d] / float64(len(lats))
 				ch.Worst = max(ch.Worst, v[0]/budgets[d])
 			}

@@ -1,0 +1,180 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/prose"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
+)
+
+// hvUnit names the unit of a hypervolume over accuracy (%) and a latency source's unit.
+func hvUnit(latency, unit string) string {
+	if unit == "M" { // FLOPs and the like count in millions
+		return "accuracy points × million " + latency
+	}
+	return "accuracy points × " + unit
+}
+
+// refText is a reference point [-accuracy, latency] in words.
+func refText(ref []float64, latency, unit string) string {
+	u := " " + unit
+	if unit == "M" {
+		u = " M " + latency
+	}
+	return fmt.Sprintf("%s %% accuracy, %s%s", prose.Num(-ref[0]), prose.Num(ref[1]), u)
+}
+
+// estParts formats an estimate and its interval together (prose.Est) and returns them
+// apart: "162", "156–169".
+func estParts(iv stats.Interval) (est, interval string) {
+	head, rest, _ := strings.Cut(prose.Est(iv.Estimate, iv.Lo, iv.Hi), " (")
+	return head, strings.TrimSuffix(rest, ")")
+}
+
+// hvPhrase states one arm's mean hypervolume with its interval and its share of the box.
+func hvPhrase(a Arm, box string) string {
+	est, iv := estParts(a.HV.Mean)
+	return fmt.Sprintf("%s (95 %% t-interval %s; %s %%%s)", est, iv, prose.Num(100*a.HV.Share(a.HV.Mean.Estimate)), box)
+}
+
+// pctChange formats a paired change in percent with its interval:
+// "-0.65 % (95 % t-interval -2.25 to 0.94)".
+func pctChange(iv stats.Interval) string {
+	est, in := estParts(iv)
+	return est + " % (95 % t-interval " + in + ")"
+}
+
+// pctShort is pctChange for a list, without parentheses: "-0.65 %; 95 % t-interval -2.25 to 0.94".
+func pctShort(iv stats.Interval) string {
+	est, in := estParts(iv)
+	return est + " %; 95 % t-interval " + in
+}
+
+// SpaceSentence states one latency source's comparison of the full and the reduced
+// space: both arms' hypervolumes, and the paired change with the verdict on Mills et
+// al.'s claim chosen by the interval's sign.
+func SpaceSentence(c SpaceComparison) string {
+	reduced := reducedText(c)
+	s := fmt.Sprintf("**%s** (%s): mean hypervolume over %d seeds, in %s up to the reference point (%s): full space %s, reduced space %s.",
+		c.Latency, reduced, len(c.Seeds), hvUnit(c.Latency, c.Unit), refText(c.Ref, c.Latency, c.Unit), hvPhrase(c.Full, " of the reference box"), hvPhrase(c.Reduced, ""))
+	if c.same() {
+		return s + " The two arms are the same searches: there is nothing to compare."
+	}
+	return s + fmt.Sprintf(" Paired seed by seed, the reduced space changes the hypervolume by %s: %s.", pctChange(c.Change), spaceVerdict(c.Change.Sign()))
+}
+
+// same reports whether the reduced space restricts nothing, so its arm is the full one.
+func (c SpaceComparison) same() bool { return len(c.Dropped) == 0 && c.Caps == "" }
+
+// reducedText describes the reduced space of a comparison.
+func reducedText(c SpaceComparison) string {
+	var parts []string
+	if len(c.Dropped) > 0 {
+		parts = append(parts, "without "+prose.JoinAnd(c.Dropped))
+	}
+	if c.Caps != "" {
+		parts = append(parts, "within "+c.Caps)
+	}
+	if len(parts) == 0 {
+		return "the profile drops no block, so the reduced space is the full space"
+	}
+	return "reduced space " + strings.Join(parts, ", ")
+}
+
+// spaceVerdict words the sign of the reduced space's paired hypervolume change.
+func spaceVerdict(sign int) string {
+	switch sign {
+	case 1:
+		return "the reduced space's front is better, as Mills et al. claim"
+	case -1:
+		return "the full space's front is better, against Mills et al.'s claim"
+	}
+	return "no difference is established at this search size"
+}
+
+// ReuseSentence states one target's comparison of a proxy's re-scored fronts with the
+// target's own search, with the paired change chosen into words by its sign.
+func ReuseSentence(r ReuseComparison) string {
+	s := fmt.Sprintf("**%s → %s**: mean hypervolume on the target over %d seeds, in %s up to the reference point (%s): reused fronts %s, the target's own search %s. The reused fronts reach %s %% of the own search's mean;",
+		r.Proxy, r.Target, len(r.Seeds), hvUnit(r.Target, r.Unit), refText(r.Ref, r.Target, r.Unit), hvPhrase(r.Reused, " of the reference box"), hvPhrase(r.Own, ""), prose.Num(100*r.Reached()))
+	return s + fmt.Sprintf(" paired seed by seed, reuse changes the hypervolume by %s: %s.", pctChange(r.Change), reuseVerdict(r.Change.Sign()))
+}
+
+// reuseVerdict words the sign of the reused front's paired hypervolume change.
+func reuseVerdict(sign int) string {
+	switch sign {
+	case 1:
+		return "the reused front is better than the target's own search"
+	case -1:
+		return "searching on the target itself finds the better front"
+	}
+	return "no difference from searching on the target itself is established at this search size"
+}
+
+// ParetoTakeaway sums up the Pareto study: which latency sources' reduced spaces gain
+// or lose hypervolume (paired over seeds), and how much of a target's own front a
+// proxy's reused front reaches.
+func ParetoTakeaway(spaces []SpaceComparison, reuses []ReuseComparison) []string {
+	var out []string
+	if len(spaces) > 0 {
+		var higher, lower, same, none []string
+		for _, c := range spaces {
+			item := fmt.Sprintf("%s (%s)", c.Latency, pctShort(c.Change))
+			switch {
+			case c.same():
+				none = append(none, c.Latency)
+			case c.Change.Sign() > 0:
+				higher = append(higher, item)
+			case c.Change.Sign() < 0:
+				lower = append(lower, item)
+			default:
+				same = append(same, item)
+			}
+		}
+		var parts []string
+		for _, g := range []struct {
+			words string
+			on    []string
+		}{{"higher on ", higher}, {"lower on ", lower}, {"not distinguishable from the full space's on ", same}} {
+			if len(g.on) > 0 {
+				parts = append(parts, g.words+prose.JoinAnd(g.on))
+			}
+		}
+		s := fmt.Sprintf("**Hardware-reduced spaces (Mills et al.)**: paired over %d seeds of NSGA-II (population %d, %d generations), the reduced space's hypervolume is %s",
+			len(spaces[0].Seeds), spaces[0].Config.Population, spaces[0].Config.Generations, prose.JoinAnd(parts))
+		if len(parts) == 0 {
+			s = fmt.Sprintf("**Hardware-reduced spaces (Mills et al.)**: the block profile drops nothing on %s", prose.JoinAnd(none))
+		} else if len(none) > 0 {
+			s += fmt.Sprintf("; the block profile drops nothing on %s", prose.JoinAnd(none))
+		}
+		out = append(out, s+fmt.Sprintf(". The claim that a reduced space gives a better front holds on %d of the %d latency sources tested.", len(higher), len(spaces)))
+	}
+	if len(reuses) > 0 {
+		var reach, worse, better, same []string
+		for _, r := range reuses {
+			reach = append(reach, fmt.Sprintf("%s %% (%s)", prose.Num(100*r.Reached()), r.Target))
+			item := fmt.Sprintf("%s (%s)", r.Target, pctShort(r.Change))
+			switch r.Change.Sign() {
+			case -1:
+				worse = append(worse, item)
+			case 1:
+				better = append(better, item)
+			default:
+				same = append(same, item)
+			}
+		}
+		var parts []string
+		for _, g := range []struct {
+			words string
+			on    []string
+		}{{"a loss against searching on the target on ", worse}, {"a gain on ", better}, {"no established difference on ", same}} {
+			if len(g.on) > 0 {
+				parts = append(parts, g.words+prose.JoinAnd(g.on))
+			}
+		}
+		out = append(out, fmt.Sprintf("**Proxy reuse (Lu et al.)**: re-scored on the target, the %s fronts reach %s of the mean hypervolume of the target's own search; paired over seeds, that is %s.",
+			reuses[0].Proxy, prose.JoinAnd(reach), prose.JoinAnd(parts)))
+	}
+	return out
+}
