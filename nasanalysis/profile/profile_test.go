@@ -86,32 +86,12 @@ func TestShiftByHand(t *testing.T) {
 	}
 	// Placement at stage 0 layer 0 over the two kernels: means differ by the kernel
 	// difference exactly (7 - 3 = 4) in expectation.
-	ps, err := r.Placement(0)
+	ps, err := r.Placement("ksum")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(ps) != 1 || ps[0].High.Kernel != 7 || ps[0].Low.Kernel != 3 || !(ps[0].Spread.Lo < 4 && 4 < ps[0].Spread.Hi) {
 		t.Errorf("placement %+v", ps)
-	}
-}
-
-// A hand-made block scoring: k3e3 is cheaper and as accurate as k5e3, so it dominates
-// it; k7e6 is slower but more accurate, so nothing dominates it.
-func TestDominance(t *testing.T) {
-	s := []BlockScore{
-		{Block: arch.Block{Kernel: 3, Expand: 3}, AccShift: 0.1, AccSE: 0.05, LatShift: -5, LatSE: 0.5},
-		{Block: arch.Block{Kernel: 5, Expand: 3}, AccShift: 0.1, AccSE: 0.05, LatShift: 0, LatSE: 0.5},
-		{Block: arch.Block{Kernel: 7, Expand: 6}, AccShift: 1.0, AccSE: 0.05, LatShift: 8, LatSE: 0.5},
-	}
-	for i := range s {
-		for j := range s {
-			if i != j && dominates(s[j], s[i]) {
-				s[i].DominatedBy = append(s[i].DominatedBy, s[j].Block)
-			}
-		}
-	}
-	if d := Drop(s); len(d) != 1 || d[0] != (arch.Block{Kernel: 5, Expand: 3}) {
-		t.Errorf("drop %v, want [k5e3]", d)
 	}
 }
 

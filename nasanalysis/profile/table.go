@@ -1,5 +1,12 @@
 package profile
 
+import (
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+)
+
 // StatColumns are the per-metric columns of Table, in order, after the metric's name and
 // an underscore.
 var StatColumns = []string{"mean", "std", "min", "q01", "q05", "q95", "q99", "max", "shift", "shift_lo", "shift_hi"}
@@ -33,4 +40,50 @@ func (r *Result) Table() (header []string, rows [][]any) {
 		rows = append(rows, row)
 	}
 	return header, rows
+}
+
+// ResponseTable is the block response of several metrics of one profile, for a table.
+type ResponseTable struct {
+	Sample
+	Metrics []Response
+}
+
+// ResponseTable returns the block responses of the named metrics.
+func (r *Result) ResponseTable(metrics ...string) (ResponseTable, error) {
+	t := ResponseTable{Sample: r.Sample()}
+	for _, name := range metrics {
+		resp, err := r.Response(name)
+		if err != nil {
+			return ResponseTable{}, err
+		}
+		t.Metrics = append(t.Metrics, resp)
+	}
+	return t, nil
+}
+
+// Frame lists each block's mean of every metric and its shift from the baseline's mean
+// (<metric>_shift): one row per block, two columns per metric. The shift carries the
+// digits that tell blocks apart where the means agree to three significant digits.
+func (t ResponseTable) Frame() dataframe.DataFrame {
+	if len(t.Metrics) == 0 {
+		return dataframe.New(series.New([]string{}, series.String, "block"))
+	}
+	cols := []series.Series{series.New(tokens(blockList(t.Metrics[0].Blocks)), series.String, "block")}
+	for _, m := range t.Metrics {
+		var mean, shift []float64
+		for _, b := range m.Blocks {
+			mean, shift = append(mean, b.Mean), append(shift, b.Shift)
+		}
+		cols = append(cols, series.New(mean, series.Float, m.Metric), series.New(shift, series.Float, m.Metric+"_shift"))
+	}
+	return dataframe.New(cols...)
+}
+
+// blockList is the blocks of block means.
+func blockList(bs []BlockMean) []arch.Block {
+	out := make([]arch.Block, len(bs))
+	for i, b := range bs {
+		out[i] = b.Block
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -14,9 +15,8 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/metric"
 )
 
-// TruthFromBlocks averages by position and block and leaves stem and head out; with a
-// metric equal to the blocks' times by construction, TruthFrame's per-position SRCC is 1.
-func TestTruthByHand(t *testing.T) {
+// TruthFromBlocks averages by position and block and leaves stem and head out.
+func TestTruthFromBlocks(t *testing.T) {
 	recs := []latency.BlockRecord{
 		{Arch: "a", BlockTiming: latency.BlockTiming{Block: latency.Block{Name: "stem", Stage: -1, Layer: -1}, MS: 9}},
 		{Arch: "a", BlockTiming: latency.BlockTiming{Block: latency.Block{Name: "s0l0", Stage: 0, Layer: 0, Kernel: 3, Expand: 3}, MS: 1}},
@@ -24,23 +24,75 @@ func TestTruthByHand(t *testing.T) {
 		{Arch: "b", BlockTiming: latency.BlockTiming{Block: latency.Block{Name: "s0l1", Stage: 0, Layer: 1, Kernel: 7, Expand: 6}, MS: 4}},
 	}
 	tr := TruthFromBlocks(recs)
-	f := arch.Fix{Stage: 0, Layer: 0, Block: arch.Block{Kernel: 3, Expand: 3}}
-	if len(tr.MS) != 2 || tr.MS[f] != 1.5 || tr.N[f] != 2 {
-		t.Errorf("truth %v %v", tr.MS, tr.N)
+	f := fix(0, 0, 3, 3)
+	if len(tr.MS) != 2 || tr.MS[f] != 1.5 || tr.N[f] != 2 || tr.Networks != 2 || tr.Rows != 4 {
+		t.Errorf("truth %+v", tr)
 	}
-	// A profile whose shifts are twice the truth plus one ranks the blocks identically.
-	fixes := []arch.Fix{f, {Stage: 0, Layer: 0, Block: arch.Block{Kernel: 5, Expand: 3}}, {Stage: 0, Layer: 0, Block: arch.Block{Kernel: 7, Expand: 3}}}
-	tr.MS[fixes[1]], tr.MS[fixes[2]] = 2.5, 0.5
-	r := &Result{}
-	for i, fx := range fixes {
-		r.Groups = append(r.Groups, &Group{Fix: &fixes[i], Stats: []Stats{{Shift: 2*tr.MS[fx] + 1}}})
+}
+
+// truthProfile is a hand-made profile of one latency metric whose every fix has a shift
+// interval of ±1.96 x 0.3 (standard error 0.3): at s0l0 (layer 0) shifts 2 x truth + 1
+// for block times 1.5, 2.5, 0.5; at s0l2 (layer 2) shifts truth + 3 for times 1, 2, 3.
+func truthProfile() (*Result, BlockTruth) {
+	tr := BlockTruth{MS: map[arch.Fix]float64{}, N: map[arch.Fix]int{}, Networks: 7}
+	r := &Result{Config: Config{Space: arch.OFAMBv3, N: 10, Seed: 1}, Names: []string{"lat"}, Baseline: &Group{}}
+	add := func(f arch.Fix, ms, shift float64, n int) {
+		tr.MS[f], tr.N[f] = ms, n
+		r.Fixes = append(r.Fixes, f)
+		h := z95 * 0.3
+		r.Groups = append(r.Groups, &Group{Fix: &f, Stats: []Stats{{Shift: shift, ShiftLo: shift - h, ShiftHi: shift + h}}})
 	}
-	df, err := r.TruthFrame(0, tr)
+	for i, ms := range []float64{1.5, 2.5, 0.5} {
+		add(fix(0, 0, arch.MBKernels[i], 3), ms, 2*ms+1, 2+i)
+	}
+	for i, ms := range []float64{1, 2, 3} {
+		add(fix(0, 2, arch.MBKernels[i], 3), ms, ms+3, 3)
+	}
+	return r, tr
+}
+
+// By hand: each position ranks its blocks as their times do (SRCC 1); s0l0 sees a spread
+// of 4 against 2 measured, s0l2 2 against 2; the offsets are 4 - 1.5 = 2.5 and 5 - 2 = 3,
+// each with standard error 0.3/√3, so layers 2-3 exceed layers 0-1 by 0.5 with standard
+// error 0.3 √(2/3) = 0.245: the 95 % interval 0.020-0.980 excludes 0. Over the six fixes
+// the shifts (4, 6, 2, 4, 5, 6) rank against the times (1.5, 2.5, 0.5, 1, 2, 3) with
+// Spearman √(16.5/17.5) = 0.97101 (ranks with ties averaged).
+func TestCompareTruthByHand(t *testing.T) {
+	r, tr := truthProfile()
+	tc, err := r.CompareTruth("lat", tr, 1000, rand.New(rand.NewPCG(1, 2)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if df.Nrow() != 1 || df.Col("srcc").Elem(0).Float() != 1 || df.Col("inferred_spread_ms").Elem(0).Float() != 4 || df.Col("measured_spread_ms").Elem(0).Float() != 2 {
+	near := func(what string, got, want float64) {
+		if math.Abs(got-want) > 1e-9 {
+			t.Errorf("%s = %v, want %v", what, got, want)
+		}
+	}
+	if len(tc.Positions) != 2 || len(tc.Shift) != 6 {
+		t.Fatalf("comparison %+v", tc)
+	}
+	p0, p2 := tc.Positions[0], tc.Positions[1]
+	near("s0l0 srcc", p0.SRCC, 1)
+	near("s0l0 inferred spread", p0.InferredSpread, 4)
+	near("s0l0 measured spread", p0.MeasuredSpread, 2)
+	near("s0l0 offset", p0.Offset, 2.5)
+	near("s0l0 offset SE", p0.OffsetSE, 0.3/math.Sqrt(3))
+	near("s0l2 offset", p2.Offset, 3)
+	near("deep minus shallow", tc.DeepMinusShallow.Estimate, 0.5)
+	near("its lower end", tc.DeepMinusShallow.Lo, 0.5-z95*0.3*math.Sqrt(2.0/3))
+	near("srcc", tc.SRCC.Estimate, math.Sqrt(16.5/17.5))
+	near("median width", tc.MedianShiftWidth, 2*z95*0.3)
+	near("median measured spread", tc.MedianMeasuredSpread, 2)
+	if tc.DeepMinusShallow.Sign() != 1 || tc.TruthMinN != 2 || tc.TruthMaxN != 4 || tc.TruthNetworks != 7 ||
+		len(tc.OffsetByLayer) != 3 || tc.OffsetByLayer[0] != 2.5 || !math.IsNaN(tc.OffsetByLayer[1]) {
+		t.Errorf("comparison %+v", tc)
+	}
+	df := tc.Frame()
+	if df.Nrow() != 2 || df.Col("srcc").Elem(0).Float() != 1 || df.Col("inferred_spread_ms").Elem(0).Float() != 4 || df.Col("measured_spread_ms").Elem(0).Float() != 2 {
 		t.Errorf("truth frame\n%v", df)
+	}
+	if _, err := r.CompareTruth("lat", BlockTruth{}, 1000, rand.New(rand.NewPCG(1, 2))); err == nil {
+		t.Error("no measured block gave no error")
 	}
 }
 

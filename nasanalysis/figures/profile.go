@@ -1,0 +1,141 @@
+package figures
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/plots"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/profile"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/prose"
+)
+
+// The figures of the block-profiling study (notebooks 05 and 06).
+
+// profileUnit is " (unit)", or "" without one.
+func profileUnit(unit string) string {
+	if unit == "" {
+		return ""
+	}
+	return " (" + unit + ")"
+}
+
+// profileAbout ends a caption with what a metric is, when it says.
+func profileAbout(metric, about string) string {
+	if about == "" {
+		return ""
+	}
+	return fmt.Sprintf(" %s: %s.", metric, strings.TrimSuffix(about, "."))
+}
+
+// ProfileResponse draws a block response as an expand ratio x kernel size heatmap on a
+// sequential colour scale fitted to its values.
+func ProfileResponse(resp profile.Response) (*plots.Figure, error) {
+	rows, cols, values := resp.Grid()
+	xl, yl := "depthwise kernel size (k x k)", "expand ratio (x input)"
+	ratio := "hidden channels as a multiple of the block's input channels"
+	if resp.Space == arch.OFAResNet50 {
+		xl, yl = "kernel (none to choose)", "expand ratio (x output)"
+		ratio = "bottleneck channels as a multiple of the block's output channels"
+	}
+	grey := ""
+	if len(resp.Present()) < len(resp.Blocks) {
+		grey = " Grey cells: blocks left out of the space profiled."
+	}
+	u := profileUnit(resp.Unit)
+	return plots.Heatmap{
+		Title:  fmt.Sprintf("%s: %s by block, pooled over positions", resp.Space, resp.Metric),
+		Values: values, RowLabels: rows, ColLabels: cols, Format: "%.4g",
+		XLabel: xl, YLabel: yl, ValueLabel: "mean " + resp.Metric + u,
+		Caption: fmt.Sprintf("Mean %s%s of the %s networks that fix each block at any of the %d positions: %s; the baseline's mean is %s. Standard error of each block mean at most %s.%s Expand ratio: %s. Colour scale fitted to this figure's values.%s",
+			resp.Metric, u, prose.Num(resp.PerBlock()), resp.Positions, resp.Sample, withUnitText(prose.Num(resp.Baseline), resp.Unit),
+			withUnitText(prose.Num(resp.MaxSE()), resp.Unit), grey, ratio, profileAbout(resp.Metric, resp.About)),
+	}.Figure()
+}
+
+// withUnitText appends a unit to a formatted number.
+func withUnitText(s, unit string) string {
+	if unit == "" {
+		return s
+	}
+	return s + " " + unit
+}
+
+// ProfileResponses draws ProfileResponse of each named metric of a profile.
+func ProfileResponses(r *profile.Result, metrics ...string) ([]*plots.Figure, error) {
+	var out []*plots.Figure
+	for _, name := range metrics {
+		resp, err := r.Response(name)
+		if err != nil {
+			return nil, err
+		}
+		f, err := ProfileResponse(resp)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// ProfilePlacement draws a metric's placement spread per position (stage x layer) on a
+// sequential colour scale fitted to its values.
+func ProfilePlacement(pt profile.PlacementTest) (*plots.Figure, error) {
+	rows, cols, values := pt.Grid()
+	u := profileUnit(pt.Unit)
+	return plots.Heatmap{
+		Title: fmt.Sprintf("%s: how much the block choice at each position moves %s", pt.Space, pt.Metric), Values: values, RowLabels: rows, ColLabels: cols,
+		Format: "%.3g", XLabel: "layer within the stage (0 = first)", YLabel: "stage (0 = first searchable)",
+		ValueLabel: "max − min block mean" + u,
+		Caption: fmt.Sprintf("Spread between the highest and lowest of the %d block means of %s%s at each position, each mean over %s networks; %s. Noise alone gives a positive spread too: the permutation test under the figure (%s shuffles per position) says where the spread is beyond it. Colour scale fitted to this figure's values.%s",
+			len(pt.Blocks), pt.Metric, u, prose.Num(pt.N), pt.Sample, prose.Num(pt.Shuffles()), profileAbout(pt.Metric, pt.About)),
+	}.Figure()
+}
+
+// ProfilePlacements draws ProfilePlacement of each test.
+func ProfilePlacements(pts []profile.PlacementTest) ([]*plots.Figure, error) {
+	var out []*plots.Figure
+	for _, pt := range pts {
+		f, err := ProfilePlacement(pt)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// ProfileDeepening draws, per metric, the spread at every position under the two
+// deepening rules side by side, on one colour scale so that the columns compare.
+func ProfileDeepening(c profile.DeepeningComparison) ([]*plots.Figure, error) {
+	var out []*plots.Figure
+	for _, m := range c.Metrics {
+		var rows []string
+		var vals [][]float64
+		for i, p := range m.Positions {
+			rows = append(rows, p.Name())
+			vals = append(vals, []float64{m.Included[i], m.Released[i]})
+		}
+		f, err := plots.Heatmap{Title: "Placement spread of " + m.Metric + " under both deepening rules", Values: vals, RowLabels: rows,
+			ColLabels: []string{"included", "released"}, Format: "%.3g", XLabel: "deepening rule", YLabel: "position (stage s, layer l)",
+			ValueLabel: m.Metric + " spread" + profileUnit(m.Unit),
+			Caption: fmt.Sprintf("Spread between the best and worst block mean at each position, %s networks per fix, %d px, seed %d; included: the stage deepened to include the block; released: BlockProfile's rule. One colour scale, fitted to both columns, so that they compare.",
+				prose.Num(c.Sample.N), c.Sample.Res, c.Sample.Seed)}.Figure()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// ProfileTruth draws every fix's inferred shift against its block's measured own time;
+// source says where the shifts' latencies come from (e.g. the predictor or the measured
+// profile file).
+func ProfileTruth(tc profile.TruthComparison, source string) (*plots.Figure, error) {
+	return plots.Scatter(plots.Axes{Title: "Profiling's inferred block cost against the block's measured time",
+		XLabel: "block's own time, measured per node (ms)", YLabel: fmt.Sprintf("profiling shift of %s (ms)", tc.Metric),
+		Caption: fmt.Sprintf("%d fixes at %d px: x is the block's own time, the mean over the %s–%s of the %s networks of the per-block file that hold the block there; y is the shift of %s from %s networks per fix (seed %d), %s.",
+			len(tc.Shift), tc.Res, prose.Num(tc.TruthMinN), prose.Num(tc.TruthMaxN), prose.Num(tc.TruthNetworks), tc.Metric, prose.Num(tc.N), tc.Seed, source)},
+		plots.Series{Name: "one block fix", X: tc.Measured, Y: tc.Shift})
+}
