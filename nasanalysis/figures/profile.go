@@ -92,19 +92,6 @@ func ProfilePlacement(pt profile.PlacementTest) (*plots.Figure, error) {
 	}.Figure()
 }
 
-// ProfilePlacements draws ProfilePlacement of each test.
-func ProfilePlacements(pts []profile.PlacementTest) ([]*plots.Figure, error) {
-	var out []*plots.Figure
-	for _, pt := range pts {
-		f, err := ProfilePlacement(pt)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, f)
-	}
-	return out, nil
-}
-
 // ProfileDeepening draws, per metric, the spread at every position under the two
 // deepening rules side by side, on one colour scale so that the columns compare.
 func ProfileDeepening(c profile.DeepeningComparison) ([]*plots.Figure, error) {

@@ -77,3 +77,20 @@ func TestProfileFigures(t *testing.T) {
 	searchRender(t, "truth", f)
 	profileCaption(t, "truth", f.Caption, "3 fixes at 160 px", "the 12–150 of the 300 networks", "shift of measured from 50 networks per fix (seed 2021), datasets/profile.csv, ONNX Runtime.")
 }
+
+// ProfileResponses draws one figure per named metric of a run, and refuses a metric the
+// profile does not have.
+func TestProfileResponses(t *testing.T) {
+	r, err := profile.Spec{Space: arch.OFAMBv3, Res: 160, N: 2, Seed: 1, Metrics: []string{"flops", "params"}}.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	figs, err := ProfileResponses(r, "flops", "params")
+	if err != nil || len(figs) != 2 {
+		t.Fatalf("%d figures, %v", len(figs), err)
+	}
+	profileCaption(t, "flops", figs[0].Caption, "Mean flops (M) of the 40 networks", "2 random ofa-mbv3 networks per fix (180 fixes and a baseline: 362 networks), 160 px, seed 1")
+	if _, err := ProfileResponses(r, "acc"); err == nil {
+		t.Error("a metric the profile lacks gave no error")
+	}
+}

@@ -72,11 +72,11 @@ func ProfileMachine(spec Spec, fit predictor.Fitted) (MachineProfile, error) {
 	return MachineProfile{Model: m, Profile: r}, nil
 }
 
-// DataLine states the measured networks the model rests on.
-func (m MachineModel) DataLine() DataLine {
-	return DataLine{Dataset: "datasets/" + latency.MeasuredFile, N: m.Measured, Unit: "networks",
-		Note: fmt.Sprintf("ofa-mbv3 at 160 px, timed on this machine with ONNX Runtime; %s train the GCN that prices `predicted` (split seed %d), %s test it",
-			prose.Num(m.Labelled), m.SplitSeed, prose.Num(m.Test))}
+// DataLine states the measured networks the model rests on, as Sample.DataLine does.
+func (m MachineModel) DataLine() (dataset string, n int, unit, note string) {
+	return "datasets/" + latency.MeasuredFile, m.Measured, "networks",
+		fmt.Sprintf("ofa-mbv3 at 160 px, timed on this machine with ONNX Runtime; %s train the GCN that prices `predicted` (split seed %d), %s test it",
+			prose.Num(m.Labelled), m.SplitSeed, prose.Num(m.Test))
 }
 
 // Sentence states the model's held-out quality.

@@ -11,7 +11,7 @@ import (
 
 // ReadTable reads a profile written by `nasanalysis profile` (Table's layout) back as a
 // Result of statistics only (no architectures or per-network values): enough for
-// TruthFrame, TruthPairs and the shift and mean of every group. It is how a run that
+// CompareTruth and the shift and mean of every group. It is how a run that
 // cannot be repeated cheaply — directly measured latency — is committed and reread.
 func ReadTable(path, space string) (*Result, error) {
 	f, err := data.ReadCSVFile(path)

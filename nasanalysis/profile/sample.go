@@ -106,22 +106,14 @@ func (s Sample) FixesSentence() string {
 	return fmt.Sprintf("%d blocks (%s) x %d positions = %s fixes.", len(s.Blocks), strings.Join(s.Blocks, ", "), s.Positions, prose.Num(s.Fixes))
 }
 
-// DataLine is what a notebook's data line states about a profile: the dataset (the
-// random networks), how many, in what unit, and a note on how they were drawn and
-// priced.
-type DataLine struct {
-	Dataset string
-	N       int
-	Unit    string
-	Note    string
-}
-
-// DataLine states the random networks a profile rests on; size is the study size and
-// pricedBy says which metrics price them.
-func (s Sample) DataLine(size, pricedBy string) DataLine {
-	return DataLine{Dataset: "random " + s.Space + " networks", N: s.Groups * s.N, Unit: "networks",
-		Note: fmt.Sprintf("%s per block fix (%s fixes) and in the baseline, %s, seed %d, study size %s; %s",
-			prose.Num(s.N), prose.Num(s.Fixes), s.Setting(), s.Seed, size, pricedBy)}
+// DataLine states the random networks a profile rests on, as a notebook's data line
+// does (nb.Data takes its four values): the dataset, how many networks, their unit, and
+// how they were drawn and priced; size is the study size and pricedBy says which
+// metrics price them.
+func (s Sample) DataLine(size, pricedBy string) (dataset string, n int, unit, note string) {
+	return "random " + s.Space + " networks", s.Groups * s.N, "networks",
+		fmt.Sprintf("%s per block fix (%s fixes) and in the baseline, %s, seed %d, study size %s; %s",
+			prose.Num(s.N), prose.Num(s.Fixes), s.Setting(), s.Seed, size, pricedBy)
 }
 
 // estimated reports whether a metric's values come from a model trained in this run or

@@ -222,8 +222,12 @@ func ResponseCaption(t ResponseTable) string {
 		parts = append(parts, fmt.Sprintf("%s %s", prose.JoinAnd(names), what))
 	}
 	m := t.Metrics[0]
-	return fmt.Sprintf("Block response: each block's mean over the %s networks that fix it at any of the %d positions (%s), and <metric>_shift, its difference from the mean of the %s-network baseline; %s. A blank row is a block left out of the space profiled.",
-		prose.Num(m.PerBlock()), t.Positions, t.Sample, prose.Num(t.N), strings.Join(parts, "; "))
+	missing := ""
+	if len(m.Present()) < len(m.Blocks) {
+		missing = " A row of n/a is a block left out of the space profiled."
+	}
+	return fmt.Sprintf("Block response: each block's mean over the %s networks that fix it at any of the %d positions (%s), and <metric>_shift, its difference from the mean of the %s-network baseline; %s.%s",
+		prose.Num(m.PerBlock()), t.Positions, t.Sample, prose.Num(t.N), strings.Join(parts, "; "), missing)
 }
 
 // likeness words a rank correlation between two block rankings.

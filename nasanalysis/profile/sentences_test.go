@@ -249,9 +249,9 @@ func TestSampleSentences(t *testing.T) {
 	if got, want := s.FixesSentence(), "2 blocks (k3e3, k3e6) x 20 positions = 140 fixes."; got != want {
 		t.Errorf("fixes %q, want %q", got, want)
 	}
-	d := s.DataLine("small", "priced by FLOPs")
-	if d.N != 7050 || d.Dataset != "random proxylessnas networks" || !strings.HasSuffix(d.Note, "seed 2021, study size small; priced by FLOPs") {
-		t.Errorf("data line %+v", d)
+	dataset, n, unit, note := s.DataLine("small", "priced by FLOPs")
+	if n != 7050 || dataset != "random proxylessnas networks" || unit != "networks" || !strings.HasSuffix(note, "seed 2021, study size small; priced by FLOPs") {
+		t.Errorf("data line %s, %d %s, %q", dataset, n, unit, note)
 	}
 	contains(t, "released", Sample{Released: true, MaxDepth: []int{3, 4, 4, 4, 4}}.Setting(), "resolution sampled, stage depths at most 3,4,4,4,4, stages deepened by BlockProfile's released rule")
 	contains(t, "present caption", PresentCaption(Sample{N: 50, Blocks: make([]string, 9), Seed: 1}), "50 x 9 networks", "seed 1")

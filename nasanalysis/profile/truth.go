@@ -61,10 +61,11 @@ func ReadTruth(path string) (BlockTruth, error) {
 	return t, nil
 }
 
-// DataLine states what the per-block file (in the project's datasets/) holds.
-func (t BlockTruth) DataLine() DataLine {
-	return DataLine{Dataset: "datasets/" + t.File, N: t.Networks, Unit: "networks",
-		Note: fmt.Sprintf("every block's own time inside the network, ONNX Runtime's per-node profiler, 160 px; %s block rows", prose.Num(t.Rows))}
+// DataLine states what the per-block file (in the project's datasets/) holds, as
+// Sample.DataLine does.
+func (t BlockTruth) DataLine() (dataset string, n int, unit, note string) {
+	return "datasets/" + t.File, t.Networks, "networks",
+		fmt.Sprintf("every block's own time inside the network, ONNX Runtime's per-node profiler, 160 px; %s block rows", prose.Num(t.Rows))
 }
 
 // TruthPosition sets, at one position, what end-to-end profiling infers about its blocks
