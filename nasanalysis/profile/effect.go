@@ -105,13 +105,10 @@ func (resp Response) MaxSE() float64 {
 	return se
 }
 
-// Grid lays the response out for a heatmap: rows are expand ratios, columns kernel
-// sizes ("any kernel" for OFA-ResNet50, which has none to choose); NaN where a block was
-// not profiled.
-func (resp Response) Grid() (rows, cols []string, values [][]float64) {
-	var es []float64
-	var ks []int
-	for _, b := range resp.Blocks {
+// choices lists the expand ratios and the kernel sizes of blocks, each in increasing
+// order.
+func choices(blocks []BlockMean) (es []float64, ks []int) {
+	for _, b := range blocks {
 		if !slices.Contains(es, b.Expand) {
 			es = append(es, b.Expand)
 		}
@@ -121,6 +118,14 @@ func (resp Response) Grid() (rows, cols []string, values [][]float64) {
 	}
 	slices.Sort(es)
 	slices.Sort(ks)
+	return es, ks
+}
+
+// Grid lays the response out for a heatmap: rows are expand ratios, columns kernel
+// sizes ("any kernel" for OFA-ResNet50, which has none to choose); NaN where a block was
+// not profiled.
+func (resp Response) Grid() (rows, cols []string, values [][]float64) {
+	es, ks := choices(resp.Blocks)
 	for _, e := range es {
 		rows = append(rows, fmt.Sprintf("e%g", e))
 		values = append(values, slices.Repeat([]float64{math.NaN()}, len(ks)))
@@ -174,18 +179,7 @@ func EffectOf(metric, unit string, blocks []BlockMean) (Effect, error) {
 	if len(have) < 2 {
 		return Effect{}, fmt.Errorf("profile: effect of %s: %d profiled blocks, need at least 2", metric, len(have))
 	}
-	var es []float64
-	var ks []int
-	for _, b := range have {
-		if !slices.Contains(es, b.Expand) {
-			es = append(es, b.Expand)
-		}
-		if !slices.Contains(ks, b.Kernel) {
-			ks = append(ks, b.Kernel)
-		}
-	}
-	slices.Sort(es)
-	slices.Sort(ks)
+	es, ks := choices(have)
 	eLo, eHi, kLo, kHi := es[0], es[len(es)-1], ks[0], ks[len(ks)-1]
 	find := func(k int, e float64) (BlockMean, bool) {
 		i := slices.IndexFunc(have, func(b BlockMean) bool { return b.Kernel == k && b.Expand == e })
