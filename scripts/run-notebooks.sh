@@ -36,6 +36,9 @@ failed=()
 # fail rather than carry on.
 execute_opts=(--ExecutePreprocessor.timeout=900 --ExecutePreprocessor.iopub_timeout=60
   --ExecutePreprocessor.raise_on_iopub_timeout=True)
+# A cell tagged remove_output keeps its output in the executed notebook but not in the
+# reports: GoNB's %env always prints a "Set: ..." line, which is build plumbing.
+html_opts=(--TagRemovePreprocessor.remove_all_outputs_tags=remove_output)
 for nb in "$nbdir"/*.ipynb; do
   name=$(basename "$nb" .ipynb)
   log="$exe/$name.log"
@@ -47,9 +50,9 @@ for nb in "$nbdir"/*.ipynb; do
   start=$(date +%s)
   if NASANALYSIS_OUTPUT_LEDGER="$ledger" /usr/bin/jupyter nbconvert --to notebook --execute "$nb" \
       --output-dir "$exe" --output "$name" "${execute_opts[@]}" >"$log" 2>&1 &&
-    /usr/bin/jupyter nbconvert --to html --no-input --no-prompt "$exe/$name.ipynb" \
+    /usr/bin/jupyter nbconvert --to html --no-input --no-prompt "${html_opts[@]}" "$exe/$name.ipynb" \
       --output-dir "$out" --output "$name" >>"$log" 2>&1 &&
-    /usr/bin/jupyter nbconvert --to html "$exe/$name.ipynb" \
+    /usr/bin/jupyter nbconvert --to html "${html_opts[@]}" "$exe/$name.ipynb" \
       --output-dir "$out/code" --output "$name" >>"$log" 2>&1; then
     echo "   ok in $(( $(date +%s) - start )) s -> $out/$name.html (with code: $out/code/$name.html)"
     rm -f "$log"
