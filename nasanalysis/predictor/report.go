@@ -68,36 +68,6 @@ type Anchor struct {
 	Who     string  // the method that reached it
 }
 
-// AnchorFrame sets each method's mean Kendall tau at each anchor's budget against the
-// anchor: rows n, method, kendall, kendall_sd, anchor, anchor_method, verdict ("above
-// (by more than 1 SD)" when mean - SD beats the anchor, "above (within 1 SD)" when only
-// the mean does, else "below").
-func AnchorFrame(sums []CurveSummary, methods []string, anchors []Anchor) (dataframe.DataFrame, error) {
-	var n []int
-	var meth, who, verdict []string
-	var k, sd, anc []float64
-	for _, a := range anchors {
-		for _, m := range methods {
-			s, err := SummaryAt(sums, m, a.N)
-			if err != nil {
-				return dataframe.DataFrame{}, err
-			}
-			v := "below"
-			if s.Kendall-s.KendallSD > a.Kendall {
-				v = "above (by more than 1 SD)"
-			} else if s.Kendall > a.Kendall {
-				v = "above (within 1 SD)"
-			}
-			n, meth, k, sd = append(n, a.N), append(meth, m), append(k, s.Kendall), append(sd, s.KendallSD)
-			anc, who, verdict = append(anc, a.Kendall), append(who, a.Who), append(verdict, v)
-		}
-	}
-	return dataframe.New(series.New(n, series.Int, "n"), series.New(meth, series.String, "method"),
-		series.New(k, series.Float, "kendall"), series.New(sd, series.Float, "kendall_sd"),
-		series.New(anc, series.Float, "anchor"), series.New(who, series.String, "anchor_method"),
-		series.New(verdict, series.String, "verdict")), nil
-}
-
 // TasksFrame lists every dataset a predictor can learn here, loading each one's first
 // target: space, number of targets, up to four of them, architectures with that target,
 // graph shape (nodes x node features) and whether the FLOPs baseline applies.
@@ -127,58 +97,6 @@ func TasksFrame(dataDir string) (dataframe.DataFrame, error) {
 	return dataframe.New(series.New(sp, series.String, "space"), series.New(nt, series.Int, "targets"),
 		series.New(eg, series.String, "e.g."), series.New(na, series.Int, "architectures"),
 		series.New(graph, series.String, "graph"), series.New(flops, series.String, "flops_baseline")), nil
-}
-
-// TaskRef names one dataset and target.
-type TaskRef struct{ Dataset, Target string }
-
-// CurveTasks runs a learning curve at one budget n over seeds 0..seeds-1 on each task
-// with the GCN, the MLP, the linear baseline and (when the task has MACs) the FLOPs
-// baseline, and returns one row per task and method: space, device, architectures,
-// then SummaryFrame's columns.
-func CurveTasks(dataDir string, tasks []TaskRef, n, seeds int) (dataframe.DataFrame, error) {
-	var out dataframe.DataFrame
-	for k, ref := range tasks {
-		t, err := LoadTask(dataDir, ref.Dataset, ref.Target)
-		if err != nil {
-			return dataframe.DataFrame{}, err
-		}
-		methods := []string{KindGCN, KindMLP, BaselineLinear}
-		if t.MACs != nil {
-			methods = append(methods, BaselineFLOPs)
-		}
-		pts, err := LearningCurve(t, methods, []int{n}, seeds, nil)
-		if err != nil {
-			return dataframe.DataFrame{}, fmt.Errorf("%s/%s: %w", ref.Dataset, ref.Target, err)
-		}
-		sf := SummaryFrame(SummarizeCurve(pts))
-		rows := sf.Nrow()
-		rep := func(s string) []string { return slicesRepeat(s, rows) }
-		df := dataframe.New(series.New(rep(ref.Dataset), series.String, "space"), series.New(rep(ref.Target), series.String, "device"),
-			series.New(intsRepeat(t.Len(), rows), series.Int, "architectures")).CBind(sf)
-		if k == 0 {
-			out = df
-		} else {
-			out = out.RBind(df)
-		}
-	}
-	return out, out.Error()
-}
-
-func slicesRepeat(s string, n int) []string {
-	out := make([]string, n)
-	for i := range out {
-		out[i] = s
-	}
-	return out
-}
-
-func intsRepeat(v, n int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = v
-	}
-	return out
 }
 
 // HeldOut predicts the architectures p did not see when Evaluate trained it with budget

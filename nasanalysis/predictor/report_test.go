@@ -41,24 +41,6 @@ func TestCurveBandSummaryAtBestPerBudget(t *testing.T) {
 	}
 }
 
-func TestAnchorFrameVerdicts(t *testing.T) {
-	// At 10: a 0.5 ± 0.1 vs 0.45 -> within 1 SD; b 0.6 ± 0.05 -> by more than 1 SD.
-	// At 20: a 0.8 vs 0.9 -> below.
-	df, err := AnchorFrame(handSums, []string{"a", "b"}, []Anchor{{N: 10, Kendall: 0.45, Who: "x"}, {N: 20, Kendall: 0.9, Who: "y"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{"above (within 1 SD)", "above (by more than 1 SD)", "below", "below"}
-	for r, w := range want {
-		if got := df.Col("verdict").Elem(r).String(); got != w {
-			t.Errorf("row %d verdict %q, want %q", r, got, w)
-		}
-	}
-	if df.Col("anchor_method").Elem(3).String() != "y" {
-		t.Errorf("anchor_method = %v", df.Col("anchor_method"))
-	}
-}
-
 func TestTasksFrame(t *testing.T) {
 	df, err := TasksFrame("")
 	datatest.Check(t, err)
@@ -116,18 +98,25 @@ func TestHeldOutAndSaveReload(t *testing.T) {
 	}
 }
 
-func TestCurveTasksRowsPerMethod(t *testing.T) {
+func TestCompareTasksRowsPerMethod(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains predictors")
 	}
-	df, err := CurveTasks("", []TaskRef{{MeasuredDataset, MeasuredTarget}}, 25, 1)
+	rs, err := CompareTasks("", []TaskRef{{MeasuredDataset, MeasuredTarget}}, 25, 2)
 	datatest.Check(t, err)
+	df, err := TaskResultsFrame(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
 	// The measured networks have MACs, so four methods: GCN, MLP, linear, FLOPs.
 	if r := df.Nrow(); r != 4 {
 		t.Fatalf("%d rows, want 4:\n%v", r, df)
 	}
-	if df.Col("architectures").Elem(0).Float() != 300 || df.Col("space").Elem(3).String() != MeasuredDataset || df.Col("method").Elem(3).String() != BaselineFLOPs {
-		t.Errorf("CurveTasks =\n%v", df)
+	if df.Col("architectures").Elem(0).Float() != 300 || df.Col("dataset").Elem(3).String() != MeasuredDataset || df.Col("method").Elem(3).String() != BaselineFLOPs {
+		t.Errorf("CompareTasks =\n%v", df)
+	}
+	if r := rs[0]; r.DataFile != "datasets/ort-ofa-mbv3-r160.csv" || r.Lead.A != r.Sums[0].Method || r.Lead.Seeds != 2 {
+		t.Errorf("result %+v", r)
 	}
 }
 
