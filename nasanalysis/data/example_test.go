@@ -46,3 +46,10 @@ func ExampleReadLatencyFile() {
 	// eagle_gtx mean: 5.80131 ms
 	// long table rows: 35
 }
+
+// GapsSentence words where latencies are missing (Gaps finds them in the datasets).
+func ExampleGapsSentence() {
+	fmt.Println(data.GapsSentence([]data.Gap{{Dataset: "nb201", Device: "rice_edgetpu", Missing: 259, Cells: 1999}}))
+	// Output:
+	// The only missing latencies are those of `nb201` on `rice_edgetpu` (259 of 1,999 cells), failed runs according to the dataset's README. Figures and correlations leave them out (pairwise deletion); they are never ranked.
+}

@@ -7,7 +7,8 @@ import (
 
 // Overview loads every dataset and returns one row each: name, what it is,
 // architectures, devices, missing latencies, whether accuracies are public, and the
-// file it was read from.
+// file it was read from, relative to the datasets directory (a report shows no path
+// of the machine it ran on).
 func Overview(dataDir string) (dataframe.DataFrame, error) {
 	var name, desc, acc, file []string
 	var archs, devs, missing []int
@@ -24,7 +25,7 @@ func Overview(dataDir string) (dataframe.DataFrame, error) {
 		if t.Dataset.AccuracyFile != "" {
 			hasAcc = "CIFAR-10/100, ImageNet16-120"
 		}
-		name, desc, acc, file = append(name, n), append(desc, t.Dataset.Description), append(acc, hasAcc), append(file, t.Path)
+		name, desc, acc, file = append(name, n), append(desc, t.Dataset.Description), append(acc, hasAcc), append(file, t.Dataset.LatencyFile)
 		archs, devs, missing = append(archs, t.Len()), append(devs, len(t.Devices)), append(missing, miss)
 	}
 	return dataframe.New(

@@ -222,3 +222,24 @@ func TestAccuracySentences(t *testing.T) {
 		t.Errorf("moderate takeaway: %q", w)
 	}
 }
+
+// nb201/README.md: 1,999 cells on 18 devices, rice_edgetpu lacking 259; the file column
+// is the dataset-relative path, never the machine's.
+func TestOverviewNB201Row(t *testing.T) {
+	df, err := Overview("")
+	datatest.Check(t, err)
+	if df.Nrow() != 4 || df.Col("dataset").Elem(0).String() != "nb201" {
+		t.Fatalf("overview %v", df)
+	}
+	if n, d, m, f := df.Col("architectures").Elem(0).Float(), df.Col("devices").Elem(0).Float(), df.Col("missing_latencies").Elem(0).Float(), df.Col("file").Elem(0).String(); n != 1999 || d != 18 || m != 259 || f != "nb201/latency.csv" {
+		t.Errorf("nb201 row: %v architectures, %v devices, %v missing, file %q", n, d, m, f)
+	}
+}
+
+func TestGapsNB201(t *testing.T) {
+	gaps, err := Gaps("")
+	datatest.Check(t, err)
+	if len(gaps) != 1 || gaps[0] != (Gap{Dataset: "nb201", Device: "rice_edgetpu", Missing: 259, Cells: 1999}) {
+		t.Errorf("gaps %+v, want nb201's rice_edgetpu lacking 259 of 1,999", gaps)
+	}
+}
