@@ -4,38 +4,21 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/monotonic"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
-// adaptMethods maps --method names to a preparation run once per proxy (e.g. to
-// pre-train a model on it), which returns the runner for that proxy's targets.
-var adaptMethods = map[string]func(proxy []float64, X [][]float64) (monotonic.Runner, error){
-	"finetune": func(proxy []float64, X [][]float64) (monotonic.Runner, error) {
-		ft, err := monotonic.NewFineTuner(X, proxy, predictor.DefaultMLP, 2000)
-		if err != nil {
-			return nil, err
-		}
-		return ft.Run, nil
-	},
-}
-
-func init() {
-	for _, m := range monotonic.Methods {
-		adaptMethods[string(m)] = func([]float64, [][]float64) (monotonic.Runner, error) { return m.Run, nil }
-	}
-}
-
+// methodNames lists the --method names: monotonic's adaptation methods.
 func methodNames() string {
 	var out []string
 	for _, m := range monotonic.Methods {
 		out = append(out, string(m))
 	}
-	return strings.Join(append(out, "finetune"), ", ")
+	return strings.Join(out, ", ")
 }
 
 // adaptOptions are the flags adapt and adapt-grid share.
@@ -61,45 +44,34 @@ func addAdaptFlags(fs *flagSet, defaultSeeds int, defaultScore, methodHelp strin
 	}
 }
 
-// adaptMethod is one --method: its name and its preparation, run once per proxy.
-type adaptMethod struct {
-	name    string
-	prepare func([]float64, [][]float64) (monotonic.Runner, error)
-}
-
 // check validates the shared flags and returns the dataset, the --method list and the
 // scorings --score asks for.
-func (o *adaptOptions) check() (data.Dataset, []adaptMethod, []monotonic.Scoring, error) {
+func (o *adaptOptions) check() (data.Dataset, []monotonic.Method, []monotonic.Scoring, error) {
 	ds, err := data.Lookup(*o.dataset)
 	if err != nil {
 		return ds, nil, nil, usageError{err.Error()}
 	}
-	var methods []adaptMethod
+	var methods []monotonic.Method
 	for _, name := range splitList(*o.method) {
-		prepare, ok := adaptMethods[name]
-		if !ok {
-			return ds, nil, nil, usagef("unknown method %q (want %s)", name, methodNames())
+		m, err := monotonic.ParseMethod(name)
+		if err != nil {
+			return ds, nil, nil, usageError{err.Error()}
 		}
-		for _, m := range methods {
-			if m.name == name {
-				return ds, nil, nil, usagef("--method lists %q twice", name)
-			}
+		if slices.Contains(methods, m) {
+			return ds, nil, nil, usagef("--method lists %q twice", name)
 		}
-		methods = append(methods, adaptMethod{name, prepare})
+		methods = append(methods, m)
 	}
 	if len(methods) == 0 {
 		return ds, nil, nil, usagef("--method is empty (want %s)", methodNames())
 	}
-	var scs []monotonic.Scoring
-	switch *o.score {
-	case "all":
-		scs = []monotonic.Scoring{monotonic.ScoreAll}
-	case "heldout":
-		scs = []monotonic.Scoring{monotonic.ScoreHeldOut}
-	case "both":
-		scs = []monotonic.Scoring{monotonic.ScoreAll, monotonic.ScoreHeldOut}
-	default:
-		return ds, nil, nil, usagef("unknown --score %q (want all, heldout or both)", *o.score)
+	scs := monotonic.Scorings // --score both
+	if *o.score != "both" {
+		sc, err := monotonic.ParseScoring(*o.score)
+		if err != nil {
+			return ds, nil, nil, usagef("unknown --score %q (want all, heldout or both)", *o.score)
+		}
+		scs = []monotonic.Scoring{sc}
 	}
 	if err := checkFormat(*o.format); err != nil {
 		return ds, nil, nil, err
@@ -149,7 +121,7 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 		return usagef("--train %d + --val %d = %d target cells requested, but %s has only %d for %s",
 			*nTrain, *nVal, *nTrain+*nVal, ds.Name, len(cand), *target)
 	}
-	run, err := methods[0].prepare(pc, X)
+	run, err := methods[0].Prepare(X, pc)
 	if err != nil {
 		return err
 	}
@@ -174,7 +146,7 @@ func runAdapt(args []string, stdout, stderr io.Writer) error {
 			before, after := r.SRCC(sc)
 			row = append(row, before, after)
 		}
-		rows = append(rows, append(row, r.LambdaFrac, r.ValSRCC, *nTrain, *nVal, methods[0].name))
+		rows = append(rows, append(row, r.LambdaFrac, r.ValSRCC, *nTrain, *nVal, string(methods[0])))
 		bar.Add(1)
 	}
 	header := []string{"seed"}
@@ -235,7 +207,7 @@ func runAdaptGrid(args []string, stdout, stderr io.Writer) error {
 	for _, m := range methods {
 		g, err := monotonic.AdaptAllWith(lat, X, names, *nTrain, *nVal, *seeds,
 			func(proxy []float64) (monotonic.Runner, error) {
-				run, err := m.prepare(proxy, X)
+				run, err := m.Prepare(X, proxy)
 				if err != nil {
 					return nil, err
 				}
@@ -245,9 +217,9 @@ func runAdaptGrid(args []string, stdout, stderr io.Writer) error {
 				}, nil
 			})
 		if err != nil {
-			return fmt.Errorf("%s: %w", m.name, err)
+			return fmt.Errorf("%s: %w", m, err)
 		}
-		g.Method = monotonic.Method(m.name)
+		g.Method = m
 		grids = append(grids, g)
 	}
 	bar.Clear()

@@ -414,6 +414,9 @@ type SeedSummary struct {
 	MeanBefore          float64
 	MeanAfter, StdAfter float64
 	MinAfter, MaxAfter  float64
+	// After is the SRCC after adaptation of each seed, in seed order: two methods run on
+	// the same seeds saw the same target cells, so their After compare as a paired sample.
+	After []float64
 }
 
 // Summarize aggregates per-seed results scored on all cells (ScoreAll).
@@ -429,6 +432,7 @@ func SummarizeScored(rs []Result, sc Scoring) SeedSummary {
 		s.MaxAfter = math.Max(s.MaxAfter, after[i])
 	}
 	s.MeanBefore, s.MeanAfter, s.StdAfter = stat.Mean(before, nil), stat.Mean(after, nil), stat.StdDev(after, nil)
+	s.After = after
 	return s
 }
 

@@ -26,20 +26,26 @@ func ExampleSolveAdaProxy() {
 
 // Device b is the best proxy for the three devices: its mean correlation with the
 // others is (0.9 + 0.8) / 2 = 0.85, against (0.9 + 0.5) / 2 = 0.7 for a and
-// (0.5 + 0.8) / 2 = 0.65 for c; its worst target is c.
+// (0.5 + 0.8) / 2 = 0.65 for c; its worst target is c. Every pair's 95 % interval is
+// ± 0.02 (standard error 0.02 / 1.96); a difference of two candidates gets the sum of
+// their standard errors, ± 0.04, so b's lead of 0.15 is clear.
 func ExampleBestProxies() {
-	devices := []string{"a", "b", "c"}
-	srcc := [][]float64{{1, 0.9, 0.5}, {0.9, 1, 0.8}, {0.5, 0.8, 1}}
-	scores, err := monotonic.BestProxies(devices, srcc, devices, devices)
+	m := monotonic.Matrix{Devices: []string{"a", "b", "c"}, Level: 0.95,
+		Value: [][]float64{{1, 0.9, 0.5}, {0.9, 1, 0.8}, {0.5, 0.8, 1}},
+		Lo:    [][]float64{{1, 0.88, 0.48}, {0.88, 1, 0.78}, {0.48, 0.78, 1}},
+		Hi:    [][]float64{{1, 0.92, 0.52}, {0.92, 1, 0.82}, {0.52, 0.82, 1}}}
+	scores, err := monotonic.BestProxies(m, monotonic.ProxyOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	for _, s := range scores {
-		fmt.Printf("%s mean %.2f worst %.2f (%s)\n", s.Proxy, s.Mean, s.Worst, s.WorstTarget)
+		fmt.Printf("%s mean %.2f (%.3f-%.3f) worst %.2f (%s)\n", s.Proxy, s.Mean.Estimate, s.Mean.Lo, s.Mean.Hi, s.Worst.Estimate, s.WorstTarget)
 	}
+	fmt.Println(monotonic.BestProxySentence(scores))
 	// Output:
-	// b mean 0.85 worst 0.80 (c)
-	// a mean 0.70 worst 0.50 (c)
-	// c mean 0.65 worst 0.50 (a)
+	// b mean 0.85 (0.830-0.870) worst 0.80 (c)
+	// a mean 0.70 (0.680-0.720) worst 0.50 (c)
+	// c mean 0.65 (0.630-0.670) worst 0.50 (a)
+	// Best by mean SRCC: **b** (0.850 (0.830–0.870), chance of being best 100 %), ahead of the next by 0.150 (95 % interval 0.110–0.190); best by worst case: **b** (0.800 (0.780–0.820) with `c`, chance of being best 100 %), ahead of the next by 0.300 (95 % interval 0.260–0.340).
 }

@@ -5,13 +5,7 @@ import (
 	"math"
 	"sort"
 
-	"github.com/go-gota/gota/dataframe"
-	"github.com/go-gota/gota/series"
-
-	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/par"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
-	"gonum.org/v1/gonum/stat"
 )
 
 // FewShot is the outcome of adapting several candidate proxies to one target with a
@@ -108,73 +102,3 @@ var (
 	HELPProxyDevices = []string{"1080ti_1", "1080ti_32", "1080ti_256", "silver_4114", "silver_4210r", "samsung_a50",
 		"pixel3", "essential_ph_1", "samsung_s7", "titanx_1", "titanx_32", "titanx_256", "gold_6240"}
 )
-
-// FewShotTable runs MultiProxy for every target over seeds 0..nSeeds-1 with nShots
-// target cells each, and returns one row per target (and a final "mean" row) with the
-// mean SRCC over seeds of each variant and its standard deviation.
-func FewShotTable(t *data.LatencyTable, X [][]float64, targets, candidates []string, nShots, nSeeds, k int) (dataframe.DataFrame, error) {
-	var cols [][]float64
-	for _, c := range candidates {
-		col, err := t.Column(c)
-		if err != nil {
-			return dataframe.DataFrame{}, err
-		}
-		cols = append(cols, col)
-	}
-	type agg struct{ sel, ada, ens, oracle []float64 }
-	res := make([]agg, len(targets))
-	errs := make([]error, len(targets))
-	par.For(len(targets), func(ti int) {
-		y, err := t.Column(targets[ti])
-		if err != nil {
-			errs[ti] = err
-			return
-		}
-		for seed := 0; seed < nSeeds; seed++ {
-			s, err := SplitForSeed(uint64(seed), Measured(y), nShots, 0)
-			if err != nil {
-				errs[ti] = err
-				return
-			}
-			fs, err := MultiProxy(X, cols, y, s.Train, k)
-			if err != nil {
-				errs[ti] = err
-				return
-			}
-			res[ti].sel = append(res[ti].sel, fs.Selected.SRCCAfter)
-			res[ti].ada = append(res[ti].ada, fs.Adapted.SRCCAfter)
-			res[ti].ens = append(res[ti].ens, fs.Ensemble.SRCCAfter)
-			res[ti].oracle = append(res[ti].oracle, fs.Oracle)
-		}
-	})
-	for _, e := range errs {
-		if e != nil {
-			return dataframe.DataFrame{}, e
-		}
-	}
-	names := append(append([]string(nil), targets...), "mean")
-	out := []series.Series{series.New(names, series.String, "target")}
-	for _, c := range []struct {
-		name string
-		get  func(a agg) []float64
-	}{
-		{"best_sampled_proxy", func(a agg) []float64 { return a.sel }},
-		{"adapted", func(a agg) []float64 { return a.ada }},
-		{fmt.Sprintf("ensemble_top%d", k), func(a agg) []float64 { return a.ens }},
-		{"oracle_proxy", func(a agg) []float64 { return a.oracle }},
-	} {
-		means, sds := make([]float64, len(names)), make([]float64, len(names))
-		for ti := range targets {
-			v := c.get(res[ti])
-			means[ti] = stat.Mean(v, nil)
-			sds[ti] = stat.StdDev(v, nil)
-			means[len(targets)] += means[ti] / float64(len(targets))
-		}
-		sds[len(targets)] = math.NaN()
-		out = append(out, series.New(means, series.Float, c.name))
-		if c.name != "oracle_proxy" { // the oracle does not depend on the sampled cells
-			out = append(out, series.New(sds, series.Float, c.name+"_sd"))
-		}
-	}
-	return dataframe.New(out...), nil
-}

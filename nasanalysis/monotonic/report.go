@@ -11,7 +11,6 @@ import (
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/pareto"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
@@ -44,39 +43,17 @@ func (m Matrix) Summary(threshold float64) (CISummary, error) {
 	return s, nil
 }
 
-// ProxyScoresFrame lists proxy scores as rows proxy, mean_srcc, worst_srcc,
-// worst_target, in the given order.
-func ProxyScoresFrame(scores []ProxyScore) dataframe.DataFrame {
-	var p, wt []string
-	var mean, worst []float64
-	for _, s := range scores {
-		p, wt = append(p, s.Proxy), append(wt, s.WorstTarget)
-		mean, worst = append(mean, s.Mean), append(worst, s.Worst)
-	}
-	return dataframe.New(series.New(p, series.String, "proxy"), series.New(mean, series.Float, "mean_srcc"),
-		series.New(worst, series.Float, "worst_srcc"), series.New(wt, series.String, "worst_target"))
-}
-
-// BestWorstCase returns the score with the highest worst-case correlation (the first
-// such in order on a tie): the max-min choice of proxy. scores must not be empty.
-func BestWorstCase(scores []ProxyScore) ProxyScore {
-	best := scores[0]
-	for _, s := range scores[1:] {
-		if s.Worst > best.Worst {
-			best = s
-		}
-	}
-	return best
-}
-
 // ReuseSummary condenses a ReuseTable: medians over its ordered pairs, and the median
 // hypervolume ratio of the pairs at or above an SRCC threshold and of those below.
 type ReuseSummary struct {
-	Pairs             int
-	Recovered         float64   // median share of the target's front recovered
-	HVRatio           float64   // median hypervolume ratio
-	Loss              []float64 // median accuracy loss per loss_qNN column, in table order
-	LossColumns       []string
+	Pairs       int
+	Recovered   float64   // median share of the target's front recovered
+	HVRatio     float64   // median hypervolume ratio
+	Loss        []float64 // median accuracy loss per loss_qNN column, in table order
+	LossColumns []string
+	// Unmet counts, per loss_qNN column, the pairs where no architecture of the proxy's
+	// front meets the budget on the target (NaN loss, left out of the median).
+	Unmet             []int
 	Above, Below      int     // pairs with SRCC >= threshold, and the others
 	HVAbove, HVBelow  float64 // median hypervolume ratio of each group (NaN when empty)
 	SRCCvsHypervolume float64 // Spearman correlation of srcc with hv_ratio over the pairs
@@ -113,7 +90,13 @@ func SummarizeReuse(df dataframe.DataFrame, threshold float64) (ReuseSummary, er
 			if err != nil {
 				return ReuseSummary{}, err
 			}
-			s.LossColumns, s.Loss = append(s.LossColumns, c), append(s.Loss, v)
+			unmet := 0
+			for _, x := range df.Col(c).Float() {
+				if math.IsNaN(x) {
+					unmet++
+				}
+			}
+			s.LossColumns, s.Loss, s.Unmet = append(s.LossColumns, c), append(s.Loss, v), append(s.Unmet, unmet)
 		}
 	}
 	srcc, hv := df.Col("srcc").Float(), df.Col("hv_ratio").Float()
@@ -153,6 +136,7 @@ type WorstReuseCase struct {
 	ProxyFrontOnTarget []int     // the part of ProxyFront that stays Pareto-optimal on the target
 	TargetFront        []int     // the target's own Pareto set
 	HVRatio, Recovered float64
+	Measured           int // architectures measured on both devices, the ones judged
 }
 
 // WorstReuse finds the ordered pair of t's devices with the lowest hypervolume ratio in
@@ -162,6 +146,12 @@ func WorstReuse(t *data.LatencyTable, value []float64) (WorstReuseCase, error) {
 	if err != nil {
 		return WorstReuseCase{}, err
 	}
+	return WorstReuseIn(t, value, df)
+}
+
+// WorstReuseIn is WorstReuse on a table ReuseTable already made from t and value (any
+// budgets), so that a caller showing the table does not judge every pair twice.
+func WorstReuseIn(t *data.LatencyTable, value []float64, df dataframe.DataFrame) (WorstReuseCase, error) {
 	df = df.Arrange(dataframe.Sort("hv_ratio"))
 	if err := df.Error(); err != nil {
 		return WorstReuseCase{}, err
@@ -175,6 +165,7 @@ func WorstReuse(t *data.LatencyTable, value []float64) (WorstReuseCase, error) {
 	if w.TargetLatency, err = t.Column(w.Target); err != nil {
 		return WorstReuseCase{}, err
 	}
+	w.Measured = len(Measured(pc, w.TargetLatency))
 	w.ProxyFront = pareto.Front(pc, value)
 	w.ProxyFrontOnTarget = pareto.FrontOf(w.ProxyFront, w.TargetLatency, value)
 	w.TargetFront = pareto.Front(w.TargetLatency, value)
@@ -373,87 +364,4 @@ func SeedSummariesFrame(key string, names []string, sums []SeedSummary) datafram
 		out = append(out, series.New(cols[k], series.Float, c))
 	}
 	return dataframe.New(out...)
-}
-
-// CompareMethods runs each method on p for seeds 0..nSeeds-1 (RunSeeds: the same target
-// cells for every method) and returns one summary row per method: SeedSummariesFrame's
-// columns, scored on all cells, then mean_after_heldout and sd_after_heldout, scored on
-// the cells each seed did not sample.
-func CompareMethods(p *Pair, methods []Method, nTrain, nVal, nSeeds int) (dataframe.DataFrame, error) {
-	var names []string
-	var sums []SeedSummary
-	var heldMean, heldSD []float64
-	for _, m := range methods {
-		rs, err := RunSeeds(p, m.Run, nTrain, nVal, nSeeds)
-		if err != nil {
-			return dataframe.DataFrame{}, fmt.Errorf("%s: %w", m, err)
-		}
-		h := SummarizeScored(rs, ScoreHeldOut)
-		names, sums = append(names, string(m)), append(sums, Summarize(rs))
-		heldMean, heldSD = append(heldMean, h.MeanAfter), append(heldSD, h.StdAfter)
-	}
-	df := SeedSummariesFrame("method", names, sums)
-	return df.Mutate(series.New(heldMean, series.Float, "mean_after_heldout")).Mutate(series.New(heldSD, series.Float, "sd_after_heldout")), nil
-}
-
-// FineTuneComparison compares, on each pair (A = proxy, B = target) with its number of
-// seeds, AdaProxy (GCV), OneProxy's AdaProxyVal, AdaProxy-CV (5 folds) and a FineTuner
-// pre-trained on the proxy with cfg for pretrainSteps, all on the same nTrain + nVal
-// target cells per seed. One row per pair: pair, seeds, before, then mean and sd of
-// SRCC after (all cells) for each method.
-func FineTuneComparison(t *data.LatencyTable, X [][]float64, pairs []stats.PairValue, seeds []int, cfg predictor.MLPConfig, pretrainSteps, nTrain, nVal int) (dataframe.DataFrame, error) {
-	if len(seeds) != len(pairs) {
-		return dataframe.DataFrame{}, fmt.Errorf("%d seed counts for %d pairs", len(seeds), len(pairs))
-	}
-	var names []string
-	var n []int
-	cols := make([][]float64, 9)
-	for k, hp := range pairs {
-		proxy, err := t.Column(hp.A)
-		if err != nil {
-			return dataframe.DataFrame{}, err
-		}
-		target, err := t.Column(hp.B)
-		if err != nil {
-			return dataframe.DataFrame{}, err
-		}
-		p := &Pair{X: X, Proxy: proxy, Target: target}
-		ft, err := NewFineTuner(X, proxy, cfg, pretrainSteps)
-		if err != nil {
-			return dataframe.DataFrame{}, fmt.Errorf("pre-training on %s: %w", hp.A, err)
-		}
-		// Seed by seed, every method on that seed's cells (RunSeeds's protocol), the
-		// fine-tuner first.
-		runs := []Runner{
-			ft.Run,
-			MethodAdaProxy.Run,
-			MethodAdaProxyVal.Run,
-			MethodAdaProxyCV.Run,
-		}
-		results := make([][]Result, len(runs))
-		cand := Measured(target)
-		for seed := range seeds[k] {
-			s, err := SplitForSeed(uint64(seed), cand, nTrain, nVal)
-			if err != nil {
-				return dataframe.DataFrame{}, fmt.Errorf("%s -> %s: %w", hp.A, hp.B, err)
-			}
-			for r, run := range runs {
-				res, err := run(p, s)
-				if err != nil {
-					return dataframe.DataFrame{}, fmt.Errorf("%s -> %s, seed %d: %w", hp.A, hp.B, seed, err)
-				}
-				results[r] = append(results[r], res)
-			}
-		}
-		f, a, val, c := Summarize(results[0]), Summarize(results[1]), Summarize(results[2]), Summarize(results[3])
-		names, n = append(names, hp.A+" → "+hp.B), append(n, seeds[k])
-		for i, v := range []float64{f.MeanBefore, a.MeanAfter, a.StdAfter, val.MeanAfter, val.StdAfter, c.MeanAfter, c.StdAfter, f.MeanAfter, f.StdAfter} {
-			cols[i] = append(cols[i], v)
-		}
-	}
-	out := []series.Series{series.New(names, series.String, "pair"), series.New(n, series.Int, "seeds")}
-	for c, name := range []string{"before", "adaproxy", "adaproxy_sd", "adaproxy_val", "adaproxy_val_sd", "adaproxy_cv", "adaproxy_cv_sd", "finetune", "finetune_sd"} {
-		out = append(out, series.New(cols[c], series.Float, name))
-	}
-	return dataframe.New(out...), nil
 }

@@ -27,17 +27,6 @@ func TestMatrixSummaryByHand(t *testing.T) {
 	}
 }
 
-func TestProxyScoresFrameAndBestWorstCase(t *testing.T) {
-	scores := []ProxyScore{{"x", 0.9, 0.4, "z"}, {"y", 0.8, 0.7, "x"}, {"z", 0.7, 0.7, "y"}}
-	if b := BestWorstCase(scores); b.Proxy != "y" {
-		t.Errorf("BestWorstCase = %s, want y (first of the two at 0.7)", b.Proxy)
-	}
-	df := ProxyScoresFrame(scores)
-	if r, c := df.Dims(); r != 3 || c != 4 || df.Col("worst_target").Elem(0).String() != "z" || df.Col("mean_srcc").Elem(1).Float() != 0.8 {
-		t.Errorf("ProxyScoresFrame = %v", df)
-	}
-}
-
 func TestSummarizeReuseByHand(t *testing.T) {
 	df := dataframe.New(
 		series.New([]float64{0.95, 0.5, 0.92, 0.3}, series.Float, "srcc"),
@@ -172,10 +161,14 @@ func TestCompareMethodsProxyByHand(t *testing.T) {
 	for i := range n {
 		p.Proxy[i], p.Target[i] = float64(i+1), float64(n-i)
 	}
-	df, err := CompareMethods(p, []Method{MethodProxy}, 4, 2, 3)
+	c, err := CompareMethods(p, []Method{MethodProxy}, 4, 2, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if c.Kept(MethodProxy) != 0 || len(c.HeldOut[0].After) != 3 {
+		t.Errorf("comparison %+v: no λ kept, three held-out seeds", c)
+	}
+	df := c.Frame()
 	if df.Col("method").Elem(0).String() != "proxy" || df.Col("seeds").Elem(0).Float() != 3 ||
 		df.Col("before").Elem(0).Float() != -1 || df.Col("mean_after").Elem(0).Float() != -1 || df.Col("sd_after").Elem(0).Float() != 0 ||
 		df.Col("mean_after_heldout").Elem(0).Float() != -1 || df.Col("sd_after_heldout").Elem(0).Float() != 0 {
@@ -234,10 +227,14 @@ func TestFineTuneComparisonBeforeByHand(t *testing.T) {
 		X[i] = []float64{1, float64(i % 2), float64(i % 3), float64(i % 5)}
 		tab.Latency[0][i], tab.Latency[1][i] = float64(i+1), float64(2*n-i)
 	}
-	df, err := FineTuneComparison(tab, X, []stats.PairValue{{A: "a", B: "b"}}, []int{2}, predictor.DefaultMLP, 5, 8, 4)
+	s, err := FineTuneComparison(tab, X, []stats.PairValue{{A: "a", B: "b"}}, []int{2}, predictor.DefaultMLP, 5, 8, 4)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(s.After) != 1 || len(s.After[0]) != 4 || len(s.After[0][3].After) != 2 {
+		t.Errorf("study %+v: one pair, four methods, two seeds", s)
+	}
+	df := s.Frame()
 	if df.Nrow() != 1 || df.Col("pair").Elem(0).String() != "a → b" || df.Col("seeds").Elem(0).Float() != 2 || df.Col("before").Elem(0).Float() != -1 {
 		t.Errorf("FineTuneComparison =\n%v", df)
 	}

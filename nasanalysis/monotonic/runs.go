@@ -11,25 +11,32 @@ import (
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/par"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
 )
 
 // Method names an adaptation method.
 type Method string
 
-// The adaptation methods. "finetune" (a GoMLX predictor pre-trained on the proxy) lives
-// in package predictor, which this package does not import.
+// The adaptation methods. MethodFineTune is the GoMLX alternative (FineTuner: an MLP
+// of package predictor pre-trained on the proxy, fine-tuned on the target cells).
 const (
 	MethodAdaProxy    Method = "adaproxy"     // AdaProxy, λ by GCV over all sampled cells (the default)
 	MethodAdaProxyVal Method = "adaproxy-val" // OneProxy's AdaProxy, λ on the validation cells
 	MethodAdaProxyCV  Method = "adaproxy-cv"  // AdaProxy, λ by 5-fold CV over all sampled cells
 	MethodTargetOnly  Method = "target-only"  // per-operator model from the target cells alone
 	MethodProxy       Method = "proxy"        // the unadapted proxy
+	MethodFineTune    Method = "finetune"     // an MLP pre-trained on the proxy, fine-tuned on the target
 )
 
 // Methods lists the adaptation methods of this package.
-var Methods = []Method{MethodAdaProxy, MethodAdaProxyVal, MethodAdaProxyCV, MethodTargetOnly, MethodProxy}
+var Methods = []Method{MethodAdaProxy, MethodAdaProxyVal, MethodAdaProxyCV, MethodTargetOnly, MethodProxy, MethodFineTune}
 
-// ParseMethod returns the method with the given name.
+// FineTunePretrainSteps is how many steps MethodFineTune pre-trains its MLP
+// (predictor.DefaultMLP) on the proxy.
+const FineTunePretrainSteps = 2000
+
+// ParseMethod returns the method with the given name (one of Methods); the error lists
+// them.
 func ParseMethod(name string) (Method, error) {
 	var names []string
 	for _, m := range Methods {
@@ -38,15 +45,28 @@ func ParseMethod(name string) (Method, error) {
 		}
 		names = append(names, string(m))
 	}
-	return "", fmt.Errorf("unknown adaptation method %q (want %s)", name, strings.Join(names, ", "))
+	return "", fmt.Errorf("unknown method %q (want %s)", name, strings.Join(names, ", "))
 }
 
-// ParseRankCorrelation returns the method with the given name.
-//
-// Deprecated: the name was a slip; use ParseMethod.
-func ParseRankCorrelation(name string) (Method, error) { return ParseMethod(name) }
+// Prepare returns the runner of m for one proxy, to be used for every target of that
+// proxy: for MethodFineTune a FineTuner pre-trained once on the proxy's latencies
+// (encodings X); for the other methods m.Run.
+func (m Method) Prepare(X [][]float64, proxy []float64) (Runner, error) {
+	if m != MethodFineTune {
+		if _, err := ParseMethod(string(m)); err != nil {
+			return nil, err
+		}
+		return m.Run, nil
+	}
+	ft, err := NewFineTuner(X, proxy, predictor.DefaultMLP, FineTunePretrainSteps)
+	if err != nil {
+		return nil, err
+	}
+	return ft.Run, nil
+}
 
-// Run adapts p with the split's target cells.
+// Run adapts p with the split's target cells. For MethodFineTune it pre-trains a model
+// on the proxy at every call; Prepare pre-trains it once for all targets of a proxy.
 func (m Method) Run(p *Pair, s Split) (Result, error) {
 	switch m {
 	case MethodAdaProxy:
@@ -59,6 +79,12 @@ func (m Method) Run(p *Pair, s Split) (Result, error) {
 		return TargetOnly(p, s)
 	case MethodProxy:
 		return ProxyOnlyOn(p, s)
+	case MethodFineTune:
+		run, err := m.Prepare(p.X, p.Proxy)
+		if err != nil {
+			return Result{}, err
+		}
+		return run(p, s)
 	}
 	return Result{}, fmt.Errorf("unknown adaptation method %q", m)
 }
@@ -82,6 +108,11 @@ type Grid struct {
 	StdAfter                    [][]float64
 	BeforeHeldOut, AfterHeldOut [][]float64
 	StdAfterHeldOut             [][]float64
+	// SeedMeanAfter and SeedMeanAfterHeldOut are, per seed, the mean over pairs of SRCC
+	// after adaptation (undefined entries left out). Seed k draws the same target cells
+	// for every method, so two grids over the same devices compare seed by seed, as a
+	// paired sample.
+	SeedMeanAfter, SeedMeanAfterHeldOut []float64
 }
 
 // Scored returns the grid's matrices under sc.
@@ -118,7 +149,7 @@ func RunSeeds(p *Pair, run Runner, nTrain, nVal, nSeeds int) ([]Result, error) {
 // AdaptAll runs method on every ordered pair of devices of t, over seeds 0..nSeeds-1,
 // each target's cells drawn among the architectures measured on it.
 func AdaptAll(t *data.LatencyTable, X [][]float64, devices []string, m Method, nTrain, nVal, nSeeds int) (Grid, error) {
-	g, err := AdaptAllWith(t, X, devices, nTrain, nVal, nSeeds, func(proxy []float64) (Runner, error) { return m.Run, nil })
+	g, err := AdaptAllWith(t, X, devices, nTrain, nVal, nSeeds, func(proxy []float64) (Runner, error) { return m.Prepare(X, proxy) })
 	g.Method = m
 	return g, err
 }
@@ -164,6 +195,7 @@ func AdaptAllWith(t *data.LatencyTable, X [][]float64, devices []string, nTrain,
 		}
 	}
 	jobErrs := make([]error, len(jobs))
+	after, afterHeld := make([][]float64, len(jobs)), make([][]float64, len(jobs))
 	par.For(len(jobs), func(n int) {
 		i, j := jobs[n].i, jobs[n].j
 		p := &Pair{X: X, Proxy: sel.Latency[i], Target: sel.Latency[j], W: weights[i]}
@@ -175,13 +207,31 @@ func AdaptAllWith(t *data.LatencyTable, X [][]float64, devices []string, nTrain,
 		sum, held := Summarize(rs), SummarizeScored(rs, ScoreHeldOut)
 		g.Before[i][j], g.After[i][j], g.StdAfter[i][j] = sum.MeanBefore, sum.MeanAfter, sum.StdAfter
 		g.BeforeHeldOut[i][j], g.AfterHeldOut[i][j], g.StdAfterHeldOut[i][j] = held.MeanBefore, held.MeanAfter, held.StdAfter
+		after[n], afterHeld[n] = sum.After, held.After
 	})
 	for _, e := range jobErrs {
 		if e != nil {
 			return Grid{}, e
 		}
 	}
+	g.SeedMeanAfter, g.SeedMeanAfterHeldOut = seedMeans(after, nSeeds), seedMeans(afterHeld, nSeeds)
 	return g, nil
+}
+
+// seedMeans returns, per seed, the mean of perJob[n][seed] over the jobs n, NaN values
+// left out (NaN when every job's value is).
+func seedMeans(perJob [][]float64, nSeeds int) []float64 {
+	out := make([]float64, nSeeds)
+	for s := range out {
+		sum, n := 0.0, 0
+		for _, v := range perJob {
+			if s < len(v) && !math.IsNaN(v[s]) {
+				sum, n = sum+v[s], n+1
+			}
+		}
+		out[s] = sum / float64(n) // 0/0 = NaN when no job has a value
+	}
+	return out
 }
 
 // Frame lists the grid as rows proxy, target, srcc_before, srcc_after, srcc_after_sd,

@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"sort"
 	"sync"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/par"
 
 	"github.com/go-gota/gota/dataframe"
@@ -158,144 +156,6 @@ func (m Matrix) Frame() dataframe.DataFrame {
 	}
 	return dataframe.New(series.New(a, series.String, "device_a"), series.New(b, series.String, "device_b"),
 		series.New(v, series.Float, string(m.Method)), series.New(lo, series.Float, "lo"), series.New(hi, series.Float, "hi"))
-}
-
-// ProxyScore rates one device as the proxy for a set of targets.
-type ProxyScore struct {
-	Proxy       string
-	Mean, Worst float64 // mean and lowest correlation with the targets
-	WorstTarget string
-}
-
-// BestProxies rates every candidate as a proxy for targets from a correlation matrix
-// over devices (a candidate is not scored against itself). The result is sorted by mean
-// correlation, best first; sort by Worst for the max-min choice.
-func BestProxies(devices []string, m [][]float64, candidates, targets []string) ([]ProxyScore, error) {
-	pos := map[string]int{}
-	for i, d := range devices {
-		pos[d] = i
-	}
-	for _, d := range append(append([]string(nil), candidates...), targets...) {
-		if _, ok := pos[d]; !ok {
-			return nil, fmt.Errorf("device %q is not in the matrix", d)
-		}
-	}
-	var out []ProxyScore
-	for _, c := range candidates {
-		s := ProxyScore{Proxy: c, Worst: math.Inf(1)}
-		n := 0
-		for _, t := range targets {
-			if t == c {
-				continue
-			}
-			v := m[pos[c]][pos[t]]
-			s.Mean += v
-			n++
-			if v < s.Worst {
-				s.Worst, s.WorstTarget = v, t
-			}
-		}
-		if n == 0 {
-			continue
-		}
-		s.Mean /= float64(n)
-		out = append(out, s)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Mean > out[j].Mean })
-	return out, nil
-}
-
-// BatchMonotonicity compares the batch sizes of each piece of hardware in t: one row
-// per pair of its configurations, with Spearman and Kendall correlations. It fails
-// when a pair's correlation is undefined.
-func BatchMonotonicity(t *data.LatencyTable, devs []data.Device) (dataframe.DataFrame, error) {
-	byHW := map[string][]int{}
-	var order []string
-	for d, dev := range devs {
-		if _, ok := byHW[dev.Hardware]; !ok {
-			order = append(order, dev.Hardware)
-		}
-		byHW[dev.Hardware] = append(byHW[dev.Hardware], d)
-	}
-	var hw, da, db []string
-	var ba, bb []int
-	var sr, kt []float64
-	for _, h := range order {
-		ds := byHW[h]
-		sort.Slice(ds, func(i, j int) bool { return devs[ds[i]].Batch < devs[ds[j]].Batch })
-		for x := 0; x < len(ds); x++ {
-			for y := x + 1; y < len(ds); y++ {
-				i, j := ds[x], ds[y]
-				hw, da, db = append(hw, h), append(da, devs[i].Name), append(db, devs[j].Name)
-				ba, bb = append(ba, devs[i].Batch), append(bb, devs[j].Batch)
-				rho, err := stats.SpearmanRho(t.Latency[i], t.Latency[j])
-				if err != nil {
-					return dataframe.DataFrame{}, fmt.Errorf("batch monotonicity, %s vs %s: %w", devs[i].Name, devs[j].Name, err)
-				}
-				tau, err := stats.KendallTauB(t.Latency[i], t.Latency[j])
-				if err != nil {
-					return dataframe.DataFrame{}, fmt.Errorf("batch monotonicity, %s vs %s: %w", devs[i].Name, devs[j].Name, err)
-				}
-				sr, kt = append(sr, rho), append(kt, tau)
-			}
-		}
-	}
-	return dataframe.New(series.New(hw, series.String, "hardware"), series.New(da, series.String, "device_a"),
-		series.New(db, series.String, "device_b"), series.New(ba, series.Int, "batch_a"), series.New(bb, series.Int, "batch_b"),
-		series.New(sr, series.Float, "spearman"), series.New(kt, series.Float, "kendall")), nil
-}
-
-// ResolutionMonotonicity splits OFA-MobileNetV3 sub-networks by input resolution
-// (128-156, 160-188, 192-224 px) and reports, per group, how well the devices agree
-// (median and lowest pairwise Spearman) next to the same figures over all
-// resolutions, plus how much resolution alone orders latency on each device.
-func ResolutionMonotonicity(t *data.LatencyTable) (groups, perDevice dataframe.DataFrame, err error) {
-	if t.Dataset.Space != "ofa-mbv3" {
-		return groups, perDevice, fmt.Errorf("resolution monotonicity needs OFA-MobileNetV3 sub-networks, not %s", t.Dataset.Space)
-	}
-	res := make([]float64, t.Len())
-	for i, a := range t.Parsed {
-		res[i] = float64(a.(arch.MBArch).R)
-	}
-	buckets := []struct {
-		name   string
-		lo, hi float64
-	}{{"128-156", 128, 156}, {"160-188", 160, 188}, {"192-224", 192, 224}, {"all", 0, 1e9}}
-	var name []string
-	var n []int
-	var med, low []float64
-	for _, b := range buckets {
-		var idx []int
-		for i, r := range res {
-			if r >= b.lo && r <= b.hi {
-				idx = append(idx, i)
-			}
-		}
-		cols := make([][]float64, len(t.Devices))
-		for d := range cols {
-			cols[d] = make([]float64, len(idx))
-			for k, i := range idx {
-				cols[d][k] = t.Latency[d][i]
-			}
-		}
-		m, err := stats.CorrelationMatrix(cols, stats.Spearman)
-		if err != nil {
-			return groups, perDevice, fmt.Errorf("resolutions %s (%d sub-networks): %w", b.name, len(idx), err)
-		}
-		ps := stats.Pairs(t.Devices, m)
-		name, n = append(name, b.name), append(n, len(idx))
-		med, low = append(med, ps[len(ps)/2].Value), append(low, ps[0].Value)
-	}
-	groups = dataframe.New(series.New(name, series.String, "resolution"), series.New(n, series.Int, "n"),
-		series.New(med, series.Float, "median_pair_srcc"), series.New(low, series.Float, "lowest_pair_srcc"))
-	rho := make([]float64, len(t.Devices))
-	for d := range t.Devices {
-		if rho[d], err = stats.SpearmanRho(res, t.Latency[d]); err != nil {
-			return groups, perDevice, fmt.Errorf("%s: SRCC with resolution: %w", t.Devices[d], err)
-		}
-	}
-	perDevice = dataframe.New(series.New(t.Devices, series.String, "device"), series.New(rho, series.Float, "srcc_with_resolution"))
-	return groups, perDevice, nil
 }
 
 // ReuseTable judges, for every ordered pair (proxy, target) of devices, the proxy's

@@ -11,25 +11,6 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
-func TestBestProxiesByHand(t *testing.T) {
-	devs := []string{"a", "b", "c"}
-	m := [][]float64{{1, 0.9, 0.5}, {0.9, 1, 0.8}, {0.5, 0.8, 1}}
-	got, err := BestProxies(devs, m, devs, devs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// b: mean (0.9+0.8)/2 = 0.85, worst 0.8 (c); a: 0.7, worst 0.5 (c); c: 0.65, worst 0.5 (a).
-	if got[0].Proxy != "b" || math.Abs(got[0].Mean-0.85) > 1e-12 || got[0].Worst != 0.8 || got[0].WorstTarget != "c" {
-		t.Errorf("best = %+v", got[0])
-	}
-	if got[1].Proxy != "a" || got[2].Proxy != "c" {
-		t.Errorf("order = %v", got)
-	}
-	if _, err := BestProxies(devs, m, []string{"z"}, devs); err == nil {
-		t.Error("unknown device accepted")
-	}
-}
-
 func TestEncodeShapes(t *testing.T) {
 	for name, width := range map[string]int{"nb201": 31, "fbnet": 22*9 + 1, "ofa-mbv3-gpu": 20*7 + 1 + 1} {
 		lat, err := data.LoadLatency("", name)
