@@ -2,27 +2,13 @@ package figures
 
 import (
 	"math"
-	"strings"
 	"testing"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/monotonic"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/plots"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
-
-func monotonicWantCaption(t *testing.T, what string, f *plots.Figure, err error, parts ...string) {
-	t.Helper()
-	if err != nil {
-		t.Fatalf("%s: %v", what, err)
-	}
-	for _, p := range parts {
-		if !strings.Contains(f.Caption, p) {
-			t.Errorf("%s: caption %q lacks %q", what, f.Caption, p)
-		}
-	}
-}
 
 // monotonicTable is a hand-made nb201 table: three devices over four cells, c lacking one.
 func monotonicTable() *data.LatencyTable {
@@ -45,8 +31,8 @@ func TestMonotonicFigures(t *testing.T) {
 		Hi:    [][]float64{{1, 0.7, 1}, {0.7, 1, 0.5}, {1, 0.5, 1}}}
 	a := monotonic.IntervalAgreement{Cells: 4, Threshold: 0.9, Spearman: m, Kendall: m.Value, KendallBelow: 2, Summary: monotonic.CISummary{Pairs: 3}}
 	sp, kt, err := MonotonicAgreement(tab, a)
-	monotonicWantCaption(t, "SRCC", sp, err, "over the 4 nb201 cells (c: 3 measured, 1 missing and left out)", "95 % percentile-bootstrap intervals (200 resamples)")
-	monotonicWantCaption(t, "Kendall", kt, err, "lower on 2 of the 3 pairs here")
+	designWantCaption(t, "SRCC", sp, err, "over the 4 nb201 cells (c: 3 measured, 1 missing and left out)", "95 % percentile-bootstrap intervals (200 resamples)")
+	designWantCaption(t, "Kendall", kt, err, "lower on 2 of the 3 pairs here")
 
 	w := monotonic.WorstReuseCase{Proxy: "a", Target: "c", TargetLatency: tab.Latency[2], ProxyFront: []int{0, 1}, ProxyFrontOnTarget: []int{0}, TargetFront: []int{0, 1},
 		HVRatio: 0.75, Recovered: 0.5, Measured: 3}
@@ -54,7 +40,7 @@ func TestMonotonicFigures(t *testing.T) {
 	if err != nil || len(figs) != 2 {
 		t.Fatalf("worst reuse: %d figures, %v", len(figs), err)
 	}
-	monotonicWantCaption(t, "worst reuse", figs[1], nil, "4 cells (3 measured on both devices)", "keeps 0.750 of the target's hypervolume and recovers 50 % of its front")
+	designWantCaption(t, "worst reuse", figs[1], nil, "4 cells (3 measured on both devices)", "keeps 0.750 of the target's hypervolume and recovers 50 % of its front")
 
 	nan := math.NaN()
 	grid := func(mth monotonic.Method) monotonic.Grid {
@@ -67,7 +53,7 @@ func TestMonotonicFigures(t *testing.T) {
 	if err != nil || len(hm) != 2 {
 		t.Fatalf("grids: %d heatmaps (want 2: target-only is the baseline, not drawn), %v", len(hm), err)
 	}
-	monotonicWantCaption(t, "grid", hm[1], nil, "nb201, 4 cells (c: 3 measured", "with 7 target cells sampled per seed", "2 of 6 pairs reach 0.900", "The 2 heatmaps of this section share one colour scale")
+	designWantCaption(t, "grid", hm[1], nil, "nb201, 4 cells (c: 3 measured", "with 7 target cells sampled per seed", "2 of 6 pairs reach 0.900", "The 2 heatmaps of this section share one colour scale")
 
 	pt := func(n int, mean float64) monotonic.AdaptPoint {
 		s := monotonic.SeedSummary{N: 3, MeanAfter: mean, StdAfter: 0.01}
@@ -78,24 +64,24 @@ func TestMonotonicFigures(t *testing.T) {
 	if err != nil || len(cs) != 1 {
 		t.Fatalf("curves: %d, %v", len(cs), err)
 	}
-	monotonicWantCaption(t, "curves", cs[0], nil, "mean SRCC over seeds 0-2")
+	designWantCaption(t, "curves", cs[0], nil, "mean SRCC over seeds 0-2")
 }
 
 func TestTourFigures(t *testing.T) {
 	tab := monotonicTable()
 	f, err := TourLatencyBoxes(tab, "cells")
-	monotonicWantCaption(t, "boxes", f, err, "nb201/latency.csv: 4 cells per device (c: 3 measured, 1 missing and left out)", "The latencies of a, b, c are whole milliseconds")
+	designWantCaption(t, "boxes", f, err, "nb201/latency.csv: 4 cells per device (c: 3 measured, 1 missing and left out)", "The latencies of a, b, c are whole milliseconds")
 	devs := []data.Device{{Name: "a", Hardware: "GPU A"}}
 	f, err = TourAccuracyScatter(tab, []float64{90, 91, 92, 93}, "cifar10_acc", devs, "a")
 	// Convolutions per cell: 1, 2, 6 and 0 of the 3x3 kind.
-	monotonicWantCaption(t, "scatter", f, err, "nb201: 4 cells (cells per class: 0 conv3x3: 1, 1 conv3x3: 1, 2 conv3x3: 1, 3+ conv3x3: 1)", "accuracy from nb201/accuracy.csv")
+	designWantCaption(t, "scatter", f, err, "nb201: 4 cells (cells per class: 0 conv3x3: 1, 1 conv3x3: 1, 2 conv3x3: 1, 3+ conv3x3: 1)", "accuracy from nb201/accuracy.csv")
 	f, err = TourAccuracyScatter(tab, []float64{90, 91, 92, 93}, "cifar10_acc", devs, "c")
-	monotonicWantCaption(t, "scatter on c", f, err, "4 cells, 3 of them measured on c")
+	designWantCaption(t, "scatter on c", f, err, "4 cells, 3 of them measured on c")
 	ag := monotonic.DatasetAgreement{Dataset: "nb201", Architectures: 4, Devices: tab.Devices, SRCC: [][]float64{{1, 0.6, 0.9}, {0.6, 1, 0.4}, {0.9, 0.4, 1}}}
 	f, err = TourAgreementHeatmap(tab, ag, "A note.")
-	monotonicWantCaption(t, "agreement", f, err, "every pair of the 3 device columns of nb201/latency.csv, over its 4 architectures (c: 3 measured", "A note.")
+	designWantCaption(t, "agreement", f, err, "every pair of the 3 device columns of nb201/latency.csv, over its 4 architectures (c: 3 measured", "A note.")
 	ofa := &data.LatencyTable{Dataset: data.Dataset{Name: "ofa", LatencyFile: "ofa/x.csv"}, Archs: []string{"x", "y"}, Parsed: []arch.Arch{arch.MBArch{R: 128}, arch.MBArch{R: 224}},
 		Devices: []string{"a", "b"}, Latency: [][]float64{{1, 2}, {2, 1}}}
 	f, err = TourAgreementHeatmap(ofa, monotonic.DatasetAgreement{Dataset: "ofa", Architectures: 2, Devices: []string{"a", "b"}, SRCC: [][]float64{{1, -1}, {-1, 1}}}, "")
-	monotonicWantCaption(t, "ofa agreement", f, err, "Input resolutions vary from 128 to 224 px")
+	designWantCaption(t, "ofa agreement", f, err, "Input resolutions vary from 128 to 224 px")
 }

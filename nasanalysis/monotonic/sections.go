@@ -319,20 +319,9 @@ func (r ResolutionResult) Sentence() string {
 	}
 	mLo, mHi := slices.Min(med), slices.Max(med)
 	lLo, lHi := slices.Min(low), slices.Max(low)
-	better := "agree better within a band than over all resolutions"
-	switch {
-	case mHi < r.All.MedianPair:
-		better = "agree less well within a band than over all resolutions"
-	case mLo <= r.All.MedianPair:
-		better = "agree better within some bands and less well within others"
-	}
-	lowWord := "rises in every band"
-	switch {
-	case lHi < r.All.LowestPair:
-		lowWord = "falls in every band"
-	case lLo <= r.All.LowestPair:
-		lowWord = "rises in some bands and not in others"
-	}
+	better := bandWord(mLo, mHi, r.All.MedianPair, "agree better within a band than over all resolutions",
+		"agree less well within a band than over all resolutions", "agree better within some bands and less well within others")
+	lowWord := bandWord(lLo, lHi, r.All.LowestPair, "rises in every band", "falls in every band", "rises in some bands and not in others")
 	return fmt.Sprintf("Within a resolution band the median pair has SRCC %s, against %s over all resolutions: the GPUs %s. The least monotone pair %s: %s within the bands against %s over all resolutions. Resolution alone orders each configuration's latencies with SRCC %s.",
 		prose.Interval(mLo, mHi), prose.Num(r.All.MedianPair), better, lowWord, prose.Interval(lLo, lHi), prose.Num(r.All.LowestPair),
 		prose.Interval(slices.Min(r.WithResolution), slices.Max(r.WithResolution)))
@@ -341,4 +330,16 @@ func (r ResolutionResult) Sentence() string {
 // LeastFrame lists the pairs least monotone first: device_a, device_b, spearman, lo, hi.
 func (a IntervalAgreement) LeastFrame() dataframe.DataFrame {
 	return a.Spearman.Frame().Arrange(dataframe.Sort(string(a.Spearman.Method)))
+}
+
+// bandWord words how the bands' values, from lo to hi, stand to the value over all
+// resolutions: every band above it, every band below it, or some of each.
+func bandWord(lo, hi, all float64, above, below, mixed string) string {
+	switch {
+	case hi < all:
+		return below
+	case lo <= all:
+		return mixed
+	}
+	return above
 }
