@@ -12,7 +12,7 @@ import (
 const module = "github.com/nasanalysis/nasanalysis/nasanalysis/"
 
 var (
-	tools   = []string{"arch", "data", "fetch", "pyfile", "stats", "pareto", "onnx", "ort", "latency", "predictor", "predictor/ofa", "metric"}
+	tools   = []string{"arch", "data", "fetch", "pyfile", "stats", "pareto", "onnx", "ort", "latency", "predictor", "predictor/ofa", "metric", "prose"}
 	studies = []string{"monotonic", "search", "profile", "designspace"}
 	display = []string{"plots", "nb"}
 )
@@ -70,5 +70,13 @@ func TestImportRules(t *testing.T) {
 			}
 		}
 		forbidden(s, others)
+		// A study computes and returns typed results; drawing (plots) and showing (nb)
+		// happen above it, in figures and the notebooks.
+		forbidden(s, display)
+	}
+	// figures sits above the studies and plots; only the command line and the
+	// notebooks use it, so no package of nasanalysis/ may import it.
+	for _, p := range append(append(append([]string(nil), tools...), studies...), display...) {
+		forbidden(p, []string{"figures"})
 	}
 }
