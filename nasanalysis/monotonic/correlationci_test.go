@@ -106,8 +106,73 @@ func TestCorrelationCISameOnAnyNumberOfCores(t *testing.T) {
 			}
 		}
 	}
+	for r := range one.Replicates {
+		for i := range one.Devices {
+			for j := range one.Devices {
+				if math.Float64bits(one.Replicates[r][i][j]) != math.Float64bits(many.Replicates[r][i][j]) {
+					t.Fatalf("replicate %d [%d,%d] differs between 1 and 4 cores", r, i, j)
+				}
+			}
+		}
+	}
 	if one.Method != stats.Kendall || one.Level != 0.9 || one.Resamples != 120 || !(one.Lo[0][1] < one.Value[0][1] && one.Value[0][1] < one.Hi[0][1]) {
 		t.Errorf("matrix %+v", one)
+	}
+}
+
+// Matrix.Replicates[r] is the correlation matrix on the rows replicate r draws: n
+// draws of IntN(n) from the generator seeded (seed, r), as the doc says; a pair's
+// interval is the numpy-linear percentiles (sorted value at position p·(b-1),
+// interpolated) of its replicates.
+func TestCorrelationCIKeepsReplicates(t *testing.T) {
+	lat, err := data.LoadLatency("", "nb201")
+	datatest.Check(t, err)
+	tab, err := lat.Select([]string{"rice_edgetpu", "eagle_gtx", "true_vpu"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const b, seed = 100, 11
+	m, err := CorrelationCI(tab, stats.Spearman, b, 0.9, seed, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Replicates) != b {
+		t.Fatalf("%d replicates, want %d", len(m.Replicates), b)
+	}
+	n := tab.Len()
+	for _, r := range []int{0, 57, b - 1} {
+		rng := rand.New(rand.NewPCG(seed, uint64(r)))
+		cols := make([][]float64, len(tab.Devices))
+		for i := 0; i < n; i++ {
+			row := rng.IntN(n)
+			for d := range cols {
+				cols[d] = append(cols[d], tab.Latency[d][row])
+			}
+		}
+		want, err := stats.CorrelationMatrix(cols, stats.Spearman)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range want {
+			for j := range want {
+				if m.Replicates[r][i][j] != want[i][j] {
+					t.Errorf("replicate %d [%d,%d] = %v, the rows it draws give %v", r, i, j, m.Replicates[r][i][j], want[i][j])
+				}
+			}
+		}
+	}
+	vals := make([]float64, b)
+	for r := range vals {
+		vals[r] = m.Replicates[r][0][2]
+	}
+	slices.Sort(vals)
+	at := func(p float64) float64 {
+		x := p * (b - 1)
+		k := int(x)
+		return vals[k] + (x-float64(k))*(vals[k+1]-vals[k])
+	}
+	if math.Abs(m.Lo[0][2]-at(0.05)) > 1e-12 || math.Abs(m.Hi[2][0]-at(0.95)) > 1e-12 {
+		t.Errorf("interval [%v, %v], percentiles of the replicates [%v, %v]", m.Lo[0][2], m.Hi[2][0], at(0.05), at(0.95))
 	}
 }
 

@@ -37,6 +37,11 @@ type Matrix struct {
 	Value, Lo, Hi [][]float64
 	Level         float64
 	Resamples     int
+	// Replicates[r] is the whole matrix on bootstrap replicate r (diagonal 1, NaN for a
+	// pair undefined on that resample), kept so that a statistic of several pairs (a
+	// candidate proxy's mean correlation, see BestProxies) can be bootstrapped with the
+	// pairs' dependence intact. nil for a matrix without intervals.
+	Replicates [][][]float64
 }
 
 // CorrelationCI computes method's correlation for every device pair of t with a
@@ -45,7 +50,8 @@ type Matrix struct {
 // computes the whole correlation matrix on them (stats.CorrelationMatrix, which sorts
 // each column once), so one resample serves every pair. A pair's correlation uses the
 // resampled rows where both devices have a latency (pairwise deletion, as the
-// estimate); a replicate where it is undefined is dropped for that pair.
+// estimate); a replicate where it is undefined is dropped for that pair's interval.
+// The replicates' matrices are kept in Matrix.Replicates.
 //
 // Replicates run in parallel; replicate r draws from its own generator seeded by
 // (seed, r), so the matrix is the same, bit for bit, on any number of cores. progress,
@@ -72,9 +78,7 @@ func CorrelationCI(t *data.LatencyTable, method stats.RankCorrelation, b int, le
 		return m, fmt.Errorf("correlation intervals on the full table: %w", err)
 	}
 	n := t.Len()
-	// reps[r][p]: replicate r's correlation of the p-th pair of the upper triangle.
-	npairs := k * (k - 1) / 2
-	reps := make([][]float64, b)
+	m.Replicates = make([][][]float64, b)
 	var mu sync.Mutex
 	done := 0
 	par.For(b, func(r int) {
@@ -91,14 +95,7 @@ func CorrelationCI(t *data.LatencyTable, method stats.RankCorrelation, b int, le
 		}
 		// Undefined pairs of a resample come back NaN, with an error that is not
 		// needed here: they are dropped below.
-		rm, _ := stats.CorrelationMatrix(cols, method)
-		out := make([]float64, 0, npairs)
-		for i := 0; i < k; i++ {
-			for j := i + 1; j < k; j++ {
-				out = append(out, rm[i][j])
-			}
-		}
-		reps[r] = out
+		m.Replicates[r], _ = stats.CorrelationMatrix(cols, method)
 		if progress != nil {
 			mu.Lock()
 			done++
@@ -115,16 +112,14 @@ func CorrelationCI(t *data.LatencyTable, method stats.RankCorrelation, b int, le
 	}
 	var errs []error
 	vals := make([]float64, b)
-	p := 0
 	for i := 0; i < k; i++ {
 		for j := i + 1; j < k; j++ {
 			defined := 0
-			for r := range reps {
-				if vals[r] = reps[r][p]; !math.IsNaN(vals[r]) {
+			for r, rm := range m.Replicates {
+				if vals[r] = rm[i][j]; !math.IsNaN(vals[r]) {
 					defined++
 				}
 			}
-			p++
 			lo, hi := math.NaN(), math.NaN()
 			if defined < stats.MinResamples {
 				errs = append(errs, fmt.Errorf("%s / %s: %w: only %d of %d resamples gave a defined correlation, the minimum is %d",
