@@ -63,8 +63,8 @@ func (e *ORT) LibrarySHA256() string { return e.sha }
 
 // inputFor fills an NCHW input with the protocol's seeded normal values (the same
 // values, in channels-last order, as the GoMLX engine's input).
-func inputFor(in []float32, r int, seed int64) {
-	rng := rand.New(rand.NewPCG(uint64(seed), 3))
+func inputFor(in []float32, r int, seed uint64) {
+	rng := rand.New(rand.NewPCG(seed, 3))
 	for y := range r {
 		for x := range r {
 			for c := range 3 {

@@ -16,8 +16,8 @@ import (
 // kernels k x k x in/groups x out, dense in x out).
 type weightStream struct{ rng *rand.Rand }
 
-func newWeightStream(seed int64) *weightStream {
-	return &weightStream{rand.New(rand.NewPCG(uint64(seed), 17))}
+func newWeightStream(seed uint64) *weightStream {
+	return &weightStream{rand.New(rand.NewPCG(seed, 17))}
 }
 
 func (w *weightStream) next(scale float64, dims ...int) []float32 {
@@ -76,7 +76,7 @@ func (w *weights) dense(x *Node, in, out int, bias bool) *Node {
 }
 
 // buildMB builds the forward pass of an OFA mobile network at batch 1 (channels last).
-func buildMB(a arch.MBArch, seed int64) func(x *Node) *Node {
+func buildMB(a arch.MBArch, seed uint64) func(x *Node) *Node {
 	return func(x *Node) *Node {
 		w := &weights{g: x.Graph(), s: newWeightStream(seed)}
 		mbv3 := a.Space() == arch.MBv3

@@ -97,7 +97,7 @@ func (w *onnxWeights) pool(x string) string { return w.g.Op("GlobalAveragePool",
 
 // ONNXNetwork builds an OFA mobile network (MobileNetV3 or ProxylessNAS) or an
 // OFA-ResNet50 as an ONNX model with the random weights of seed.
-func ONNXNetwork(a arch.Arch, seed int64) (*Network, error) {
+func ONNXNetwork(a arch.Arch, seed uint64) (*Network, error) {
 	if err := a.Validate(); err != nil {
 		return nil, err
 	}
@@ -120,7 +120,7 @@ func finish(g *onnx.Graph, y string, r int, blocks []Block) (*Network, error) {
 }
 
 // onnxMB mirrors buildMB (the GoMLX graph) layer for layer and weight for weight.
-func onnxMB(a arch.MBArch, seed int64) (*Network, error) {
+func onnxMB(a arch.MBArch, seed uint64) (*Network, error) {
 	g := onnx.NewGraph(a.Space().Name, "input", 1, 3, int64(a.R), int64(a.R))
 	w := &onnxWeights{g: g, s: newWeightStream(seed)}
 	mbv3 := a.Space() == arch.MBv3

@@ -21,7 +21,7 @@ type Protocol struct {
 	TargetCI   float64 // e.g. 0.01: stop at ±1 %
 	Threads    int     // ONNX Runtime intra-op threads (0: all cores)
 	OptLevel   int     // ONNX Runtime graph optimisation: 0 none .. 3 all
-	Seed       int64   // random weights and input
+	Seed       uint64  // random weights and input
 }
 
 // DefaultProtocol times on one thread (a mobile core's view, and immune to the other

@@ -17,7 +17,7 @@ import (
 // The GoMLX and ONNX builders below draw the same weights in the same order.
 
 // buildResNet builds the GoMLX forward pass at batch 1, channels last.
-func buildResNet(a arch.ResNetArch, seed int64) func(x *Node) *Node {
+func buildResNet(a arch.ResNetArch, seed uint64) func(x *Node) *Node {
 	return func(x *Node) *Node {
 		w := &weights{g: x.Graph(), s: newWeightStream(seed)}
 		stem, blocks := a.Plan()
@@ -46,7 +46,7 @@ func buildResNet(a arch.ResNetArch, seed int64) func(x *Node) *Node {
 }
 
 // onnxResNet mirrors buildResNet layer for layer and weight for weight.
-func onnxResNet(a arch.ResNetArch, seed int64) (*Network, error) {
+func onnxResNet(a arch.ResNetArch, seed uint64) (*Network, error) {
 	g := onnx.NewGraph("ofa-resnet50", "input", 1, 3, int64(a.R), int64(a.R))
 	w := &onnxWeights{g: g, s: newWeightStream(seed)}
 	stem, blocks := a.Plan()
