@@ -37,13 +37,17 @@ func PairSamples(names []string, cols [][]float64, pairs []PairValue) []NamedPai
 // draw all intervals from one stream, or a freshly seeded one to give each pair the same
 // draws.
 //
-// Too few resamples or a bad level return an empty frame and the error before any
-// rngFor call. Otherwise every pair gets its row, NaN where its interval failed, and the
+// Too few resamples, a bad level or a nil rngFor (ErrNilRand) return an empty frame and
+// the error before any rngFor call. Otherwise every pair gets its row, NaN where its
+// interval failed (a nil generator from rngFor fails its pair with ErrNilRand), and the
 // error joins one error per failed pair, naming it; the caller decides whether a frame
 // with such rows is usable.
 func BootstrapFrame(key string, pairs []NamedPair, method RankCorrelation, b int, level float64, rngFor func(k int) *rand.Rand) (dataframe.DataFrame, error) {
 	if err := checkResamples(b, level); err != nil {
 		return dataframe.DataFrame{}, err
+	}
+	if rngFor == nil {
+		return dataframe.DataFrame{}, fmt.Errorf("bootstrap frame of %d pairs: nil rngFor: %w", len(pairs), ErrNilRand)
 	}
 	names := make([]string, len(pairs))
 	est, lo, hi := make([]float64, len(pairs)), make([]float64, len(pairs)), make([]float64, len(pairs))

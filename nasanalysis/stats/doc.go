@@ -35,7 +35,8 @@
 // summary with an empty sample), the function returns the whole result, NaN where
 // undefined, together with an error joining one error per undefined part, so the caller
 // decides whether the rest is usable. Functions that cannot fail (Ranks, Pairs, Spread,
-// NormalInterval) return no error. Resampling functions refuse a nil *rand.Rand.
+// NormalInterval) return no error. Resampling functions refuse a nil *rand.Rand
+// (ErrNilRand).
 //
 // CorrelationMatrix sorts each column once (a radix sort) and then derives every pair's
 // ranks over its complete rows in O(n) from that order, so a Spearman matrix costs

@@ -43,9 +43,10 @@ func (e *PairError) Error() string {
 
 func (e *PairError) Unwrap() error { return e.Err }
 
-// errNilRand refuses a nil generator: a resampling function has no default stream,
-// since an unseeded one would break "the same seed gives the same figure".
-var errNilRand = errors.New("stats: nil *rand.Rand (pass a seeded generator, e.g. rand.New(rand.NewPCG(seed, 0)))")
+// ErrNilRand is the error of every resampling function given a nil *rand.Rand (or,
+// for BootstrapFrame, a nil rngFor): there is no default stream, since an unseeded one
+// would break "the same seed gives the same figure".
+var ErrNilRand = errors.New("stats: nil *rand.Rand (pass a seeded generator, e.g. rand.New(rand.NewPCG(seed, 0)))")
 
 // checkResamples is the guard every bootstrap runs before drawing.
 func checkResamples(b int, level float64) error {

@@ -94,7 +94,7 @@ func BootstrapCorrelation(x, y []float64, method RankCorrelation, b int, level f
 		return iv, err
 	}
 	if rng == nil {
-		return iv, errNilRand
+		return iv, ErrNilRand
 	}
 	cx, cy := complete(x, y)
 	iv, defined := bootstrapCorrelation(cx, cy, method.unchecked(), b, level, rng)

@@ -32,7 +32,7 @@ func PairedBootstrap(n, b int, level float64, stat func(idx []int) float64, rng 
 		return iv, fmt.Errorf("stats: paired bootstrap: nil statistic")
 	}
 	if rng == nil {
-		return iv, errNilRand
+		return iv, ErrNilRand
 	}
 	idx := make([]int, n)
 	for i := range idx {
@@ -112,7 +112,7 @@ func PermutationTest(groups [][]float64, stat func(groups [][]float64) float64, 
 		return res, fmt.Errorf("stats: permutation test: nil statistic")
 	}
 	if rng == nil {
-		return res, errNilRand
+		return res, ErrNilRand
 	}
 	views := make([][]float64, len(groups))
 	at := 0

@@ -27,7 +27,7 @@ func BootstrapShift(x, base []float64, b int, level float64, rng *rand.Rand) (In
 		}
 	}
 	if rng == nil {
-		return nanInterval(level), errNilRand
+		return nanInterval(level), ErrNilRand
 	}
 	return bootstrapGroups([][]float64{x, base}, func(means []float64) float64 { return means[0] - means[1] }, b, level, rng), nil
 }
@@ -52,7 +52,7 @@ func BootstrapGroups(groups [][]float64, stat func(means []float64) float64, b i
 		}
 	}
 	if rng == nil {
-		return nanInterval(level), errNilRand
+		return nanInterval(level), ErrNilRand
 	}
 	iv := bootstrapGroups(groups, stat, b, level, rng)
 	if math.IsNaN(iv.Estimate) {
