@@ -17,7 +17,10 @@
 // stage depths, e.g. at 3, 4, 4, 4, 4 for the Note10). It samples (Sample), checks
 // (Check, Contains) and repairs (Repair) architectures, and reads and writes the
 // command line's form (ParseSpace, String: proxylessnas:width=1:res=224:drop=k3e4). Every
-// random draw takes an explicit *rand.Rand; a nil one is ErrNilRand.
+// random draw takes an explicit *rand.Rand; a nil one is ErrNilRand. BlockProfile's
+// released reduced spaces are named spaces (ReleasedSpace, ReleasedSpaceNames:
+// bp-note10, bp-gpu, bp-cpu, bp-npu), read from the authors' constants file
+// (ReleasedSource) with the search settings they were run with (Released).
 //
 // The OFA networks run at any input resolution from MinResolution to MaxResolution
 // (32..1024 px), so Validate accepts all of those; the sets a predictor or a lookup
