@@ -9,53 +9,54 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
-	"gonum.org/v1/gonum/integrate/quad"
-	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/prose"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
-// How BestProxies judges candidates from a Matrix, which holds each pair's correlation
-// and its percentile-bootstrap interval but not the bootstrap replicates:
+// How BestProxies judges candidates: from the bootstrap replicates that CorrelationCI
+// keeps in the matrix (Matrix.Replicates; each replicate resamples the architectures
+// once for every pair), so a statistic of several pairs is bootstrapped with the pairs'
+// dependence intact and no normal approximation is needed:
 //
-//   - A pair's standard error is read off its interval as a normal one: se = (hi - lo) /
-//     (2 z), z the (1+level)/2 normal quantile.
-//   - A candidate's mean over its targets gets the standard error mean(se): the pairs
-//     of one candidate share the same resampled architectures and are positively
-//     correlated, and the mean of the standard errors bounds the standard error of
-//     their mean whatever the correlation (it is reached when they move together); the
-//     independent-pairs value, sqrt(sum se²)/n, would understate it.
-//   - Its worst case keeps the interval of its lowest pair, and that pair's se.
-//   - A difference between two candidates gets the standard error se_a + se_b, the
-//     largest it can be whatever their correlation. So "tied" (an interval of the
-//     difference holding 0) may be said where the replicates themselves would separate
-//     two candidates, never the other way round: the best is named only when the data
-//     leave no doubt.
-//   - The chance of being best treats the candidates' scores as independent normals
-//     N(estimate, se²): P(c) = ∫ φ_c(x) Π_{k≠c} Φ_k(x) dx, integrated numerically. It is
-//     an approximation (the scores are correlated), shown beside the intervals, which
-//     carry the verdict.
+//   - A candidate's mean score is its mean correlation with its targets, its worst case
+//     the lowest of those correlations. Each is computed on the full sample (the
+//     estimate) and on every replicate, and its interval is the percentile interval of
+//     the replicate values at the matrix's level. On a replicate the lowest correlation
+//     may fall on another target than on the full sample: that is part of how uncertain
+//     a worst case is. WorstTarget names the full sample's.
+//   - The chance of being best is the share of replicates in which the candidate's score
+//     is the highest of all candidates' (a tie for the highest split evenly), so the
+//     chances sum to 1.
+//   - A difference from the best candidate (the highest estimate) is computed on each
+//     replicate from the same resampled architectures (paired), and its percentile
+//     interval decides: one that excludes 0 separates the two, one that holds 0 leaves
+//     them tied.
+//   - A replicate in which a scored pair is undefined (NaN) is left out for every
+//     candidate, so that all are judged on the same replicates.
+//   - A matrix without replicates (made by hand, or with intervals only) gives the
+//     estimates with NaN intervals and chances, which leave every candidate tied.
 
 // ProxyScore rates one device as the proxy for a set of targets: its mean and its
-// worst correlation with them, each with an interval and its chance of being the best
-// candidate (see the method above BestProxies).
+// worst correlation with them, each with a percentile-bootstrap interval and its chance
+// of being the best candidate (see the method above BestProxies).
 type ProxyScore struct {
 	Proxy   string
 	Targets int // targets scored (the candidate itself and, on request, its own hardware left out)
 
 	Mean stats.Interval // mean correlation with the targets
-	// PBest is the chance that this candidate has the highest mean.
+	// PBest is the share of bootstrap replicates in which this candidate has the
+	// highest mean.
 	PBest float64
-	// VsBest is the interval of the best candidate's mean minus this one's; for the
-	// best candidate itself, of its mean minus the runner-up's. An interval that holds 0
-	// leaves the two tied.
+	// VsBest is the interval of the best candidate's mean minus this one's, paired by
+	// replicate; for the best candidate itself, of its mean minus the runner-up's. An
+	// interval that holds 0 leaves the two tied.
 	VsBest stats.Interval
 
-	Worst       stats.Interval // lowest correlation with a target, with that pair's interval
-	WorstTarget string
-	PBestWorst  float64        // chance that its worst case is the highest
+	Worst       stats.Interval // lowest correlation with a target, with the interval of the replicates' lowest
+	WorstTarget string         // the target of the lowest correlation on the full sample
+	PBestWorst  float64        // share of replicates in which its worst case is the highest
 	VsBestWorst stats.Interval // as VsBest, for the worst case
 }
 
@@ -72,11 +73,15 @@ type ProxyOptions struct {
 }
 
 // BestProxies rates every candidate as a proxy for the targets of a correlation matrix
-// made by CorrelationCI, with intervals at the matrix's level (a matrix without
-// intervals gives NaN ones, which leave every candidate tied). The result is sorted by
-// mean correlation, best first; BestWorstCase picks the max-min choice, and
-// BestProxySentence states both. How the intervals and chances are formed is described
-// above ProxyScore.
+// made by CorrelationCI, with percentile-bootstrap intervals at the matrix's level from
+// the replicates it keeps (a matrix without replicates gives NaN intervals and chances,
+// which leave every candidate tied). The result is sorted by mean correlation, best
+// first; BestWorstCase picks the max-min choice, and BestProxySentence states both. How
+// the intervals and chances are formed is described above ProxyScore.
+//
+// It returns an error for a candidate or target not in the matrix, a device without
+// hardware under SkipSameHardware, no candidate with a target, a level outside (0, 1)
+// or replicates of the wrong shape, and when no replicate defines every scored pair.
 func BestProxies(m Matrix, opt ProxyOptions) ([]ProxyScore, error) {
 	pos := map[string]int{}
 	for i, d := range m.Devices {
@@ -105,164 +110,175 @@ func BestProxies(m Matrix, opt ProxyOptions) ([]ProxyScore, error) {
 			}
 		}
 	}
-	z := distuv.UnitNormal.Quantile((1 + m.Level) / 2)
-	se := func(i, j int) float64 {
-		if m.Lo == nil || m.Hi == nil {
-			return math.NaN()
-		}
-		return (m.Hi[i][j] - m.Lo[i][j]) / (2 * z)
-	}
 	var out []ProxyScore
-	var meanSE, worstSE []float64
+	var rows []int   // the candidates' rows of the matrix, as out
+	var cols [][]int // each candidate's targets' columns
 	for _, c := range cands {
 		i := pos[c]
-		s := ProxyScore{Proxy: c}
-		sum, seSum, worst, worstAt := 0.0, 0.0, math.Inf(1), -1
+		var ts []int
 		for _, t := range targets {
 			j := pos[t]
 			if t == c || opt.SkipSameHardware && hw[t] == hw[c] || math.IsNaN(m.Value[i][j]) {
 				continue
 			}
-			s.Targets++
-			sum, seSum = sum+m.Value[i][j], seSum+se(i, j)
-			if m.Value[i][j] < worst {
-				worst, worstAt = m.Value[i][j], j
-			}
+			ts = append(ts, j)
 		}
-		if s.Targets == 0 {
+		if len(ts) == 0 {
 			continue
 		}
-		n := float64(s.Targets)
-		s.Mean = stats.NormalInterval(sum/n, seSum/n, m.Level)
-		s.Mean.Estimate = sum / n
-		s.WorstTarget = m.Devices[worstAt]
-		s.Worst = stats.Interval{Estimate: worst, Lo: math.NaN(), Hi: math.NaN(), Level: m.Level}
-		if m.Lo != nil && m.Hi != nil {
-			s.Worst.Lo, s.Worst.Hi = m.Lo[i][worstAt], m.Hi[i][worstAt]
-		}
-		out = append(out, s)
-		meanSE, worstSE = append(meanSE, seSum/n), append(worstSE, se(i, worstAt))
+		mean, worst, worstAt := proxyScores(m.Value[i], ts)
+		out = append(out, ProxyScore{Proxy: c, Targets: len(ts), WorstTarget: m.Devices[worstAt],
+			Mean:  stats.Interval{Estimate: mean, Lo: math.NaN(), Hi: math.NaN(), Level: m.Level},
+			Worst: stats.Interval{Estimate: worst, Lo: math.NaN(), Hi: math.NaN(), Level: m.Level}})
+		rows, cols = append(rows, i), append(cols, ts)
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("no candidate has a target to be scored on")
 	}
-	est := func(get func(ProxyScore) float64) []float64 {
-		v := make([]float64, len(out))
-		for k, s := range out {
-			v[k] = get(s)
+	// means[k][u], worsts[k][u]: candidate k's scores on the u-th usable replicate.
+	means, worsts := make([][]float64, len(out)), make([][]float64, len(out))
+	if m.Replicates != nil {
+		if !(m.Level > 0 && m.Level < 1) {
+			return nil, fmt.Errorf("best proxies: %w: the matrix's level is %v, want one in (0, 1)", stats.ErrLevel, m.Level)
 		}
-		return v
+	replicates:
+		for r, rep := range m.Replicates {
+			if len(rep) != len(m.Devices) {
+				return nil, fmt.Errorf("best proxies: replicate %d has %d rows for %d devices", r, len(rep), len(m.Devices))
+			}
+			for k, i := range rows {
+				if len(rep[i]) != len(m.Devices) {
+					return nil, fmt.Errorf("best proxies: replicate %d, row %q has %d columns for %d devices", r, m.Devices[i], len(rep[i]), len(m.Devices))
+				}
+				for _, j := range cols[k] {
+					if math.IsNaN(rep[i][j]) {
+						continue replicates
+					}
+				}
+			}
+			for k, i := range rows {
+				mean, worst, _ := proxyScores(rep[i], cols[k])
+				means[k], worsts[k] = append(means[k], mean), append(worsts[k], worst)
+			}
+		}
+		if len(means[0]) == 0 {
+			return nil, fmt.Errorf("best proxies: none of the %d bootstrap replicates defines every scored pair", len(m.Replicates))
+		}
 	}
-	means, worsts := est(func(s ProxyScore) float64 { return s.Mean.Estimate }), est(func(s ProxyScore) float64 { return s.Worst.Estimate })
-	pMean, pWorst := ChanceOfBest(means, meanSE), ChanceOfBest(worsts, worstSE)
-	vsMean, vsWorst := vsBest(means, meanSE, m.Level), vsBest(worsts, worstSE, m.Level)
+	meanEst, worstEst := make([]float64, len(out)), make([]float64, len(out))
+	for k, s := range out {
+		meanEst[k], worstEst[k] = s.Mean.Estimate, s.Worst.Estimate
+	}
+	pMean, vsMean, err := bootstrapBest(meanEst, means, m.Level)
+	if err != nil {
+		return nil, fmt.Errorf("best proxies by mean: %w", err)
+	}
+	pWorst, vsWorst, err := bootstrapBest(worstEst, worsts, m.Level)
+	if err != nil {
+		return nil, fmt.Errorf("best proxies by worst case: %w", err)
+	}
 	for k := range out {
-		out[k].PBest, out[k].PBestWorst = pMean[k], pWorst[k]
-		out[k].VsBest, out[k].VsBestWorst = vsMean[k], vsWorst[k]
+		s := &out[k]
+		s.PBest, s.VsBest, s.PBestWorst, s.VsBestWorst = pMean[k], vsMean[k], pWorst[k], vsWorst[k]
+		if m.Replicates == nil {
+			continue
+		}
+		if s.Mean, err = percentileInterval(meanEst[k], means[k], m.Level); err != nil {
+			return nil, fmt.Errorf("best proxies: %s's mean: %w", s.Proxy, err)
+		}
+		if s.Worst, err = percentileInterval(worstEst[k], worsts[k], m.Level); err != nil {
+			return nil, fmt.Errorf("best proxies: %s's worst case: %w", s.Proxy, err)
+		}
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Mean.Estimate > out[b].Mean.Estimate })
 	return out, nil
 }
 
-// ChanceOfBest returns, for scores with standard errors se, each one's chance of being
-// the highest when they are independent normals N(score, se²): ∫ φ_c(x) Π_{k≠c} Φ_k(x)
-// dx, integrated with a 400-point Gauss-Legendre rule over ±10 standard errors of the
-// extremes. A score with se 0 counts as exact. NaN for all when an se is NaN or
-// negative (no interval to judge by).
-func ChanceOfBest(scores, se []float64) []float64 {
-	out := make([]float64, len(scores))
-	for k := range se {
-		if !(se[k] >= 0) || math.IsNaN(scores[k]) {
-			for i := range out {
-				out[i] = math.NaN()
-			}
-			return out
+// proxyScores returns the mean and the lowest of row's entries at the target columns
+// ts (not empty), and the column of the lowest (the first on a tie).
+func proxyScores(row []float64, ts []int) (mean, worst float64, worstAt int) {
+	sum, worst, worstAt := 0.0, math.Inf(1), -1
+	for _, j := range ts {
+		sum += row[j]
+		if row[j] < worst {
+			worst, worstAt = row[j], j
 		}
 	}
-	if len(scores) == 1 {
-		out[0] = 1
-		return out
-	}
-	// Exact scores (se 0) first: the highest of them beats every normal below it with
-	// the probability that the normal stays below it.
-	cdf := func(k int, x float64) float64 {
-		if se[k] == 0 {
-			if x >= scores[k] {
-				return 1
-			}
-			return 0
-		}
-		return distuv.Normal{Mu: scores[k], Sigma: se[k]}.CDF(x)
-	}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for k := range scores {
-		lo, hi = math.Min(lo, scores[k]-10*se[k]), math.Max(hi, scores[k]+10*se[k])
-	}
-	for c := range scores {
-		if se[c] == 0 {
-			// P(every other score is below scores[c]).
-			p := 1.0
-			for k := range scores {
-				if k != c {
-					if se[k] == 0 && scores[k] == scores[c] && k < c {
-						p = 0 // an exact tie goes to the first
-					} else if !(se[k] == 0 && scores[k] == scores[c]) {
-						p *= cdf(k, scores[c])
-					}
-				}
-			}
-			out[c] = p
-			continue
-		}
-		// Below the highest exact score the product is 0: integrate from there, where
-		// the integrand is smooth.
-		from := lo
-		for k := range scores {
-			if se[k] == 0 {
-				from = math.Max(from, scores[k])
-			}
-		}
-		if from >= hi {
-			continue
-		}
-		pdf := distuv.Normal{Mu: scores[c], Sigma: se[c]}
-		out[c] = quad.Fixed(func(x float64) float64 {
-			p := pdf.Prob(x)
-			for k := range scores {
-				if k != c {
-					p *= cdf(k, x)
-				}
-			}
-			return p
-		}, from, hi, 400, nil, 0)
-	}
-	return out
+	return sum / float64(len(ts)), worst, worstAt
 }
 
-// vsBest returns, per score, the interval of the highest score minus it (for the
-// highest, minus the runner-up's), with standard error se_best + se_k.
-func vsBest(scores, se []float64, level float64) []stats.Interval {
-	out := make([]stats.Interval, len(scores))
-	order := make([]int, len(scores))
+// percentileInterval is the estimate with the (1-level)/2 and (1+level)/2 quantiles of
+// its replicates.
+func percentileInterval(estimate float64, reps []float64, level float64) (stats.Interval, error) {
+	q, err := stats.Quantiles(reps, (1-level)/2, (1+level)/2)
+	if err != nil {
+		return stats.Interval{}, err
+	}
+	return stats.Interval{Estimate: estimate, Lo: q[0], Hi: q[1], Level: level}, nil
+}
+
+// bootstrapBest judges candidates with estimates est and scores reps[k][u] on the same
+// replicates u (reps[k] empty when there are none): each one's share of the replicates
+// in which it scores highest (a tie split evenly), and the percentile interval of the
+// best estimate's candidate minus it, paired by replicate (for the best, minus the
+// runner-up by estimate). Without replicates the chances and intervals are NaN.
+func bootstrapBest(est []float64, reps [][]float64, level float64) (chance []float64, vs []stats.Interval, err error) {
+	n := len(est)
+	chance, vs = make([]float64, n), make([]stats.Interval, n)
+	order := make([]int, n)
 	for k := range order {
 		order[k] = k
 	}
-	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
+	sort.SliceStable(order, func(a, b int) bool { return est[order[a]] > est[order[b]] })
+	nan := stats.Interval{Estimate: math.NaN(), Lo: math.NaN(), Hi: math.NaN(), Level: level}
 	best := order[0]
-	diff := func(a, b int) stats.Interval {
-		iv := stats.NormalInterval(scores[a]-scores[b], se[a]+se[b], level)
-		iv.Estimate = scores[a] - scores[b]
-		return iv
+	diff := func(a, b int) (stats.Interval, error) {
+		if len(reps[0]) == 0 {
+			return stats.Interval{Estimate: est[a] - est[b], Lo: math.NaN(), Hi: math.NaN(), Level: level}, nil
+		}
+		d := make([]float64, len(reps[a]))
+		for u := range d {
+			d[u] = reps[a][u] - reps[b][u]
+		}
+		return percentileInterval(est[a]-est[b], d, level)
 	}
 	for _, k := range order[1:] {
-		out[k] = diff(best, k)
+		if vs[k], err = diff(best, k); err != nil {
+			return nil, nil, err
+		}
 	}
-	if len(order) > 1 {
-		out[best] = diff(best, order[1])
-	} else {
-		out[best] = stats.Interval{Estimate: math.NaN(), Lo: math.NaN(), Hi: math.NaN(), Level: level}
+	vs[best] = nan
+	if n > 1 {
+		if vs[best], err = diff(best, order[1]); err != nil {
+			return nil, nil, err
+		}
 	}
-	return out
+	u := len(reps[0])
+	if u == 0 {
+		for k := range chance {
+			chance[k] = math.NaN()
+		}
+		return chance, vs, nil
+	}
+	var top []int
+	for r := 0; r < u; r++ {
+		top = top[:0]
+		for k := range reps {
+			switch {
+			case len(top) == 0 || reps[k][r] > reps[top[0]][r]:
+				top = append(top[:0], k)
+			case reps[k][r] == reps[top[0]][r]:
+				top = append(top, k)
+			}
+		}
+		for _, k := range top {
+			chance[k] += 1 / float64(len(top))
+		}
+	}
+	for k := range chance {
+		chance[k] /= float64(u)
+	}
+	return chance, vs, nil
 }
 
 // BestWorstCase returns the score with the highest worst-case correlation (the first

@@ -6,10 +6,11 @@
 //
 // Agreement: AgreementOf gives a dataset's Spearman matrix and its pairs (the data
 // tour: CheckPublished, ReadAgreement, AgreementTakeaways); CorrelationCI gives a device
-// x device rank-correlation matrix with bootstrap intervals (AgreementWithIntervals adds
-// Kendall's tau-b and how the pairs stand against a threshold), BestProxies rates each
-// device as the proxy for a set of targets with intervals and its chance of being the
-// best, optionally leaving out the same hardware at other batch sizes; BatchPairs and
+// x device rank-correlation matrix with bootstrap intervals and its replicates
+// (AgreementWithIntervals adds Kendall's tau-b and how the pairs stand against a
+// threshold), BestProxies rates each device as the proxy for a set of targets with
+// intervals and its chance of being the best from those replicates, optionally leaving
+// out the same hardware at other batch sizes; BatchPairs and
 // ResolutionAgreement compare batch sizes of one piece of hardware and input resolutions
 // of OFA-MobileNetV3, and ReuseTable judges every proxy's Pareto set on every target
 // (pareto.JudgeReuse).

@@ -25,27 +25,28 @@ func ExampleSolveAdaProxy() {
 }
 
 // Device b is the best proxy for the three devices: its mean correlation with the
-// others is (0.9 + 0.8) / 2 = 0.85, against (0.9 + 0.5) / 2 = 0.7 for a and
-// (0.5 + 0.8) / 2 = 0.65 for c; its worst target is c. Every pair's 95 % interval is
-// ± 0.02 (standard error 0.02 / 1.96); a difference of two candidates gets the sum of
-// their standard errors, ± 0.04, so b's lead of 0.15 is clear.
+// others is (0.9 + 0.8) / 2 = 0.85 on the full sample, against (0.9 + 0.5) / 2 = 0.7 for
+// a and (0.5 + 0.8) / 2 = 0.65 for c; its worst target is c. CorrelationCI would keep a
+// few hundred bootstrap replicates of the matrix; here four, written by hand, at level
+// 0.5. b has the highest mean on three of them (a on the last): chance 3/4. Its lead
+// over a, computed replicate by replicate, is 0.15, 0.11, 0.19 and -0.05, whose 25 % and
+// 75 % points (0.07 and 0.16) exclude 0.
 func ExampleBestProxies() {
-	m := monotonic.Matrix{Devices: []string{"a", "b", "c"}, Level: 0.95,
-		Value: [][]float64{{1, 0.9, 0.5}, {0.9, 1, 0.8}, {0.5, 0.8, 1}},
-		Lo:    [][]float64{{1, 0.88, 0.48}, {0.88, 1, 0.78}, {0.48, 0.78, 1}},
-		Hi:    [][]float64{{1, 0.92, 0.52}, {0.92, 1, 0.82}, {0.52, 0.82, 1}}}
+	mk := func(ab, ac, bc float64) [][]float64 { return [][]float64{{1, ab, ac}, {ab, 1, bc}, {ac, bc, 1}} }
+	m := monotonic.Matrix{Devices: []string{"a", "b", "c"}, Level: 0.5, Resamples: 4, Value: mk(0.9, 0.5, 0.8),
+		Replicates: [][][]float64{mk(0.92, 0.52, 0.82), mk(0.88, 0.56, 0.78), mk(0.86, 0.46, 0.84), mk(0.95, 0.76, 0.66)}}
 	scores, err := monotonic.BestProxies(m, monotonic.ProxyOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	for _, s := range scores {
-		fmt.Printf("%s mean %.2f (%.3f-%.3f) worst %.2f (%s)\n", s.Proxy, s.Mean.Estimate, s.Mean.Lo, s.Mean.Hi, s.Worst.Estimate, s.WorstTarget)
+		fmt.Printf("%s mean %.2f (%.3f-%.3f) chance %.2f, worst %.2f (%s)\n", s.Proxy, s.Mean.Estimate, s.Mean.Lo, s.Mean.Hi, s.PBest, s.Worst.Estimate, s.WorstTarget)
 	}
 	fmt.Println(monotonic.BestProxySentence(scores))
 	// Output:
-	// b mean 0.85 (0.830-0.870) worst 0.80 (c)
-	// a mean 0.70 (0.680-0.720) worst 0.50 (c)
-	// c mean 0.65 (0.630-0.670) worst 0.50 (a)
-	// Best by mean SRCC: **b** (0.850 (0.830–0.870), chance of being best 100 %), ahead of the next by 0.150 (95 % interval 0.110–0.190); best by worst case: **b** (0.800 (0.780–0.820) with `c`, chance of being best 100 %), ahead of the next by 0.300 (95 % interval 0.260–0.340).
+	// b mean 0.85 (0.824-0.855) chance 0.75, worst 0.80 (c)
+	// a mean 0.70 (0.705-0.754) chance 0.25, worst 0.50 (c)
+	// c mean 0.65 (0.665-0.680) chance 0.00, worst 0.50 (a)
+	// Best by mean SRCC: **b** (0.850 (0.824–0.855), chance of being best 75 %), ahead of the next by 0.150 (50 % interval 0.070–0.160); best by worst case: **b** (0.800 (0.750–0.825) with `c`, chance of being best 75 %), ahead of the next by 0.300 (50 % interval 0.140–0.320).
 }
