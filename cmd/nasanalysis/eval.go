@@ -33,7 +33,7 @@ func mbSpace(name string) (*arch.MBSpace, error) {
 var stdin io.Reader = os.Stdin
 
 func runSample(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("sample", "--space S --n N --seed K [--width W] [--res R] [--drop BLOCKS] [--min-depth D,D,D,D,D] [--max-depth D,D,D,D,D]", stderr)
+	fs := newFlags("sample", "--space S --n N --seed K [--width W] [--res R] [--drop BLOCKS] [--min-depth D,D,D,D,D] [--max-depth D,D,D,D,D] [--reduced NAME]", stderr)
 	sf := fs.spaceFlags(arch.OFAMBv3, sampleSpaces)
 	n := fs.Int("n", 10, "number of architectures")
 	seed := fs.seedFlag(1, "the sampling")
@@ -89,7 +89,7 @@ func eachSample(sp arch.Space, n int, seed uint64, f func(arch.Arch) error) erro
 }
 
 func runEval(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("eval", "--space S --metrics LIST [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] [--model-dir DIR] [--format csv|table] < archs.jsonl\n(every input line must lie in the space)", stderr)
+	fs := newFlags("eval", "--space S --metrics LIST [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] [--reduced NAME] [--model-dir DIR] [--format csv|table] < archs.jsonl\n(every input line must lie in the space)", stderr)
 	sf := fs.spaceFlags(arch.OFAMBv3, sampleSpaces)
 	metrics := fs.String("metrics", "macs,params", "comma-separated metrics, in output order: acc (predicted top-1 %), macs (M), flops (M, 2 x MACs), params (M), "+
 		"note10_r<RES> (ms, the architecture at RES px) or note10 (ms, at its own resolution), pn_mobile (ms), gpu_<column> (ms, a predictor of that column of ofa/gpu_latency.csv), "+

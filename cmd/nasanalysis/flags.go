@@ -163,9 +163,10 @@ func newProgress(stderr io.Writer, n int, desc string) *progressbar.ProgressBar 
 
 // spaceFlags are the flags that choose a design space and restrict it: --space (a
 // family alone, or a space's text form with its restrictions, arch.ParseSpace), --drop,
-// --min-depth and --max-depth. A command's --width and --res restrict it too.
+// --min-depth, --max-depth and --reduced (BlockProfile's released reduced spaces). A
+// command's --width and --res restrict it too.
 type spaceFlags struct {
-	name, drop, minDepth, maxDepth *string
+	name, drop, minDepth, maxDepth, reduced *string
 }
 
 // spaceFlags adds --space, a design space this command supports (a subset of
@@ -178,6 +179,7 @@ func (fs *flagSet) spaceFlags(def string, supported []string) *spaceFlags {
 		minDepth: fs.String("min-depth", "", "smallest depth of each stage, one value per entry of the architectures' \"d\" list, e.g. 2,2,2,2,2 "+
 			"(mobile spaces: 5 stages of 2..4 blocks; ofa-resnet50: the input stem 0 or 2, then 4 stages of 0..2 extra blocks)"),
 		maxDepth: fs.String("max-depth", "", "largest depth of each stage, as --min-depth, e.g. 3,4,4,4,4 (BlockProfile's Note10 space)"),
+		reduced:  fs.String("reduced", "", reducedHelp()),
 	}
 }
 
@@ -236,6 +238,11 @@ func (f *spaceFlags) space(supported []string, width float64, res int) (arch.Spa
 			return arch.Space{}, err
 		}
 		*d.field = v
+	}
+	if name := strings.TrimSpace(*f.reduced); name != "" {
+		if sp, err = withReduced(sp, name); err != nil {
+			return arch.Space{}, err
+		}
 	}
 	if err := sp.Validate(); err != nil {
 		return arch.Space{}, usagef("%v", err)

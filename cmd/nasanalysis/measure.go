@@ -75,7 +75,7 @@ func runMeasure(args []string, stdout, stderr io.Writer) error {
 func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) {
 	var o measureOptions
 	p := &o.proto
-	fs := newFlags("measure", "--space S --n N --seed K --out FILE [--engine onnxruntime|gomlx] [--res R] [--width W] [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] [--shard I/N] [--per-block FILE]", stderr)
+	fs := newFlags("measure", "--space S --n N --seed K --out FILE [--engine onnxruntime|gomlx] [--res R] [--width W] [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] [--reduced NAME] [--shard I/N] [--per-block FILE]", stderr)
 	sf := fs.spaceFlags(arch.OFAMBv3, measureSpaces)
 	fs.StringVar(&o.engine, "engine", latency.EngineORT, "inference engine: onnxruntime (ONNX Runtime on the CPU, the default) or gomlx (GoMLX's pure-Go backend: no cgo, far slower)")
 	fs.IntVar(&o.n, "n", 300, "number of sampled architectures")

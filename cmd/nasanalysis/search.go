@@ -32,7 +32,7 @@ func (c *constraintList) Set(s string) error {
 }
 
 func runSearch(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("search", "--space S [--width W] [--res R] [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] --objective acc --constraint 'note10_r224<=25' [--constraint ...] [--multi average|worst --devices LIST --budgets LIST] --seed K [--format csv|table]\n(prints the architecture found as a JSON line, as sample does, unless --format asks for it with its metrics)", stderr)
+	fs := newFlags("search", "--space S [--width W] [--res R] [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] [--reduced NAME] --objective acc --constraint 'note10_r224<=25' [--constraint ...] [--multi average|worst --devices LIST --budgets LIST] --seed K [--format csv|table]\n(prints the architecture found as a JSON line, as sample does, unless --format asks for it with its metrics)", stderr)
 	sf := fs.spaceFlags(arch.OFAMBv3, arch.BlockSpaces)
 	width := fs.Float64("width", 0, "supernet width multiplier of the mobile spaces (0: the space's default, 1.2 for ofa-mbv3, 1.3 for proxylessnas; pn_mobile needs proxylessnas at 1.0)")
 	objective := fs.String("objective", "acc", "the metric to maximise (eval's names)")
