@@ -170,7 +170,8 @@ type spaceFlags struct {
 }
 
 // spaceFlags adds --space, a design space this command supports (a subset of
-// arch.Spaces()), and the flags that restrict it: --drop, --min-depth, --max-depth.
+// arch.Spaces()), and the flags that restrict it: --drop, --min-depth, --max-depth and
+// --reduced.
 func (fs *flagSet) spaceFlags(def string, supported []string) *spaceFlags {
 	return &spaceFlags{
 		name: fs.String("space", def, "design space: "+strings.Join(supported, ", ")+
