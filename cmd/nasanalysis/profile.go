@@ -49,10 +49,7 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	if len(sp.Resolutions) > 1 {
 		return usagef("--space %s: profile samples at one resolution (--res), or with --fix-res one group per resolution of the family", sp)
 	}
-	cfg := profile.Config{Space: sp.Family, N: *n, Seed: uint64(*seed), Width: sp.Width, Drop: sp.Drop, MinDepth: sp.MinDepth, MaxDepth: sp.MaxDepth}
-	if len(sp.Resolutions) == 1 {
-		cfg.Res = sp.Resolutions[0]
-	}
+	cfg := profile.Config{Space: sp, N: *n, Seed: uint64(*seed)}
 	switch *deepen {
 	case "include":
 		cfg.Deepen = arch.DeepenToInclude
@@ -78,7 +75,7 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	// (checkResolutions made --res one of --fix-res's).
 	covered := sp
 	if *fixRes {
-		cfg.Resolutions = spaceResolutions(sp.Family)
+		cfg.ResolutionGroups = spaceResolutions(sp.Family)
 		covered.Resolutions = nil
 	}
 	names := splitList(*metrics)
@@ -93,10 +90,10 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	if err := metric.CheckNames(covered, names); err != nil {
 		return usageError{err.Error()}
 	}
-	groups := 1 + len(cfg.Fixes) + len(cfg.Resolutions)
+	groups := 1 + len(cfg.Fixes) + len(cfg.ResolutionGroups)
 	if cfg.Fixes == nil {
 		all, _ := arch.Fixes(sp.Family)
-		groups = 1 + len(slices.DeleteFunc(all, func(f arch.Fix) bool { return sp.CheckFix(f, cfg.Deepen) != nil })) + len(cfg.Resolutions)
+		groups = 1 + len(slices.DeleteFunc(all, func(f arch.Fix) bool { return sp.CheckFix(f, cfg.Deepen) != nil })) + len(cfg.ResolutionGroups)
 	}
 	bar := newProgress(stderr, groups*cfg.N*len(names), "profiling")
 	// Deterministic metrics report per batch (Config.Progress sets the total so far);

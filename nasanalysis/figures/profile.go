@@ -34,7 +34,7 @@ func ProfileResponse(resp profile.Response) (*plots.Figure, error) {
 	rows, cols, values := resp.Grid()
 	xl, yl := "depthwise kernel size (k x k)", "expand ratio (x input)"
 	ratio := "hidden channels as a multiple of the block's input channels"
-	if resp.Space == arch.OFAResNet50 {
+	if resp.Space.Family == arch.OFAResNet50 {
 		xl, yl = "kernel (none to choose)", "expand ratio (x output)"
 		ratio = "bottleneck channels as a multiple of the block's output channels"
 	}
@@ -44,7 +44,7 @@ func ProfileResponse(resp profile.Response) (*plots.Figure, error) {
 	}
 	u := profileUnit(resp.Unit)
 	return plots.Heatmap{
-		Title:  fmt.Sprintf("%s: %s by block, pooled over positions", resp.Space, resp.Metric),
+		Title:  fmt.Sprintf("%s: %s by block, pooled over positions", resp.Space.Family, resp.Metric),
 		Values: values, RowLabels: rows, ColLabels: cols, Format: "%.4g",
 		XLabel: xl, YLabel: yl, ValueLabel: "mean " + resp.Metric + u,
 		Caption: fmt.Sprintf("Mean %s%s of the %s networks that fix each block at any of the %d positions: %s; the baseline's mean is %s. Standard error of each block mean at most %s.%s Expand ratio: %s. Colour scale fitted to this figure's values.%s",
@@ -84,7 +84,7 @@ func ProfilePlacement(pt profile.PlacementTest) (*plots.Figure, error) {
 	rows, cols, values := pt.Grid()
 	u := profileUnit(pt.Unit)
 	return plots.Heatmap{
-		Title: fmt.Sprintf("%s: how much the block choice at each position moves %s", pt.Space, pt.Metric), Values: values, RowLabels: rows, ColLabels: cols,
+		Title: fmt.Sprintf("%s: how much the block choice at each position moves %s", pt.Space.Family, pt.Metric), Values: values, RowLabels: rows, ColLabels: cols,
 		Format: "%.3g", XLabel: "layer within the stage (0 = first)", YLabel: "stage (0 = first searchable)",
 		ValueLabel: "max − min block mean" + u,
 		Caption: fmt.Sprintf("Spread between the highest and lowest of the %d block means of %s%s at each position, each mean over %s networks; %s. Noise alone gives a positive spread too: the permutation test under the figure (%s shuffles per position) says where the spread is beyond it. Colour scale fitted to this figure's values.%s",
@@ -107,7 +107,7 @@ func ProfileDeepening(c profile.DeepeningComparison) ([]*plots.Figure, error) {
 			ColLabels: []string{"included", "released"}, Format: "%.3g", XLabel: "deepening rule", YLabel: "position (stage s, layer l)",
 			ValueLabel: m.Metric + " spread" + profileUnit(m.Unit),
 			Caption: fmt.Sprintf("Spread between the best and worst block mean at each position, %s networks per fix, %d px, seed %d; included: the stage deepened to include the block; released: BlockProfile's rule. One colour scale, fitted to both columns, so that they compare.",
-				prose.Num(c.Sample.N), c.Sample.Res, c.Sample.Seed)}.Figure()
+				prose.Num(c.Sample.N), c.Sample.Res(), c.Sample.Seed)}.Figure()
 		if err != nil {
 			return nil, err
 		}
@@ -123,6 +123,6 @@ func ProfileTruth(tc profile.TruthComparison, source string) (*plots.Figure, err
 	return plots.Scatter(plots.Axes{Title: "Profiling's inferred block cost against the block's measured time",
 		XLabel: "block's own time, measured per node (ms)", YLabel: fmt.Sprintf("profiling shift of %s (ms)", tc.Metric),
 		Caption: fmt.Sprintf("%d fixes at %d px: x is the block's own time, the mean over the %s–%s of the %s networks of the per-block file that hold the block there; y is the shift of %s from %s networks per fix (seed %d), %s.",
-			len(tc.Shift), tc.Res, prose.Num(tc.TruthMinN), prose.Num(tc.TruthMaxN), prose.Num(tc.TruthNetworks), tc.Metric, prose.Num(tc.N), tc.Seed, source)},
+			len(tc.Shift), tc.Res(), prose.Num(tc.TruthMinN), prose.Num(tc.TruthMaxN), prose.Num(tc.TruthNetworks), tc.Metric, prose.Num(tc.N), tc.Seed, source)},
 		plots.Series{Name: "one block fix", X: tc.Measured, Y: tc.Shift})
 }

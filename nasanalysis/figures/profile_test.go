@@ -11,7 +11,7 @@ import (
 )
 
 // profileSample is a hand-made sample of 50 networks per fix.
-var profileSample = profile.Sample{Space: arch.OFAMBv3, N: 50, Groups: 181, Fixes: 180, Positions: 20, Blocks: []string{"k3e3", "k3e4", "k3e6", "k5e3", "k5e4", "k5e6", "k7e3", "k7e4", "k7e6"}, Res: 224, Seed: 2021}
+var profileSample = profile.Sample{Space: arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}, N: 50, Groups: 181, Fixes: 180, Positions: 20, Blocks: []string{"k3e3", "k3e4", "k3e6", "k5e3", "k5e4", "k5e6", "k7e3", "k7e4", "k7e6"}, Seed: 2021}
 
 func profileCaption(t *testing.T, name, caption string, wants ...string) {
 	t.Helper()
@@ -69,7 +69,7 @@ func TestProfileFigures(t *testing.T) {
 	profileCaption(t, "deepening", figs[0].Caption, "50 networks per fix, 224 px, seed 2021", "One colour scale")
 
 	tc := profile.TruthComparison{Sample: profileSample, Metric: "measured", Shift: []float64{1, 2, 3}, Measured: []float64{0.5, 1, 1.2}, TruthNetworks: 300, TruthMinN: 12, TruthMaxN: 150}
-	tc.Res = 160
+	tc.Space.Resolutions = []int{160}
 	f, err = ProfileTruth(tc, "datasets/profile.csv, ONNX Runtime")
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +81,7 @@ func TestProfileFigures(t *testing.T) {
 // ProfileResponses draws one figure per named metric of a run, and refuses a metric the
 // profile does not have.
 func TestProfileResponses(t *testing.T) {
-	r, err := profile.Spec{Space: arch.OFAMBv3, Res: 160, N: 2, Seed: 1, Metrics: []string{"flops", "params"}}.Run()
+	r, err := profile.Spec{Space: arch.Space{Family: arch.OFAMBv3, Resolutions: []int{160}}, N: 2, Seed: 1, Metrics: []string{"flops", "params"}}.Run()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,7 @@ func BenchmarkProfileMBv3All(b *testing.B) {
 	ms := benchMetrics(b, "acc", "flops", "note10_r160", "note10_r176", "note10_r192", "note10_r208", "note10_r224", "gpu_2080ti_1")
 	b.ResetTimer()
 	for range b.N {
-		if _, err := Run(Config{Space: arch.OFAMBv3, Metrics: ms, N: 100, Seed: 1, Res: 224}); err != nil {
+		if _, err := Run(Config{Space: arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}, Metrics: ms, N: 100, Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
 	}

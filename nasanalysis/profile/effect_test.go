@@ -19,7 +19,7 @@ type handGroup struct {
 // values and the fix groups, with every block's statistics left to the functions under
 // test.
 func handResult(space string, names, units []string, base [][]float64, groups ...handGroup) *Result {
-	r := &Result{Config: Config{Space: space, N: len(base[0]), Seed: 1, Bootstrap: 1000}, Names: names, Baseline: &Group{Values: base, Present: 1}}
+	r := &Result{Config: Config{Space: arch.Space{Family: space}, N: len(base[0]), Seed: 1, Bootstrap: 1000}, Names: names, Baseline: &Group{Values: base, Present: 1}}
 	for i, n := range names {
 		r.Metrics = append(r.Metrics, &metric.Metric{Name: n, Unit: units[i]})
 	}

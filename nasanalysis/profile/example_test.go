@@ -19,7 +19,7 @@ func Example() {
 		{Stage: 0, Layer: 0, Block: arch.Block{Kernel: 3, Expand: 3}},
 		{Stage: 4, Layer: 3, Block: arch.Block{Kernel: 7, Expand: 6}},
 	}
-	r, err := profile.Run(profile.Config{Space: arch.OFAMBv3, Metrics: []*metric.Metric{flops}, N: 200, Seed: 1, Res: 224, Fixes: fixes})
+	r, err := profile.Run(profile.Config{Space: arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}, Metrics: []*metric.Metric{flops}, N: 200, Seed: 1, Fixes: fixes})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -15,7 +15,7 @@ import (
 // neither networks nor metric functions.
 func TestResultGobRoundTrip(t *testing.T) {
 	fixes := []arch.Fix{fix(0, 0, 3, 3), fix(0, 0, 7, 6), fix(2, 1, 5, 4)}
-	r, err := Run(Config{Space: arch.OFAMBv3, Metrics: []*metric.Metric{kernelSum, macs(t)}, N: 30, Seed: 4, Fixes: fixes, Res: 192})
+	r, err := Run(Config{Space: arch.Space{Family: arch.OFAMBv3, Resolutions: []int{192}}, Metrics: []*metric.Metric{kernelSum, macs(t)}, N: 30, Seed: 4, Fixes: fixes})
 	if err != nil {
 		t.Fatal(err)
 	}

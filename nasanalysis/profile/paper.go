@@ -93,8 +93,8 @@ const (
 // ComparePaper compares a profile of OFA-MobileNetV3 at 224 px on acc, flops,
 // note10_r224, gpu_2080ti_1 and gpu_2080ti_64 with the published response.
 func ComparePaper(r *Result) (PaperComparison, error) {
-	if r.Space != arch.OFAMBv3 || r.Res != 224 {
-		return PaperComparison{}, fmt.Errorf("profile: the published response is of %s at 224 px, not %s at %d px", arch.OFAMBv3, r.Space, r.Res)
+	if r.Space.Family != arch.OFAMBv3 || r.Res() != 224 {
+		return PaperComparison{}, fmt.Errorf("profile: the published response is of %s at 224 px, not %s at %d px", arch.OFAMBv3, r.Space.Family, r.Res())
 	}
 	effs, err := r.Effects(paperAcc, paperFLOPs, paperNote10, paperGPU1, paperGPU64)
 	if err != nil {

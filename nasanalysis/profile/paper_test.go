@@ -70,7 +70,7 @@ func TestComparePaperOnThePapersMeans(t *testing.T) {
 	}
 	base := [][]float64{{77, 78}, {800, 801}, {42, 43}, {8, 8.2}, {8, 8.2}}
 	r := handResult(arch.OFAMBv3, []string{"acc", "flops", "note10_r224", "gpu_2080ti_1", "gpu_2080ti_64"}, []string{"%", "M", "ms", "ms", "ms"}, base, groups...)
-	r.Res = 224
+	r.Space.Resolutions = []int{224}
 	c, err := ComparePaper(r)
 	if err != nil {
 		t.Fatal(err)
@@ -95,7 +95,7 @@ func TestComparePaperOnThePapersMeans(t *testing.T) {
 			t.Errorf("sentence lacks %q:\n%s", want, got)
 		}
 	}
-	r.Res = 160
+	r.Space.Resolutions = []int{160}
 	if _, err := ComparePaper(r); err == nil {
 		t.Error("a 160-px profile compared with the 224-px figure")
 	}

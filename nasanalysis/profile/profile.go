@@ -17,32 +17,39 @@ import (
 
 // Config is one profiling run.
 type Config struct {
-	Space   string
+	// Space is the design space the networks are drawn from (arch.Space): its family,
+	// and optionally a supernet width (ProxylessNAS's mobile lookup table needs 1.0),
+	// dropped blocks (that table has no expand ratio 4) and a depth range per stage
+	// (BlockProfile's Note10 caps 3, 4, 4, 4, 4). A profile runs at one resolution: the
+	// space's one, or none to sample each network's with the rest; a space of several
+	// resolutions is refused.
+	Space   arch.Space
 	Metrics []*metric.Metric
 	N       int    // architectures per group (the paper: 100)
 	Seed    uint64 // every group's stream derives from it
-	// Res fixes every architecture's resolution (0: sampled with the rest).
-	Res int
-	// Width is the supernet width multiplier of the mobile spaces' networks (0: the
-	// space's default); ProxylessNAS's mobile lookup table needs 1.0.
-	Width float64
-	// Drop samples from the reduced space without these blocks (arch.Space), e.g.
-	// ProxylessNAS's mobile table, which has no expand ratio 4.
-	Drop []arch.Block
-	// MinDepth and MaxDepth bound the sampled stage depths, one value per entry of the
-	// architectures' "d" list (arch.Space; nil: the family's range), e.g. BlockProfile's
-	// Note10 caps 3, 4, 4, 4, 4.
-	MinDepth, MaxDepth []int
 	// Fixes are the block fixes to profile (nil: every fix of the space whose block is
 	// not dropped).
 	Fixes []arch.Fix
-	// Resolutions adds one group per resolution: the resolution fixed, blocks random.
-	Resolutions []int
-	Deepen      arch.Deepen
-	Bootstrap   int // resamples of each shift interval (0: 1000)
+	// ResolutionGroups adds one group per resolution: the resolution fixed, blocks
+	// random.
+	ResolutionGroups []int
+	Deepen           arch.Deepen
+	Bootstrap        int // resamples of each shift interval (0: 1000)
 	// Progress, when set, is called with the number of architectures evaluated so far
 	// and the total, as batches finish.
 	Progress func(done, total int)
+}
+
+// Res is every network's input resolution: the space's one resolution, or 0 when the
+// space leaves it to be sampled.
+func (cfg Config) Res() int { return oneResolution(cfg.Space) }
+
+// oneResolution is a space's resolution when it has exactly one, else 0.
+func oneResolution(sp arch.Space) int {
+	if len(sp.Resolutions) == 1 {
+		return sp.Resolutions[0]
+	}
+	return 0
 }
 
 // Group is one profiled condition: the baseline (Fix nil, Resolution 0), a block fix,
@@ -66,7 +73,7 @@ type Stats struct {
 }
 
 // Result is a finished profile: the baseline first, then the groups in Config order
-// (fixes, then resolutions).
+// (fixes, then resolution groups).
 type Result struct {
 	Config
 	Names    []string // metric names
@@ -86,12 +93,15 @@ func Run(cfg Config) (*Result, error) {
 	if len(cfg.Metrics) == 0 {
 		return nil, fmt.Errorf("profile: no metrics")
 	}
-	space := arch.Space{Family: cfg.Space, Width: cfg.Width, Drop: cfg.Drop, MinDepth: cfg.MinDepth, MaxDepth: cfg.MaxDepth}
+	space := cfg.Space
 	if err := space.Validate(); err != nil {
 		return nil, fmt.Errorf("profile: %w", err)
 	}
+	if len(space.Resolutions) > 1 {
+		return nil, fmt.Errorf("profile: space %s has %d resolutions; a profile runs at one (or none, to sample each network's), and ResolutionGroups adds a group per resolution", space, len(space.Resolutions))
+	}
 	if cfg.Fixes == nil {
-		fixes, err := arch.Fixes(cfg.Space)
+		fixes, err := arch.Fixes(space.Family)
 		if err != nil {
 			return nil, err
 		}
@@ -117,12 +127,12 @@ func Run(cfg Config) (*Result, error) {
 		r.Names = append(r.Names, m.Name)
 	}
 	for i := range cfg.Fixes {
-		r.Groups = append(r.Groups, &Group{Fix: &cfg.Fixes[i], Resolution: cfg.Res})
+		r.Groups = append(r.Groups, &Group{Fix: &cfg.Fixes[i], Resolution: cfg.Res()})
 	}
-	for _, res := range cfg.Resolutions {
+	for _, res := range cfg.ResolutionGroups {
 		r.Groups = append(r.Groups, &Group{Resolution: res})
 	}
-	r.Baseline.Resolution = cfg.Res
+	r.Baseline.Resolution = cfg.Res()
 	all := append([]*Group{r.Baseline}, r.Groups...)
 	var sampleErr error
 	var once sync.Once
@@ -146,7 +156,8 @@ func Run(cfg Config) (*Result, error) {
 }
 
 // sample draws a group's architectures from its own stream (seed, stream): from the
-// space, at the group's resolution when it fixes one.
+// space, at the group's resolution when it fixes one (the space's, or a resolution
+// group's).
 func (cfg Config) sample(g *Group, stream uint64, space arch.Space) error {
 	rng := rand.New(rand.NewPCG(cfg.Seed, stream))
 	if g.Resolution != 0 {

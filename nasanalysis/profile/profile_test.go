@@ -34,7 +34,7 @@ func macs(t *testing.T) *metric.Metric {
 // Every sample of a fix holds its block (the sampling constraint), and results do not
 // depend on anything but the seed.
 func TestRunSamplesHoldTheirBlock(t *testing.T) {
-	cfg := Config{Space: arch.OFAMBv3, Metrics: []*metric.Metric{kernelSum, macs(t)}, N: 40, Seed: 7}
+	cfg := Config{Space: arch.Space{Family: arch.OFAMBv3}, Metrics: []*metric.Metric{kernelSum, macs(t)}, N: 40, Seed: 7}
 	r, err := Run(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -71,7 +71,7 @@ func isNaN(v any) bool { f, ok := v.(float64); return ok && math.IsNaN(f) }
 // 0.45 (4 standard errors) and its 95 % interval must not be far off the truth either.
 func TestShiftByHand(t *testing.T) {
 	fixes := []arch.Fix{{Stage: 0, Layer: 0, Block: arch.Block{Kernel: 7, Expand: 6}}, {Stage: 0, Layer: 0, Block: arch.Block{Kernel: 3, Expand: 6}}}
-	r, err := Run(Config{Space: arch.OFAMBv3, Metrics: []*metric.Metric{kernelSum}, N: 2000, Seed: 3, Fixes: fixes})
+	r, err := Run(Config{Space: arch.Space{Family: arch.OFAMBv3}, Metrics: []*metric.Metric{kernelSum}, N: 2000, Seed: 3, Fixes: fixes})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestShuffledMetricKeepsOrder(t *testing.T) {
 	shuffled := *kernelSum
 	shuffled.Name, shuffled.Deterministic = "ksum_measured", false
 	fixes := []arch.Fix{{Stage: 0, Layer: 0, Block: arch.Block{Kernel: 7, Expand: 6}}, {Stage: 1, Layer: 0, Block: arch.Block{Kernel: 3, Expand: 3}}}
-	r, err := Run(Config{Space: arch.OFAMBv3, Metrics: []*metric.Metric{kernelSum, &shuffled}, N: 50, Seed: 9, Fixes: fixes})
+	r, err := Run(Config{Space: arch.Space{Family: arch.OFAMBv3}, Metrics: []*metric.Metric{kernelSum, &shuffled}, N: 50, Seed: 9, Fixes: fixes})
 	if err != nil {
 		t.Fatal(err)
 	}

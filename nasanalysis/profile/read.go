@@ -13,7 +13,15 @@ import (
 // Result of statistics only (no architectures or per-network values): enough for
 // CompareTruth and the shift and mean of every group. It is how a run that
 // cannot be repeated cheaply — directly measured latency — is committed and reread.
-func ReadTable(path, space string) (*Result, error) {
+// space is the space the profile ran on, at its one resolution (none: sampled), which
+// the table does not record; the Result's N and Seed are left for the caller to state.
+func ReadTable(path string, space arch.Space) (*Result, error) {
+	if err := space.Validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(space.Resolutions) > 1 {
+		return nil, fmt.Errorf("%s: space %s has %d resolutions, but a profile runs at one (or none: sampled)", path, space, len(space.Resolutions))
+	}
 	f, err := data.ReadCSVFile(path)
 	if err != nil {
 		return nil, err

@@ -9,7 +9,7 @@ import (
 // blockGroups returns, per block of the space (arch.Blocks order), the fix groups with
 // that block, restricted to one position when stage >= 0.
 func (r *Result) blockGroups(stage, layer int) ([]arch.Block, [][]*Group) {
-	blocks, _ := arch.Blocks(r.Space)
+	blocks, _ := arch.Blocks(r.Space.Family)
 	out := make([][]*Group, len(blocks))
 	for _, g := range r.Groups {
 		if g.Fix == nil || (stage >= 0 && (g.Fix.Stage != stage || g.Fix.Layer != layer)) {

@@ -16,25 +16,21 @@ import (
 // and the seed. Every typed result of this package carries one, so that a caption or a
 // sentence states its sample from the result itself.
 type Sample struct {
-	Space     string
+	// Space is the design space profiled: its family and restrictions, with the one
+	// resolution every network ran at (none: sampled).
+	Space     arch.Space
 	N         int // random networks per group (0: unknown, e.g. a profile read back from a table)
 	Groups    int // the baseline, the block fixes and any fixed-resolution groups
 	Fixes     int
 	Positions int      // distinct (stage, layer) positions among the fixes
 	Blocks    []string // distinct blocks among the fixes, in the space's order
-	Res       int      // every network's input resolution (0: sampled)
-	Width     float64  // supernet width multiplier (0: the space's default)
-	Drop      []string // blocks left out of the space
-	// MinDepth and MaxDepth bound the stage depths (nil: the family's range).
-	MinDepth, MaxDepth []int
-	Released           bool // fixes deepen a stage as BlockProfile's released code does
-	Seed               uint64
+	Released  bool     // fixes deepen a stage as BlockProfile's released code does
+	Seed      uint64
 }
 
 // Sample describes the profile's sample.
 func (r *Result) Sample() Sample {
-	s := Sample{Space: r.Space, N: r.N, Groups: len(r.Groups) + 1, Fixes: len(r.Fixes), Res: r.Res, Width: r.Width,
-		MinDepth: r.MinDepth, MaxDepth: r.MaxDepth, Released: r.Deepen == arch.DeepenAsReleased, Seed: r.Seed}
+	s := Sample{Space: r.Space, N: r.N, Groups: len(r.Groups) + 1, Fixes: len(r.Fixes), Released: r.Deepen == arch.DeepenAsReleased, Seed: r.Seed}
 	positions := map[[2]int]bool{}
 	var blocks []arch.Block
 	for _, f := range r.Fixes {
@@ -44,12 +40,14 @@ func (r *Result) Sample() Sample {
 		}
 	}
 	s.Positions = len(positions)
-	order, _ := arch.Blocks(r.Space)
+	order, _ := arch.Blocks(r.Space.Family)
 	slices.SortStableFunc(blocks, func(a, b arch.Block) int { return slices.Index(order, a) - slices.Index(order, b) })
 	s.Blocks = tokens(blocks)
-	s.Drop = tokens(r.Drop)
 	return s
 }
+
+// Res is every network's input resolution (0: sampled).
+func (s Sample) Res() int { return oneResolution(s.Space) }
 
 // tokens lists blocks as their tokens (k7e6, e0.25).
 func tokens(bs []arch.Block) []string {
@@ -64,20 +62,21 @@ func tokens(bs []arch.Block) []string {
 // out: "224 px, width 1.0, without k3e4, k5e4 and k7e4".
 func (s Sample) Setting() string {
 	out := "resolution sampled"
-	if s.Res != 0 {
-		out = fmt.Sprintf("%d px", s.Res)
+	if res := s.Res(); res != 0 {
+		out = fmt.Sprintf("%d px", res)
 	}
-	if s.Width != 0 {
-		out += fmt.Sprintf(", width %.1f", s.Width)
+	sp := s.Space
+	if sp.Width != 0 {
+		out += fmt.Sprintf(", width %.1f", sp.Width)
 	}
-	if len(s.Drop) > 0 {
-		out += ", without " + prose.JoinAnd(s.Drop)
+	if len(sp.Drop) > 0 {
+		out += ", without " + prose.JoinAnd(tokens(sp.Drop))
 	}
-	if s.MinDepth != nil {
-		out += ", stage depths at least " + depths(s.MinDepth)
+	if sp.MinDepth != nil {
+		out += ", stage depths at least " + depths(sp.MinDepth)
 	}
-	if s.MaxDepth != nil {
-		out += ", stage depths at most " + depths(s.MaxDepth)
+	if sp.MaxDepth != nil {
+		out += ", stage depths at most " + depths(sp.MaxDepth)
 	}
 	if s.Released {
 		out += ", stages deepened by BlockProfile's released rule"
@@ -98,7 +97,7 @@ func depths(d []int) string {
 // (180 fixes and a baseline: 9,050 networks), 224 px, seed 2021".
 func (s Sample) String() string {
 	return fmt.Sprintf("%s random %s networks per fix (%s fixes and a baseline: %s networks), %s, seed %d",
-		prose.Num(s.N), s.Space, prose.Num(s.Fixes), prose.Num(s.Groups*s.N), s.Setting(), s.Seed)
+		prose.Num(s.N), s.Space.Family, prose.Num(s.Fixes), prose.Num(s.Groups*s.N), s.Setting(), s.Seed)
 }
 
 // FixesSentence counts the fixes: "7 blocks (k3e3, …) x 20 positions = 140 fixes."
@@ -111,7 +110,7 @@ func (s Sample) FixesSentence() string {
 // how they were drawn and priced; size is the study size and pricedBy says which
 // metrics price them.
 func (s Sample) DataLine(size, pricedBy string) (dataset string, n int, unit, note string) {
-	return "random " + s.Space + " networks", s.Groups * s.N, "networks",
+	return "random " + s.Space.Family + " networks", s.Groups * s.N, "networks",
 		fmt.Sprintf("%s per block fix (%s fixes) and in the baseline, %s, seed %d, study size %s; %s",
 			prose.Num(s.N), prose.Num(s.Fixes), s.Setting(), s.Seed, size, pricedBy)
 }
@@ -133,50 +132,30 @@ func RunSentences(r *Result, seconds float64, size string) []string {
 	}
 	s := r.Sample()
 	return append(out, fmt.Sprintf("Profiled %s: %s groups (%s block fixes and the baseline) x %s networks on %d metrics in %s s (study size %s).",
-		s.Space, prose.Num(s.Groups), prose.Num(s.Fixes), prose.Num(s.N), len(r.Names), prose.Num(seconds), size))
+		s.Space.Family, prose.Num(s.Groups), prose.Num(s.Fixes), prose.Num(s.N), len(r.Names), prose.Num(seconds), size))
 }
 
 // Spec names a profiling run by its inputs, as plain values (encoding/json and gob
 // carry it): a notebook keys a cached profile by its Spec, so that two notebooks asking
 // for the same profile share one run.
 type Spec struct {
-	Space string
-	Res   int      // every network's input resolution (0: sampled)
-	Width float64  // supernet width multiplier (0: the space's default)
-	Drop  []string // blocks left out of the space, as tokens (k7e3)
-	// MinDepth and MaxDepth bound the stage depths (nil: the family's range).
-	MinDepth, MaxDepth []int
-	Deepen             arch.Deepen
-	N                  int    // random networks per group
-	Seed               uint64 // every group's stream derives from it
-	Metrics            []string
+	// Space is the design space profiled, at one resolution or none (Config.Space).
+	Space   arch.Space
+	Deepen  arch.Deepen
+	N       int    // random networks per group
+	Seed    uint64 // every group's stream derives from it
+	Metrics []string
 	// GPUSeed seeds the training of the gpu_<column> latency predictors
 	// (metric.Options.GPUSeed); DataDir locates the shared data ("" for the default).
 	GPUSeed int64
 	DataDir string
 }
 
-// config is the run's Config, without its metrics.
-func (s Spec) config() (Config, error) {
-	cfg := Config{Space: s.Space, N: s.N, Seed: s.Seed, Res: s.Res, Width: s.Width, MinDepth: s.MinDepth, MaxDepth: s.MaxDepth, Deepen: s.Deepen}
-	if len(s.Drop) > 0 {
-		drop, err := arch.ParseBlocks(s.Space, strings.Join(s.Drop, ","))
-		if err != nil {
-			return Config{}, fmt.Errorf("profile: spec's dropped blocks: %w", err)
-		}
-		cfg.Drop = drop
-	}
-	return cfg, nil
-}
-
 // run profiles the spec with its metrics made with opts.
 func (s Spec) run(opts metric.Options) (*Result, error) {
-	cfg, err := s.config()
-	if err != nil {
-		return nil, err
-	}
+	cfg := Config{Space: s.Space, N: s.N, Seed: s.Seed, Deepen: s.Deepen}
 	for _, name := range s.Metrics {
-		m, err := metric.New(name, s.Space, opts)
+		m, err := metric.New(name, s.Space.Family, opts)
 		if err != nil {
 			return nil, err
 		}

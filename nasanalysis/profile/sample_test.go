@@ -1,7 +1,11 @@
 package profile
 
 import (
+	"bytes"
+	"encoding/gob"
+	"encoding/json"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -55,10 +59,13 @@ func TestRunSentences(t *testing.T) {
 	}
 }
 
+// pnDrop are the blocks ProxylessNAS's mobile lookup table lacks (expand ratio 4).
+var pnDrop = []arch.Block{{Kernel: 3, Expand: 4}, {Kernel: 5, Expand: 4}, {Kernel: 7, Expand: 4}}
+
 // A Spec runs the profile its Config would (the same seed gives the same table), and
-// refuses a dropped block the space does not have.
+// refuses a dropped block the space does not have and a space of two resolutions.
 func TestSpecRun(t *testing.T) {
-	spec := Spec{Space: arch.ProxylessNAS, Res: 224, Width: 1, Drop: []string{"k3e4", "k5e4", "k7e4"}, N: 4, Seed: 3, Metrics: []string{"flops"}}
+	spec := Spec{Space: arch.Space{Family: arch.ProxylessNAS, Width: 1, Resolutions: []int{224}, Drop: pnDrop}, N: 4, Seed: 3, Metrics: []string{"flops"}}
 	r, err := spec.Run()
 	if err != nil {
 		t.Fatal(err)
@@ -67,8 +74,7 @@ func TestSpecRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	drop, _ := arch.ParseBlocks(arch.ProxylessNAS, "k3e4,k5e4,k7e4")
-	want, err := Run(Config{Space: arch.ProxylessNAS, Res: 224, Width: 1, Drop: drop, N: 4, Seed: 3, Metrics: []*metric.Metric{flops}})
+	want, err := Run(Config{Space: arch.Space{Family: arch.ProxylessNAS, Width: 1, Resolutions: []int{224}, Drop: pnDrop}, N: 4, Seed: 3, Metrics: []*metric.Metric{flops}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,9 +86,37 @@ func TestSpecRun(t *testing.T) {
 	if s := r.Sample(); s.Setting() != "224 px, width 1.0, without k3e4, k5e4 and k7e4" || s.Fixes != 120 || len(s.Blocks) != 6 {
 		t.Errorf("sample %+v", s)
 	}
-	spec.Drop = []string{"k9e9"}
-	if _, err := spec.Run(); err == nil || !strings.Contains(err.Error(), "k9e9") {
+	bad := spec
+	bad.Space.Drop = []arch.Block{{Kernel: 9, Expand: 9}}
+	if _, err := bad.Run(); err == nil || !strings.Contains(err.Error(), "k9e9") {
 		t.Errorf("an unknown dropped block: %v", err)
+	}
+	bad = spec
+	bad.Space.Resolutions = []int{192, 224}
+	if _, err := bad.Run(); err == nil || !strings.Contains(err.Error(), "2 resolutions") {
+		t.Errorf("a space of two resolutions: %v", err)
+	}
+}
+
+// A Spec keys a notebook's cached profile: it survives encoding/json (nb.Key) and
+// encoding/gob (nb.Cached) unchanged, its space's restrictions included.
+func TestSpecEncodes(t *testing.T) {
+	spec := Spec{Space: arch.Space{Family: arch.ProxylessNAS, Width: 1, Resolutions: []int{224}, Drop: pnDrop, MaxDepth: []int{3, 4, 4, 4, 4}},
+		Deepen: arch.DeepenAsReleased, N: 4, Seed: 3, Metrics: []string{"flops"}, GPUSeed: 1}
+	j, err := json.Marshal(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fromJSON, fromGob Spec
+	if err := json.Unmarshal(j, &fromJSON); err != nil || !reflect.DeepEqual(fromJSON, spec) {
+		t.Errorf("through JSON %s: %+v, %v", j, fromJSON, err)
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(spec); err != nil {
+		t.Fatal(err)
+	}
+	if err := gob.NewDecoder(&buf).Decode(&fromGob); err != nil || !reflect.DeepEqual(fromGob, spec) {
+		t.Errorf("through gob: %+v, %v", fromGob, err)
 	}
 }
 
@@ -118,7 +152,7 @@ func TestProfileMachine(t *testing.T) {
 	spec := MachineSpec(60)
 	fit, err := predictor.Fit("", spec)
 	datatest.Check(t, err)
-	mp, err := ProfileMachine(Spec{Space: arch.OFAMBv3, Res: 160, N: 2, Seed: 1, Metrics: []string{"predicted"}}, fit)
+	mp, err := ProfileMachine(Spec{Space: arch.Space{Family: arch.OFAMBv3, Resolutions: []int{160}}, N: 2, Seed: 1, Metrics: []string{"predicted"}}, fit)
 	datatest.Check(t, err)
 	m := mp.Model
 	if m.Labelled != 60 || m.Test != m.Measured-60 || !(m.SRCC.Lo <= m.SRCC.Estimate && m.SRCC.Estimate <= m.SRCC.Hi) || m.SRCC.Estimate != fit.Score.SRCC {
@@ -129,7 +163,7 @@ func TestProfileMachine(t *testing.T) {
 		t.Errorf("predicted response %+v, %v", resp, err)
 	}
 	fit.Spec.Dataset = "nb201"
-	if _, err := ProfileMachine(Spec{Space: arch.OFAMBv3, N: 2, Metrics: []string{"predicted"}}, fit); err == nil {
+	if _, err := ProfileMachine(Spec{Space: arch.Space{Family: arch.OFAMBv3}, N: 2, Metrics: []string{"predicted"}}, fit); err == nil {
 		t.Error("a fit on another dataset was accepted")
 	}
 }

@@ -388,7 +388,7 @@ func ReductionSentence(red Reduction) string {
 	got := tokens(red.Drop())
 	text := fmt.Sprintf("**%s** keeps every block.", red.Device)
 	if len(got) > 0 {
-		text = fmt.Sprintf("**%s** drops %d of %d blocks: `--space %s --drop %s`.", red.Device, len(got), len(red.Scores), red.Space, strings.Join(got, ","))
+		text = fmt.Sprintf("**%s** drops %d of %d blocks: `--space %s --drop %s`.", red.Device, len(got), len(red.Scores), red.Space.Family, strings.Join(got, ","))
 	}
 	if red.PaperDevice == "" {
 		return text

@@ -87,7 +87,7 @@ func paperComparison(offset, se float64) PaperComparison {
 	ourEff := eff(ours)
 	pm := PaperMetric{Label: "Note10", Ours: ourEff, Paper: paper}
 	k7 := []BlockMean{ours[6], ours[7], ours[8]}
-	c := PaperComparison{Sample: Sample{Space: arch.OFAMBv3, Res: 224}, Accuracy: pm, FLOPs: pm, Note10: pm, GPU1: pm, GPU64: ourEff,
+	c := PaperComparison{Sample: Sample{Space: arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}}, Accuracy: pm, FLOPs: pm, Note10: pm, GPU1: pm, GPU64: ourEff,
 		Note10K7: k7, PaperNote10K7: []BlockMean{publishedBlocks(PaperNote10R224)[6], publishedBlocks(PaperNote10R224)[7], publishedBlocks(PaperNote10R224)[8]}}
 	for i := 1; i < 3; i++ {
 		c.Note10K7Steps = append(c.Note10K7Steps, Difference{Estimate: k7[i].Mean - k7[i-1].Mean, SE: math.Hypot(k7[i].SE, k7[i-1].SE)})
@@ -136,7 +136,7 @@ func tested(stage, layer int, spread, lo, hi, p float64) TestedPosition {
 
 // p = 0.05 exactly is not below 0.05: only strictly smaller p-values count.
 func TestPlacementSentences(t *testing.T) {
-	pt := PlacementTest{Sample: Sample{Space: arch.OFAMBv3, N: 50, Blocks: make([]string, 9)}, Metric: "note10_r224", Unit: "ms", Bootstrap: 1000,
+	pt := PlacementTest{Sample: Sample{Space: arch.Space{Family: arch.OFAMBv3}, N: 50, Blocks: make([]string, 9)}, Metric: "note10_r224", Unit: "ms", Bootstrap: 1000,
 		Positions: []TestedPosition{tested(0, 0, 2.5, 2.0, 3.0, 0.001), tested(0, 1, 0.5, 0.6, 1.1, 0.05), tested(1, 0, 1.0, 0.5, 1.5, 0.0499)}}
 	got := PlacementSentence(pt)
 	contains(t, "placement", got, "**note10_r224**: most sensitive s0l0 (spread 2.50 (2.00–3.00) ms", "k3e3 lowest, k7e6 highest", "least s0l1 (0.50 (0.60–1.10) ms)",
@@ -174,7 +174,7 @@ func score(k int, e, acc, cost float64, dominatedBy ...arch.Block) BlockScore {
 
 func TestReductionSentences(t *testing.T) {
 	k7e3, k3e3 := arch.Block{Kernel: 7, Expand: 3}, arch.Block{Kernel: 3, Expand: 3}
-	red := Reduction{Sample: Sample{Space: arch.OFAMBv3, N: 50, Positions: 20, Seed: 2021}, Accuracy: "acc", Device: "note10_r224", AccUnit: "%", DeviceUnit: "ms", PerBlock: 1000,
+	red := Reduction{Sample: Sample{Space: arch.Space{Family: arch.OFAMBv3}, N: 50, Positions: 20, Seed: 2021}, Accuracy: "acc", Device: "note10_r224", AccUnit: "%", DeviceUnit: "ms", PerBlock: 1000,
 		Scores: []BlockScore{score(7, 3, 0, 1, k3e3), score(7, 4, 0, 1, k3e3), score(3, 3, 0, 0)}, PaperDevice: "Note10", PaperDrop: []string{"k7e3", "k3e4"}}
 	contains(t, "reduction", ReductionSentence(red), "**note10_r224** drops 2 of 3 blocks: `--space ofa-mbv3 --drop k7e3,k7e4`.",
 		"Against the paper's Note10 reduction (k7e3, k3e4): dropped by both k7e3; only here k7e4; only in the paper k3e4.")
@@ -239,7 +239,7 @@ func TestTruthSentences(t *testing.T) {
 }
 
 func TestSampleSentences(t *testing.T) {
-	s := Sample{Space: arch.ProxylessNAS, N: 50, Groups: 141, Fixes: 140, Positions: 20, Blocks: []string{"k3e3", "k3e6"}, Res: 224, Width: 1, Drop: []string{"k3e4", "k5e4", "k7e4"}, Seed: 2021}
+	s := Sample{Space: arch.Space{Family: arch.ProxylessNAS, Width: 1, Resolutions: []int{224}, Drop: pnDrop}, N: 50, Groups: 141, Fixes: 140, Positions: 20, Blocks: []string{"k3e3", "k3e6"}, Seed: 2021}
 	if got, want := s.Setting(), "224 px, width 1.0, without k3e4, k5e4 and k7e4"; got != want {
 		t.Errorf("setting %q, want %q", got, want)
 	}
@@ -253,6 +253,6 @@ func TestSampleSentences(t *testing.T) {
 	if n != 7050 || dataset != "random proxylessnas networks" || unit != "networks" || !strings.HasSuffix(note, "seed 2021, study size small; priced by FLOPs") {
 		t.Errorf("data line %s, %d %s, %q", dataset, n, unit, note)
 	}
-	contains(t, "released", Sample{Released: true, MaxDepth: []int{3, 4, 4, 4, 4}}.Setting(), "resolution sampled, stage depths at most 3,4,4,4,4, stages deepened by BlockProfile's released rule")
+	contains(t, "released", Sample{Space: arch.Space{Family: arch.OFAMBv3, MaxDepth: []int{3, 4, 4, 4, 4}}, Released: true}.Setting(), "resolution sampled, stage depths at most 3,4,4,4,4, stages deepened by BlockProfile's released rule")
 	contains(t, "present caption", PresentCaption(Sample{N: 50, Blocks: make([]string, 9), Seed: 1}), "50 x 9 networks", "seed 1")
 }

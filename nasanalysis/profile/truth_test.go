@@ -35,7 +35,7 @@ func TestTruthFromBlocks(t *testing.T) {
 // for block times 1.5, 2.5, 0.5; at s0l2 (layer 2) shifts truth + 3 for times 1, 2, 3.
 func truthProfile() (*Result, BlockTruth) {
 	tr := BlockTruth{MS: map[arch.Fix]float64{}, N: map[arch.Fix]int{}, Networks: 7}
-	r := &Result{Config: Config{Space: arch.OFAMBv3, N: 10, Seed: 1}, Names: []string{"lat"}, Baseline: &Group{}}
+	r := &Result{Config: Config{Space: arch.Space{Family: arch.OFAMBv3}, N: 10, Seed: 1}, Names: []string{"lat"}, Baseline: &Group{}}
 	add := func(f arch.Fix, ms, shift float64, n int) {
 		tr.MS[f], tr.N[f] = ms, n
 		r.Fixes = append(r.Fixes, f)
@@ -99,7 +99,7 @@ func TestCompareTruthByHand(t *testing.T) {
 // A profile written as a table reads back with the same fixes and statistics.
 func TestReadTableRoundTrip(t *testing.T) {
 	fixes := []arch.Fix{{Stage: 1, Layer: 3, Block: arch.Block{Kernel: 5, Expand: 6}}, {Stage: 4, Layer: 0, Block: arch.Block{Kernel: 3, Expand: 4}}}
-	r, err := Run(Config{Space: arch.OFAMBv3, Metrics: []*metric.Metric{kernelSum}, N: 30, Seed: 1, Fixes: fixes, Res: 176})
+	r, err := Run(Config{Space: arch.Space{Family: arch.OFAMBv3, Resolutions: []int{176}}, Metrics: []*metric.Metric{kernelSum}, N: 30, Seed: 1, Fixes: fixes})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestReadTableRoundTrip(t *testing.T) {
 	w.Flush()
 	p := filepath.Join(t.TempDir(), "p.csv")
 	os.WriteFile(p, buf.Bytes(), 0o644)
-	back, err := ReadTable(p, arch.OFAMBv3)
+	back, err := ReadTable(p, arch.Space{Family: arch.OFAMBv3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func TestReadTableRoundTrip(t *testing.T) {
 		}
 	}
 	os.WriteFile(p, []byte("stage,layer\n1,2\n"), 0o644)
-	if _, err := ReadTable(p, arch.OFAMBv3); err == nil {
+	if _, err := ReadTable(p, arch.Space{Family: arch.OFAMBv3}); err == nil {
 		t.Error("a non-profile file was accepted")
 	}
 }
