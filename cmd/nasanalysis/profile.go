@@ -14,7 +14,7 @@ import (
 )
 
 func runProfile(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("profile", "--space S --metrics LIST --n N --seed K [--res R] [--width W] [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] [--blocks all|STAGE:LAYER:k<K>e<E>,...] [--format csv|table]", stderr)
+	fs := newFlags("profile", "--space S --metrics LIST --n N --seed K [--res R] [--width W] [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] [--reduced NAME] [--blocks all|STAGE:LAYER:k<K>e<E>,...] [--format csv|table]", stderr)
 	sf := fs.spaceFlags(arch.OFAMBv3, arch.BlockSpaces)
 	metrics := fs.String("metrics", "acc,flops", "comma-separated metrics, named as eval names them (see eval --help)")
 	n := fs.Int("n", 100, "random architectures per block fix and in the baseline")
