@@ -128,9 +128,9 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	cfg := search.DefaultEvo
-	cfg.Population, cfg.Generations, cfg.Seed = *pop, *gens, uint64(*seed) // the resolution is the space's
+	cfg.Population, cfg.Generations, cfg.Seed = *pop, *gens, uint64(*seed)
 	bar := newProgress(stderr, *gens+1, "generations")
-	found, err := search.Evolve(sp.Family, &sp, ev, cfg, func(int, float64) { bar.Add(1) })
+	found, err := search.Evolve(sp, ev, cfg, func(int, float64) { bar.Add(1) })
 	bar.Clear()
 	if err != nil {
 		return err

@@ -2,10 +2,12 @@ package figures
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/plots"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/prose"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/search"
@@ -33,9 +35,24 @@ func searchBand(name string, style int, b search.FrontBand) plots.Series {
 	return s
 }
 
-// searchNSGA describes the searches behind a figure.
-func searchNSGA(cfg search.NSGAConfig, seeds int, size string) string {
-	return fmt.Sprintf("NSGA-II fronts over %d seeds (population %d, %d generations, %d px%s)", seeds, cfg.Population, cfg.Generations, cfg.Res, searchSize(size))
+// searchNSGA describes the searches behind a figure, in space.
+func searchNSGA(cfg search.NSGAConfig, space arch.Space, seeds int, size string) string {
+	return fmt.Sprintf("NSGA-II fronts over %d seeds (population %d, %d generations, %s%s)", seeds, cfg.Population, cfg.Generations, searchResolution(space), searchSize(size))
+}
+
+// searchResolution states the resolution a space's networks run at.
+func searchResolution(space arch.Space) string {
+	switch len(space.Resolutions) {
+	case 0:
+		return "resolution searched"
+	case 1:
+		return fmt.Sprintf("%d px", space.Resolutions[0])
+	}
+	var rs []string
+	for _, r := range space.Resolutions {
+		rs = append(rs, strconv.Itoa(r))
+	}
+	return "resolution searched among " + prose.JoinAnd(rs) + " px"
 }
 
 // SpaceFronts draws a SpaceComparison's two arms as bands of fronts: at each latency the
@@ -53,7 +70,7 @@ func SpaceFronts(c search.SpaceComparison, profileN int, size string) (*plots.Fi
 	return plots.Lines(plots.Axes{Title: "Fronts on " + c.Latency + ": full vs reduced space", XLabel: searchAxisLabel(c.Latency, c.Unit),
 		YLabel: "predicted ImageNet top-1 (%)", LegendBottom: true,
 		Caption: fmt.Sprintf("%s: the line is the median over seeds of the best accuracy reached within each latency, the band the worst to the best seed. Reduced space: %s (dominated blocks of the block profile, %d networks per fix). %s",
-			searchNSGA(c.Config, len(c.Seeds), size), dropped, profileN, c.About)},
+			searchNSGA(c.Config, c.Space, len(c.Seeds), size), dropped, profileN, c.About)},
 		true, searchBand("full space", 1, c.Full.Band), searchBand("reduced space", 2, c.Reduced.Band))
 }
 
@@ -98,7 +115,7 @@ func SpaceHypervolumes(cs []search.SpaceComparison, size string) (*plots.Figure,
 func ReuseFronts(r search.ReuseComparison, size string) (*plots.Figure, error) {
 	return plots.Lines(plots.Axes{Title: "Proxy reuse: " + r.Proxy + " -> " + r.Target, XLabel: r.Target + " latency (" + r.Unit + ")",
 		YLabel: "predicted ImageNet top-1 (%)", LegendBottom: true,
-		Caption: fmt.Sprintf("%s: median over seeds of the best accuracy within each latency, band from the worst to the best seed. %s", searchNSGA(r.Config, len(r.Seeds), size), r.About)},
+		Caption: fmt.Sprintf("%s: median over seeds of the best accuracy within each latency, band from the worst to the best seed. %s", searchNSGA(r.Config, r.Space, len(r.Seeds), size), r.About)},
 		true, searchBand("searched on "+r.Proxy+", shown on "+r.Target, 1, r.Reused.Band), searchBand("searched on "+r.Target, 2, r.Own.Band))
 }
 
@@ -138,7 +155,7 @@ func RuleRatios(rs *search.RuleStudy, size string) (*plots.Figure, error) {
 	return plots.Heatmap{Title: "Chosen models' latency over each device's budget", Values: vals, RowLabels: rows, ColLabels: rs.Devices,
 		Scale: plots.Sequential, ValueLabel: "latency / budget (ratio)", XLabel: "device", YLabel: "rule the model was chosen under", KeepOrder: true,
 		Caption: fmt.Sprintf("Each cell: the latency of the model chosen under the row's rule, on the column's device, over that device's budget (its median over %s random networks at %d px), mean over %d seeds (population %d, %d generations%s). Above 1: slower than the budget there.",
-			prose.Num(rs.Sample), rs.Config.Res, len(rs.Seeds), rs.Config.Population, rs.Config.Generations, searchSize(size))}.Figure()
+			prose.Num(rs.Sample), rs.Res(), len(rs.Seeds), rs.Config.Population, rs.Config.Generations, searchSize(size))}.Figure()
 }
 
 // BestUnderTable is a TableStudy's exhaustive best cell under each rule, with its caption.

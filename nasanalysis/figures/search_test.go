@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/search"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
@@ -27,8 +28,9 @@ func searchRender(t *testing.T, name string, f interface{ Bytes(string) ([]byte,
 // searches and seeds they rest on and what a box shows (it draws no point per seed
 // unless the seed lies beyond the whiskers).
 func TestSearchParetoFigures(t *testing.T) {
-	cfg := search.NSGAConfig{Population: 30, Generations: 10, Res: 224}
-	c := search.SpaceComparison{Latency: "note10_r224", Unit: "ms", About: "Note10 table", Dropped: []string{"k7e3", "k7e4"}, Seeds: []uint64{1, 2},
+	cfg := search.NSGAConfig{Population: 30, Generations: 10}
+	at224 := arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}
+	c := search.SpaceComparison{Latency: "note10_r224", Unit: "ms", About: "Note10 table", Space: at224, Dropped: []string{"k7e3", "k7e4"}, Seeds: []uint64{1, 2},
 		Config: cfg, Full: searchArm(10, 12), Reduced: searchArm(11, 13)}
 	f, err := SpaceFronts(c, 50, "small")
 	if err != nil {
@@ -48,12 +50,29 @@ func TestSearchParetoFigures(t *testing.T) {
 		t.Errorf("boxes caption %q", b.Caption)
 	}
 	searchRender(t, "boxes", b)
-	r := search.ReuseComparison{Proxy: "note10_r224", Target: "gpu_2080ti_64", Unit: "ms", Seeds: []uint64{1, 2}, Config: cfg, Reused: searchArm(8, 9), Own: searchArm(10, 11)}
+	r := search.ReuseComparison{Proxy: "note10_r224", Target: "gpu_2080ti_64", Space: at224, Unit: "ms", Seeds: []uint64{1, 2}, Config: cfg, Reused: searchArm(8, 9), Own: searchArm(10, 11)}
 	rf, err := ReuseFronts(r, "paper")
 	if err != nil {
 		t.Fatal(err)
 	}
 	searchRender(t, "reuse fronts", rf)
+	if !strings.Contains(rf.Caption, "(population 30, 10 generations, 224 px; study size paper)") {
+		t.Errorf("reuse fronts caption %q", rf.Caption)
+	}
+	for _, sp := range []struct {
+		res  []int
+		want string
+	}{{nil, "10 generations, resolution searched)"}, {[]int{192, 224}, "10 generations, resolution searched among 192 and 224 px)"}} {
+		r.Space.Resolutions = sp.res
+		f, err := ReuseFronts(r, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(f.Caption, sp.want) {
+			t.Errorf("resolutions %v: caption %q lacks %q", sp.res, f.Caption, sp.want)
+		}
+	}
+	r.Space = at224
 	rb, err := ReuseHypervolumes([]search.ReuseComparison{r}, "paper")
 	if err != nil || !strings.Contains(rb.Caption, "The note10_r224 fronts re-scored on each target") || !strings.HasSuffix(rb.Caption, " Study size paper.") {
 		t.Fatalf("reuse boxes: %v, caption %q", err, rb.Caption)
@@ -68,7 +87,8 @@ func TestSearchParetoFigures(t *testing.T) {
 // table's columns are the check's numbers.
 func TestSearchRuleFigures(t *testing.T) {
 	rs := &search.RuleStudy{Devices: []string{"note10", "here"}, Budgets: []float64{20, 10}, Sample: 1000, Value: "acc", Seeds: []uint64{1, 2},
-		Config: search.EvoConfig{Population: 40, Generations: 10, Res: 224}}
+		Space:  arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}},
+		Config: search.EvoConfig{Population: 40, Generations: 10}}
 	for _, rule := range search.Rules(rs.Devices) {
 		rs.Choices = append(rs.Choices, []search.Choice{{Rule: rule, Value: 80, Ratio: []float64{1.2, 0.9}, Worst: 1.2, Avg: 1.05}, {Rule: rule, Value: 81, Ratio: []float64{0.8, 1.1}, Worst: 1.1, Avg: 0.95}})
 	}

@@ -8,8 +8,8 @@
 // both over seeds and Band summarises the traces (mean and standard deviation of the
 // best value after each query).
 //
-// Over a design space (or a restricted one, arch.Space, such as a hardware-reduced
-// space), Evolve is OFA's evolutionary search: a population of feasible
+// Over a design space (an arch.Space: a family, or a space restricted within it such as
+// a hardware-reduced space), Evolve is OFA's evolutionary search: a population of feasible
 // architectures, parents, mutation and crossover, scored in batches by an Evaluator —
 // Constrained maximises a metric (e.g. predicted accuracy) under latency budgets on
 // one or several devices, each within its

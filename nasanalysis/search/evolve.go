@@ -22,9 +22,6 @@ type EvoConfig struct {
 	Seed                     uint64
 	// MaxTries bounds the draws for one feasible child or initial member (0: 500).
 	MaxTries int
-	// Res, when not 0, fixes every candidate's input resolution (a search at one
-	// resolution, as when every device's budget is at that resolution).
-	Res int
 }
 
 // DefaultEvo is OFA's setting: population 100, parents 25 %, half of the children by
@@ -45,18 +42,19 @@ type EvoResult struct {
 	Evaluated         int // architectures scored
 }
 
-// Evolve searches a design space for the fittest feasible architecture: the family
-// space, or within it the restricted space within (nil: the whole family; its width,
-// resolutions, dropped blocks and depth caps hold for every candidate). progress, when
+// Evolve searches a design space for the fittest feasible architecture: a family
+// (arch.Space{Family: ...}) or a space restricted within it, whose width, resolutions
+// (one, for a search at one resolution, as when every device's budget is at that
+// resolution), dropped blocks and depth range hold for every candidate. progress, when
 // set, is called after each generation.
-func Evolve(space string, within *arch.Space, eval Evaluator, cfg EvoConfig, progress func(gen int, best float64)) (*EvoResult, error) {
+func Evolve(space arch.Space, eval Evaluator, cfg EvoConfig, progress func(gen int, best float64)) (*EvoResult, error) {
 	if cfg.Population < 4 || cfg.Generations < 0 || !(cfg.ParentRatio > 0 && cfg.ParentRatio < 1) || cfg.MutateRatio < 0 || cfg.MutateRatio > 1 || cfg.MutateProb < 0 || cfg.MutateProb > 1 {
 		return nil, fmt.Errorf("evolution: need population >= 4, generations >= 0, 0 < parent ratio < 1, mutate ratio and probability in [0, 1]; got %+v", cfg)
 	}
-	sp, err := searchSpace(space, within, cfg.Res)
-	if err != nil {
+	if err := space.Validate(); err != nil {
 		return nil, fmt.Errorf("evolution: %w", err)
 	}
+	sp := space
 	tries := cfg.MaxTries
 	if tries == 0 {
 		tries = 500
@@ -258,23 +256,4 @@ func Constrained(value *metric.Metric, lats []*metric.Metric, budgets []float64,
 		}
 		return fit, ok, nil
 	}, nil
-}
-
-// searchSpace is the space a search draws from: within (nil: the whole family), at the
-// resolution res when it is not 0.
-func searchSpace(family string, within *arch.Space, res int) (arch.Space, error) {
-	sp := arch.Space{Family: family}
-	if within != nil {
-		if within.Family != family {
-			return arch.Space{}, fmt.Errorf("a search of %s within %s, a space of another family", family, within)
-		}
-		sp = *within
-	}
-	if res != 0 {
-		if len(sp.Resolutions) > 0 && !slices.Contains(sp.Resolutions, res) {
-			return arch.Space{}, fmt.Errorf("resolution %d is outside the space %s", res, sp)
-		}
-		sp.Resolutions = []int{res}
-	}
-	return sp, sp.Validate()
 }

@@ -34,8 +34,8 @@ func kernelSum(as []arch.Arch) ([]float64, []bool, error) {
 func TestEvolveReachesKnownOptimum(t *testing.T) {
 	cfg := DefaultEvo
 	cfg.Generations, cfg.Seed = 40, 3
-	red := &arch.Space{Family: arch.OFAMBv3, Drop: []arch.Block{{Kernel: 7, Expand: 3}}}
-	res, err := Evolve(arch.OFAMBv3, red, kernelSum, cfg, nil)
+	red := arch.Space{Family: arch.OFAMBv3, Drop: []arch.Block{{Kernel: 7, Expand: 3}}}
+	res, err := Evolve(red, kernelSum, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestEvolveReachesKnownOptimum(t *testing.T) {
 	if !slices.IsSorted(res.BestPerGeneration) || len(res.BestPerGeneration) != 41 {
 		t.Errorf("best per generation %v", res.BestPerGeneration)
 	}
-	again, _ := Evolve(arch.OFAMBv3, red, kernelSum, cfg, nil)
+	again, _ := Evolve(red, kernelSum, cfg, nil)
 	if again.Best.String() != res.Best.String() {
 		t.Error("the same seed found another architecture")
 	}
@@ -99,11 +99,11 @@ func BenchmarkEvolve100x500(b *testing.B) {
 	datatest.Check(b, err)
 	ev, _ := Constrained(acc, []*metric.Metric{n10}, []float64{35}, Each)
 	cfg := DefaultEvo
-	cfg.Generations, cfg.Res = 500, 224
+	cfg.Generations = 500
 	scored := 0
 	b.ResetTimer()
 	for range b.N {
-		res, err := Evolve(arch.OFAMBv3, nil, ev, cfg, nil)
+		res, err := Evolve(arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}, ev, cfg, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

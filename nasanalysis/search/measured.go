@@ -94,16 +94,18 @@ func MeasureChosen(rs *RuleStudy, d int, measured *metric.Metric, nRandom int) (
 	var timed []arch.Arch
 	for _, cs := range rs.Choices {
 		for _, c := range cs {
-			a, err := arch.ParseMB(arch.MBv3, c.Arch)
+			a, err := arch.Parse(rs.Space.Family, c.Arch)
 			if err != nil {
 				return nil, fmt.Errorf("measured check, rule %s: %w", c.Rule, err)
 			}
 			timed = append(timed, a)
 		}
 	}
-	for _, a := range arch.WithResolution(arch.MBv3.SampleN(rs.Sample, rs.SampleSeed), rs.Config.Res)[:nRandom] {
-		timed = append(timed, a)
+	random, err := sampleN(rs.Space, rs.Sample, rs.SampleSeed)
+	if err != nil {
+		return nil, fmt.Errorf("measured check: %w", err)
 	}
+	timed = append(timed, random[:nRandom]...)
 	order := rand.New(rand.NewPCG(measureOrderSeed, measureOrderSeed)).Perm(len(timed))
 	shuffled := make([]arch.Arch, len(timed))
 	for k, i := range order {
@@ -129,7 +131,7 @@ func MeasureChosen(rs *RuleStudy, d int, measured *metric.Metric, nRandom int) (
 // every chosen model of rs, rule by rule and seed by seed, then the first random
 // networks of rs in their order.
 func CompareMeasured(rs *RuleStudy, d int, ms []float64) (*MeasuredCheck, error) {
-	m := &MeasuredCheck{Device: rs.Devices[d], Budget: rs.Budgets[d], Res: rs.Config.Res, Seeds: len(rs.Seeds)}
+	m := &MeasuredCheck{Device: rs.Devices[d], Budget: rs.Budgets[d], Res: rs.Res(), Seeds: len(rs.Seeds)}
 	var pred []float64
 	for _, cs := range rs.Choices {
 		m.NChosen += len(cs)

@@ -100,7 +100,7 @@ func TestTableRulesOnNB201(t *testing.T) {
 	best, _ := BestUnder(m, acc)
 	cfg := DefaultEvo
 	cfg.Population, cfg.Generations = 40, 20
-	found, err := TableRules(arch.NB201, m, lat.Archs, acc, cfg, []uint64{1})
+	found, err := TableRules(arch.Space{Family: arch.NB201}, m, lat.Archs, acc, cfg, []uint64{1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,10 +76,10 @@ func BestUnder(m *MultiHW, value []float64) ([]Choice, error) {
 	return out, nil
 }
 
-// SearchRules runs Evolve once per rule and seed — one device's budget, then all
+// SearchRules runs Evolve on space once per rule and seed — one device's budget, then all
 // devices' on average and in the worst case — and reports each result's value and
 // latency ratios on every device.
-func SearchRules(space string, reduced *arch.Space, value *metric.Metric, lats []*metric.Metric, budgets []float64, cfg EvoConfig, seeds []uint64) ([][]Choice, error) {
+func SearchRules(space arch.Space, value *metric.Metric, lats []*metric.Metric, budgets []float64, cfg EvoConfig, seeds []uint64) ([][]Choice, error) {
 	devices := make([]string, len(lats))
 	for d, m := range lats {
 		devices[d] = m.Name
@@ -101,7 +101,7 @@ func SearchRules(space string, reduced *arch.Space, value *metric.Metric, lats [
 		for _, s := range seeds {
 			c := cfg
 			c.Seed = s
-			res, err := Evolve(space, reduced, ev, c, nil)
+			res, err := Evolve(space, ev, c, nil)
 			if err != nil {
 				return nil, fmt.Errorf("%s, seed %d: %w", rule, s, err)
 			}
@@ -159,11 +159,11 @@ func ChoicesFrame(devices []string, valueName string, choices [][]Choice) datafr
 }
 
 // TableRules searches a measured table (e.g. NB201's cells) under every rule of m, once
-// per seed: the evolutionary search samples the design space, and an architecture not
+// per seed: the evolutionary search samples space, and an architecture not
 // in the table — not measured on every device — is infeasible, as is one the rule does
 // not admit. keys[i] is the table's architecture string of row i and value[i] its value.
 // Each result carries its table row (Index), so its regret against BestUnder is known.
-func TableRules(space string, m *MultiHW, keys []string, value []float64, cfg EvoConfig, seeds []uint64) ([][]Choice, error) {
+func TableRules(space arch.Space, m *MultiHW, keys []string, value []float64, cfg EvoConfig, seeds []uint64) ([][]Choice, error) {
 	row := map[string]int{} // key -> position in m.Kept
 	for k, i := range m.Kept {
 		row[keys[i]] = k
@@ -186,7 +186,7 @@ func TableRules(space string, m *MultiHW, keys []string, value []float64, cfg Ev
 		for _, s := range seeds {
 			c := cfg
 			c.Seed = s
-			res, err := Evolve(space, nil, ev, c, nil)
+			res, err := Evolve(space, ev, c, nil)
 			if err != nil {
 				return nil, fmt.Errorf("%s, seed %d: %w", rule, s, err)
 			}

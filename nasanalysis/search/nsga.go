@@ -41,7 +41,6 @@ type NSGAConfig struct {
 	CrossoverProb           float64 // a child is a crossover of two parents with this probability, else a copy
 	MutateProb              float64 // then each choice is resampled with this probability
 	Seed                    uint64
-	Res                     int // fix every candidate's resolution (0: searched)
 }
 
 // DefaultNSGA is a population of 100 over 30 generations.
@@ -55,19 +54,19 @@ type FrontResult struct {
 	Evaluated int
 }
 
-// NSGA2 searches a design space (or a restricted one, within; nil: the whole family,
-// as in Evolve) for the Pareto front of the objectives: each generation breeds a
+// NSGA2 searches a design space (a family or a space restricted within it, as in
+// Evolve) for the Pareto front of the objectives: each generation breeds a
 // population of children by binary tournament (lower non-domination rank, then larger
 // crowding distance), crossover and mutation, and keeps the best of parents and
 // children by rank and crowding distance.
-func NSGA2(space string, within *arch.Space, obj Objectives, cfg NSGAConfig, progress func(gen int)) (*FrontResult, error) {
+func NSGA2(space arch.Space, obj Objectives, cfg NSGAConfig, progress func(gen int)) (*FrontResult, error) {
 	if cfg.Population < 4 || cfg.Generations < 0 || cfg.CrossoverProb < 0 || cfg.CrossoverProb > 1 || cfg.MutateProb < 0 || cfg.MutateProb > 1 {
 		return nil, fmt.Errorf("NSGA-II: need population >= 4, generations >= 0 and probabilities in [0, 1]; got %+v", cfg)
 	}
-	sp, err := searchSpace(space, within, cfg.Res)
-	if err != nil {
+	if err := space.Validate(); err != nil {
 		return nil, fmt.Errorf("NSGA-II: %w", err)
 	}
+	sp := space
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0x9a2))
 	res := &FrontResult{}
 	prepare := func(a arch.Arch) (arch.Arch, error) { return sp.Repair(a, rng) }
@@ -232,13 +231,13 @@ func survivors(all []arch.Arch, pts [][]float64, n int) ([]arch.Arch, [][]float6
 	return outA, outP, nil
 }
 
-// Fronts runs NSGA2 once per seed.
-func Fronts(space string, within *arch.Space, obj Objectives, cfg NSGAConfig, seeds []uint64) ([]*FrontResult, error) {
+// Fronts runs NSGA2 on space once per seed.
+func Fronts(space arch.Space, obj Objectives, cfg NSGAConfig, seeds []uint64) ([]*FrontResult, error) {
 	var out []*FrontResult
 	for _, s := range seeds {
 		c := cfg
 		c.Seed = s
-		r, err := NSGA2(space, within, obj, c, nil)
+		r, err := NSGA2(space, obj, c, nil)
 		if err != nil {
 			return nil, fmt.Errorf("seed %d: %w", s, err)
 		}

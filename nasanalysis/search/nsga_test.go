@@ -37,7 +37,7 @@ func TestNSGA2FindsKnownFront(t *testing.T) {
 	}
 	cfg := DefaultNSGA
 	cfg.Population, cfg.Generations, cfg.Seed = 40, 40, 5
-	res, err := NSGA2(arch.OFAMBv3, nil, obj, cfg, nil)
+	res, err := NSGA2(arch.Space{Family: arch.OFAMBv3}, obj, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -87,8 +87,8 @@ func handArm(mean, lo, hi float64) Arm {
 }
 
 func handSpace(change stats.Interval, dropped ...string) SpaceComparison {
-	return SpaceComparison{Latency: "note10_r224", Unit: "ms", Dropped: dropped, Ref: []float64{-78, 40}, Seeds: []uint64{1, 2, 3},
-		Config: NSGAConfig{Population: 30, Generations: 10, Res: 224}, Full: handArm(50, 48, 52), Reduced: handArm(51, 49, 53), Change: change}
+	return SpaceComparison{Latency: "note10_r224", Unit: "ms", Space: arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}, Dropped: dropped, Ref: []float64{-78, 40}, Seeds: []uint64{1, 2, 3},
+		Config: NSGAConfig{Population: 30, Generations: 10}, Full: handArm(50, 48, 52), Reduced: handArm(51, 49, 53), Change: change}
 }
 
 func TestSpaceSentenceEachDirection(t *testing.T) {
@@ -120,8 +120,8 @@ func TestSpaceSentenceEachDirection(t *testing.T) {
 }
 
 func handReuse(target string, change stats.Interval) ReuseComparison {
-	return ReuseComparison{Proxy: "note10_r224", Target: target, Unit: "ms", Ref: []float64{-78, 20}, Seeds: []uint64{1, 2, 3},
-		Config: NSGAConfig{Population: 30, Generations: 10, Res: 224}, Reused: handArm(45, 44, 46), Own: handArm(50, 49, 51), Change: change}
+	return ReuseComparison{Proxy: "note10_r224", Target: target, Space: arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}, Unit: "ms", Ref: []float64{-78, 20}, Seeds: []uint64{1, 2, 3},
+		Config: NSGAConfig{Population: 30, Generations: 10}, Reused: handArm(45, 44, 46), Own: handArm(50, 49, 51), Change: change}
 }
 
 func TestReuseSentenceEachDirection(t *testing.T) {
@@ -183,13 +183,13 @@ func TestCompareSpacesOnCounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := NSGAConfig{Population: 8, Generations: 2, CrossoverProb: 0.9, MutateProb: 0.1, Res: 224}
+	cfg := NSGAConfig{Population: 8, Generations: 2, CrossoverProb: 0.9, MutateProb: 0.1}
 	seeds := []uint64{1, 2, 3}
-	c, err := CompareSpaces(arch.Space{Family: arch.OFAMBv3, Drop: []arch.Block{{Kernel: 7, Expand: 6}}}, flops, params, cfg, seeds)
+	c, err := CompareSpaces(arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}, Drop: []arch.Block{{Kernel: 7, Expand: 6}}}, flops, params, cfg, seeds)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Full.HV.PerSeed) != 3 || len(c.Reduced.HV.PerSeed) != 3 || c.Dropped[0] != "k7e6" || c.Caps != "" || c.Space != "ofa-mbv3:drop=k7e6" || c.Latency != "params" {
+	if len(c.Full.HV.PerSeed) != 3 || len(c.Reduced.HV.PerSeed) != 3 || c.Dropped[0] != "k7e6" || c.Caps != "" || c.Space.String() != "ofa-mbv3:res=224:drop=k7e6" || c.Latency != "params" {
 		t.Fatalf("comparison %+v", c)
 	}
 	var d, base float64
@@ -200,14 +200,14 @@ func TestCompareSpacesOnCounts(t *testing.T) {
 	if !near(c.Change.Estimate, 100*d/base, 1e-9) {
 		t.Errorf("change %v, want 100 x mean difference / base mean = %v", c.Change.Estimate, 100*d/base)
 	}
-	same, err := CompareSpaces(arch.Space{Family: arch.OFAMBv3}, flops, params, cfg, seeds)
+	same, err := CompareSpaces(arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}, flops, params, cfg, seeds)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if same.Change.Estimate != 0 || same.Change.Sign() != 0 || same.Full.HV.PerSeed[2] != same.Reduced.HV.PerSeed[2] {
 		t.Errorf("nothing dropped: change %+v, hypervolumes %v and %v", same.Change, same.Full.HV.PerSeed, same.Reduced.HV.PerSeed)
 	}
-	capped, err := CompareSpaces(arch.Space{Family: arch.OFAMBv3, MaxDepth: []int{3, 4, 4, 4, 4}}, flops, params, cfg, seeds[:2])
+	capped, err := CompareSpaces(arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}, MaxDepth: []int{3, 4, 4, 4, 4}}, flops, params, cfg, seeds[:2])
 	if err != nil {
 		t.Fatal(err)
 	}

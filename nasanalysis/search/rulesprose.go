@@ -81,7 +81,7 @@ func BudgetSentences(rs *RuleStudy) []string {
 	var out []string
 	for d, name := range rs.Devices {
 		out = append(out, fmt.Sprintf("`%s` budget %s %s (median of %s random networks at %d px). %s.",
-			name, prose.Num(rs.Budgets[d]), rs.Units[d], prose.Num(rs.Sample), rs.Config.Res, rs.Abouts[d]))
+			name, prose.Num(rs.Budgets[d]), rs.Units[d], prose.Num(rs.Sample), rs.Res(), rs.Abouts[d]))
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
@@ -60,7 +61,7 @@ func NB201Study(dataDir string, devices []string, cfg EvoConfig, seeds []uint64)
 	if err != nil {
 		return nil, err
 	}
-	found, err := TableRules(arch.NB201, m, lat.Archs, acc, cfg, seeds)
+	found, err := TableRules(arch.Space{Family: arch.NB201}, m, lat.Archs, acc, cfg, seeds)
 	if err != nil {
 		return nil, err
 	}
@@ -179,11 +180,12 @@ func meanOf(cs []Choice, f func(Choice) float64) float64 {
 	return s / float64(len(cs))
 }
 
-// RuleStudy is Chu et al.'s multi-hardware search on a design space: a budget per
-// device (its median latency over Sample random networks at the search's resolution,
-// drawn with SampleSeed), and OFA's evolutionary search under every rule of
+// RuleStudy is Chu et al.'s multi-hardware search on a design space at one resolution
+// (Space): a budget per device (its median latency over Sample random networks of the
+// space, drawn with SampleSeed), and OFA's evolutionary search under every rule of
 // Rules(Metrics), once per seed (Choices[rule][seed]).
 type RuleStudy struct {
+	Space   arch.Space
 	Devices []string // as the reports name them
 	Metrics []string // the latency sources' metric names
 	Units   []string
@@ -204,13 +206,14 @@ type RuleStudy struct {
 // budget in SearchUnderRules.
 const RuleSample = 1000
 
-// SearchUnderRules draws RuleSample random networks of sp with sampleSeed at cfg.Res (a
-// budget needs one resolution: cfg.Res must be set), takes each device's median latency
-// over them as its budget, and searches value under every rule with SearchRules. names
-// are the devices as the reports call them (nil: the metrics' names).
-func SearchUnderRules(sp *arch.MBSpace, value *metric.Metric, lats []*metric.Metric, names []string, sampleSeed uint64, cfg EvoConfig, seeds []uint64) (*RuleStudy, error) {
-	if cfg.Res == 0 {
-		return nil, fmt.Errorf("multi-hardware search: the budgets are at one resolution, so the search must fix it (EvoConfig.Res)")
+// SearchUnderRules draws RuleSample random networks of space with sampleSeed (a budget
+// needs one resolution: the space must have exactly one), takes each device's median
+// latency over them as its budget, and searches value under every rule with
+// SearchRules on the same space. names are the devices as the reports call them (nil:
+// the metrics' names).
+func SearchUnderRules(space arch.Space, value *metric.Metric, lats []*metric.Metric, names []string, sampleSeed uint64, cfg EvoConfig, seeds []uint64) (*RuleStudy, error) {
+	if _, err := oneResolution(space); err != nil {
+		return nil, fmt.Errorf("multi-hardware search: the budgets are at one resolution: %w", err)
 	}
 	if names == nil {
 		names = make([]string, len(lats))
@@ -221,11 +224,11 @@ func SearchUnderRules(sp *arch.MBSpace, value *metric.Metric, lats []*metric.Met
 	if len(names) != len(lats) {
 		return nil, fmt.Errorf("multi-hardware search: %d names for %d latency sources", len(names), len(lats))
 	}
-	var as []arch.Arch
-	for _, a := range arch.WithResolution(sp.SampleN(RuleSample, sampleSeed), cfg.Res) {
-		as = append(as, a)
+	as, err := sampleN(space, RuleSample, sampleSeed)
+	if err != nil {
+		return nil, fmt.Errorf("multi-hardware search: %w", err)
 	}
-	rs := &RuleStudy{Devices: names, Sample: RuleSample, SampleSeed: sampleSeed, Value: value.Name, Config: cfg, Seeds: seeds}
+	rs := &RuleStudy{Space: space, Devices: names, Sample: RuleSample, SampleSeed: sampleSeed, Value: value.Name, Config: cfg, Seeds: seeds}
 	for _, m := range lats {
 		v, err := m.Values(as)
 		if err != nil {
@@ -238,8 +241,7 @@ func SearchUnderRules(sp *arch.MBSpace, value *metric.Metric, lats []*metric.Met
 		rs.Metrics, rs.Units, rs.Abouts = append(rs.Metrics, m.Name), append(rs.Units, m.Unit), append(rs.Abouts, m.About)
 		rs.Budgets, rs.SampleLatency = append(rs.Budgets, b), append(rs.SampleLatency, v)
 	}
-	var err error
-	if rs.Choices, err = SearchRules(sp.Name, nil, value, lats, rs.Budgets, cfg, seeds); err != nil {
+	if rs.Choices, err = SearchRules(space, value, lats, rs.Budgets, cfg, seeds); err != nil {
 		return nil, err
 	}
 	for _, cs := range rs.Choices {
@@ -248,6 +250,40 @@ func SearchUnderRules(sp *arch.MBSpace, value *metric.Metric, lats []*metric.Met
 		}
 	}
 	return rs, nil
+}
+
+// Res is the resolution of the study's networks, px (0 when its space has no single
+// one, which SearchUnderRules refuses).
+func (rs *RuleStudy) Res() int {
+	if len(rs.Space.Resolutions) != 1 {
+		return 0
+	}
+	return rs.Space.Resolutions[0]
+}
+
+// oneResolution is the one resolution of a space; a space of none or several is an
+// error naming it.
+func oneResolution(space arch.Space) (int, error) {
+	if len(space.Resolutions) != 1 {
+		return 0, fmt.Errorf("space %s has %d resolutions, want exactly one (Space.Resolutions)", space, len(space.Resolutions))
+	}
+	return space.Resolutions[0], nil
+}
+
+// sampleN draws n random networks of space from one generator seeded with (seed, 0):
+// for a mobile family at one resolution, the networks of MBSpace.SampleN at that
+// resolution (Space.Sample draws as the family does).
+func sampleN(space arch.Space, n int, seed uint64) ([]arch.Arch, error) {
+	rng := rand.New(rand.NewPCG(seed, 0))
+	out := make([]arch.Arch, n)
+	for i := range out {
+		a, err := space.Sample(rng)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = a
+	}
+	return out, nil
 }
 
 // renameRule names a single-device rule by the device's report name.

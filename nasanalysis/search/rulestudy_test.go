@@ -106,7 +106,7 @@ func TestMedianReferenced(t *testing.T) {
 // whose chosen models are predicted on "here" at the given ratios to the budget.
 func handStudy(pred [][]float64) *RuleStudy {
 	rs := &RuleStudy{Devices: []string{"gpu", "here"}, Budgets: []float64{5, 12}, Seeds: []uint64{1, 2, 3}, Sample: 1000,
-		SampleLatency: [][]float64{{1, 2, 3}, {11, 12, 13}}, Config: EvoConfig{Res: 224}}
+		SampleLatency: [][]float64{{1, 2, 3}, {11, 12, 13}}, Space: arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}}
 	for r, rule := range Rules(rs.Devices) {
 		var cs []Choice
 		for _, p := range pred[r] {
@@ -238,7 +238,7 @@ func TestPredictorSentence(t *testing.T) {
 }
 
 func TestBudgetSentencesAndTakeaway(t *testing.T) {
-	rs := &RuleStudy{Devices: []string{"note10_r224"}, Units: []string{"ms"}, Abouts: []string{"Samsung Note10 lookup table"}, Budgets: []float64{21.37}, Sample: 1000, Config: EvoConfig{Res: 224}}
+	rs := &RuleStudy{Devices: []string{"note10_r224"}, Units: []string{"ms"}, Abouts: []string{"Samsung Note10 lookup table"}, Budgets: []float64{21.37}, Sample: 1000, Space: arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}}
 	if got, want := BudgetSentences(rs)[0], "`note10_r224` budget 21.4 ms (median of 1,000 random networks at 224 px). Samsung Note10 lookup table."; got != want {
 		t.Errorf("budget\n got %q\nwant %q", got, want)
 	}
@@ -279,8 +279,8 @@ func TestSearchUnderRulesAndMeasure(t *testing.T) {
 	}
 	macs := newMetric("macs")
 	cfg := DefaultEvo
-	cfg.Population, cfg.Generations, cfg.Res = 8, 2, 224
-	rs, err := SearchUnderRules(arch.MBv3, newMetric("flops"), []*metric.Metric{newMetric("params"), macs}, []string{"P", "M"}, 7, cfg, []uint64{1, 2})
+	cfg.Population, cfg.Generations = 8, 2
+	rs, err := SearchUnderRules(arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}, newMetric("flops"), []*metric.Metric{newMetric("params"), macs}, []string{"P", "M"}, 7, cfg, []uint64{1, 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -319,5 +319,60 @@ func TestSearchUnderRulesAndMeasure(t *testing.T) {
 	}
 	if m.SRCC.Estimate != 1 {
 		t.Errorf("a measurement that is the prediction ranks with SRCC %v, want 1", m.SRCC.Estimate)
+	}
+}
+
+// The budget networks of a space at one resolution are the family's sample
+// (arch.MBSpace.SampleN with the same seed) set to that resolution; a restricted space
+// draws only networks inside it.
+func TestSampleNIsTheFamilySample(t *testing.T) {
+	got, err := sampleN(arch.Space{Family: arch.OFAMBv3, Resolutions: []int{192}}, 50, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := arch.WithResolution(arch.MBv3.SampleN(50, 7), 192)
+	for i := range want {
+		if got[i].String() != want[i].String() {
+			t.Fatalf("network %d: %s, want %s", i, got[i], want[i])
+		}
+	}
+	capped := arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}, Drop: []arch.Block{{Kernel: 7, Expand: 6}}, MaxDepth: []int{3, 3, 3, 3, 3}}
+	in, err := sampleN(capped, 50, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range in {
+		if err := capped.Check(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// The studies that set a budget or a reference point at one resolution refuse a space
+// of none or several, naming the field; a search refuses an invalid space.
+func TestStudiesNeedOneResolution(t *testing.T) {
+	flops, err := metric.New("flops", arch.OFAMBv3, metric.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ncfg := NSGAConfig{Population: 8, Generations: 1, CrossoverProb: 0.9, MutateProb: 0.1}
+	ecfg := DefaultEvo
+	ecfg.Population, ecfg.Generations = 8, 1
+	for _, sp := range []arch.Space{{Family: arch.OFAMBv3}, {Family: arch.OFAMBv3, Resolutions: []int{192, 224}}} {
+		_, err1 := CompareSpaces(sp, flops, flops, ncfg, []uint64{1, 2})
+		_, err2 := CompareReuse(sp, flops, flops, []*metric.Metric{flops}, ncfg, []uint64{1, 2})
+		_, err3 := SearchUnderRules(sp, flops, []*metric.Metric{flops}, nil, 1, ecfg, []uint64{1})
+		for i, err := range []error{err1, err2, err3} {
+			if err == nil || !strings.Contains(err.Error(), "Space.Resolutions") {
+				t.Errorf("%s, study %d: %v", sp, i, err)
+			}
+		}
+	}
+	bad := arch.Space{Family: arch.OFAMBv3, Width: 0.5}
+	if _, err := Evolve(bad, kernelSum, ecfg, nil); err == nil || !strings.Contains(err.Error(), "width") {
+		t.Errorf("evolution in %s: %v", bad, err)
+	}
+	if _, err := NSGA2(bad, func(as []arch.Arch) ([][]float64, error) { return nil, nil }, ncfg, nil); err == nil || !strings.Contains(err.Error(), "width") {
+		t.Errorf("NSGA-II in %s: %v", bad, err)
 	}
 }

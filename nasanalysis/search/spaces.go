@@ -37,9 +37,11 @@ func newArm(fronts [][][]float64, ref []float64) (Arm, error) {
 // paired over seeds with its 95 % t-interval (stats.PairedDiffPercent).
 type SpaceComparison struct {
 	Latency, Unit, About string
-	Space                string   // the reduced space (arch.Space's text form)
-	Dropped              []string // blocks left out of the reduced space
-	// Caps are the reduced space's other restrictions in the command line's words
+	// Space is the reduced space; the full space is its family at its width and
+	// resolution (FullSpace).
+	Space   arch.Space
+	Dropped []string // blocks left out of the reduced space
+	// Caps are the reduced space's depth ranges in the command line's words
 	// ("max-depth=3,4,4,4,4"), "" for none.
 	Caps          string
 	Ref           []float64
@@ -49,34 +51,42 @@ type SpaceComparison struct {
 	Change        stats.Interval
 }
 
-// CompareSpaces runs the comparison: the accuracy acc against the latency lat, on the
-// family of reduced and on reduced itself, NSGA-II with cfg once per seed, and every
-// front scored against ReferencePoint(lat, cfg.Res).
+// FullSpace is the space the reduced one is compared with: its family at its width and
+// resolutions, every block and depth allowed.
+func FullSpace(reduced arch.Space) arch.Space {
+	return arch.Space{Family: reduced.Family, Width: reduced.Width, Resolutions: reduced.Resolutions}
+}
+
+// CompareSpaces runs the comparison: the accuracy acc against the latency lat, on
+// FullSpace(reduced) and on reduced itself (a space at one resolution), NSGA-II with
+// cfg once per seed, and every front scored against ReferencePoint at that resolution.
 func CompareSpaces(reduced arch.Space, acc, lat *metric.Metric, cfg NSGAConfig, seeds []uint64) (*SpaceComparison, error) {
 	if err := reduced.Validate(); err != nil {
 		return nil, err
 	}
-	space := reduced.Family
+	res, err := oneResolution(reduced)
+	if err != nil {
+		return nil, fmt.Errorf("space comparison: the reference point is at one resolution: %w", err)
+	}
 	obj := AccuracyLatency(acc, lat)
-	full, err := Fronts(space, nil, obj, cfg, seeds)
+	full, err := Fronts(FullSpace(reduced), obj, cfg, seeds)
 	if err != nil {
 		return nil, fmt.Errorf("full space on %s: %w", lat.Name, err)
 	}
-	red, err := Fronts(space, &reduced, obj, cfg, seeds)
+	red, err := Fronts(reduced, obj, cfg, seeds)
 	if err != nil {
 		return nil, fmt.Errorf("reduced space on %s: %w", lat.Name, err)
 	}
-	ref, err := ReferencePoint(lat, cfg.Res)
+	ref, err := ReferencePoint(lat, res)
 	if err != nil {
 		return nil, err
 	}
-	c := &SpaceComparison{Latency: lat.Name, Unit: lat.Unit, About: lat.About, Space: reduced.String(), Ref: ref, Seeds: seeds, Config: cfg}
+	c := &SpaceComparison{Latency: lat.Name, Unit: lat.Unit, About: lat.About, Space: reduced, Ref: ref, Seeds: seeds, Config: cfg}
 	for _, b := range reduced.Drop {
 		c.Dropped = append(c.Dropped, b.String())
 	}
-	caps := reduced
-	caps.Drop = nil
-	c.Caps = strings.TrimPrefix(strings.TrimPrefix(caps.String(), space), ":")
+	caps := arch.Space{Family: reduced.Family, MinDepth: reduced.MinDepth, MaxDepth: reduced.MaxDepth}
+	c.Caps = strings.TrimPrefix(strings.TrimPrefix(caps.String(), reduced.Family), ":")
 	if err := pairArms(frontPoints(red), frontPoints(full), ref, &c.Reduced, &c.Full, &c.Change); err != nil {
 		return nil, fmt.Errorf("%s: %w", lat.Name, err)
 	}
@@ -117,6 +127,7 @@ func pairedChange(x, base []float64) (stats.Interval, error) {
 // percent of the own search's mean, paired over seeds.
 type ReuseComparison struct {
 	Proxy, Target, Unit, About string
+	Space                      arch.Space // searched in both arms
 	Ref                        []float64
 	Seeds                      []uint64
 	Config                     NSGAConfig
@@ -127,10 +138,16 @@ type ReuseComparison struct {
 // Reached is the reused arm's mean hypervolume as a share of the own search's.
 func (r ReuseComparison) Reached() float64 { return r.Reused.HV.Mean.Estimate / r.Own.HV.Mean.Estimate }
 
-// CompareReuse searches the proxy latency once per seed and, for every target, re-scores
-// those fronts on the target and searches the target itself with the same seeds.
-func CompareReuse(space string, acc, proxy *metric.Metric, targets []*metric.Metric, cfg NSGAConfig, seeds []uint64) ([]ReuseComparison, error) {
-	proxyFronts, err := Fronts(space, nil, AccuracyLatency(acc, proxy), cfg, seeds)
+// CompareReuse searches space (at one resolution) on the proxy latency once per seed
+// and, for every target, re-scores those fronts on the target and searches the target
+// itself with the same seeds; the fronts on a target are scored against its
+// ReferencePoint at the space's resolution.
+func CompareReuse(space arch.Space, acc, proxy *metric.Metric, targets []*metric.Metric, cfg NSGAConfig, seeds []uint64) ([]ReuseComparison, error) {
+	res, err := oneResolution(space)
+	if err != nil {
+		return nil, fmt.Errorf("proxy reuse: the reference points are at one resolution: %w", err)
+	}
+	proxyFronts, err := Fronts(space, AccuracyLatency(acc, proxy), cfg, seeds)
 	if err != nil {
 		return nil, fmt.Errorf("proxy %s: %w", proxy.Name, err)
 	}
@@ -145,15 +162,15 @@ func CompareReuse(space string, acc, proxy *metric.Metric, targets []*metric.Met
 			}
 			reused = append(reused, pts)
 		}
-		own, err := Fronts(space, nil, obj, cfg, seeds)
+		own, err := Fronts(space, obj, cfg, seeds)
 		if err != nil {
 			return nil, fmt.Errorf("target %s: %w", target.Name, err)
 		}
-		ref, err := ReferencePoint(target, cfg.Res)
+		ref, err := ReferencePoint(target, res)
 		if err != nil {
 			return nil, err
 		}
-		c := ReuseComparison{Proxy: proxy.Name, Target: target.Name, Unit: target.Unit, About: target.About, Ref: ref, Seeds: seeds, Config: cfg}
+		c := ReuseComparison{Proxy: proxy.Name, Target: target.Name, Space: space, Unit: target.Unit, About: target.About, Ref: ref, Seeds: seeds, Config: cfg}
 		if err := pairArms(reused, frontPoints(own), ref, &c.Reused, &c.Own, &c.Change); err != nil {
 			return nil, fmt.Errorf("%s -> %s: %w", proxy.Name, target.Name, err)
 		}
