@@ -14,7 +14,8 @@
 // Next to the latency tables (LoadLatency, ReadLatencyFile; LoadByKind orders the
 // devices by hardware kind) it loads NAS-Bench-201's accuracies (LoadAccuracy, joined to
 // a latency table by AccuracyFor and JoinAccuracy), each device's hardware and kind
-// (LoadDevices) and an overview of every dataset (Overview).
+// (LoadDevices), an overview of every dataset (Overview), and correlation matrices
+// transcribed from the papers' figures (LoadPublishedCorrelations, PublishedSRCCFile).
 //
 // Loading is strict. A missing file, a missing or unexpected column, a non-numeric or
 // non-finite value, a malformed architecture string or a duplicated index is an error
