@@ -2,8 +2,6 @@ package nb
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -73,19 +71,5 @@ func TestCacheDirOutsideANotebook(t *testing.T) {
 	t.Setenv("GONB_DIR", "")
 	if _, err := CacheDir(); err == nil {
 		t.Fatal("no cache folder configured, yet no error")
-	}
-}
-
-func TestSetupErrorReadsWhatGoSaid(t *testing.T) {
-	dir := t.TempDir()
-	t.Setenv("GONB_TMP_DIR", dir)
-	if err := SetupError(); err != nil {
-		t.Fatalf("no %s file, yet error %v", SetupErrFile, err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, SetupErrFile), []byte("go: module not found\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := SetupError(); err == nil || !strings.Contains(err.Error(), "go: module not found") {
-		t.Fatalf("SetupError = %v, want what go said", err)
 	}
 }
