@@ -13,7 +13,9 @@
 // out the same hardware at other batch sizes; BatchPairs and
 // ResolutionAgreement compare batch sizes of one piece of hardware and input resolutions
 // of OFA-MobileNetV3, and ReuseTable judges every proxy's Pareto set on every target
-// (pareto.JudgeReuse).
+// (pareto.JudgeReuse). ComparePublished sets the SRCC matrix beside OneProxy's published
+// heatmap and recomputes it the authors' way (SRCCFailedAsLatency: failed runs ranked as
+// latencies of -1 ms), with its sentences (PublishedSentences).
 //
 // Adaptation: Encode gives each architecture its family's one-hot encoding plus a
 // constant 1. AdaProxy fits the proxy's per-operator weights (FitOperatorWeights) and
