@@ -2,6 +2,7 @@ package figures
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/monotonic"
@@ -126,4 +127,59 @@ func MonotonicCurves(t *data.LatencyTable, pcs []monotonic.PairCurves) ([]*plots
 		out = append(out, fig)
 	}
 	return out, nil
+}
+
+// MonotonicPublished draws the comparison of a dataset's SRCC matrix with a published
+// one (monotonic.ComparePublished): ours minus published for every device pair, in the
+// publication's order, on a diverging colour scale centred on 0 (red: higher here).
+func MonotonicPublished(c monotonic.PublishedComparison) (*plots.Figure, error) {
+	h, err := monotonicPublishedHeatmap(c)
+	if err != nil {
+		return nil, err
+	}
+	return h.Figure()
+}
+
+// monotonicPublishedHeatmap is MonotonicPublished's heatmap, before layout.
+func monotonicPublishedHeatmap(c monotonic.PublishedComparison) (plots.Heatmap, error) {
+	if len(c.Pairs) == 0 || len(c.PerDevice) == 0 {
+		return plots.Heatmap{}, fmt.Errorf("comparison with %s: no device pairs to draw", c.Source)
+	}
+	n := len(c.Devices)
+	diff := make([][]float64, n)
+	for i := range diff {
+		diff[i] = make([]float64, n)
+		for j := range diff[i] {
+			diff[i][j] = c.Ours[i][j] - c.Published[i][j]
+		}
+		diff[i][i] = math.NaN() // 1 - 1: no information
+	}
+	deletion := "no missing latencies"
+	var failed []string
+	for _, fc := range c.Failed {
+		failed = append(failed, fmt.Sprintf("%s's %s failed runs", fc.Device, prose.Num(fc.Failed)))
+	}
+	if len(failed) > 0 {
+		deletion = "pairwise deletion: " + prose.JoinAnd(failed) + " left out"
+	}
+	lo, hi := c.PerDevice[0], c.PerDevice[0]
+	for _, d := range c.PerDevice {
+		if d.MeanAbs < lo.MeanAbs {
+			lo = d
+		}
+		if d.MeanAbs > hi.MeanAbs {
+			hi = d
+		}
+	}
+	top := c.Pairs[0]
+	h := plots.Heatmap{
+		Title:  fmt.Sprintf("%s: our SRCC minus OneProxy's published values", c.Dataset),
+		Values: diff, RowLabels: c.Devices, ColLabels: c.Devices, KeepOrder: true,
+		Scale: plots.Diverging, Signed: true, Format: "%.3f",
+		XLabel: "device", YLabel: "device", ValueLabel: "SRCC here − published",
+		Caption: fmt.Sprintf("Spearman's rho over the %s %s cells (%s) minus the value OneProxy's heatmap prints (two decimals, transcribed in %s), for the %d devices it shows, in its order; %s pairs, diagonal left blank. Diverging colour scale centred on 0: red, higher here; blue, lower. Largest difference %s (%s / %s); mean absolute difference per device from %s (%s) to %s (%s).",
+			prose.Num(c.Cells), c.Dataset, deletion, c.Source, n, prose.Num(len(c.Pairs)), prose.Num(top.Diff), top.A, top.B,
+			prose.Num(lo.MeanAbs), lo.Device, prose.Num(hi.MeanAbs), hi.Device),
+	}
+	return h, nil
 }
