@@ -307,6 +307,19 @@ func (c PublishedComparison) ColumnFrame() dataframe.DataFrame {
 		series.New(pub, series.Float, "published"), series.New(ours, series.Float, "failed_left_out"), series.New(auth, series.Float, "failed_as_latency"))
 }
 
+// ColumnCaption is ColumnFrame's caption: what each column holds, over how many cells.
+func (c PublishedComparison) ColumnCaption() string {
+	var cols []string
+	for _, fc := range c.Failed {
+		cols = append(cols, fmt.Sprintf("%s (%s failed runs)", fc.Device, prose.Num(fc.Failed)))
+	}
+	if len(cols) == 0 {
+		return fmt.Sprintf("No device of %s's %d published ones has a failed run.", c.Dataset, len(c.Devices))
+	}
+	return fmt.Sprintf("The published column of %s beside the same SRCC over the %s %s cells computed two ways: failed_left_out leaves the failed runs out of each pair (pairwise deletion, as section 1), failed_as_latency ranks them as latencies of %g ms, as the authors' files store them. Published values as the figure prints them (two decimals; %s).",
+		prose.JoinAnd(cols), prose.Num(c.Cells), c.Dataset, FailedRunLatency, c.Source)
+}
+
 // PublishedSentences states the comparison: how far our matrix lies from the
 // published one and where, which display rule the published values follow, and, for
 // each device with failed runs, whether ranking them as latencies reproduces its

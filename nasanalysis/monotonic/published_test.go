@@ -101,6 +101,9 @@ func TestComparePublished(t *testing.T) {
 		t.Error("column a should reproduce")
 	}
 	df := c.ColumnFrame()
+	if got, want := c.ColumnCaption(), "The published column of a (2 failed runs) beside the same SRCC over the 5 nb201 cells computed two ways"; !strings.HasPrefix(got, want) || !strings.Contains(got, "ranks them as latencies of -1 ms") || !strings.HasSuffix(got, "(two decimals; nb201/published.csv).") {
+		t.Errorf("caption %q", got)
+	}
 	if df.Nrow() != 3 || df.Col("device_b").Records()[0] != "b" || math.Abs(df.Col("failed_as_latency").Float()[0]-math.Sqrt(0.95)) > 1e-12 {
 		t.Errorf("column frame\n%v", df)
 	}
