@@ -52,7 +52,7 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	// Architectures are written as they are drawn, never held: --n has no memory
 	// bound, and a write error (a full disk, a closed pipe) stops the command with it.
 	w := bufio.NewWriter(stdout)
-	if err := eachSample(sp, *n, uint64(*seed), func(a arch.Arch) error {
+	if err := eachSample(sp, *n, *seed, func(a arch.Arch) error {
 		_, err := fmt.Fprintln(w, a.String())
 		return err
 	}); err != nil {

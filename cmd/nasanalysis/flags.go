@@ -116,9 +116,10 @@ func checkSpace(name string, supported []string) error {
 	return usagef("unknown space %q (want %s)", name, strings.Join(supported, ", "))
 }
 
-// seedFlag adds --seed, one int64 seed; what says what it seeds.
-func (fs *flagSet) seedFlag(def int64, what string) *int64 {
-	return fs.Int64("seed", def, "random seed (int64): "+what)
+// seedFlag adds --seed, one uint64 seed (as math/rand/v2's PCG takes it); what says
+// what it seeds.
+func (fs *flagSet) seedFlag(def uint64, what string) *uint64 {
+	return fs.Uint64("seed", def, "random seed (uint64): "+what)
 }
 
 // seedsFlag adds --seeds, a number of seeds run one after another; first says where

@@ -10,7 +10,7 @@
 // A dataset (--dataset) is a table of architectures with measured numbers (nb201,
 // nb201-full, fbnet, ofa-mbv3-gpu, ofa-mbv3-measured); a design space (--space) is a
 // family of architectures that can be sampled (ofa-mbv3, proxylessnas, ofa-resnet50).
-// Shared flags mean the same everywhere: --seed is one int64 seed, --seeds a number of
+// Shared flags mean the same everywhere: --seed is one uint64 seed, --seeds a number of
 // seeds, --model-dir a trained predictor's directory, --data the datasets directory, and
 // --format csv|table picks the output. CSV floats are written in the shortest form that
 // reads back to the same float64, a missing value as NaN; tables print every row.

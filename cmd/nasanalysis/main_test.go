@@ -719,7 +719,7 @@ func TestSharedFlagsSameEverywhere(t *testing.T) {
 	same := map[string]string{
 		"format": "  -format string\n    \t" + formatHelp + " (default \"csv\")\n",
 		"data":   "  -data string\n    \t" + dataHelp + "\n",
-		"seed":   "  -seed int\n    \trandom seed (int64): ",
+		"seed":   "  -seed uint\n    \trandom seed (uint64): ",
 		"seeds":  "  -seeds int\n    \tnumber of seeds N (int); runs seeds ",
 	}
 	datasetCmds := map[string]bool{"srcc": true, "adapt": true, "adapt-grid": true, "train": true}

@@ -27,7 +27,7 @@ var measureSpaces = []string{arch.OFAMBv3, arch.ProxylessNAS, arch.OFAResNet50}
 type measureOptions struct {
 	space, out, perBlock, dataDir, archFile, engine, shardFlag string
 	n, res, gpuArchs, refEvery, blockRuns, repeats             int
-	seed                                                       int64
+	seed                                                       uint64
 	width, driftTol                                            float64
 	redoDisturbed                                              bool
 	proto                                                      latency.Protocol
@@ -79,7 +79,7 @@ func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) 
 	sf := fs.spaceFlags(arch.OFAMBv3, measureSpaces)
 	fs.StringVar(&o.engine, "engine", latency.EngineORT, "inference engine: onnxruntime (ONNX Runtime on the CPU, the default) or gomlx (GoMLX's pure-Go backend: no cgo, far slower)")
 	fs.IntVar(&o.n, "n", 300, "number of sampled architectures")
-	fs.Int64Var(&o.seed, "seed", 1, "random seed (int64): the sampling (the same sequence as 'sample')")
+	fs.Uint64Var(&o.seed, "seed", 1, "random seed (uint64): the sampling (the same sequence as 'sample')")
 	fs.StringVar(&o.out, "out", "", "CSV file to append to (required; a regular file); architectures already in it are skipped, a torn last row is dropped and measured again. - writes to standard output (no resuming)")
 	fs.IntVar(&o.res, "res", 0, "input resolution for every architecture (0: keep the sampled one)")
 	fs.Float64Var(&o.width, "width", 0, "supernet width multiplier of the mobile spaces (0: the space's default)")
@@ -173,7 +173,7 @@ func (o measureOptions) architectures() ([]arch.Arch, error) {
 	case o.space == arch.OFAResNet50 && o.res != 0 && !slices.Contains(arch.ResNetResolutions, o.res):
 		return nil, usagef("--res %d is not an OFA-ResNet50 resolution %v", o.res, arch.ResNetResolutions)
 	}
-	return sampleArchs(o.sp, o.n, uint64(o.seed))
+	return sampleArchs(o.sp, o.n, o.seed)
 }
 
 func asArchs(mb []arch.MBArch) []arch.Arch {

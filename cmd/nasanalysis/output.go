@@ -55,15 +55,15 @@ func formatTableFloat(v float64) string {
 }
 
 // cellText returns a cell's text for the format and whether it is a number (right-aligned
-// in a table). Cells are string, int, int64 or float64.
+// in a table). Cells are string, int, uint64 (a seed) or float64.
 func cellText(c any, format string) (string, bool) {
 	switch v := c.(type) {
 	case string:
 		return v, false
 	case int:
 		return strconv.Itoa(v), true
-	case int64:
-		return strconv.FormatInt(v, 10), true
+	case uint64:
+		return strconv.FormatUint(v, 10), true
 	case float64:
 		if format == "table" {
 			return formatTableFloat(v), true

@@ -49,7 +49,7 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	if len(sp.Resolutions) > 1 {
 		return usagef("--space %s: profile samples at one resolution (--res), or with --fix-res one group per resolution of the family", sp)
 	}
-	cfg := profile.Config{Space: sp, N: *n, Seed: uint64(*seed)}
+	cfg := profile.Config{Space: sp, N: *n, Seed: *seed}
 	switch *deepen {
 	case "include":
 		cfg.Deepen = arch.DeepenToInclude

@@ -128,7 +128,7 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	cfg := search.DefaultEvo
-	cfg.Population, cfg.Generations, cfg.Seed = *pop, *gens, uint64(*seed)
+	cfg.Population, cfg.Generations, cfg.Seed = *pop, *gens, *seed
 	bar := newProgress(stderr, *gens+1, "generations")
 	found, err := search.Evolve(sp, ev, cfg, func(int, float64) { bar.Add(1) })
 	bar.Clear()

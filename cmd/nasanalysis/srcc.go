@@ -53,7 +53,7 @@ func runSRCC(args []string, stdout, stderr io.Writer) error {
 	if *bootstrap > 0 {
 		bar := newProgress(stderr, *bootstrap, "bootstrap resamples")
 		defer bar.Clear()
-		ci, err := monotonic.CorrelationCI(tab, m, *bootstrap, 0.95, uint64(*seed), func(done, _ int) { bar.Set(done) })
+		ci, err := monotonic.CorrelationCI(tab, m, *bootstrap, 0.95, *seed, func(done, _ int) { bar.Set(done) })
 		if err != nil {
 			return fmt.Errorf("%s: %w", lat.Path, err)
 		}

@@ -72,12 +72,13 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 // trainSeeds fits and scores one predictor (or baseline) per seed first..first+seeds-1
 // and returns one row n_train, seed, srcc, kendall, rmse each; with modelDir it saves the
 // predictor there.
-func trainSeeds(task *predictor.Task, cfg predictor.Config, kind string, n int, first int64, seeds int, modelDir string, stderr io.Writer) ([][]any, error) {
+func trainSeeds(task *predictor.Task, cfg predictor.Config, kind string, n int, first uint64, seeds int, modelDir string, stderr io.Writer) ([][]any, error) {
 	baseline := kind == predictor.BaselineLinear || kind == predictor.BaselineFLOPs
 	var rows [][]any
 	bar := newProgress(stderr, seeds, "training")
 	defer bar.Clear()
-	for s := first; s < first+int64(seeds); s++ {
+	for k := range uint64(seeds) { // counted: a --seed near 2^64 still gives --seeds rows (the seeds wrap)
+		s := first + k
 		var sc predictor.Score
 		var err error
 		if baseline {

@@ -22,6 +22,11 @@
 // bp-note10, bp-gpu, bp-cpu, bp-npu), read from the authors' constants file
 // (ReleasedSource) with the search settings they were run with (Released).
 //
+// Seeds are uint64 in every package of this project, as math/rand/v2's PCG takes them
+// (SampleN, Config.Seed fields, the command line's --seed); where a library wants an
+// int64 (GoMLX's initial seed, math/rand's source) it gets the same 64 bits, so a seed
+// gives the same draws wherever it is passed.
+//
 // The OFA networks run at any input resolution from MinResolution to MaxResolution
 // (32..1024 px), so Validate accepts all of those; the sets a predictor or a lookup
 // table is defined on are Resolutions values (MBElasticResolutions,

@@ -188,7 +188,7 @@ type Options struct {
 	// gpu_<column>: labelled networks the GPU predictor is trained on (1,000 when 0)
 	// and its seed.
 	GPUTrain int
-	GPUSeed  int64
+	GPUSeed  uint64
 }
 
 // GPUDataset is the dataset gpu_<column> predictors learn from.

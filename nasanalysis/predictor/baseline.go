@@ -100,7 +100,7 @@ func (l *Linear) Predict(X [][]float64) []float64 {
 // EvaluateBaseline scores a baseline on the same split Evaluate draws for (n, seed): it
 // is fitted on all n labelled architectures (training and validation) and scored on the
 // rest.
-func EvaluateBaseline(t *Task, name string, n int, seed int64) (Score, error) {
+func EvaluateBaseline(t *Task, name string, n int, seed uint64) (Score, error) {
 	s, err := NewLabelSplit(t.Len(), n, seed)
 	if err != nil {
 		return Score{}, fmt.Errorf("%s/%s: %w", t.Dataset, t.Target, err)

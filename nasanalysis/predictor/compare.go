@@ -1,6 +1,7 @@
 package predictor
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -65,9 +66,9 @@ type PairedDiff struct {
 }
 
 // kendallBySeed is a method's Kendall tau at budget n, by seed in ascending order.
-func kendallBySeed(points []CurvePoint, method string, n int) (seeds []int64, tau []float64) {
+func kendallBySeed(points []CurvePoint, method string, n int) (seeds []uint64, tau []float64) {
 	type st struct {
-		seed int64
+		seed uint64
 		tau  float64
 	}
 	var got []st
@@ -76,7 +77,7 @@ func kendallBySeed(points []CurvePoint, method string, n int) (seeds []int64, ta
 			got = append(got, st{p.Seed, p.Kendall})
 		}
 	}
-	slices.SortFunc(got, func(x, y st) int { return int(x.seed - y.seed) })
+	slices.SortFunc(got, func(x, y st) int { return cmp.Compare(x.seed, y.seed) })
 	for _, g := range got {
 		seeds, tau = append(seeds, g.seed), append(tau, g.tau)
 	}

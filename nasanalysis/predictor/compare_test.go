@@ -16,7 +16,7 @@ const t975df2 = 4.302652729911275
 func points(method string, n int, taus ...float64) []CurvePoint {
 	var out []CurvePoint
 	for s, k := range taus {
-		out = append(out, CurvePoint{Method: method, Score: Score{NTrain: n, Seed: int64(s), Kendall: k}})
+		out = append(out, CurvePoint{Method: method, Score: Score{NTrain: n, Seed: uint64(s), Kendall: k}})
 	}
 	return out
 }

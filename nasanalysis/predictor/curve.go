@@ -29,7 +29,7 @@ func LearningCurve(t *Task, methods []string, sizes []int, seeds int, configs ma
 	type job struct {
 		method string
 		n      int
-		seed   int64
+		seed   uint64
 	}
 	var jobs []job
 	for _, m := range methods {
@@ -44,7 +44,7 @@ func LearningCurve(t *Task, methods []string, sizes []int, seeds int, configs ma
 				return nil, fmt.Errorf("%s/%s: %w", t.Dataset, t.Target, err)
 			}
 			for s := 0; s < seeds; s++ {
-				jobs = append(jobs, job{m, n, int64(s)})
+				jobs = append(jobs, job{m, n, uint64(s)})
 			}
 		}
 	}

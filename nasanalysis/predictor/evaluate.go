@@ -38,19 +38,19 @@ func CheckBudget(size, n int) error {
 // NewLabelSplit draws n labelled architectures out of size with the seed, holds out
 // ValFraction of them (at least 2) for validation and leaves the rest as the test set.
 // n must pass CheckBudget.
-func NewLabelSplit(size, n int, seed int64) (LabelSplit, error) {
+func NewLabelSplit(size, n int, seed uint64) (LabelSplit, error) {
 	if err := CheckBudget(size, n); err != nil {
 		return LabelSplit{}, err
 	}
 	nVal := ValCount(n)
-	perm := rand.New(rand.NewPCG(uint64(seed), 0x5eed)).Perm(size)
+	perm := rand.New(rand.NewPCG(seed, 0x5eed)).Perm(size)
 	return LabelSplit{Train: perm[:n-nVal], Val: perm[n-nVal : n], Test: perm[n:]}, nil
 }
 
 // Score is how well predictions rank and fit held-out architectures.
 type Score struct {
 	NTrain  int // labelled budget (training + validation)
-	Seed    int64
+	Seed    uint64
 	SRCC    float64
 	Kendall float64 // tau-b
 	RMSE    float64 // in the target's units
@@ -78,7 +78,7 @@ func Scored(pred, truth []float64) (Score, error) {
 
 // Evaluate trains a predictor on a random labelled budget of n architectures of the task
 // (seeded) and scores it on all the others.
-func Evaluate(t *Task, cfg Config, n int, seed int64) (Score, *Trained, error) {
+func Evaluate(t *Task, cfg Config, n int, seed uint64) (Score, *Trained, error) {
 	s, err := NewLabelSplit(t.Len(), n, seed)
 	if err != nil {
 		return Score{}, nil, fmt.Errorf("%s/%s: %w", t.Dataset, t.Target, err)

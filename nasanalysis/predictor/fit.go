@@ -16,7 +16,7 @@ type FitSpec struct {
 	Dataset, Target string
 	Config          Config
 	N               int
-	Seed            int64
+	Seed            uint64
 }
 
 // FitComputation is the computation name under which a fit is kept (FitSpec.Key).

@@ -21,7 +21,7 @@ type MLPConfig struct {
 	Layers       int     // hidden layers
 	BatchSize    int     // examples per step (capped at the training set size)
 	LearningRate float64 // Adam
-	Seed         int64   // initial weights and batch order
+	Seed         uint64  // initial weights and batch order
 }
 
 // DefaultMLP is a 2 x 64 ReLU network trained with Adam at 1e-3, batches of 64.
@@ -41,7 +41,7 @@ type MLP struct {
 // NewMLP returns an untrained regressor for encodings of the given width.
 func NewMLP(cfg MLPConfig, width int) *MLP {
 	store := model.NewStore()
-	store.SetParam(model.ParamInitialSeed, cfg.Seed)
+	store.SetParam(model.ParamInitialSeed, int64(cfg.Seed)) // GoMLX takes an int64 seed: the same 64 bits
 	return &MLP{cfg: cfg, store: store, width: width, ySD: 1}
 }
 
@@ -75,7 +75,7 @@ func (m *MLP) Fit(X [][]float64, y []float64, steps int, learningRate float64) e
 		return err
 	}
 	ds.BatchSize(min(m.cfg.BatchSize, len(y)), true).Shuffle().Infinite(true).
-		WithRand(mathrand.New(mathrand.NewSource(m.cfg.Seed)))
+		WithRand(mathrand.New(mathrand.NewSource(int64(m.cfg.Seed))))
 	trainer := train.NewTrainer(backend.Get(), m.store,
 		func(scope *model.Scope, x *graph.Node) *graph.Node { return m.forward(scope, x) },
 		loss.MeanSquaredError, optimizer.Adam().LearningRate(learningRate).Done(), nil, nil)

@@ -102,7 +102,7 @@ func TasksFrame(dataDir string) (dataframe.DataFrame, error) {
 // HeldOut predicts the architectures p did not see when Evaluate trained it with budget
 // n and seed: the test indices of NewLabelSplit(t.Len(), n, seed), the predictions and
 // the true values.
-func HeldOut(t *Task, p *Trained, n int, seed int64) (test []int, pred, truth []float64, err error) {
+func HeldOut(t *Task, p *Trained, n int, seed uint64) (test []int, pred, truth []float64, err error) {
 	split, err := NewLabelSplit(t.Len(), n, seed)
 	if err != nil {
 		return nil, nil, nil, err
@@ -118,7 +118,7 @@ func HeldOut(t *Task, p *Trained, n int, seed int64) (test []int, pred, truth []
 // correlation with the truth of p's held-out predictions (see HeldOut) and of the
 // held-out architectures' MACs (the FLOPs line), each drawn with a generator seeded
 // (rngSeed, 0). The task must have MACs.
-func HeldOutCIs(t *Task, p *Trained, n int, seed int64, b int, rngSeed uint64) (model, flops stats.Interval, err error) {
+func HeldOutCIs(t *Task, p *Trained, n int, seed uint64, b int, rngSeed uint64) (model, flops stats.Interval, err error) {
 	if t.MACs == nil {
 		return model, flops, fmt.Errorf("%s has no MACs for a FLOPs interval", t.Dataset)
 	}

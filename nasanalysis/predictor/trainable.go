@@ -48,8 +48,8 @@ type Config struct {
 	// readout): the FLOPs prior that a one-hot encoding can only learn from many samples
 	// when cost is a product of widths, kernels and resolution (OFA).
 	MACs     bool
-	Ensemble int   // members trained from seeds Seed, Seed+1, ...; predictions are averaged
-	Seed     int64 // weights and batch order
+	Ensemble int    // members trained from seeds Seed, Seed+1, ...; predictions are averaged
+	Seed     uint64 // weights and batch order
 }
 
 // DefaultConfig returns the configuration used by the command line and the notebook for
@@ -182,7 +182,7 @@ func Train(cfg Config, train []Example, yTrain []float64, val []Example, yVal []
 		labels[i] = float32(v)
 	}
 	for m := 0; m < cfg.Ensemble; m++ {
-		store, curve, err := p.fitMember(cfg.Seed+int64(m), trainIn, labels, valIn, yVal)
+		store, curve, err := p.fitMember(cfg.Seed+uint64(m), trainIn, labels, valIn, yVal)
 		if err != nil {
 			return nil, fmt.Errorf("ensemble member %d: %w", m, err)
 		}
@@ -418,16 +418,16 @@ func (p *Trained) lossFn(labels, predictions []*graph.Node) *graph.Node {
 	return graph.Add(mse, graph.MulScalar(rank, p.Config.RankWeight))
 }
 
-func (p *Trained) fitMember(seed int64, trainIn []any, labels []float32, valIn []any, yVal []float64) (*model.Store, Curve, error) {
+func (p *Trained) fitMember(seed uint64, trainIn []any, labels []float32, valIn []any, yVal []float64) (*model.Store, Curve, error) {
 	cfg := p.Config
 	store := model.NewStore()
-	store.SetParam(model.ParamInitialSeed, seed)
+	store.SetParam(model.ParamInitialSeed, int64(seed)) // GoMLX takes an int64 seed: the same 64 bits
 	ds, err := dataset.InMemoryFromData(backend.Get(), "architectures", trainIn, []any{tensors.FromFlatDataAndDimensions(labels, len(labels), 1)})
 	if err != nil {
 		return nil, Curve{}, err
 	}
 	ds.BatchSize(min(cfg.BatchSize, len(labels)), true).Shuffle().Infinite(true).
-		WithRand(mathrand.New(mathrand.NewSource(seed)))
+		WithRand(mathrand.New(mathrand.NewSource(int64(seed))))
 	opt := optimizer.Adam().LearningRate(cfg.LearningRate)
 	if cfg.WeightDecay > 0 {
 		opt = opt.WeightDecay(cfg.WeightDecay)

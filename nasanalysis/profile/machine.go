@@ -17,7 +17,7 @@ import (
 // measured networks it did not see.
 type MachineModel struct {
 	Measured, Labelled, Test int // networks measured, learnt from (training and validation), held out
-	SplitSeed                int64
+	SplitSeed                uint64
 	// SRCC is the held-out Spearman correlation with a percentile-bootstrap interval of
 	// Bootstrap resamples (drawn from stream (profile seed, 3)).
 	SRCC          stats.Interval

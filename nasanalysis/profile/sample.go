@@ -147,7 +147,7 @@ type Spec struct {
 	Metrics []string
 	// GPUSeed seeds the training of the gpu_<column> latency predictors
 	// (metric.Options.GPUSeed); DataDir locates the shared data ("" for the default).
-	GPUSeed int64
+	GPUSeed uint64
 	DataDir string
 }
 

@@ -16,7 +16,7 @@ import (
 type PredictorCheck struct {
 	Model          string // the predictor's kind
 	NTrain, NTotal int    // networks it was trained on, of the task's
-	Seed           int64  // its training seed
+	Seed           uint64 // its training seed
 	Res            int    // resolution of the held-out networks checked
 	NHeld          int    // held-out networks at that resolution
 	SRCC           stats.Interval
@@ -33,7 +33,7 @@ const (
 // CheckPredictor scores p, trained on nTrain networks of task with seed (predictor.Evaluate),
 // on the held-out networks at resolution res: Spearman's rho of predicted and measured
 // latency with a 95 % percentile-bootstrap interval (1,000 resamples).
-func CheckPredictor(task *predictor.Task, p *predictor.Trained, nTrain int, seed int64, res int) (PredictorCheck, error) {
+func CheckPredictor(task *predictor.Task, p *predictor.Trained, nTrain int, seed uint64, res int) (PredictorCheck, error) {
 	test, pred, truth, err := predictor.HeldOut(task, p, nTrain, seed)
 	if err != nil {
 		return PredictorCheck{}, err

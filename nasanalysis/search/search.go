@@ -39,11 +39,11 @@ func (tr *Trace) query(t *predictor.Task, i int) {
 
 // RandomSearch queries budget architectures uniformly without replacement (seeded),
 // maximising the target.
-func RandomSearch(t *predictor.Task, budget int, seed int64) (Trace, error) {
+func RandomSearch(t *predictor.Task, budget int, seed uint64) (Trace, error) {
 	if budget < 1 || budget > t.Len() {
 		return Trace{}, fmt.Errorf("random search: budget %d outside 1..%d", budget, t.Len())
 	}
-	perm := rand.New(rand.NewPCG(uint64(seed), 0x5ea7c4)).Perm(t.Len())
+	perm := rand.New(rand.NewPCG(seed, 0x5ea7c4)).Perm(t.Len())
 	var tr Trace
 	for _, i := range perm[:budget] {
 		tr.query(t, i)
@@ -55,12 +55,12 @@ func RandomSearch(t *predictor.Task, budget int, seed int64) (Trace, error) {
 // Initial queries are the same as RandomSearch's with the same seed, so the two
 // traces part only where the predictor starts choosing. Each round holds out
 // predictor.ValFraction of the queried architectures for early stopping.
-func GuidedSearch(t *predictor.Task, cfg GuidedConfig, seed int64) (Trace, error) {
+func GuidedSearch(t *predictor.Task, cfg GuidedConfig, seed uint64) (Trace, error) {
 	if cfg.Initial < 3 || cfg.PerRound < 1 || cfg.Budget < cfg.Initial || cfg.Budget > t.Len() {
 		return Trace{}, fmt.Errorf("guided search: need 3 <= initial <= budget <= %d and per-round >= 1 (got %d, %d, %d)",
 			t.Len(), cfg.Initial, cfg.Budget, cfg.PerRound)
 	}
-	rng := rand.New(rand.NewPCG(uint64(seed), 0x5ea7c4))
+	rng := rand.New(rand.NewPCG(seed, 0x5ea7c4))
 	perm := rng.Perm(t.Len())
 	var tr Trace
 	queried := make([]bool, t.Len())
@@ -74,7 +74,7 @@ func GuidedSearch(t *predictor.Task, cfg GuidedConfig, seed int64) (Trace, error
 		nVal := predictor.ValCount(len(labelled))
 		val, fit := labelled[:nVal], labelled[nVal:]
 		mc := cfg.Model
-		mc.Seed = seed*1000 + int64(round)
+		mc.Seed = seed*1000 + uint64(round)
 		p, err := predictor.Train(mc, t.Examples(fit), t.Values(fit), t.Examples(val), t.Values(val), t.Log)
 		if err != nil {
 			return Trace{}, fmt.Errorf("guided search round %d: %w", round, err)
@@ -108,9 +108,9 @@ func CompareSearch(t *predictor.Task, cfg GuidedConfig, seeds int) (guided, rand
 	guided, random = make([]Trace, seeds), make([]Trace, seeds)
 	errs := make([]error, seeds)
 	par.For(seeds, func(s int) {
-		guided[s], errs[s] = GuidedSearch(t, cfg, int64(s))
+		guided[s], errs[s] = GuidedSearch(t, cfg, uint64(s))
 		if errs[s] == nil {
-			random[s], errs[s] = RandomSearch(t, cfg.Budget, int64(s))
+			random[s], errs[s] = RandomSearch(t, cfg.Budget, uint64(s))
 		}
 	})
 	for s, err := range errs {
