@@ -111,7 +111,8 @@ type TruthComparison struct {
 }
 
 // CompareTruth compares the named latency metric's profile with the measured block
-// times; the correlation over fixes is bootstrapped b times with rng.
+// times; the correlation over fixes is bootstrapped b times with rng (nil is an error,
+// stats.ErrNilRand).
 func (r *Result) CompareTruth(metric string, truth BlockTruth, b int, rng *rand.Rand) (TruthComparison, error) {
 	k, err := r.metricIndex(metric)
 	if err != nil {
