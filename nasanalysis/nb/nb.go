@@ -275,3 +275,11 @@ func Must3[T, U, V any](t T, u U, v V, err error) (T, U, V) {
 	}
 	return t, u, v
 }
+
+// Say shows each sentence as a paragraph of Markdown: how a cell shows what a study's
+// sentence builders return.
+func Say(sentences ...string) {
+	for _, s := range sentences {
+		Markdown("%s", s)
+	}
+}
