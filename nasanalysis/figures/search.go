@@ -74,14 +74,30 @@ func SpaceFronts(c search.SpaceComparison, profileN int, size string) (*plots.Fi
 		true, searchBand("full space", 1, c.Full.Band), searchBand("reduced space", 2, c.Reduced.Band))
 }
 
-// searchBoxes draws two arms' hypervolumes per seed, each divided by the base arm's
-// mean, as one pair of boxes per comparison.
-func searchBoxes(title, ylabel, caption string, names []string, arms []search.Arm, base []float64) (*plots.Figure, error) {
-	var vals [][]float64
-	for i, a := range arms {
-		vals = append(vals, a.HV.Relative(base[i/2]))
+// armPair is one pair of boxes of a hypervolume figure: two arms with their labels and
+// the mean hypervolume both are divided by.
+type armPair struct {
+	names [2]string
+	arms  [2]search.Arm
+	base  float64
+}
+
+// searchBoxes draws two arms' hypervolumes per seed, each divided by its pair's base,
+// as one pair of boxes per comparison; what names the figure in the error for none.
+// The caption is built from the first comparison, once there is one.
+func searchBoxes[C any](what, title, ylabel string, cs []C, pair func(C) armPair, caption func(first C) string) (*plots.Figure, error) {
+	if len(cs) == 0 {
+		return nil, fmt.Errorf("%s: no comparison", what)
 	}
-	return plots.BoxPlots(plots.Axes{Title: title, YLabel: ylabel, KeepOrder: true, Caption: caption}, plots.Distributions(names, vals)...)
+	var names []string
+	var vals [][]float64
+	for _, c := range cs {
+		p := pair(c)
+		for k, a := range p.arms {
+			names, vals = append(names, p.names[k]), append(vals, a.HV.Relative(p.base))
+		}
+	}
+	return plots.BoxPlots(plots.Axes{Title: title, YLabel: ylabel, KeepOrder: true, Caption: caption(cs[0])}, plots.Distributions(names, vals)...)
 }
 
 // boxCaption says what a box of hypervolumes per seed shows, then what is shown.
@@ -96,19 +112,13 @@ func boxCaption(seeds int, size, shown string) string {
 // SpaceHypervolumes draws, per latency source, the full and the reduced space's
 // hypervolume per seed relative to the full space's mean.
 func SpaceHypervolumes(cs []search.SpaceComparison, size string) (*plots.Figure, error) {
-	if len(cs) == 0 {
-		return nil, fmt.Errorf("space hypervolumes: no comparison")
-	}
-	var names []string
-	var arms []search.Arm
-	var base []float64
-	for _, c := range cs {
-		names = append(names, c.Latency+" full", c.Latency+" reduced")
-		arms, base = append(arms, c.Full, c.Reduced), append(base, c.Full.HV.Mean.Estimate)
-	}
-	return searchBoxes("Hypervolume per seed, relative to the full space's mean", "hypervolume / full-space mean (ratio)",
-		boxCaption(len(cs[0].Seeds), size, "Each search's hypervolume on its own latency source is divided by the mean over seeds of the full-space search on that source; above 1, a better front than the full space's average."),
-		names, arms, base)
+	return searchBoxes("space hypervolumes", "Hypervolume per seed, relative to the full space's mean", "hypervolume / full-space mean (ratio)", cs,
+		func(c search.SpaceComparison) armPair {
+			return armPair{[2]string{c.Latency + " full", c.Latency + " reduced"}, [2]search.Arm{c.Full, c.Reduced}, c.Full.HV.Mean.Estimate}
+		},
+		func(c search.SpaceComparison) string {
+			return boxCaption(len(c.Seeds), size, "Each search's hypervolume on its own latency source is divided by the mean over seeds of the full-space search on that source; above 1, a better front than the full space's average.")
+		})
 }
 
 // ReuseFronts draws a ReuseComparison's two arms as bands of fronts on the target.
@@ -122,19 +132,13 @@ func ReuseFronts(r search.ReuseComparison, size string) (*plots.Figure, error) {
 // ReuseHypervolumes draws, per target, the reused and the own search's hypervolume per
 // seed relative to the own search's mean.
 func ReuseHypervolumes(rs []search.ReuseComparison, size string) (*plots.Figure, error) {
-	if len(rs) == 0 {
-		return nil, fmt.Errorf("reuse hypervolumes: no comparison")
-	}
-	var names []string
-	var arms []search.Arm
-	var base []float64
-	for _, r := range rs {
-		names = append(names, r.Target+" reused", r.Target+" own search")
-		arms, base = append(arms, r.Reused, r.Own), append(base, r.Own.HV.Mean.Estimate)
-	}
-	return searchBoxes("Hypervolume on the target per seed, relative to searching on it", "hypervolume / target-search mean (ratio)",
-		boxCaption(len(rs[0].Seeds), size, fmt.Sprintf("The %s fronts re-scored on each target, and the target's own searches, are divided by the mean of the target's own search.", rs[0].Proxy)),
-		names, arms, base)
+	return searchBoxes("reuse hypervolumes", "Hypervolume on the target per seed, relative to searching on it", "hypervolume / target-search mean (ratio)", rs,
+		func(r search.ReuseComparison) armPair {
+			return armPair{[2]string{r.Target + " reused", r.Target + " own search"}, [2]search.Arm{r.Reused, r.Own}, r.Own.HV.Mean.Estimate}
+		},
+		func(r search.ReuseComparison) string {
+			return boxCaption(len(r.Seeds), size, fmt.Sprintf("The %s fronts re-scored on each target, and the target's own searches, are divided by the mean of the target's own search.", r.Proxy))
+		})
 }
 
 // RuleRatios draws the latency over the budget of the model each rule of a RuleStudy

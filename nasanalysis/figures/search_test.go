@@ -80,6 +80,9 @@ func TestSearchParetoFigures(t *testing.T) {
 	if _, err := SpaceHypervolumes(nil, ""); err == nil {
 		t.Error("no comparison accepted")
 	}
+	if _, err := ReuseHypervolumes(nil, ""); err == nil || err.Error() != "reuse hypervolumes: no comparison" {
+		t.Errorf("no reuse comparison: %v", err)
+	}
 }
 
 // The multi-hardware study's heatmap and tables from a hand-made study: a rule's cell is
