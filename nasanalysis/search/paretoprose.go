@@ -112,6 +112,24 @@ func reuseVerdict(sign int) string {
 	return "no difference from searching on the target itself is established at this search size"
 }
 
+// wordedGroup is a group of items with the words that lead them in a sentence.
+type wordedGroup struct {
+	words string
+	on    []string
+}
+
+// groupPhrases words each non-empty group as its leading words and its items joined
+// with "and", in the order given; an empty group says nothing.
+func groupPhrases(groups ...wordedGroup) []string {
+	var parts []string
+	for _, g := range groups {
+		if len(g.on) > 0 {
+			parts = append(parts, g.words+prose.JoinAnd(g.on))
+		}
+	}
+	return parts
+}
+
 // ParetoTakeaway sums up the Pareto study: which latency sources' reduced spaces gain
 // or lose hypervolume (paired over seeds), and how much of a target's own front a
 // proxy's reused front reaches.
@@ -132,15 +150,7 @@ func ParetoTakeaway(spaces []SpaceComparison, reuses []ReuseComparison) []string
 				same = append(same, item)
 			}
 		}
-		var parts []string
-		for _, g := range []struct {
-			words string
-			on    []string
-		}{{"higher on ", higher}, {"lower on ", lower}, {"not distinguishable from the full space's on ", same}} {
-			if len(g.on) > 0 {
-				parts = append(parts, g.words+prose.JoinAnd(g.on))
-			}
-		}
+		parts := groupPhrases(wordedGroup{"higher on ", higher}, wordedGroup{"lower on ", lower}, wordedGroup{"not distinguishable from the full space's on ", same})
 		s := fmt.Sprintf("**Hardware-reduced spaces (Mills et al.)**: paired over %d seeds of NSGA-II (population %d, %d generations), the reduced space's hypervolume is %s",
 			len(spaces[0].Seeds), spaces[0].Config.Population, spaces[0].Config.Generations, prose.JoinAnd(parts))
 		if len(parts) == 0 {
@@ -164,15 +174,7 @@ func ParetoTakeaway(spaces []SpaceComparison, reuses []ReuseComparison) []string
 				same = append(same, item)
 			}
 		}
-		var parts []string
-		for _, g := range []struct {
-			words string
-			on    []string
-		}{{"a loss against searching on the target on ", worse}, {"a gain on ", better}, {"no established difference on ", same}} {
-			if len(g.on) > 0 {
-				parts = append(parts, g.words+prose.JoinAnd(g.on))
-			}
-		}
+		parts := groupPhrases(wordedGroup{"a loss against searching on the target on ", worse}, wordedGroup{"a gain on ", better}, wordedGroup{"no established difference on ", same})
 		out = append(out, fmt.Sprintf("**Proxy reuse (Lu et al.)**: re-scored on the target, the %s fronts reach %s of the mean hypervolume of the target's own search; paired over seeds, that is %s.",
 			reuses[0].Proxy, prose.JoinAnd(reach), prose.JoinAnd(parts)))
 	}

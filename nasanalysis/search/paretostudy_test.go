@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -213,5 +214,17 @@ func TestCompareSpacesOnCounts(t *testing.T) {
 	}
 	if capped.Caps != "max-depth=3,4,4,4,4" || len(capped.Dropped) != 0 || capped.same() || !strings.Contains(SpaceSentence(*capped), "(reduced space within max-depth=3,4,4,4,4)") {
 		t.Errorf("depth caps: %q, %v; sentence %q", capped.Caps, capped.Dropped, SpaceSentence(*capped))
+	}
+}
+
+// groupPhrases keeps the groups' order, joins each group's items with "and" and says
+// nothing for an empty group.
+func TestGroupPhrases(t *testing.T) {
+	got := groupPhrases(wordedGroup{"higher on ", []string{"a", "b"}}, wordedGroup{"lower on ", nil}, wordedGroup{"same on ", []string{"c"}})
+	if want := []string{"higher on a and b", "same on c"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := groupPhrases(wordedGroup{"x ", nil}); got != nil {
+		t.Errorf("empty groups: %q", got)
 	}
 }
