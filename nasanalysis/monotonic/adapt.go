@@ -165,6 +165,16 @@ func (p *Pair) weights() ([]float64, error) {
 	return p.W, nil
 }
 
+// measuredWeights checks that split s's cells are measured on the target, then returns
+// the pair's operator weights (fitted on the proxy on first use): the common start of
+// the λ rules that correct the proxy.
+func (p *Pair) measuredWeights(s Split) ([]float64, error) {
+	if err := s.CheckMeasured(p.Target); err != nil {
+		return nil, err
+	}
+	return p.weights()
+}
+
 // score sets r's four SRCC figures for the prediction r.Pred made from split s's cells,
 // NaN where undefined (see Result); it fails only on columns of different lengths.
 func (p *Pair) score(s Split, r *Result) error {
@@ -240,10 +250,7 @@ func valuesOf(v []float64, idx []int) []float64 {
 // cells, 5-fold and leave-one-out cross-validation, GCV) and was never more than 0.01
 // below target-only on a pair.
 func AdaProxy(p *Pair, s Split, fracs []float64) (Result, error) {
-	if err := s.CheckMeasured(p.Target); err != nil {
-		return Result{}, err
-	}
-	w, err := p.weights()
+	w, err := p.measuredWeights(s)
 	if err != nil {
 		return Result{}, err
 	}
@@ -315,10 +322,7 @@ func (pr *AdaProxyProblem) GCV(lambda float64) (AdaProxyFit, float64, error) {
 // (Spearman; ties go to the larger λ, i.e. the smaller correction). Without validation
 // cells, λ = fracs[0]·λmax. Kept to reproduce the paper; AdaProxy chooses λ better.
 func AdaProxyVal(p *Pair, s Split, fracs []float64) (Result, error) {
-	if err := s.CheckMeasured(p.Target); err != nil {
-		return Result{}, err
-	}
-	w, err := p.weights()
+	w, err := p.measuredWeights(s)
 	if err != nil {
 		return Result{}, err
 	}
@@ -442,10 +446,7 @@ func SummarizeScored(rs []Result, sc Scoring) SeedSummary {
 // GCV it uses every measurement both to fit and to choose λ; it costs k + 1 fits per λ
 // instead of one, and its choice depends on how the folds are dealt.
 func AdaProxyCV(p *Pair, s Split, fracs []float64, folds int) (Result, error) {
-	if err := s.CheckMeasured(p.Target); err != nil {
-		return Result{}, err
-	}
-	w, err := p.weights()
+	w, err := p.measuredWeights(s)
 	if err != nil {
 		return Result{}, err
 	}
