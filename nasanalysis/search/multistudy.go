@@ -97,29 +97,46 @@ func SearchRules(space arch.Space, value *metric.Metric, lats []*metric.Metric, 
 		if err != nil {
 			return nil, err
 		}
-		var perSeed []Choice
-		for _, s := range seeds {
-			c := cfg
-			c.Seed = s
-			res, err := Evolve(space, ev, c, nil)
-			if err != nil {
-				return nil, fmt.Errorf("%s, seed %d: %w", rule, s, err)
-			}
+		perSeed, err := evolvePerSeed(space, ev, cfg, seeds, rule, func(res *EvoResult) (Choice, error) {
 			ch := Choice{Rule: rule, Index: -1, Arch: res.Best.String(), Value: res.Fitness}
 			for d, m := range lats {
 				v, err := m.Values([]arch.Arch{res.Best})
 				if err != nil {
-					return nil, err
+					return Choice{}, err
 				}
 				ch.Ratio, ch.Latency = append(ch.Ratio, v[0]/budgets[d]), append(ch.Latency, v[0])
 				ch.Avg += v[0] / budgets[d] / float64(len(lats))
 				ch.Worst = max(ch.Worst, v[0]/budgets[d])
 			}
-			perSeed = append(perSeed, ch)
+			return ch, nil
+		})
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, perSeed)
 	}
 	return out, nil
+}
+
+// evolvePerSeed runs Evolve on space under one rule's evaluator once per seed (cfg with
+// its Seed replaced) and turns each search's result into a Choice with choose; an error
+// of the search names the rule and the seed.
+func evolvePerSeed(space arch.Space, ev Evaluator, cfg EvoConfig, seeds []uint64, rule string, choose func(res *EvoResult) (Choice, error)) ([]Choice, error) {
+	var perSeed []Choice
+	for _, s := range seeds {
+		c := cfg
+		c.Seed = s
+		res, err := Evolve(space, ev, c, nil)
+		if err != nil {
+			return nil, fmt.Errorf("%s, seed %d: %w", rule, s, err)
+		}
+		ch, err := choose(res)
+		if err != nil {
+			return nil, err
+		}
+		perSeed = append(perSeed, ch)
+	}
+	return perSeed, nil
 }
 
 // ChoicesFrame tabulates choices, one row per rule: the value, the ratio on every
@@ -182,17 +199,13 @@ func TableRules(space arch.Space, m *MultiHW, keys []string, value []float64, cf
 			}
 			return f, ok, nil
 		}
-		var perSeed []Choice
-		for _, s := range seeds {
-			c := cfg
-			c.Seed = s
-			res, err := Evolve(space, ev, c, nil)
-			if err != nil {
-				return nil, fmt.Errorf("%s, seed %d: %w", rule, s, err)
-			}
+		perSeed, err := evolvePerSeed(space, ev, cfg, seeds, rule, func(res *EvoResult) (Choice, error) {
 			k := row[res.Best.String()]
-			perSeed = append(perSeed, Choice{Rule: rule, Index: m.Kept[k], Arch: res.Best.String(), Value: res.Fitness,
-				Ratio: m.Ratio[k], Avg: m.Avg[k], Worst: m.Worst[k]})
+			return Choice{Rule: rule, Index: m.Kept[k], Arch: res.Best.String(), Value: res.Fitness,
+				Ratio: m.Ratio[k], Avg: m.Avg[k], Worst: m.Worst[k]}, nil
+		})
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, perSeed)
 	}
