@@ -1,11 +1,11 @@
 package data
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/go-gota/gota/dataframe"
@@ -154,27 +154,22 @@ func (p ColumnPair) DuplicateSentence() string {
 }
 
 // Batches returns the distinct batch sizes of devs, smallest first.
-func Batches(devs []Device) []int {
-	var out []int
-	for _, d := range devs {
-		if !slices.Contains(out, d.Batch) {
-			out = append(out, d.Batch)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
+func Batches(devs []Device) []int { return distinctOf(devs, func(d Device) int { return d.Batch }) }
 
 // hardwareOf returns the distinct hardware of devs, sorted.
 func hardwareOf(devs []Device) []string {
-	var out []string
+	return distinctOf(devs, func(d Device) string { return d.Hardware })
+}
+
+// distinctOf returns the distinct values of key over devs, in increasing order (nil
+// for no device).
+func distinctOf[T cmp.Ordered](devs []Device, key func(Device) T) []T {
+	var out []T
 	for _, d := range devs {
-		if !slices.Contains(out, d.Hardware) {
-			out = append(out, d.Hardware)
-		}
+		out = append(out, key(d))
 	}
-	sort.Strings(out)
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // ConfigurationsCaption captions the device table of dataset a (devsA, from

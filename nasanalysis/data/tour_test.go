@@ -2,6 +2,7 @@ package data
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -241,5 +242,20 @@ func TestGapsNB201(t *testing.T) {
 	datatest.Check(t, err)
 	if len(gaps) != 1 || gaps[0] != (Gap{Dataset: "nb201", Device: "rice_edgetpu", Missing: 259, Cells: 1999}) {
 		t.Errorf("gaps %+v, want nb201's rice_edgetpu lacking 259 of 1,999", gaps)
+	}
+}
+
+// Batches and hardwareOf list each value once, in increasing order, whatever the order
+// and repetition of the devices; no device gives nil.
+func TestDistinctOfDevices(t *testing.T) {
+	devs := []Device{{Hardware: "gpu", Batch: 64}, {Hardware: "cpu", Batch: 1}, {Hardware: "gpu", Batch: 1}, {Hardware: "asic", Batch: 8}}
+	if got := Batches(devs); !slices.Equal(got, []int{1, 8, 64}) {
+		t.Errorf("batches %v, want [1 8 64]", got)
+	}
+	if got := hardwareOf(devs); !slices.Equal(got, []string{"asic", "cpu", "gpu"}) {
+		t.Errorf("hardware %v, want [asic cpu gpu]", got)
+	}
+	if got := Batches(nil); got != nil {
+		t.Errorf("no device: %v", got)
 	}
 }
