@@ -99,14 +99,8 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	modelDir := fs.modelDirFlag("for predicted: a latency predictor saved by 'train --dataset "+predictor.MeasuredDataset+" --model-dir DIR'", "predictor")
 	format := fs.formatFlag()
 	dataDir := fs.dataFlag()
-	if err := fs.parse(args); err != nil {
-		return err
-	}
-	sp, err := sf.space(sampleSpaces, 0, 0)
+	sp, err := fs.parseSpace(args, sf, sampleSpaces, nil, nil, format)
 	if err != nil {
-		return err
-	}
-	if err := checkFormat(*format); err != nil {
 		return err
 	}
 	ms := splitList(*metrics)

@@ -185,6 +185,29 @@ func (fs *flagSet) spaceFlags(def string, supported []string) *spaceFlags {
 	}
 }
 
+// parseSpace parses args, then returns the space sf gives (with the command's --width
+// and --res; nil where the command has no such flag) once --format is checked: the
+// common start of the commands that take a space and print a table, in that order of
+// errors.
+func (fs *flagSet) parseSpace(args []string, sf *spaceFlags, supported []string, width *float64, res *int, format *string) (arch.Space, error) {
+	if err := fs.parse(args); err != nil {
+		return arch.Space{}, err
+	}
+	var w float64
+	var r int
+	if width != nil {
+		w = *width
+	}
+	if res != nil {
+		r = *res
+	}
+	sp, err := sf.space(supported, w, r)
+	if err != nil {
+		return arch.Space{}, err
+	}
+	return sp, checkFormat(*format)
+}
+
 // space is the space the flags give, with width and res (0: not given) from the
 // command's --width and --res. A restriction given both in --space's text form and by
 // its own flag must agree. Every error is a usage error naming the flag and value.

@@ -30,14 +30,8 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	gpuTrain := fs.Int("gpu-train", 1000, "for gpu_<column>: labelled networks the GPU latency predictor is trained on")
 	format := fs.formatFlag()
 	dataDir := fs.dataFlag()
-	if err := fs.parse(args); err != nil {
-		return err
-	}
-	sp, err := sf.space(arch.BlockSpaces, *width, *res)
+	sp, err := fs.parseSpace(args, sf, arch.BlockSpaces, width, res, format)
 	if err != nil {
-		return err
-	}
-	if err := checkFormat(*format); err != nil {
 		return err
 	}
 	if *n < 2 {

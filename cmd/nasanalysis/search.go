@@ -49,14 +49,8 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	modelDir := fs.modelDirFlag("for predicted: a latency predictor saved by 'train --dataset ofa-mbv3-measured --model-dir DIR'", "")
 	format := fs.formatFlag() // given: the architecture with its metrics; not given: a JSON line, as sample prints it
 	dataDir := fs.dataFlag()
-	if err := fs.parse(args); err != nil {
-		return err
-	}
-	sp, err := sf.space(arch.BlockSpaces, *width, *res)
+	sp, err := fs.parseSpace(args, sf, arch.BlockSpaces, width, res, format)
 	if err != nil {
-		return err
-	}
-	if err := checkFormat(*format); err != nil {
 		return err
 	}
 	jsonLine := true
