@@ -119,7 +119,7 @@ func (c Config) Measured() (Measured, error) {
 		}{{"Note10", n10}, {"MACs", macs}} {
 			name := fmt.Sprintf("%d px only (%d networks): %s", r, len(idx), q.name)
 			within[q.name] = append(within[q.name], name)
-			with = append(with, stats.NamedPair{Name: name, X: take(rec.MS, idx), Y: take(q.col, idx)})
+			with = append(with, stats.NamedPair{Name: name, X: stats.Take(rec.MS, idx), Y: stats.Take(q.col, idx)})
 		}
 	}
 	rng := rand.New(rand.NewPCG(seed, 1)) // one stream for all intervals

@@ -166,7 +166,7 @@ func (c Config) Accuracy() (Accuracy, error) {
 	}
 	slices.SortFunc(order, func(x, y int) int { return cmp.Compare(a.Note10[x], a.Note10[y]) })
 	for g := 0; g < groups; g++ {
-		q, err := stats.Quantiles(take(a.Top1, order[g*len(order)/groups:(g+1)*len(order)/groups]), 0.1, 0.9)
+		q, err := stats.Quantiles(stats.Take(a.Top1, order[g*len(order)/groups:(g+1)*len(order)/groups]), 0.1, 0.9)
 		if err != nil {
 			return Accuracy{}, fmt.Errorf("tenth %d by Note10 latency: %w", g+1, err)
 		}

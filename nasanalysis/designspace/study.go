@@ -105,19 +105,10 @@ func bootstrapSRCC(key string, pairs []stats.NamedPair, b int, rngFor func(int) 
 	return t, nil
 }
 
-// take is x at the indices idx.
-func take(x []float64, idx []int) []float64 {
-	out := make([]float64, len(idx))
-	for k, i := range idx {
-		out[k] = x[i]
-	}
-	return out
-}
-
 // rhoOn is the SRCC of x and y over the rows idx; NaN where it is undefined (a
 // resample whose values are all tied), which the paired bootstrap leaves out.
 func rhoOn(x, y []float64, idx []int) float64 {
-	r, err := stats.SpearmanRho(take(x, idx), take(y, idx))
+	r, err := stats.SpearmanRho(stats.Take(x, idx), stats.Take(y, idx))
 	if err != nil {
 		return math.NaN()
 	}

@@ -219,22 +219,6 @@ func srccOrNaN(x, y []float64) (float64, error) {
 	return r, err
 }
 
-func rowsOf(X [][]float64, idx []int) [][]float64 {
-	out := make([][]float64, len(idx))
-	for k, i := range idx {
-		out[k] = X[i]
-	}
-	return out
-}
-
-func valuesOf(v []float64, idx []int) []float64 {
-	out := make([]float64, len(idx))
-	for k, i := range idx {
-		out[k] = v[i]
-	}
-	return out
-}
-
 // AdaProxy adapts the proxy with all the split's target cells (training and validation
 // together; the split only decides which cells are sampled): fit the proxy's operator
 // weights w on all its cells, solve SolveAdaProxy on the sampled cells for each
@@ -255,7 +239,7 @@ func AdaProxy(p *Pair, s Split, fracs []float64) (Result, error) {
 		return Result{}, err
 	}
 	idx := s.Sampled()
-	prob, err := NewAdaProxyProblem(rowsOf(p.X, idx), valuesOf(p.Target, idx), w)
+	prob, err := NewAdaProxyProblem(stats.Take(p.X, idx), stats.Take(p.Target, idx), w)
 	if err != nil {
 		return Result{}, err
 	}
@@ -326,8 +310,8 @@ func AdaProxyVal(p *Pair, s Split, fracs []float64) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	Xt, yt := rowsOf(p.X, s.Train), valuesOf(p.Target, s.Train)
-	Xv, yv := rowsOf(p.X, s.Val), valuesOf(p.Target, s.Val)
+	Xt, yt := stats.Take(p.X, s.Train), stats.Take(p.Target, s.Train)
+	Xv, yv := stats.Take(p.X, s.Val), stats.Take(p.Target, s.Val)
 	prob, err := NewAdaProxyProblem(Xt, yt, w)
 	if err != nil {
 		return Result{}, err
@@ -455,7 +439,7 @@ func AdaProxyCV(p *Pair, s Split, fracs []float64, folds int) (Result, error) {
 	if folds < 2 || folds > n {
 		folds = min(5, n)
 	}
-	X, y := rowsOf(p.X, idx), valuesOf(p.Target, idx)
+	X, y := stats.Take(p.X, idx), stats.Take(p.Target, idx)
 	cvErr := make([]float64, len(fracs))
 	for f := 0; f < folds; f++ {
 		var tr, te []int
@@ -466,7 +450,7 @@ func AdaProxyCV(p *Pair, s Split, fracs []float64, folds int) (Result, error) {
 				tr = append(tr, k)
 			}
 		}
-		Xt, yt := rowsOf(X, tr), valuesOf(y, tr)
+		Xt, yt := stats.Take(X, tr), stats.Take(y, tr)
 		prob, err := NewAdaProxyProblem(Xt, yt, w)
 		if err != nil {
 			return Result{}, err

@@ -32,13 +32,13 @@ func MultiProxy(X [][]float64, candidates [][]float64, target []float64, cells [
 			return FewShot{}, fmt.Errorf("multi-proxy: sampled cell %d has no target latency", i)
 		}
 	}
-	yt := valuesOf(target, cells)
+	yt := stats.Take(target, cells)
 	score := make([]float64, len(candidates))
 	var fs FewShot
 	fs.Oracle = math.Inf(-1)
 	for c, col := range candidates {
 		var err error
-		if score[c], err = stats.SpearmanRho(valuesOf(col, cells), yt); err != nil {
+		if score[c], err = stats.SpearmanRho(stats.Take(col, cells), yt); err != nil {
 			score[c] = -2 // undefined on the sampled cells (e.g. constant there): ranked last
 		}
 		oracle, err := stats.SpearmanRho(col, target)

@@ -142,7 +142,7 @@ func BenchmarkSolveAdaProxy70(b *testing.B) {
 	tc, _ := lat.Column("eagle_gtx")
 	w, _ := FitOperatorWeights(X, pc)
 	s, _ := SplitForSeed(0, Measured(tc), 70, 0)
-	Xs, ys := rowsOf(X, s.Train), valuesOf(tc, s.Train)
+	Xs, ys := stats.Take(X, s.Train), stats.Take(tc, s.Train)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := SolveAdaProxy(Xs, ys, w, 1e-3); err != nil {

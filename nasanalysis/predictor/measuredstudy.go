@@ -50,7 +50,7 @@ func CompareMeasured(t *Task, f Fitted, b int, seed uint64) (MeasuredComparison,
 		macs[k] = t.MACs[i]
 	}
 	rho := func(x []float64, idx []int) float64 {
-		r, err := stats.SpearmanRho(rows1(x, idx), rows1(truth, idx))
+		r, err := stats.SpearmanRho(stats.Take(x, idx), stats.Take(truth, idx))
 		if err != nil {
 			return math.NaN()
 		}
@@ -61,15 +61,6 @@ func CompareMeasured(t *Task, f Fitted, b int, seed uint64) (MeasuredComparison,
 		return c, fmt.Errorf("%s: predictor minus MACs SRCC: %w", t.Dataset, err)
 	}
 	return c, nil
-}
-
-// rows1 is x at the positions idx.
-func rows1(x []float64, idx []int) []float64 {
-	out := make([]float64, len(idx))
-	for k, i := range idx {
-		out[k] = x[i]
-	}
-	return out
 }
 
 // MeasuredFinding states both held-out scores and which ranks the networks better,

@@ -99,13 +99,7 @@ func (t *Task) Examples(idx []int) []Example {
 }
 
 // Values returns the task's targets at the given positions.
-func (t *Task) Values(idx []int) []float64 {
-	out := make([]float64, len(idx))
-	for k, i := range idx {
-		out[k] = t.Y[i]
-	}
-	return out
-}
+func (t *Task) Values(idx []int) []float64 { return stats.Take(t.Y, idx) }
 
 // Trained is a fitted predictor: the weights of each ensemble member and what is needed
 // to map inputs and outputs. Save and Load round-trip it.

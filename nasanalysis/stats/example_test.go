@@ -152,16 +152,9 @@ func ExamplePairedBootstrap() {
 	truth := []float64{1.0, 2.1, 2.9, 4.2, 5.1, 5.8, 7.2, 8.1, 8.8, 10.3}
 	a := []float64{1.1, 2.0, 3.2, 3.9, 5.3, 6.1, 6.9, 8.3, 9.1, 9.9}
 	b := []float64{1.5, 1.9, 2.5, 4.8, 4.6, 6.9, 6.2, 7.5, 9.9, 9.2}
-	take := func(x []float64, idx []int) []float64 {
-		out := make([]float64, len(idx))
-		for k, i := range idx {
-			out[k] = x[i]
-		}
-		return out
-	}
 	diff := func(idx []int) float64 {
-		ra, _ := stats.SpearmanRho(take(a, idx), take(truth, idx)) // NaN on a constant resample: dropped
-		rb, _ := stats.SpearmanRho(take(b, idx), take(truth, idx))
+		ra, _ := stats.SpearmanRho(stats.Take(a, idx), stats.Take(truth, idx)) // NaN on a constant resample: dropped
+		rb, _ := stats.SpearmanRho(stats.Take(b, idx), stats.Take(truth, idx))
 		return ra - rb
 	}
 	iv, err := stats.PairedBootstrap(len(truth), 1000, 0.95, diff, rand.New(rand.NewPCG(1, 2)))
@@ -186,4 +179,11 @@ func ExamplePermutationTest() {
 	}
 	fmt.Printf("spread %.2f, noise reaches %.2f, p = %.4f\n", res.Observed, res.Null95, res.P)
 	// Output: spread 0.92, noise reaches 0.68, p = 0.0010
+}
+
+// Take picks the units a resample drew, repeats included, in the order drawn.
+func ExampleTake() {
+	latency := []float64{10, 20, 30, 40}
+	fmt.Println(stats.Take(latency, []int{3, 0, 0}))
+	// Output: [40 10 10]
 }

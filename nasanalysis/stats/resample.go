@@ -162,3 +162,14 @@ func SpreadOfMeans(groups [][]float64) float64 {
 	}
 	return hi - lo
 }
+
+// Take returns x at the indices idx, in idx's order (numpy's take): the units a
+// resample drew, or a subset of rows. It panics on an index out of range, a programmer
+// error.
+func Take[T any](x []T, idx []int) []T {
+	out := make([]T, len(idx))
+	for k, i := range idx {
+		out[k] = x[i]
+	}
+	return out
+}

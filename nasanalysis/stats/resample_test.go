@@ -26,16 +26,9 @@ func TestPairedBootstrapExactEnumeration(t *testing.T) {
 			draws = append(draws, drawFor(t, n, j))
 		}
 	}
-	take := func(x []float64, idx []int) []float64 {
-		out := make([]float64, len(idx))
-		for k, i := range idx {
-			out[k] = x[i]
-		}
-		return out
-	}
 	statOf := map[string]func(idx []int) float64{
 		"spearman": func(idx []int) float64 {
-			r, _ := SpearmanRho(take(pb.X, idx), take(pb.Y, idx)) // NaN on a constant resample, by design
+			r, _ := SpearmanRho(Take(pb.X, idx), Take(pb.Y, idx)) // NaN on a constant resample, by design
 			return r
 		},
 		"mean_difference": func(idx []int) float64 {
