@@ -26,8 +26,12 @@ type Pair struct {
 // Split is a draw of target cells: Train to fit, Val to choose λ.
 type Split struct{ Train, Val []int }
 
-// SampleSplit draws nTrain + nVal distinct cells uniformly from candidates.
+// SampleSplit draws nTrain + nVal distinct cells uniformly from candidates. A nil rng
+// is an error (stats.ErrNilRand); SplitForSeed seeds one.
 func SampleSplit(rng *rand.Rand, candidates []int, nTrain, nVal int) (Split, error) {
+	if rng == nil {
+		return Split{}, fmt.Errorf("sample split of %d cells: %w", len(candidates), stats.ErrNilRand)
+	}
 	if nTrain < 3 || nVal < 0 {
 		return Split{}, fmt.Errorf("need at least 3 training cells and no negative validation count, got %d and %d", nTrain, nVal)
 	}
