@@ -17,7 +17,11 @@
 // stage depths, e.g. at 3, 4, 4, 4, 4 for the Note10). It samples (Sample), checks
 // (Check, Contains) and repairs (Repair) architectures, and reads and writes the
 // command line's form (ParseSpace, String: proxylessnas:width=1:res=224:drop=k3e4). Every
-// random draw takes an explicit *rand.Rand; a nil one is ErrNilRand. BlockProfile's
+// random draw takes an explicit *rand.Rand. The entry points a caller reaches for with
+// a generator it may not have made itself (Space.Sample, Space.Repair, Sample) refuse a
+// nil one with ErrNilRand; the family-level samplers, Mutate and Crossover, called in
+// hot loops by code that made the generator, treat nil as the programming error it is
+// and panic, as indexing a nil slice would. BlockProfile's
 // released reduced spaces are named spaces (ReleasedSpace, ReleasedSpaceNames:
 // bp-note10, bp-gpu, bp-cpu, bp-npu), read from the authors' constants file
 // (ReleasedSource) with the search settings they were run with (Released).
