@@ -5,6 +5,7 @@
 package datatest
 
 import (
+	"encoding/csv"
 	"errors"
 	"io/fs"
 	"os"
@@ -76,4 +77,21 @@ func Bounded(t testing.TB, limit time.Duration, what string, f func()) {
 	case <-time.After(limit):
 		t.Fatalf("%s has not returned after %v", what, limit)
 	}
+}
+
+// ReadCSV returns every record of the CSV file at path, failing the test (with the
+// path) when it cannot be opened or parsed: the reference tables and data files tests
+// compare against.
+func ReadCSV(t testing.TB, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return rows
 }

@@ -2,11 +2,9 @@ package fetch
 
 import (
 	"context"
-	"encoding/csv"
 	"math"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -87,14 +85,5 @@ func TestDownloadThenConvert(t *testing.T) {
 
 func readRows(t *testing.T, path string) [][]string {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rows
+	return datatest.ReadCSV(t, path)
 }

@@ -1,10 +1,8 @@
 package predictor
 
 import (
-	"encoding/csv"
 	"math"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -130,15 +128,7 @@ func TestMeasuredAllResPredicts224(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := datatest.ReadCSV(t, path)
 	if task.Len() != len(rows)-1 {
 		t.Fatalf("%s has %d networks, the task %d", path, len(rows)-1, task.Len())
 	}

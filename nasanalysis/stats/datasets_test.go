@@ -4,9 +4,7 @@ package stats_test
 // data imports stats, so a test inside package stats cannot import data.
 
 import (
-	"encoding/csv"
 	"math"
-	"os"
 	"strconv"
 	"testing"
 	"time"
@@ -19,19 +17,12 @@ import (
 // readReference reads a device x device matrix written by testdata/make_reference.py.
 func readReference(t *testing.T, path string) (devices []string, m [][]float64) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := datatest.ReadCSV(t, path)
 	devices = rows[0][1:]
 	for _, row := range rows[1:] {
 		vals := make([]float64, len(row)-1)
 		for j, s := range row[1:] {
+			var err error
 			if vals[j], err = strconv.ParseFloat(s, 64); err != nil {
 				t.Fatal(err)
 			}
