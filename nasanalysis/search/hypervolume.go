@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/metric"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/pareto"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
@@ -28,13 +27,9 @@ const (
 // [-RefAccuracy, RefLatencyFactor x the median latency of RefSample random networks
 // drawn with seed RefSeed].
 func ReferencePoint(lat *metric.Metric, res int) ([]float64, error) {
-	var as []arch.Arch
-	for _, a := range arch.WithResolution(arch.MBv3.SampleN(RefSample, RefSeed), res) {
-		as = append(as, a)
-	}
-	v, err := lat.Values(as)
+	v, err := referenceSample(lat, res)
 	if err != nil {
-		return nil, fmt.Errorf("reference point on %s: %w", lat.Name, err)
+		return nil, err
 	}
 	med, err := stats.Quantile(v, 0.5)
 	if err != nil {

@@ -1,0 +1,105 @@
+package search
+
+import (
+	"math"
+	"testing"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+)
+
+// handTrial is a space trial of three seeds whose numbers the tests below work out by
+// hand (t quantiles: t(0.975, 2) = 4.302653, t(0.975, 1) = 12.706205).
+func handTrial() *SpaceTrial {
+	nan := math.NaN()
+	return &SpaceTrial{Latency: "note10_r224", Budgets: []float64{10, 20}, Arms: []SpaceArm{
+		{Name: ArmFull, HV: []float64{0.50, 0.52, 0.54}, Best: [][]float64{{70, 71, nan}, {75, 75, 75}}},
+		{Name: ArmReduced, Space: arch.Space{Family: arch.OFAMBv3, Drop: []arch.Block{{Kernel: 7, Expand: 3}, {Kernel: 7, Expand: 4}}, MaxDepth: []int{3, 4, 4, 4, 4}},
+			HV: []float64{0.51, 0.54, 0.54}, Best: [][]float64{{70.5, 71, 72}, {75, 75, 75}}},
+		{Name: "control-1", HV: []float64{0.49, 0.50, 0.52}, Best: [][]float64{{nan, nan, 70}, {74, 74, 74}}},
+		{Name: "control-2", HV: []float64{0.52, 0.53, 0.53}, Best: [][]float64{{70, 70, 70}, {75, 75, 76}}},
+	}}
+}
+
+func nearly(t *testing.T, what string, got, want, tol float64) {
+	t.Helper()
+	if math.Abs(got-want) > tol {
+		t.Errorf("%s = %.6f, want %.6f", what, got, want)
+	}
+}
+
+func TestSpaceTrialSummaryByHand(t *testing.T) {
+	sum, err := handTrial().Summary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	red := sum[1]
+	if red.Dropped != "k7e3+k7e4" || red.MaxDepth != "3-4-4-4-4" {
+		t.Errorf("reduced arm words %q %q", red.Dropped, red.MaxDepth)
+	}
+	// (0.01 + 0.02 + 0) / 3 = 0.01 over the full mean 0.52: 1.923 %; sd 0.01, se
+	// 0.01/sqrt(3), half-width 4.302653 x se / 0.52 = 4.777 %.
+	nearly(t, "diff", red.Diff.Estimate, 1.9230769, 1e-6)
+	nearly(t, "diff lo", red.Diff.Lo, -2.8541110, 1e-6)
+	nearly(t, "diff hi", red.Diff.Hi, 6.7002648, 1e-6)
+	// Mean hypervolumes: reduced 0.53, control-1 0.5033, control-2 0.5267.
+	if red.Rank != 1 || sum[2].Rank != 3 || sum[3].Rank != 2 || sum[0].Rank != 0 {
+		t.Errorf("ranks %d %d %d %d, want 0 1 3 2", sum[0].Rank, red.Rank, sum[2].Rank, sum[3].Rank)
+	}
+	// Budget 10: full reaches it in seeds 1 and 2 only; differences 0.5 and 0.
+	if red.BudgetSeeds[0] != 2 {
+		t.Errorf("budget 10 pairs %d seeds, want 2", red.BudgetSeeds[0])
+	}
+	nearly(t, "budget diff", red.BudgetDiffs[0].Estimate, 0.25, 1e-12)
+	nearly(t, "budget lo", red.BudgetDiffs[0].Lo, -2.9265512, 1e-6)
+	// Identical accuracies under budget 20: exactly no difference.
+	if iv := red.BudgetDiffs[1]; iv.Estimate != 0 || iv.Lo != 0 || iv.Hi != 0 {
+		t.Errorf("identical arms under budget 20 differ: %+v", iv)
+	}
+	// control-1 reaches budget 10 only in seed 3, where full does not: no pairs.
+	if sum[2].BudgetSeeds[0] != 0 || !math.IsNaN(sum[2].BudgetDiffs[0].Estimate) {
+		t.Errorf("control-1 under budget 10: %d seeds, %+v; want none", sum[2].BudgetSeeds[0], sum[2].BudgetDiffs[0])
+	}
+}
+
+func TestSpaceTrialAgainstControlsByHand(t *testing.T) {
+	v, err := handTrial().AgainstControls()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Controls != 2 || v.Rank != 1 || v.Beaten != 2 {
+		t.Errorf("controls %d rank %d beaten %d, want 2 1 2", v.Controls, v.Rank, v.Beaten)
+	}
+	// Controls' mean per seed 0.505, 0.515, 0.525 (mean 0.515); reduced minus it
+	// 0.005, 0.025, 0.015: mean 0.015 = 2.913 % of 0.515.
+	nearly(t, "vs controls", v.VsControls.Estimate, 2.9126214, 1e-6)
+	nearly(t, "vs controls lo", v.VsControls.Lo, -1.9109470, 1e-6)
+	nearly(t, "vs controls hi", v.VsControls.Hi, 7.7361897, 1e-6)
+	tr := handTrial()
+	tr.Arms = tr.Arms[:2]
+	if _, err := tr.AgainstControls(); err == nil {
+		t.Error("a trial without controls was placed among them")
+	}
+}
+
+func TestBestWithin(t *testing.T) {
+	front := [][]float64{{-70, 5}, {-74, 9}, {-77, 15}}
+	for _, c := range []struct{ budget, want float64 }{{4, math.NaN()}, {5, 70}, {10, 74}, {100, 77}} {
+		got := BestWithin(front, c.budget)
+		if !(got == c.want || math.IsNaN(got) && math.IsNaN(c.want)) {
+			t.Errorf("BestWithin(%v) = %v, want %v", c.budget, got, c.want)
+		}
+	}
+}
+
+func TestEqualSearches(t *testing.T) {
+	m, n, err := EqualSearches(100, 10, 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Evaluations() != 2100 || n.Evaluations() != 2100 || n.NSGA.Generations != 20 {
+		t.Errorf("paper protocol: mutation %d, NSGA-II %d evaluations (%d generations), want 2100 each (20)", m.Evaluations(), n.Evaluations(), n.NSGA.Generations)
+	}
+	if _, _, err := EqualSearches(100, 3, 50); err == nil {
+		t.Error("150 mutants over 100 initial networks gave equal searches")
+	}
+}
