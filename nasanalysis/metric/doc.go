@@ -9,8 +9,12 @@
 //   - acc: OFA's released predictor's top-1 ImageNet accuracy, % (ofa-mbv3 at width 1.2
 //     and 128..224 px in steps of 4; ofa-resnet50 at its predictor's eight resolutions;
 //     there is none for proxylessnas);
-//   - macs: multiply-accumulates, millions; flops: 2 x macs, millions, as BlockProfile
-//     counts them; params: parameters, millions;
+//   - macs: multiply-accumulates, millions; flops: 2 x macs, millions; params:
+//     parameters, millions;
+//   - flops_bp (ofa-mbv3): FLOPs, millions, as BlockProfile's published figure counts
+//     them: twice OFA's tutorial FLOPsTable count (arch.MBArch.FLOPsTableCount), which
+//     costs its own w1.2 layer list (int(round(c x 1.2)) channels, not OFA's
+//     make_divisible) at 160..224 px in steps of 16; flops is 5 % above it;
 //   - note10_r<RES> (ofa-mbv3): OFA's Samsung Note10 lookup-table latency, ms, of the
 //     architecture at RES px (160, 176, 192, 208 or 224); note10: at its own resolution,
 //     which must be one of those;

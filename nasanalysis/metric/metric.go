@@ -200,7 +200,7 @@ func Names(space string) []string {
 	common := []string{"macs", "flops", "params"}
 	switch space {
 	case arch.OFAMBv3:
-		out := append([]string{"acc"}, common...)
+		out := append(append([]string{"acc"}, common...), "flops_bp")
 		for _, r := range arch.MBResolutions {
 			out = append(out, fmt.Sprintf("note10_r%d", r))
 		}
@@ -237,6 +237,8 @@ func New(name, space string, o Options) (*Metric, error) {
 	switch {
 	case name == "macs" || name == "flops" || name == "params":
 		return costMetric(name, space), nil
+	case name == "flops_bp":
+		return flopsBPMetric(), nil
 	case name == "acc":
 		return accMetric(space, o.DataDir)
 	case strings.HasPrefix(name, "note10"):
@@ -272,7 +274,7 @@ func costMetric(name, space string) *Metric {
 	case "macs":
 		m.About, pick = "multiply-accumulates of the layer plan", func(c arch.Cost) float64 { return c.MACs }
 	case "flops":
-		m.About, pick = "2 x multiply-accumulates (BlockProfile's count)", func(c arch.Cost) float64 { return 2 * c.MACs }
+		m.About, pick = "2 x multiply-accumulates of the layer plan (BlockProfile's published FLOPs are counted another way: flops_bp)", func(c arch.Cost) float64 { return 2 * c.MACs }
 	default:
 		m.About, pick = "parameters of the layer plan", func(c arch.Cost) float64 { return c.Params }
 	}
@@ -453,8 +455,35 @@ func CoverageOf(name, family string) (Coverage, error) {
 		c.Resolutions = &gpuResolutions
 	case name == "predicted":
 		c = measuredCoverage("")
+	case name == "flops_bp":
+		c = mbv3(arch.FLOPsTableWidth, "OFA's FLOPsTable, as BlockProfile uses it, covers")
+		c.Resolutions = &arch.FLOPsTableResolutions
 	}
 	return c, nil
+}
+
+// flopsBPMetric is BlockProfile's FLOPs of OFA-MobileNetV3: twice OFA's FLOPsTable
+// count (arch.MBArch.FLOPsTableCount says where each rule comes from and why twice).
+func flopsBPMetric() *Metric {
+	c, _ := CoverageOf("flops_bp", arch.OFAMBv3)
+	m := &Metric{Name: "flops_bp", Unit: "M", Deterministic: true,
+		About: "FLOPs as BlockProfile's published figure counts them: 2 x OFA's FLOPsTable count (its own w1.2 layer list, int(round(c x 1.2)) channels, thop's rules), millions; 3.5-4.4 M below each published block mean under the released deepening rule",
+		Values: func(as []arch.Arch) ([]float64, error) {
+			out := make([]float64, len(as))
+			for i, a := range as {
+				mb, ok := a.(arch.MBArch)
+				if !ok {
+					return nil, fmt.Errorf("architecture %d: %T is not an %s network", i+1, a, arch.OFAMBv3)
+				}
+				n, err := mb.FLOPsTableCount()
+				if err != nil {
+					return nil, fmt.Errorf("metric flops_bp, architecture %d: %w", i+1, err)
+				}
+				out[i] = 2 * n / 1e6
+			}
+			return out, nil
+		}}
+	return restrict(m, c)
 }
 
 // measuredCoverage is what a predictor trained on one of this machine's measured

@@ -1,6 +1,7 @@
 package metric
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -18,7 +19,7 @@ func uniform(k, e, d, r int) arch.MBArch {
 	return arch.MBArch{KS: slices.Repeat([]int{k}, 20), E: slices.Repeat([]int{e}, 20), D: slices.Repeat([]int{d}, 5), R: r}
 }
 
-// flops counts two operations per multiply-accumulate, as BlockProfile does.
+// flops counts two operations per multiply-accumulate of the layer plan.
 func TestFlopsAreTwiceMACs(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 1))
 	as := []arch.Arch{arch.MBv3.Sample(rng, 0), arch.SampleResNet(rng)}
@@ -33,6 +34,34 @@ func TestFlopsAreTwiceMACs(t *testing.T) {
 		if f[i] != 2*m[i] || !(m[i] > 50) {
 			t.Errorf("architecture %d: macs %v, flops %v", i, m[i], f[i])
 		}
+	}
+}
+
+// flops_bp is twice OFA's FLOPsTable count, in millions: for the smallest and the
+// largest network at 224 px an independent Python re-implementation of the table
+// counts 180,712,513 and 799,269,834 (arch's TestFLOPsTableCount); where the table has
+// no entry (236 px, width 1.0) it refuses, naming the architecture, and ProxylessNAS
+// has no flops_bp.
+func TestFlopsBP(t *testing.T) {
+	m, err := New("flops_bp", arch.OFAMBv3, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := m.Values([]arch.Arch{uniform(3, 3, 2, 224), uniform(7, 6, 4, 224)})
+	if err != nil || math.Abs(got[0]-361.425026) > 1e-9 || math.Abs(got[1]-1598.539668) > 1e-9 || m.Unit != "M" {
+		t.Errorf("flops_bp = %v, %v (%s)", got, err, m.Unit)
+	}
+	narrow := uniform(3, 3, 2, 224)
+	narrow.W = 1.0
+	var re *ResolutionError
+	if _, err := m.Values([]arch.Arch{uniform(3, 3, 2, 224), uniform(3, 3, 2, 236)}); !errors.As(err, &re) || re.Arch != 2 {
+		t.Errorf("236 px: %v", err)
+	}
+	if _, err := m.Values([]arch.Arch{narrow}); err == nil || !strings.Contains(err.Error(), "flops_bp") {
+		t.Errorf("width 1.0: %v", err)
+	}
+	if Available("flops_bp", arch.ProxylessNAS) {
+		t.Error("proxylessnas has flops_bp")
 	}
 }
 
