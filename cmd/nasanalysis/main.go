@@ -46,21 +46,22 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"srcc":       {"print the device x device rank-correlation matrix of a dataset", runSRCC},
-	"adapt":      {"adapt a proxy device's latencies to a target with a few target measurements", runAdapt},
-	"sample":     {"print random architectures of a design space as JSON lines", runSample},
-	"measure":    {"measure sampled architectures end to end on this machine (resumable CSV; --shard I/N, --per-block)", runMeasure},
-	"merge":      {"join the files of measure --shard 0/N .. N-1/N into one, checking they belong together", runMerge},
-	"eval":       {"read architectures as JSON lines on stdin and print their metrics", runEval},
-	"profile":    {"profile every block fix of an OFA space on metrics (Mills et al.)", runProfile},
-	"pareto":     {"print the accuracy-latency Pareto front of an NB201 dataset on one device", runPareto},
-	"multihw":    {"print each architecture's latency over a reference per device, with its average and worst case (Chu et al.)", runMultiHW},
-	"search":     {"evolutionary search for the best architecture under latency budgets on one or several devices", runSearch},
-	"adapt-grid": {"adapt every ordered pair of devices and print mean SRCC before/after", runAdaptGrid},
-	"fetch":      {"download (or convert local copies of) the public data into a datasets directory", runFetch},
-	"index":      {"write reports/index.html linking the executed notebooks", runIndex},
-	"train":      {"train and score an accuracy or latency predictor on held-out architectures", runTrain},
-	"predict":    {"predict architectures read on stdin with a predictor saved by train --model-dir", runPredict},
+	"srcc":           {"print the device x device rank-correlation matrix of a dataset", runSRCC},
+	"adapt":          {"adapt a proxy device's latencies to a target with a few target measurements", runAdapt},
+	"sample":         {"print random architectures of a design space as JSON lines", runSample},
+	"measure":        {"measure sampled architectures end to end on this machine (resumable CSV; --shard I/N, --per-block)", runMeasure},
+	"merge":          {"join the files of measure --shard 0/N .. N-1/N into one, checking they belong together", runMerge},
+	"eval":           {"read architectures as JSON lines on stdin and print their metrics", runEval},
+	"profile":        {"profile every block fix of an OFA space on metrics (Mills et al.)", runProfile},
+	"pareto":         {"print the accuracy-latency Pareto front of an NB201 dataset on one device", runPareto},
+	"multihw":        {"print each architecture's latency over a reference per device, with its average and worst case (Chu et al.)", runMultiHW},
+	"compare-spaces": {"judge a hardware-reduced space against the full space and random reductions of its size, searched with the same seeds (Mills et al.)", runCompareSpaces},
+	"search":         {"evolutionary search for the best architecture under latency budgets on one or several devices", runSearch},
+	"adapt-grid":     {"adapt every ordered pair of devices and print mean SRCC before/after", runAdaptGrid},
+	"fetch":          {"download (or convert local copies of) the public data into a datasets directory", runFetch},
+	"index":          {"write reports/index.html linking the executed notebooks", runIndex},
+	"train":          {"train and score an accuracy or latency predictor on held-out architectures", runTrain},
+	"predict":        {"predict architectures read on stdin with a predictor saved by train --model-dir", runPredict},
 }
 
 func main() {

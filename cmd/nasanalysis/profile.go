@@ -28,11 +28,16 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	engine := fs.String("engine", latency.EngineORT, "for measured: inference engine, onnxruntime or gomlx")
 	repeats := fs.Int("repeats", 0, "for measured: exactly this many timed runs per network (0: measure's default protocol, until the median is known to ±1 %)")
 	gpuTrain := fs.Int("gpu-train", 1000, "for gpu_<column>: labelled networks the GPU latency predictor is trained on")
+	seeds := fs.seedsFlag(1, fmt.Sprintf("--seed .. --seed+N-1 (at most %d); above 1, print instead per metric and block the share of seeds whose profile drops it (metric,block,drop_share,agreed), the first metric being the accuracy", maxProfileSeeds))
+	agree := fs.Float64("agree", 0.8, "with --seeds: the share of seeds that must drop a block for it to be agreed")
 	format := fs.formatFlag()
 	dataDir := fs.dataFlag()
 	sp, err := fs.parseSpace(args, sf, arch.BlockSpaces, width, res, format)
 	if err != nil {
 		return err
+	}
+	if *seeds < 1 || *seeds > maxProfileSeeds || !(*agree > 0 && *agree <= 1) {
+		return usagef("--seeds %d and --agree %v: want 1..%d seeds and a share in (0, 1]", *seeds, *agree, maxProfileSeeds)
 	}
 	if *n < 2 {
 		return usagef("--n must be >= 2, got %d", *n)
@@ -112,6 +117,9 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 		return usageError{err.Error()}
 	}
 
+	if *seeds > 1 {
+		return profileAgreement(stdout, stderr, cfg, names, *seeds, *agree, *format)
+	}
 	r, err := profile.Run(cfg)
 	bar.Clear()
 	if err != nil {
@@ -169,4 +177,39 @@ func checkResolutions(sp arch.Space) error {
 		}
 	}
 	return nil
+}
+
+// profileAgreement is profile --seeds N: cfg profiled with seeds cfg.Seed.., and per
+// device metric (every metric after the first, the accuracy) and block, the share of
+// seeds whose reduction drops it.
+func profileAgreement(stdout, stderr io.Writer, cfg profile.Config, names []string, seeds int, agree float64, format string) error {
+	if len(names) < 2 {
+		return usagef("--seeds %d: give the accuracy and at least one latency metric (--metrics acc,note10_r224)", seeds)
+	}
+	if cfg.Fixes != nil || cfg.ResolutionGroups != nil {
+		return usagef("--seeds profiles every block fix: leave out --blocks and --fix-res")
+	}
+	list := make([]uint64, seeds)
+	for i := range list {
+		list[i] = cfg.Seed + uint64(i)
+		if list[i] < cfg.Seed {
+			return usagef("--seed %d + --seeds %d overflows a uint64", cfg.Seed, seeds)
+		}
+	}
+	cfg.Progress = nil
+	bar := newProgress(stderr, seeds, "profile seeds")
+	ds, err := profile.AgreeOnConfig(cfg, names[0], names[1:], list, agree, func(done, _ int) { bar.Set(done) })
+	bar.Clear()
+	if err != nil {
+		return err
+	}
+	var rows [][]any
+	for _, d := range ds {
+		fmt.Fprintln(stderr, profile.AgreementSentence(d))
+		agreed := d.Drop()
+		for i, b := range d.Blocks {
+			rows = append(rows, []any{d.Device, b.String(), d.Share(i), strconv.FormatBool(slices.Contains(agreed, b))})
+		}
+	}
+	return writeRows(stdout, format, []string{"metric", "block", "drop_share", "agreed"}, rows)
 }

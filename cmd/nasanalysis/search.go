@@ -2,9 +2,11 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,7 +34,13 @@ func (c *constraintList) Set(s string) error {
 }
 
 func runSearch(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("search", "--space S [--width W] [--res R] [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] [--reduced NAME] --objective acc --constraint 'note10_r224<=25' [--constraint ...] [--multi average|worst --devices LIST --budgets LIST] --seed K [--format csv|table]\n(prints the architecture found as a JSON line, as sample does, unless --format asks for it with its metrics)", stderr)
+	fs := newFlags("search", "--space S [--width W] [--res R] [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] [--reduced NAME] --objective acc --constraint 'note10_r224<=25' [--constraint ...] [--multi average|worst --devices LIST --budgets LIST] --seed K [--format csv|table]\n"+
+		"   or: --algorithm mutation|nsga2 --objective acc --latency note10_r224 --res 224 [--evaluations 2100] [--stage-probs P,...] (a Pareto front: arch,<objective>,<latency>, one network per line)\n"+
+		"(evolve, the default, prints the architecture found as a JSON line, as sample does, unless --format asks for it with its metrics)", stderr)
+	algorithm := fs.String("algorithm", "evolve", "evolve (OFA's constrained evolution: one architecture), mutation (BlockProfile's released random-mutation Pareto search: 100 initial networks, then rounds of 200 mutants of the archive's front) or nsga2 (NSGA-II, population 100, at the same evaluations)")
+	latName := fs.String("latency", "", "for mutation and nsga2: the latency metric minimised")
+	evaluations := fs.Int("evaluations", search.PaperMutation.Evaluations(), "for mutation and nsga2: networks scored (100 + a multiple of 200; 2100 = the paper's 10 rounds)")
+	stageProbs := fs.String("stage-probs", "", "for mutation on a mobile space: each stage's chance of being mutated, 5 values (default: the released space's *_STAGE_WISE_MUTATE_PROBS_ with --reduced, else 0.5 each)")
 	sf := fs.spaceFlags(arch.OFAMBv3, arch.BlockSpaces)
 	width := fs.Float64("width", 0, "supernet width multiplier of the mobile spaces (0: the space's default, 1.2 for ofa-mbv3, 1.3 for proxylessnas; pn_mobile needs proxylessnas at 1.0)")
 	objective := fs.String("objective", "acc", "the metric to maximise (eval's names)")
@@ -52,6 +60,10 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	sp, err := fs.parseSpace(args, sf, arch.BlockSpaces, width, res, format)
 	if err != nil {
 		return err
+	}
+	if *algorithm != "evolve" {
+		return runFrontSearch(stdout, stderr, sp, *algorithm, *objective, *latName, *evaluations, *stageProbs, *sf.reduced, *seed,
+			metric.Options{DataDir: *dataDir, ModelDir: *modelDir, GPUTrain: *gpuTrain, GPUSeed: *seed}, *format)
 	}
 	jsonLine := true
 	fs.Visit(func(f *flag.Flag) {
@@ -144,4 +156,63 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 		header, row = append(header, m.Name), append(row, v[0])
 	}
 	return writeRows(stdout, *format, header, [][]any{row})
+}
+
+// runFrontSearch is search --algorithm mutation|nsga2: the front of accuracy against one
+// latency, one network per line with both objectives.
+func runFrontSearch(stdout, stderr io.Writer, sp arch.Space, algorithm, objective, latName string, evaluations int, stageProbs, reduced string, seed uint64, opts metric.Options, format string) error {
+	if latName == "" {
+		return usagef("--algorithm %s needs --latency, the latency metric minimised", algorithm)
+	}
+	fsearch, err := frontSearch(algorithm, evaluations)
+	if err != nil {
+		return err
+	}
+	if len(sp.Resolutions) != 1 && sp.Family != arch.NB201 {
+		return usagef("--algorithm %s: give one resolution (--res), as a front is at one", algorithm)
+	}
+	if stageProbs != "" {
+		if algorithm != search.AlgorithmMutation {
+			return usagef("--stage-probs is a setting of --algorithm mutation")
+		}
+		for _, p := range splitList(stageProbs) {
+			v, err := strconv.ParseFloat(p, 64)
+			if err != nil || !(v > 0 && v <= 1) {
+				return usagef("--stage-probs %q: want probabilities in (0, 1]", p)
+			}
+			fsearch.Mutation.StageProbs = append(fsearch.Mutation.StageProbs, v)
+		}
+	} else if reduced != "" {
+		rel, err := arch.Released(sp.Family, reduced)
+		if err != nil {
+			return usagef("--reduced: %v", err)
+		}
+		fsearch.Mutation.StageProbs = rel.StageMutationProbs
+	}
+	names := []string{objective, latName}
+	if err := checkMetrics(sp.Family, names, opts.ModelDir); err != nil {
+		return err
+	}
+	if err := metric.CheckNames(sp, names); err != nil {
+		return usageError{err.Error()}
+	}
+	acc, err := metric.New(objective, sp.Family, opts)
+	if err != nil {
+		return err
+	}
+	lat, err := metric.New(latName, sp.Family, opts)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "%s on %s, seed %d\n", fsearch, sp, seed)
+	front, err := fsearch.Run(sp, search.AccuracyLatency(acc, lat), seed)
+	if err != nil {
+		return err
+	}
+	rows := make([][]any, len(front.Archs))
+	for i, a := range front.Archs {
+		rows[i] = []any{a.String(), -front.Points[i][0], front.Points[i][1]}
+	}
+	slices.SortStableFunc(rows, func(a, b []any) int { return cmp.Compare(a[2].(float64), b[2].(float64)) }) // cheapest first
+	return writeRows(stdout, format, []string{"arch", objective, latName}, rows)
 }

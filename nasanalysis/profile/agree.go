@@ -60,12 +60,8 @@ func (d DropAgreement) Reduced() (arch.Space, error) {
 
 // AgreeOnDrops profiles spec's space once per seed (its metrics, which must include
 // accuracy and the devices, are built once with opts and shared by every seed) and
-// counts, per device, the seeds whose Reduce drops each block. agree is the share of
-// seeds that must agree, in (0, 1]. progress, if not nil, is called after each seed.
+// counts, per device, the seeds whose Reduce drops each block (AgreeOnConfig).
 func AgreeOnDrops(spec Spec, opts metric.Options, accuracy string, devices []string, seeds []uint64, agree float64, progress func(done, total int)) ([]DropAgreement, error) {
-	if len(seeds) == 0 || !(agree > 0 && agree <= 1) {
-		return nil, fmt.Errorf("drop agreement: %d seeds and share %v; want at least one seed and a share in (0, 1]", len(seeds), agree)
-	}
 	cfg := Config{Space: spec.Space, N: spec.N, Deepen: spec.Deepen}
 	for _, name := range spec.Metrics {
 		m, err := metric.New(name, spec.Space.Family, opts)
@@ -74,13 +70,23 @@ func AgreeOnDrops(spec Spec, opts metric.Options, accuracy string, devices []str
 		}
 		cfg.Metrics = append(cfg.Metrics, m)
 	}
-	blocks, err := arch.Blocks(spec.Space.Family)
+	return AgreeOnConfig(cfg, accuracy, devices, seeds, agree, progress)
+}
+
+// AgreeOnConfig profiles cfg once per seed (cfg.Seed is replaced by each) and counts,
+// per device, the seeds whose Reduce drops each block. agree is the share of seeds
+// that must agree, in (0, 1]. progress, if not nil, is called after each seed.
+func AgreeOnConfig(cfg Config, accuracy string, devices []string, seeds []uint64, agree float64, progress func(done, total int)) ([]DropAgreement, error) {
+	if len(seeds) == 0 || !(agree > 0 && agree <= 1) {
+		return nil, fmt.Errorf("drop agreement: %d seeds and share %v; want at least one seed and a share in (0, 1]", len(seeds), agree)
+	}
+	blocks, err := arch.Blocks(cfg.Space.Family)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]DropAgreement, len(devices))
 	for d, dev := range devices {
-		out[d] = DropAgreement{Accuracy: accuracy, Device: dev, Space: spec.Space, N: spec.N, Seeds: seeds, Blocks: blocks, Drops: make([]int, len(blocks)), Agree: agree}
+		out[d] = DropAgreement{Accuracy: accuracy, Device: dev, Space: cfg.Space, N: cfg.N, Seeds: seeds, Blocks: blocks, Drops: make([]int, len(blocks)), Agree: agree}
 	}
 	for k, seed := range seeds {
 		cfg.Seed = seed

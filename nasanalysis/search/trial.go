@@ -197,7 +197,7 @@ func (t *SpaceTrial) Summary() ([]ArmSummary, error) {
 	var out []ArmSummary
 	for i, a := range t.Arms {
 		s := ArmSummary{Arm: a.Name, Seeds: len(a.HV)}
-		s.Dropped, s.MaxDepth = reductionWords(a.Space)
+		s.Dropped, s.MaxDepth = ReductionWords(a.Space)
 		var err error
 		if s.HV, err = stats.TInterval(a.HV, 0.95); err != nil {
 			return nil, fmt.Errorf("arm %s: %w", a.Name, err)
@@ -208,7 +208,7 @@ func (t *SpaceTrial) Summary() ([]ArmSummary, error) {
 			}
 			s.Rank = 1
 			for _, o := range t.Arms[1:] {
-				if mean(o.HV) > mean(a.HV) {
+				if armMean(o.HV) > armMean(a.HV) {
 					s.Rank++
 				}
 			}
@@ -245,7 +245,7 @@ func pairedBudget(x, y []float64) (stats.Interval, int) {
 	return iv, len(a)
 }
 
-func mean(x []float64) float64 {
+func armMean(x []float64) float64 {
 	s := 0.0
 	for _, v := range x {
 		s += v
@@ -253,9 +253,9 @@ func mean(x []float64) float64 {
 	return s / float64(len(x))
 }
 
-// reductionWords are a space's dropped blocks ("k7e3+k7e4") and depth caps
+// ReductionWords are a space's dropped blocks ("k7e3+k7e4") and depth caps
 // ("3-4-4-4-4"), the command line's words ("" for none).
-func reductionWords(s arch.Space) (dropped, maxDepth string) {
+func ReductionWords(s arch.Space) (dropped, maxDepth string) {
 	var ds, caps []string
 	for _, b := range s.Drop {
 		ds = append(ds, b.String())
@@ -284,9 +284,9 @@ func (t *SpaceTrial) AgainstControls() (ControlVerdict, error) {
 	v := ControlVerdict{Controls: len(ctl), Rank: 1}
 	ctlMean := make([]float64, len(red.HV))
 	for _, c := range ctl {
-		if mean(c.HV) > mean(red.HV) {
+		if armMean(c.HV) > armMean(red.HV) {
 			v.Rank++
-		} else if mean(c.HV) < mean(red.HV) {
+		} else if armMean(c.HV) < armMean(red.HV) {
 			v.Beaten++
 		}
 		for s, h := range c.HV {
