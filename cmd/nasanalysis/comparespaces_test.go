@@ -63,8 +63,8 @@ func TestCompareSpacesRows(t *testing.T) {
 
 func TestCompareSpacesUsage(t *testing.T) {
 	for _, args := range [][]string{
-		{"--reduced", "bp-note10"},                        // no --latency
-		{"--latency", "note10_r224"},                      // no --reduced
+		{"--reduced", "bp-note10"},                         // no --latency
+		{"--latency", "note10_r224"},                       // no --reduced
 		{"--latency", "note10_r224", "--reduced", "bp-xx"}, // unknown name
 		{"--latency", "note10_r224", "--reduced", "drop=k9e9"},
 		{"--latency", "note10_r224", "--reduced", "bp-note10", "--seeds", "1"},
