@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
@@ -101,5 +102,59 @@ func TestEqualSearches(t *testing.T) {
 	}
 	if _, _, err := EqualSearches(100, 3, 50); err == nil {
 		t.Error("150 mutants over 100 initial networks gave equal searches")
+	}
+}
+
+func TestTrialSentencesByHand(t *testing.T) {
+	tr := handTrial()
+	tr.Name, tr.Unit = "bp-note10", "ms"
+	tr.Search, _, _ = EqualSearches(100, 10, 200)
+	tr.Seeds = []uint64{1, 2, 3}
+	tr.Budgets = []float64{10, 20, 30, 40, 50}
+	for i := range tr.Arms { // five budgets: the hand values, then three where full is ahead
+		for _, row := range [][]float64{{80, 80, 80}, {81, 81.5, 82}, {82, 82, 82}} {
+			tr.Arms[i].Best = append(tr.Arms[i].Best, row)
+		}
+	}
+	tr.Arms[1].Best[2] = []float64{79, 79.2, 79.1} // reduced behind under budget 30
+	tr.Arms[0].Evaluations, tr.Arms[1].Evaluations, tr.ProfileEvaluations = 2100, 2100, 181000
+	s, err := TrialSentences(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"**note10_r224, bp-note10: without k7e3 and k7e4, stage depths at most 3-4-4-4-4**, random mutation (100 initial networks, 10 rounds of 200 mutants) over 3 seeds: against the full space the reduced space changes the front's hypervolume by 1.92 % (95 % t-interval -2.85 to 6.70); no difference is established at this search size.",
+		"Against 2 random reductions of the same size, searched the same way, it ranks 1st of 3 by mean hypervolume and differs from their mean by 2.91 % (95 % t-interval -1.91 to 7.74): it is not distinguishable from a random reduction of its size",
+		"The reduced space is behind under 1 of the 5 budgets and ahead under none.",
+		"Choosing the reduced space cost 181,000 profiling evaluations, 86.2 times one search's 2,100: counted, the reduced arm spends 183,100 evaluations against the full arm's 2,100.",
+	}
+	for i, w := range want {
+		if i >= len(s) || !strings.Contains(s[i], w) {
+			t.Errorf("sentence %d:\n%q\nwant it to contain\n%q", i, s, w)
+		}
+	}
+	// The other directions, chosen by the intervals' signs.
+	tr.Arms[1].HV = []float64{0.55, 0.58, 0.59} // +0.05, +0.06, +0.05 over full
+	tr.Arms[1].Best[2] = []float64{82.5, 82.6, 82.4}
+	s, _ = TrialSentences(tr)
+	if !strings.Contains(s[0], "the reduced space's front is better, as Mills et al. claim") || !strings.Contains(s[1], "it beats a random reduction of its size") ||
+		!strings.Contains(s[2], "ahead under 1 of the 5 budgets and behind under none") {
+		t.Errorf("better arm worded %q", s)
+	}
+	tk, err := TrialTakeaway([]*SpaceTrial{tr, handTrial()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(tk[0], "of 2 trials") || !strings.Contains(tk[0], "better than the full space's in note10_r224 with bp-note10") ||
+		!strings.Contains(tk[1], "holds in 1 of the 2 trials with controls") {
+		t.Errorf("takeaway %q", tk)
+	}
+}
+
+func TestOrdinal(t *testing.T) {
+	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd", 111: "111th"} {
+		if got := ordinal(n); got != want {
+			t.Errorf("ordinal(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
