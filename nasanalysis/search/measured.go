@@ -74,9 +74,12 @@ type MeasuredCheck struct {
 	// MeasuredMS is, per rule, the chosen models' mean measured latency in ms.
 	MeasuredMS           []float64
 	Budget, RandomMedian float64 // ms
-	Res                  int     // resolution of the random networks, px
-	NRandom, NChosen     int
-	Seeds                int
+	// BudgetIs says what the budget is, as RuleStudy.BudgetIs ("": the predicted median
+	// of the study's random networks).
+	BudgetIs         string
+	Res              int // resolution of the random networks, px
+	NRandom, NChosen int
+	Seeds            int
 	// SRCC ranks predicted against measured latency over every timed network, with a
 	// 95 % percentile-bootstrap interval.
 	SRCC         stats.Interval
@@ -131,7 +134,7 @@ func MeasureChosen(rs *RuleStudy, d int, measured *metric.Metric, nRandom int) (
 // every chosen model of rs, rule by rule and seed by seed, then the first random
 // networks of rs in their order.
 func CompareMeasured(rs *RuleStudy, d int, ms []float64) (*MeasuredCheck, error) {
-	m := &MeasuredCheck{Device: rs.Devices[d], Budget: rs.Budgets[d], Res: rs.Res(), Seeds: len(rs.Seeds)}
+	m := &MeasuredCheck{Device: rs.Devices[d], Budget: rs.Budgets[d], BudgetIs: rs.BudgetIs, Res: rs.Res(), Seeds: len(rs.Seeds)}
 	var pred []float64
 	for _, cs := range rs.Choices {
 		m.NChosen += len(cs)

@@ -12,23 +12,45 @@ import (
 // Mobile Models via Architecture Search") of a set of architectures: each one's latency
 // on every chosen device divided by that device's reference (a reference
 // architecture's latency, or a latency budget), and the mean (average case) and maximum
-// (worst case) of those ratios. An architecture with a missing or unusable latency on
-// any chosen device is left out — never averaged as NaN — and counted.
+// (worst case) of those ratios over the hardware: devices that are one hardware (a
+// Grouping) count once, with their members' mean ratio. An architecture with a missing
+// or unusable latency on any chosen device is left out — never averaged as NaN — and
+// counted.
 type MultiHW struct {
 	Devices []string
 	Ref     []float64   // per device, ms
 	Kept    []int       // indices of the architectures with every latency present
 	Ratio   [][]float64 // Ratio[k][d]: architecture Kept[k] on device d over Ref[d]
-	Avg     []float64   // per kept architecture: mean over devices of Ratio
-	Worst   []float64   // per kept architecture: max over devices of Ratio
-	Missing int         // architectures left out
+	// Groups are the hardware, each a list of device indices (one device each when
+	// ungrouped), GroupNames their names, and GroupRatio[k][g] the mean of Ratio[k] over
+	// the members of group g.
+	Groups     [][]int
+	GroupNames []string
+	GroupRatio [][]float64
+	Avg        []float64 // per kept architecture: mean over groups of GroupRatio
+	Worst      []float64 // per kept architecture: max over groups of GroupRatio
+	Missing    int       // architectures left out
 	// MissingOn counts, per device, the architectures whose latency there was missing.
 	MissingOn []int
 }
 
-// NormaliseLatency computes the multi-hardware view. lat[d][i] is architecture i's
-// latency on device d (NaN: not measured); ref[d] is the device's reference, positive.
+// NormaliseLatency computes the multi-hardware view with every device its own hardware.
+// lat[d][i] is architecture i's latency on device d (NaN: not measured); ref[d] is the
+// device's reference, positive.
 func NormaliseLatency(devices []string, lat [][]float64, ref []float64) (*MultiHW, error) {
+	return NormaliseGrouped(devices, lat, ref, nil)
+}
+
+// NormaliseGrouped computes the multi-hardware view with the devices grouped into
+// hardware by g (nil: every device its own hardware), whose Devices must be devices.
+func NormaliseGrouped(devices []string, lat [][]float64, ref []float64, g *Grouping) (*MultiHW, error) {
+	groups, names := singletons(devices)
+	if g != nil {
+		if !slices.Equal(g.Devices, devices) {
+			return nil, fmt.Errorf("multi-hardware: grouping of %v for devices %v", g.Devices, devices)
+		}
+		groups, names = g.Members(), g.Names()
+	}
 	if len(devices) == 0 || len(lat) != len(devices) || len(ref) != len(devices) {
 		return nil, fmt.Errorf("multi-hardware: %d devices, %d latency columns, %d references", len(devices), len(lat), len(ref))
 	}
@@ -41,7 +63,7 @@ func NormaliseLatency(devices []string, lat [][]float64, ref []float64) (*MultiH
 			return nil, fmt.Errorf("multi-hardware: reference latency %v on %s is not a positive number", ref[d], devices[d])
 		}
 	}
-	m := &MultiHW{Devices: slices.Clone(devices), Ref: slices.Clone(ref), MissingOn: make([]int, len(devices))}
+	m := &MultiHW{Devices: slices.Clone(devices), Ref: slices.Clone(ref), MissingOn: make([]int, len(devices)), Groups: groups, GroupNames: names}
 	for i := range n {
 		ok := true
 		for d := range lat {
@@ -55,19 +77,40 @@ func NormaliseLatency(devices []string, lat [][]float64, ref []float64) (*MultiH
 			continue
 		}
 		r := make([]float64, len(devices))
-		sum, worst := 0.0, 0.0
 		for d := range lat {
 			r[d] = lat[d][i] / ref[d]
-			sum += r[d]
-			worst = max(worst, r[d])
 		}
-		m.Kept, m.Ratio = append(m.Kept, i), append(m.Ratio, r)
-		m.Avg, m.Worst = append(m.Avg, sum/float64(len(devices))), append(m.Worst, worst)
+		gr, avg, worst := groupRatios(r, groups)
+		m.Kept, m.Ratio, m.GroupRatio = append(m.Kept, i), append(m.Ratio, r), append(m.GroupRatio, gr)
+		m.Avg, m.Worst = append(m.Avg, avg), append(m.Worst, worst)
 	}
 	if len(m.Kept) == 0 {
 		return nil, fmt.Errorf("multi-hardware: no architecture has a latency on every one of %v", devices)
 	}
 	return m, nil
+}
+
+// singletons are the groups of devices that are each their own hardware.
+func singletons(devices []string) ([][]int, []string) {
+	groups := make([][]int, len(devices))
+	for d := range devices {
+		groups[d] = []int{d}
+	}
+	return groups, slices.Clone(devices)
+}
+
+// groupRatios are the mean ratio r of each group's members, and the mean (average case)
+// and maximum (worst case) of those over the groups.
+func groupRatios(r []float64, groups [][]int) (gr []float64, avg, worst float64) {
+	gr = make([]float64, len(groups))
+	for g, members := range groups {
+		for _, d := range members {
+			gr[g] += r[d] / float64(len(members))
+		}
+		avg += gr[g] / float64(len(groups))
+		worst = max(worst, gr[g])
+	}
+	return gr, avg, worst
 }
 
 // RefOf is the reference of each device taken from one architecture's latencies.

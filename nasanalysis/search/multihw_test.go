@@ -106,7 +106,7 @@ func TestTableRulesOnNB201(t *testing.T) {
 	}
 	for r, cs := range found {
 		c := cs[0]
-		if !admits(c.Rule, devs, c.Ratio, c.Avg, c.Worst) {
+		if !admits(c.Rule, devs, c.GroupRatio, c.Avg, c.Worst) {
 			t.Errorf("%s returned a cell it does not admit: %+v", c.Rule, c)
 		}
 		if regret := best[r].Value - c.Value; regret < 0 || regret > 1 {

@@ -21,13 +21,17 @@ type Choice struct {
 	Arch       string
 	Value      float64
 	Ratio      []float64 // latency / reference on every device
+	GroupRatio []float64 // mean Ratio of each hardware group's devices
 	Latency    []float64 // latency on every device, in its unit (SearchRules only)
-	Avg, Worst float64
-	Admitted   int // architectures the rule admits (BestUnder only)
+	Avg, Worst float64   // over the hardware groups
+	Admitted   int       // architectures the rule admits (BestUnder only)
+	// Evaluated is the number of networks the search scored (a search's result only):
+	// its cost, counted by Evolve.
+	Evaluated int
 }
 
-// Rules lists the rules of a multi-hardware comparison: one per device, then average
-// and worst.
+// Rules lists the rules of a multi-hardware comparison: one per device (or hardware
+// group), then average and worst.
 func Rules(devices []string) []string {
 	var out []string
 	for _, d := range devices {
@@ -36,17 +40,18 @@ func Rules(devices []string) []string {
 	return append(out, Average, Worst)
 }
 
-// admits reports whether a rule admits ratios r.
-func admits(rule string, devices []string, r []float64, avg, worst float64) bool {
+// admits reports whether a rule admits an architecture of group ratios gr (one per
+// hardware group named in groups) and average and worst case avg and worst.
+func admits(rule string, groups []string, gr []float64, avg, worst float64) bool {
 	switch rule {
 	case Average:
 		return avg <= 1
 	case Worst:
 		return worst <= 1
 	}
-	for d, dev := range devices {
-		if rule == dev+" only" {
-			return r[d] <= 1
+	for g, name := range groups {
+		if rule == name+" only" {
+			return gr[g] <= 1
 		}
 	}
 	return false
@@ -57,15 +62,15 @@ func admits(rule string, devices []string, r []float64, avg, worst float64) bool
 // optimum a search's result can be measured against.
 func BestUnder(m *MultiHW, value []float64) ([]Choice, error) {
 	var out []Choice
-	for _, rule := range Rules(m.Devices) {
+	for _, rule := range Rules(m.GroupNames) {
 		c := Choice{Rule: rule, Index: -1, Value: math.Inf(-1)}
 		for k, i := range m.Kept {
-			if math.IsNaN(value[i]) || !admits(rule, m.Devices, m.Ratio[k], m.Avg[k], m.Worst[k]) {
+			if math.IsNaN(value[i]) || !admits(rule, m.GroupNames, m.GroupRatio[k], m.Avg[k], m.Worst[k]) {
 				continue
 			}
 			c.Admitted++
 			if value[i] > c.Value {
-				c.Index, c.Value, c.Ratio, c.Avg, c.Worst = i, value[i], m.Ratio[k], m.Avg[k], m.Worst[k]
+				c.Index, c.Value, c.Ratio, c.GroupRatio, c.Avg, c.Worst = i, value[i], m.Ratio[k], m.GroupRatio[k], m.Avg[k], m.Worst[k]
 			}
 		}
 		if c.Index < 0 {
@@ -80,42 +85,7 @@ func BestUnder(m *MultiHW, value []float64) ([]Choice, error) {
 // devices' on average and in the worst case — and reports each result's value and
 // latency ratios on every device.
 func SearchRules(space arch.Space, value *metric.Metric, lats []*metric.Metric, budgets []float64, cfg EvoConfig, seeds []uint64) ([][]Choice, error) {
-	devices := make([]string, len(lats))
-	for d, m := range lats {
-		devices[d] = m.Name
-	}
-	var out [][]Choice
-	for r, rule := range Rules(devices) {
-		var ev Evaluator
-		var err error
-		switch {
-		case r < len(lats):
-			ev, err = Constrained(value, lats[r:r+1], budgets[r:r+1], Each)
-		default:
-			ev, err = Constrained(value, lats, budgets, rule)
-		}
-		if err != nil {
-			return nil, err
-		}
-		perSeed, err := evolvePerSeed(space, ev, cfg, seeds, rule, func(res *EvoResult) (Choice, error) {
-			ch := Choice{Rule: rule, Index: -1, Arch: res.Best.String(), Value: res.Fitness}
-			for d, m := range lats {
-				v, err := m.Values([]arch.Arch{res.Best})
-				if err != nil {
-					return Choice{}, err
-				}
-				ch.Ratio, ch.Latency = append(ch.Ratio, v[0]/budgets[d]), append(ch.Latency, v[0])
-				ch.Avg += v[0] / budgets[d] / float64(len(lats))
-				ch.Worst = max(ch.Worst, v[0]/budgets[d])
-			}
-			return ch, nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, perSeed)
-	}
-	return out, nil
+	return SearchGroupedRules(space, value, lats, budgets, nil, cfg, seeds)
 }
 
 // evolvePerSeed runs Evolve on space under one rule's evaluator once per seed (cfg with
@@ -186,7 +156,7 @@ func TableRules(space arch.Space, m *MultiHW, keys []string, value []float64, cf
 		row[keys[i]] = k
 	}
 	var out [][]Choice
-	for _, rule := range Rules(m.Devices) {
+	for _, rule := range Rules(m.GroupNames) {
 		ev := func(as []arch.Arch) ([]float64, []bool, error) {
 			f, ok := make([]float64, len(as)), make([]bool, len(as))
 			for j, a := range as {
@@ -194,7 +164,7 @@ func TableRules(space arch.Space, m *MultiHW, keys []string, value []float64, cf
 				f[j] = math.NaN()
 				if measured {
 					f[j] = value[m.Kept[k]]
-					ok[j] = admits(rule, m.Devices, m.Ratio[k], m.Avg[k], m.Worst[k])
+					ok[j] = admits(rule, m.GroupNames, m.GroupRatio[k], m.Avg[k], m.Worst[k])
 				}
 			}
 			return f, ok, nil
@@ -202,7 +172,7 @@ func TableRules(space arch.Space, m *MultiHW, keys []string, value []float64, cf
 		perSeed, err := evolvePerSeed(space, ev, cfg, seeds, rule, func(res *EvoResult) (Choice, error) {
 			k := row[res.Best.String()]
 			return Choice{Rule: rule, Index: m.Kept[k], Arch: res.Best.String(), Value: res.Fitness,
-				Ratio: m.Ratio[k], Avg: m.Avg[k], Worst: m.Worst[k]}, nil
+				Ratio: m.Ratio[k], GroupRatio: m.GroupRatio[k], Avg: m.Avg[k], Worst: m.Worst[k], Evaluated: res.Evaluated}, nil
 		})
 		if err != nil {
 			return nil, err

@@ -75,13 +75,13 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// BudgetSentences state each device's budget of a RuleStudy and where its latencies
-// come from.
+// BudgetSentences state each device's budget of a RuleStudy (RuleStudy.Budget says
+// what it is) and where its latencies come from.
 func BudgetSentences(rs *RuleStudy) []string {
 	var out []string
 	for d, name := range rs.Devices {
-		out = append(out, fmt.Sprintf("`%s` budget %s %s (median of %s random networks at %d px). %s.",
-			name, prose.Num(rs.Budgets[d]), rs.Units[d], prose.Num(rs.Sample), rs.Res(), rs.Abouts[d]))
+		out = append(out, fmt.Sprintf("`%s` budget %s %s (%s). %s.",
+			name, prose.Num(rs.Budgets[d]), rs.Units[d], rs.Budget(), rs.Abouts[d]))
 	}
 	return out
 }
@@ -125,6 +125,14 @@ func (m *MeasuredCheck) Disagreements() []int {
 		}
 	}
 	return out
+}
+
+// budgetIs says what the budget is, as predicted for this machine.
+func (m *MeasuredCheck) budgetIs() string {
+	if m.BudgetIs == "" {
+		return "the predicted median of the study's random networks"
+	}
+	return m.BudgetIs + " as predicted"
 }
 
 // ScaleGap is how far the budget lies from this run's measured random median, as a
@@ -188,8 +196,8 @@ func MeasuredSentences(m *MeasuredCheck) []string {
 	est, iv := estParts(m.SRCC)
 	out := []string{fmt.Sprintf("Over these %s networks (chosen and random) the predicted and measured latencies on this machine %s SRCC %s (95 %% bootstrap interval %s); the measured medians span %s ms.",
 		prose.Num(m.NChosen+m.NRandom), agree, est, iv, prose.Interval(m.MinMS, m.MaxMS)),
-		fmt.Sprintf("The budget on this machine, the predicted median of the study's random networks (%s ms), lies %s the median of the %d random networks measured in this run (%s ms).",
-			prose.Num(m.Budget), aboveBelow(m.ScaleGap()), m.NRandom, prose.Num(m.RandomMedian))}
+		fmt.Sprintf("The budget on this machine, %s (%s ms), lies %s the median of the %d random networks measured in this run (%s ms).",
+			m.budgetIs(), prose.Num(m.Budget), aboveBelow(m.ScaleGap()), m.NRandom, prose.Num(m.RandomMedian))}
 	dis := m.Disagreements()
 	own := slices.Index(m.Rules, m.Device+" only")
 	if own >= 0 && !slices.Contains(dis, own) {

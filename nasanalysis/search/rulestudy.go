@@ -6,8 +6,8 @@ import (
 	"math/rand/v2"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/metric"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/prose"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
@@ -15,45 +15,61 @@ import (
 const NB201Value = "cifar10_acc"
 
 // TableStudy is Chu et al.'s multi-hardware question on a measured table (NB201):
-// every cell measured on all Devices, each device's latency over its reference (the
-// median over those cells), the exhaustive best cell under every rule (Best, one per
-// rule of Rules(Devices)), and what the evolutionary search finds under the same rules
-// (Found[rule][seed]) — so the search's regret against the true optimum is known.
+// every cell measured on all Devices, the devices grouped into hardware (Groups: one
+// rule per group), each device's latency over its reference (Level × a named reference
+// cell's latency, or the median over those cells), the exhaustive best cell under every
+// rule (Best, one per rule of Rules(Groups)), and what the evolutionary search finds
+// under the same rules (Found[rule][seed]) — so the search's regret against the true
+// optimum is known.
 type TableStudy struct {
 	Devices []string
-	Value   string // the accuracy column maximised
-	Kept    int    // cells measured on every device
-	Missing int    // cells left out for a missing latency
-	Note    string // MultiHW.Note
+	Groups  []string // the hardware groups' names
+	Value   string   // the accuracy column maximised
+	Kept    int      // cells measured on every device
+	Missing int      // cells left out for a missing latency
+	Note    string   // MultiHW.Note
 	Ref     []float64
-	Best    []Choice
-	Found   [][]Choice
-	Config  EvoConfig
-	Seeds   []uint64
+	// RefIs says what Ref is: "the device's median" or "0.6 × the all-conv3x3 cell's
+	// latency".
+	RefIs  string
+	Best   []Choice
+	Found  [][]Choice
+	Config EvoConfig
+	Seeds  []uint64
 }
 
 // NB201Study loads OneProxy's NB201 latency table and NAS-Bench-201's accuracies from
-// dataDir ("" for the default data folder) and runs the study on the devices.
-func NB201Study(dataDir string, devices []string, cfg EvoConfig, seeds []uint64) (*TableStudy, error) {
-	lat, err := data.LoadLatency(dataDir, "nb201")
+// dataDir ("" for the default data folder), groups the devices into hardware as
+// NB201Sweep does, and runs the study with each device's reference level × the latency
+// of the named reference cell ref (one of NB201References), or, for ref nil, the
+// device's median over the cells measured on every device.
+func NB201Study(dataDir string, devices []string, ref *NamedArch, level float64, cfg EvoConfig, seeds []uint64) (*TableStudy, error) {
+	lat, acc, cols, err := nb201Columns(dataDir, devices)
 	if err != nil {
 		return nil, err
 	}
-	accs, err := data.LoadAccuracy(dataDir)
+	g, err := nb201Grouping(dataDir, devices, cols)
 	if err != nil {
 		return nil, err
 	}
-	acc, err := data.AccuracyFor(lat, accs, NB201Value)
-	if err != nil {
-		return nil, err
-	}
-	cols := make([][]float64, len(devices))
-	for d, dev := range devices {
-		if cols[d], err = lat.Column(dev); err != nil {
-			return nil, err
+	var m *MultiHW
+	refIs := "the device's median"
+	if ref == nil {
+		m, err = MedianReferenced(devices, cols)
+		if err == nil {
+			m, err = NormaliseGrouped(devices, cols, m.Ref, g)
+		}
+	} else {
+		var refs []NamedArch
+		if refs, err = tableReferences(lat.Archs, cols, devices, []NamedArch{*ref}); err == nil {
+			budget := make([]float64, len(devices))
+			for d, v := range refs[0].Latency {
+				budget[d] = level * v
+			}
+			refIs = fmt.Sprintf("%s × the %s's latency", fmtLevel(level), ref.Name)
+			m, err = NormaliseGrouped(devices, cols, budget, g)
 		}
 	}
-	m, err := MedianReferenced(devices, cols)
 	if err != nil {
 		return nil, err
 	}
@@ -65,8 +81,8 @@ func NB201Study(dataDir string, devices []string, cfg EvoConfig, seeds []uint64)
 	if err != nil {
 		return nil, err
 	}
-	return &TableStudy{Devices: devices, Value: NB201Value, Kept: len(m.Kept), Missing: m.Missing, Note: m.Note(),
-		Ref: m.Ref, Best: best, Found: found, Config: cfg, Seeds: seeds}, nil
+	return &TableStudy{Devices: devices, Groups: m.GroupNames, Value: NB201Value, Kept: len(m.Kept), Missing: m.Missing, Note: m.Note(),
+		Ref: m.Ref, RefIs: refIs, Best: best, Found: found, Config: cfg, Seeds: seeds}, nil
 }
 
 // MedianReferenced is the multi-hardware view of lat with each device's reference its
@@ -105,7 +121,9 @@ func (r *TableStudy) BestRows() [][]Choice {
 }
 
 // Verdict judges the exhaustive choices (JudgeRules).
-func (r *TableStudy) Verdict() (RulesVerdict, error) { return JudgeRules(r.BestRows(), len(r.Devices)) }
+func (r *TableStudy) Verdict() (RulesVerdict, error) {
+	return JudgeRules(r.BestRows(), len(r.Best)-2)
+}
 
 // RulesVerdict compares, over the rules of a multi-hardware comparison, the models
 // chosen for one device alone with the average- and worst-case models: the quantities
@@ -200,6 +218,9 @@ type RuleStudy struct {
 	Config        EvoConfig
 	Seeds         []uint64
 	Choices       [][]Choice
+	// BudgetIs says what the budgets are ("": each device's median over the Sample
+	// random networks, as SearchUnderRules sets them).
+	BudgetIs string
 }
 
 // RuleSample is the number of random networks whose median latency on a device is its
@@ -297,4 +318,14 @@ func renameRule(rule string, metrics, names []string) string {
 }
 
 // Verdict judges the searched choices (JudgeRules).
-func (rs *RuleStudy) Verdict() (RulesVerdict, error) { return JudgeRules(rs.Choices, len(rs.Devices)) }
+func (rs *RuleStudy) Verdict() (RulesVerdict, error) {
+	return JudgeRules(rs.Choices, len(rs.Choices)-2)
+}
+
+// Budget says what the budgets are: BudgetIs, or the median of the random networks.
+func (rs *RuleStudy) Budget() string {
+	if rs.BudgetIs != "" {
+		return rs.BudgetIs
+	}
+	return fmt.Sprintf("its median over %s random networks at %d px", prose.Num(rs.Sample), rs.Res())
+}

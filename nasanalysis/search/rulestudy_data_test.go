@@ -19,7 +19,7 @@ func TestNB201StudyOnData(t *testing.T) {
 	devs := []string{"rice_edgetpu", "eagle_gtx"}
 	cfg := DefaultEvo
 	cfg.Population, cfg.Generations = 8, 1
-	r, err := NB201Study("", devs, cfg, []uint64{1})
+	r, err := NB201Study("", devs, nil, 0, cfg, []uint64{1})
 	datatest.Check(t, err)
 	if r.Kept != 1740 || r.Missing != 259 || r.Note != "1,740 architectures kept; 259 left out for a missing latency (259 on rice_edgetpu)" {
 		t.Fatalf("kept %d, missing %d, note %q", r.Kept, r.Missing, r.Note)
@@ -95,4 +95,54 @@ func mustRes(t *testing.T, s string) int {
 		t.Fatal(err)
 	}
 	return a.R
+}
+
+// NB201Sweep on the five devices of notebook 08: eagle_gtx and eagle_i7 are one hardware
+// (SRCC 0.9989 in the datasets README's words "almost identical"), the rest apart; the
+// reference latencies are the all-conv3x3 row of latency.csv; and the worst-case optimum
+// at 0.6 × the reference is the most accurate cell whose mean ratio over the two eagle
+// devices and ratio on each other device are at most 0.6, found here by a plain scan.
+func TestNB201SweepOnData(t *testing.T) {
+	devs := []string{"eagle_gtx", "eagle_i7", "rice_raspi4", "rice_eyeriss", "rice_edgetpu"}
+	s, err := NB201Sweep("", devs, []float64{0.5, 0.6})
+	datatest.Check(t, err)
+	if names := s.Grouping.Names(); !slices.Equal(names, []string{"eagle_gtx + eagle_i7", "rice_raspi4", "rice_eyeriss", "rice_edgetpu"}) {
+		t.Fatalf("groups %v", names)
+	}
+	if r := s.Grouping.SRCC[0][1]; r < 0.998 || r > 0.9995 {
+		t.Errorf("eagle SRCC %v, want 0.9989", r)
+	}
+	lat, err := data.LoadLatency("", "nb201")
+	datatest.Check(t, err)
+	accTab, err := data.LoadAccuracy("")
+	datatest.Check(t, err)
+	acc, _ := accTab.Column(NB201Value)
+	cols := make([][]float64, len(devs))
+	for d, n := range devs {
+		cols[d], _ = lat.Column(n)
+	}
+	ref := slices.Index(lat.Archs, NB201AllConv3x3)
+	if lat.IDs[ref] != 1462 {
+		t.Fatalf("all-conv3x3 cell has index %d, want 1462", lat.IDs[ref])
+	}
+	best := math.Inf(-1)
+	for i := range lat.Archs {
+		r := make([]float64, len(devs))
+		ok := true
+		for d := range devs {
+			r[d] = cols[d][i] / cols[d][ref]
+			ok = ok && cols[d][i] > 0
+		}
+		if ok && (r[0]+r[1])/2 <= 0.6 && r[2] <= 0.6 && r[3] <= 0.6 && r[4] <= 0.6 {
+			best = math.Max(best, acc[lat.IDs[i]])
+		}
+	}
+	for d := range devs {
+		if s.References[0].Latency[d] != cols[d][ref] {
+			t.Errorf("%s reference %v, want %v", devs[d], s.References[0].Latency[d], cols[d][ref])
+		}
+	}
+	if w := s.Choices[1][5][0]; w.Rule != Worst || w.Value != best || s.Kept != 1740 {
+		t.Errorf("worst at 0.6: %s %v, want %v; %d cells kept", w.Rule, w.Value, best, s.Kept)
+	}
 }

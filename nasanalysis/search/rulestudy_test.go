@@ -239,7 +239,7 @@ func TestPredictorSentence(t *testing.T) {
 
 func TestBudgetSentencesAndTakeaway(t *testing.T) {
 	rs := &RuleStudy{Devices: []string{"note10_r224"}, Units: []string{"ms"}, Abouts: []string{"Samsung Note10 lookup table"}, Budgets: []float64{21.37}, Sample: 1000, Space: arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}}
-	if got, want := BudgetSentences(rs)[0], "`note10_r224` budget 21.4 ms (median of 1,000 random networks at 224 px). Samsung Note10 lookup table."; got != want {
+	if got, want := BudgetSentences(rs)[0], "`note10_r224` budget 21.4 ms (its median over 1,000 random networks at 224 px). Samsung Note10 lookup table."; got != want {
 		t.Errorf("budget\n got %q\nwant %q", got, want)
 	}
 	exact := RulesVerdict{Devices: 5, Seeds: 1, WorstWorst: 1, Gap: stats.Interval{Estimate: 0.4, Lo: 0.4, Hi: 0.4}}
