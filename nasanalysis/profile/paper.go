@@ -68,10 +68,12 @@ type PaperMetric struct {
 	Ours, Paper Effect
 }
 
-// PaperComparison sets an OFA-MobileNetV3 profile at 224 px beside Mills et al.'s
-// published block response (PaperAccuracy and the other panels): each metric's range
-// over the blocks, the Note10 table's kernel-7 blocks by expand ratio, and what the
-// Note10 table charges for the expand ratio against the kernel size.
+// PaperComparison sets an OFA-MobileNetV3 profile at 224 px, made under BlockProfile's
+// released deepening rule (the figure's protocol), beside Mills et al.'s published block
+// response (PaperAccuracy and the other panels): each metric's range over the blocks
+// (FLOPs counted BlockProfile's way, flops_bp), the Note10 table's kernel-7 blocks by
+// expand ratio, and what the Note10 table charges for the expand ratio against the
+// kernel size.
 type PaperComparison struct {
 	Sample
 	Accuracy, FLOPs, Note10, GPU1 PaperMetric
@@ -85,18 +87,25 @@ type PaperComparison struct {
 	Note10ExpandOverKernel Difference
 }
 
-// The metrics ComparePaper needs, named as package metric names them.
+// The metrics ComparePaper and ComparePaperRules need, named as package metric names
+// them (flops, 2 x MACs of OFA's network, only beside flops_bp in ComparePaperRules).
 const (
 	paperAcc, paperFLOPs, paperNote10, paperGPU1, paperGPU64 = "acc", "flops", "note10_r224", "gpu_2080ti_1", "gpu_2080ti_64"
 )
 
-// ComparePaper compares a profile of OFA-MobileNetV3 at 224 px on acc, flops,
-// note10_r224, gpu_2080ti_1 and gpu_2080ti_64 with the published response.
+// ComparePaper compares a profile of OFA-MobileNetV3 at 224 px on acc, flops_bp,
+// note10_r224, gpu_2080ti_1 and gpu_2080ti_64 with the published response. The profile
+// must have been run with arch.DeepenAsReleased, the protocol of the published figure:
+// a profile under this project's rule is not comparable with it (ComparePaperRules sets
+// the two side by side).
 func ComparePaper(r *Result) (PaperComparison, error) {
 	if r.Space.Family != arch.OFAMBv3 || r.Res() != 224 {
 		return PaperComparison{}, fmt.Errorf("profile: the published response is of %s at 224 px, not %s at %d px", arch.OFAMBv3, r.Space.Family, r.Res())
 	}
-	effs, err := r.Effects(paperAcc, paperFLOPs, paperNote10, paperGPU1, paperGPU64)
+	if r.Deepen != arch.DeepenAsReleased {
+		return PaperComparison{}, fmt.Errorf("profile: the published response was profiled under BlockProfile's released deepening rule; this profile used rule %d (compare it with ComparePaperRules)", r.Deepen)
+	}
+	effs, err := r.Effects(paperAcc, paperFLOPsBP, paperNote10, paperGPU1, paperGPU64)
 	if err != nil {
 		return PaperComparison{}, err
 	}
@@ -105,7 +114,7 @@ func ComparePaper(r *Result) (PaperComparison, error) {
 		into  *PaperMetric
 		label string
 		grid  [3][3]float64
-	}{{&c.Accuracy, "predicted accuracy", PaperAccuracy}, {&c.FLOPs, "FLOPs", PaperFLOPs}, {&c.Note10, "Note10", PaperNote10R224}, {&c.GPU1, "RTX 2080 Ti at batch 1", PaperRTX2080Ti}} {
+	}{{&c.Accuracy, "predicted accuracy", PaperAccuracy}, {&c.FLOPs, "FLOPs counted BlockProfile's way", PaperFLOPs}, {&c.Note10, "Note10", PaperNote10R224}, {&c.GPU1, "RTX 2080 Ti at batch 1", PaperRTX2080Ti}} {
 		paper, err := EffectOf(effs[i].Metric, effs[i].Unit, publishedBlocks(p.grid))
 		if err != nil {
 			return PaperComparison{}, err

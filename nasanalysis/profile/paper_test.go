@@ -69,8 +69,12 @@ func TestComparePaperOnThePapersMeans(t *testing.T) {
 		groups = append(groups, g)
 	}
 	base := [][]float64{{77, 78}, {800, 801}, {42, 43}, {8, 8.2}, {8, 8.2}}
-	r := handResult(arch.OFAMBv3, []string{"acc", "flops", "note10_r224", "gpu_2080ti_1", "gpu_2080ti_64"}, []string{"%", "M", "ms", "ms", "ms"}, base, groups...)
+	r := handResult(arch.OFAMBv3, []string{"acc", "flops_bp", "note10_r224", "gpu_2080ti_1", "gpu_2080ti_64"}, []string{"%", "M", "ms", "ms", "ms"}, base, groups...)
 	r.Space.Resolutions = []int{224}
+	if _, err := ComparePaper(r); err == nil || !strings.Contains(err.Error(), "released deepening rule") {
+		t.Errorf("a profile under the project's rule compared with the figure: %v", err)
+	}
+	r.Deepen = arch.DeepenAsReleased
 	c, err := ComparePaper(r)
 	if err != nil {
 		t.Fatal(err)
@@ -89,7 +93,7 @@ func TestComparePaperOnThePapersMeans(t *testing.T) {
 	near("FLOPs low", c.FLOPs.Ours.Low.Mean, 790)
 	near("FLOPs high", c.FLOPs.Paper.High.Mean, 824)
 	got := PaperSentence(c)
-	for _, want := range []string{"predicted accuracy 77.4–77.6 % (lowest k7e3, highest k7e6), within the paper's range", "FLOPs 790–824 M",
+	for _, want := range []string{"predicted accuracy 77.4–77.6 % (lowest k7e3, highest k7e6), within the paper's range", "FLOPs counted BlockProfile's way 790–824 M",
 		"holds, each step beyond noise", "as the paper's figure does", "flat within noise, as in the paper"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("sentence lacks %q:\n%s", want, got)

@@ -254,20 +254,7 @@ func CompareDeepening(included []PlacementTest, released *Result, shuffles int) 
 	if released.Deepen != arch.DeepenAsReleased {
 		return DeepeningComparison{}, fmt.Errorf("profile: the released profile was run with deepening rule %d, not arch.DeepenAsReleased", released.Deepen)
 	}
-	c := DeepeningComparison{Sample: released.Sample()}
-	sum, cnt := map[int]float64{}, map[int]int{}
-	for _, g := range released.Groups {
-		if g.Fix != nil {
-			sum[g.Fix.Layer] += g.Present
-			cnt[g.Fix.Layer]++
-		}
-	}
-	for l := range maxKey(cnt) + 1 {
-		c.PresentByLayer = append(c.PresentByLayer, math.NaN())
-		if cnt[l] > 0 {
-			c.PresentByLayer[l] = sum[l] / float64(cnt[l])
-		}
-	}
+	c := DeepeningComparison{Sample: released.Sample(), PresentByLayer: presentByLayer(released)}
 	for _, name := range released.Names {
 		i := slices.IndexFunc(included, func(t PlacementTest) bool { return t.Metric == name })
 		if i < 0 {
