@@ -165,3 +165,13 @@ func AgreementSentence(d DropAgreement) string {
 	fmt.Fprintf(&sb, ". Choosing it cost %s network evaluations.", prose.Num(float64(d.Evaluations)))
 	return sb.String()
 }
+
+// AgreementCaption says what AgreementFrame's table rests on.
+func AgreementCaption(ds []DropAgreement) string {
+	if len(ds) == 0 {
+		return ""
+	}
+	d := ds[0]
+	return fmt.Sprintf("Share of %d profile seeds (%d random networks per group, %s; accuracy: %s) whose rule of dominated blocks drops each block, per latency source; the stable rule drops a block when at least %s of the seeds do.",
+		len(d.Seeds), d.N, d.Space, d.Accuracy, prose.Num(100*d.Agree)+" %")
+}

@@ -80,3 +80,10 @@ func TestAgreeOnDropsCountsSeeds(t *testing.T) {
 		t.Error("agreement share 0 accepted")
 	}
 }
+
+func TestAgreementCaption(t *testing.T) {
+	want := "Share of 10 profile seeds (100 random networks per group, ofa-mbv3:res=224; accuracy: acc) whose rule of dominated blocks drops each block, per latency source; the stable rule drops a block when at least 80 % of the seeds do."
+	if got := AgreementCaption([]DropAgreement{handAgreement()}); got != want {
+		t.Errorf("caption\n%s\nwant\n%s", got, want)
+	}
+}

@@ -38,7 +38,7 @@ func TestMillsTrialsArms(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []struct {
-		name, alg string
+		name, alg     string
 		arms, profile int
 	}{{"bp-note10", AlgorithmMutation, 4, 0}, {"bp-note10", AlgorithmNSGA2, 2, 0}, {"auto", AlgorithmMutation, 4, 1234}, {"auto", AlgorithmNSGA2, 2, 1234}}
 	if len(trials) != len(want) {
