@@ -21,11 +21,10 @@ func TrialFronts(t *search.SpaceTrial, size string) (*plots.Figure, error) {
 	if len(t.Arms) < 2 {
 		return nil, fmt.Errorf("trial fronts on %s: %d arms, want full and reduced", t.Latency, len(t.Arms))
 	}
-	dropped, caps := search.ReductionWords(t.Arms[1].Space)
 	return plots.Lines(plots.Axes{Title: fmt.Sprintf("Fronts on %s: full vs %s (%s)", t.Latency, t.Name, t.Search.Algorithm), XLabel: searchAxisLabel(t.Latency, t.Unit),
 		YLabel: "predicted ImageNet top-1 (%)", LegendBottom: true,
-		Caption: fmt.Sprintf("%s: the line is the median over seeds of the best accuracy reached within each latency, the band the worst to the best seed. Reduced space %s: dropped %q, max depths %q. %s",
-			trialSearches(t, size), t.Name, dropped, caps, t.About)},
+		Caption: fmt.Sprintf("%s: the line is the median over seeds of the best accuracy reached within each latency, the band the worst to the best seed. Reduced space %s. %s",
+			trialSearches(t, size), search.TrialSpaceText(t), t.About)},
 		true, searchBand("full space", 1, t.Arms[0].Band), searchBand(t.Name, 2, t.Arms[1].Band))
 }
 

@@ -31,7 +31,7 @@ func TestTrialFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"random mutation (50 initial networks, 5 rounds of 50 mutants) fronts, 300 evaluations each, over 3 seeds", "224 px; study size small", `dropped "k7e3+k7e4", max depths "3-4-4-4-4"`} {
+	for _, want := range []string{"random mutation (50 initial networks, 5 rounds of 50 mutants) fronts, 300 evaluations each, over 3 seeds", "224 px; study size small", "Reduced space bp-note10: without k7e3 and k7e4, stage depths at most 3-4-4-4-4."} {
 		if !strings.Contains(f.Caption, want) {
 			t.Errorf("fronts caption %q lacks %q", f.Caption, want)
 		}

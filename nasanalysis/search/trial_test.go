@@ -158,3 +158,14 @@ func TestOrdinal(t *testing.T) {
 		}
 	}
 }
+
+func TestTrialTakeawayNoDifference(t *testing.T) {
+	tk, err := TrialTakeaway([]*SpaceTrial{handTrial(), handTrial()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(tk[0], "of 2 trials (latency source, reduced space, search protocol), paired over seeds, the reduced space's front is not distinguishable from the full space's in any.") ||
+		!strings.Contains(tk[1], "holds in 0 of the 2 trials with controls.") {
+		t.Errorf("takeaway %q", tk)
+	}
+}

@@ -26,8 +26,9 @@ func ordinal(n int) string {
 	return strconv.Itoa(n) + suffix
 }
 
-// trialSpaceText describes a trial's reduced space: its name, dropped blocks and caps.
-func trialSpaceText(t *SpaceTrial) string {
+// TrialSpaceText describes a trial's reduced space: its name, dropped blocks and caps,
+// e.g. "bp-note10: without k7e3 and k7e4, stage depths at most 3-4-4-4-4".
+func TrialSpaceText(t *SpaceTrial) string {
 	dropped, caps := ReductionWords(t.Arms[1].Space)
 	var parts []string
 	if dropped != "" {
@@ -72,7 +73,7 @@ func TrialSentences(t *SpaceTrial) ([]string, error) {
 	}
 	red := sum[1]
 	out := []string{fmt.Sprintf("**%s, %s**, %s over %d seeds: against the full space the reduced space changes the front's hypervolume by %s; %s.",
-		t.Latency, trialSpaceText(t), t.Search, len(t.Seeds), pctChange(red.Diff), spaceVerdict(red.Diff.Sign()))}
+		t.Latency, TrialSpaceText(t), t.Search, len(t.Seeds), pctChange(red.Diff), spaceVerdict(red.Diff.Sign()))}
 	if len(t.Arms) > 2 {
 		cv, err := t.AgainstControls()
 		if err != nil {
@@ -111,8 +112,8 @@ func budgetSentence(t *SpaceTrial, red ArmSummary) string {
 		}
 		items = append(items, at+": "+pointsShort(iv))
 	}
-	s := fmt.Sprintf("Best accuracy within a latency budget, reduced minus full space in points, paired over seeds (95 %% t-interval), at budgets placed at percentiles of %d random networks' latency: %s. ",
-		RefSample, strings.Join(items, "; "))
+	s := fmt.Sprintf("Best accuracy within a latency budget, reduced minus full space in points, paired over seeds (95 %% t-interval), at budgets placed at percentiles of %s random networks' latency: %s. ",
+		prose.Num(RefSample), strings.Join(items, "; "))
 	switch {
 	case higher > 0 && lower > 0:
 		return s + fmt.Sprintf("The reduced space is ahead under %d budgets and behind under %d: one hypervolume hides where it helps and where it hurts.", higher, lower)
@@ -159,7 +160,13 @@ func TrialTakeaway(trials []*SpaceTrial) ([]string, error) {
 			}
 		}
 	}
-	parts := groupPhrases(wordedGroup{"better than the full space's in ", better}, wordedGroup{"worse in ", worse}, wordedGroup{"not distinguishable in ", same})
+	parts := groupPhrases(wordedGroup{"better than the full space's in ", better}, wordedGroup{"worse in ", worse})
+	switch {
+	case len(same) == len(trials):
+		parts = append(parts, "not distinguishable from the full space's in any")
+	case len(same) > 0:
+		parts = append(parts, fmt.Sprintf("not distinguishable from it in the other %d", len(same)))
+	}
 	out := []string{fmt.Sprintf("**Hardware-reduced spaces (Mills et al.)**: of %d trials (latency source, reduced space, search protocol), paired over seeds, the reduced space's front is %s.", len(trials), prose.JoinAnd(parts))}
 	if len(controlled) > 0 {
 		s := fmt.Sprintf("The claim in full — a front better than the full space's and better than random reductions of the same size — holds in %d of the %d trials with controls", len(beatsControls), len(controlled))
