@@ -52,25 +52,6 @@ func searchResolution(space arch.Space) string {
 	return "resolution searched among " + prose.JoinAnd(rs) + " px"
 }
 
-// SpaceFronts draws a SpaceComparison's two arms as bands of fronts: at each latency the
-// median over seeds of the best accuracy reached within it, shaded from the worst to the
-// best seed. profileN is the number of networks per block fix of the profile that chose
-// the dropped blocks.
-func SpaceFronts(c search.SpaceComparison, profileN int, size string) (*plots.Figure, error) {
-	dropped := "drops no block (the same space)"
-	if len(c.Dropped) > 0 {
-		dropped = "without " + prose.JoinAnd(c.Dropped)
-	}
-	if c.Caps != "" {
-		dropped += ", within " + c.Caps
-	}
-	return plots.Lines(plots.Axes{Title: "Fronts on " + c.Latency + ": full vs reduced space", XLabel: searchAxisLabel(c.Latency, c.Unit),
-		YLabel: "predicted ImageNet top-1 (%)", LegendBottom: true,
-		Caption: fmt.Sprintf("%s: the line is the median over seeds of the best accuracy reached within each latency, the band the worst to the best seed. Reduced space: %s (dominated blocks of the block profile, %d networks per fix). %s",
-			searchNSGA(c.Config, c.Space, len(c.Seeds), size), dropped, profileN, c.About)},
-		true, searchBand("full space", 1, c.Full.Band), searchBand("reduced space", 2, c.Reduced.Band))
-}
-
 // armPair is one pair of boxes of a hypervolume figure: two arms with their labels and
 // the mean hypervolume both are divided by.
 type armPair struct {
@@ -104,18 +85,6 @@ func boxCaption(seeds int, size, shown string) string {
 		s += " Study size " + size + "."
 	}
 	return s
-}
-
-// SpaceHypervolumes draws, per latency source, the full and the reduced space's
-// hypervolume per seed relative to the full space's mean.
-func SpaceHypervolumes(cs []search.SpaceComparison, size string) (*plots.Figure, error) {
-	return searchBoxes("space hypervolumes", "Hypervolume per seed, relative to the full space's mean", "hypervolume / full-space mean (ratio)", cs,
-		func(c search.SpaceComparison) armPair {
-			return armPair{[2]string{c.Latency + " full", c.Latency + " reduced"}, [2]search.Arm{c.Full, c.Reduced}, c.Full.HV.Mean.Estimate}
-		},
-		func(c search.SpaceComparison) string {
-			return boxCaption(len(c.Seeds), size, "Each search's hypervolume on its own latency source is divided by the mean over seeds of the full-space search on that source; above 1, a better front than the full space's average.")
-		})
 }
 
 // ReuseFronts draws a ReuseComparison's two arms as bands of fronts on the target.

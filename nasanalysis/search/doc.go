@@ -21,11 +21,17 @@
 // (plain structs that encoding/gob keeps) and separate sentence builders that word their
 // findings from the numbers:
 //
-//   - Mills et al.'s hardware-reduced spaces (CompareSpaces) and Lu et al.'s proxy reuse
-//     (CompareReuse): NSGA-II fronts of every seed, their hypervolumes with t-intervals
-//     (HypervolumesOf, against ReferencePoint), seed bands (SeedBand) and the paired
-//     change of hypervolume over the same seeds; SpaceSentence, ReuseSentence and
-//     ParetoTakeaway;
+//   - Mills et al.'s hardware-reduced spaces judged as a trial (RunSpaceTrial,
+//     MillsTrials): the full space, a reduced space (BlockProfile's released one, or
+//     the one profile seeds agree on) and random reductions of its size
+//     (arch.RandomControls), each searched with the same seeds by the released
+//     random-mutation search (Mutation) or NSGA-II (NSGA2) at equal evaluations
+//     (EqualSearches); hypervolumes against ReferencePoint, the best accuracy under
+//     latency budgets, paired differences with t-intervals (SpaceTrial.Summary,
+//     AgainstControls); TrialSentences and TrialTakeaway;
+//   - Lu et al.'s proxy reuse (CompareReuse): NSGA-II fronts of every seed, their
+//     hypervolumes with t-intervals (HypervolumesOf), seed bands (SeedBand) and the
+//     paired change of hypervolume over the same seeds; ReuseSentence and ReuseTakeaway;
 //   - Chu et al.'s multi-hardware models on a measured table (NB201Study: the exhaustive
 //     optimum under each rule and the search's regret) and by search over a space under
 //     device budgets (SearchUnderRules), judged by JudgeRules (the worst-case model

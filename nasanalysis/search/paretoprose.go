@@ -51,37 +51,6 @@ func pctShort(iv stats.Interval) string {
 	return est + " %; 95 % t-interval " + in
 }
 
-// SpaceSentence states one latency source's comparison of the full and the reduced
-// space: both arms' hypervolumes, and the paired change with the verdict on Mills et
-// al.'s claim chosen by the interval's sign.
-func SpaceSentence(c SpaceComparison) string {
-	reduced := reducedText(c)
-	s := fmt.Sprintf("**%s** (%s): mean hypervolume over %d seeds, in %s up to the reference point (%s): full space %s, reduced space %s.",
-		c.Latency, reduced, len(c.Seeds), hvUnit(c.Latency, c.Unit), refText(c.Ref, c.Latency, c.Unit), hvPhrase(c.Full, " of the reference box"), hvPhrase(c.Reduced, ""))
-	if c.same() {
-		return s + " The two arms are the same searches: there is nothing to compare."
-	}
-	return s + fmt.Sprintf(" Paired seed by seed, the reduced space changes the hypervolume by %s: %s.", pctChange(c.Change), spaceVerdict(c.Change.Sign()))
-}
-
-// same reports whether the reduced space restricts nothing, so its arm is the full one.
-func (c SpaceComparison) same() bool { return len(c.Dropped) == 0 && c.Caps == "" }
-
-// reducedText describes the reduced space of a comparison.
-func reducedText(c SpaceComparison) string {
-	var parts []string
-	if len(c.Dropped) > 0 {
-		parts = append(parts, "without "+prose.JoinAnd(c.Dropped))
-	}
-	if c.Caps != "" {
-		parts = append(parts, "within "+c.Caps)
-	}
-	if len(parts) == 0 {
-		return "the profile drops no block, so the reduced space is the full space"
-	}
-	return "reduced space " + strings.Join(parts, ", ")
-}
-
 // spaceVerdict words the sign of the reduced space's paired hypervolume change.
 func spaceVerdict(sign int) string {
 	switch sign {
@@ -130,36 +99,10 @@ func groupPhrases(groups ...wordedGroup) []string {
 	return parts
 }
 
-// ParetoTakeaway sums up the Pareto study: which latency sources' reduced spaces gain
-// or lose hypervolume (paired over seeds), and how much of a target's own front a
-// proxy's reused front reaches.
-func ParetoTakeaway(spaces []SpaceComparison, reuses []ReuseComparison) []string {
+// ReuseTakeaway sums up Lu et al.'s claim: how much of a target's own front a proxy's
+// reused front reaches, and the paired change against searching on the target.
+func ReuseTakeaway(reuses []ReuseComparison) []string {
 	var out []string
-	if len(spaces) > 0 {
-		var higher, lower, same, none []string
-		for _, c := range spaces {
-			item := fmt.Sprintf("%s (%s)", c.Latency, pctShort(c.Change))
-			switch {
-			case c.same():
-				none = append(none, c.Latency)
-			case c.Change.Sign() > 0:
-				higher = append(higher, item)
-			case c.Change.Sign() < 0:
-				lower = append(lower, item)
-			default:
-				same = append(same, item)
-			}
-		}
-		parts := groupPhrases(wordedGroup{"higher on ", higher}, wordedGroup{"lower on ", lower}, wordedGroup{"not distinguishable from the full space's on ", same})
-		s := fmt.Sprintf("**Hardware-reduced spaces (Mills et al.)**: paired over %d seeds of NSGA-II (population %d, %d generations), the reduced space's hypervolume is %s",
-			len(spaces[0].Seeds), spaces[0].Config.Population, spaces[0].Config.Generations, prose.JoinAnd(parts))
-		if len(parts) == 0 {
-			s = fmt.Sprintf("**Hardware-reduced spaces (Mills et al.)**: the block profile drops nothing on %s", prose.JoinAnd(none))
-		} else if len(none) > 0 {
-			s += fmt.Sprintf("; the block profile drops nothing on %s", prose.JoinAnd(none))
-		}
-		out = append(out, s+fmt.Sprintf(". The claim that a reduced space gives a better front holds on %d of the %d latency sources tested.", len(higher), len(spaces)))
-	}
 	if len(reuses) > 0 {
 		var reach, worse, better, same []string
 		for _, r := range reuses {

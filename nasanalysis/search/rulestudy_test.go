@@ -359,7 +359,8 @@ func TestStudiesNeedOneResolution(t *testing.T) {
 	ecfg := DefaultEvo
 	ecfg.Population, ecfg.Generations = 8, 1
 	for _, sp := range []arch.Space{{Family: arch.OFAMBv3}, {Family: arch.OFAMBv3, Resolutions: []int{192, 224}}} {
-		_, err1 := CompareSpaces(sp, flops, flops, ncfg, []uint64{1, 2})
+		mut, _, _ := EqualSearches(8, 1, 8)
+		_, err1 := RunSpaceTrial(TrialSpec{Name: "x", Reduced: sp}, flops, flops, mut, []uint64{1, 2}, nil)
 		_, err2 := CompareReuse(sp, flops, flops, []*metric.Metric{flops}, ncfg, []uint64{1, 2})
 		_, err3 := SearchUnderRules(sp, flops, []*metric.Metric{flops}, nil, 1, ecfg, []uint64{1})
 		for i, err := range []error{err1, err2, err3} {

@@ -2,7 +2,6 @@ package search
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/metric"
@@ -30,67 +29,10 @@ func newArm(fronts [][][]float64, ref []float64) (Arm, error) {
 	return Arm{HV: hv, Band: band}, err
 }
 
-// SpaceComparison is Mills et al.'s claim on one latency source: NSGA-II on the full
-// space and on the hardware-reduced space (the full space without Dropped, within Caps),
-// the same seeds in both arms, scored against one reference point. Change is the
-// reduced arm's hypervolume minus the full arm's, in percent of the full arm's mean,
-// paired over seeds with its 95 % t-interval (stats.PairedDiffPercent).
-type SpaceComparison struct {
-	Latency, Unit, About string
-	// Space is the reduced space; the full space is its family at its width and
-	// resolution (FullSpace).
-	Space   arch.Space
-	Dropped []string // blocks left out of the reduced space
-	// Caps are the reduced space's depth ranges in the command line's words
-	// ("max-depth=3,4,4,4,4"), "" for none.
-	Caps          string
-	Ref           []float64
-	Seeds         []uint64
-	Config        NSGAConfig
-	Full, Reduced Arm
-	Change        stats.Interval
-}
-
 // FullSpace is the space the reduced one is compared with: its family at its width and
 // resolutions, every block and depth allowed.
 func FullSpace(reduced arch.Space) arch.Space {
 	return arch.Space{Family: reduced.Family, Width: reduced.Width, Resolutions: reduced.Resolutions}
-}
-
-// CompareSpaces runs the comparison: the accuracy acc against the latency lat, on
-// FullSpace(reduced) and on reduced itself (a space at one resolution), NSGA-II with
-// cfg once per seed, and every front scored against ReferencePoint at that resolution.
-func CompareSpaces(reduced arch.Space, acc, lat *metric.Metric, cfg NSGAConfig, seeds []uint64) (*SpaceComparison, error) {
-	if err := reduced.Validate(); err != nil {
-		return nil, err
-	}
-	res, err := oneResolution(reduced)
-	if err != nil {
-		return nil, fmt.Errorf("space comparison: the reference point is at one resolution: %w", err)
-	}
-	obj := AccuracyLatency(acc, lat)
-	full, err := Fronts(FullSpace(reduced), obj, cfg, seeds)
-	if err != nil {
-		return nil, fmt.Errorf("full space on %s: %w", lat.Name, err)
-	}
-	red, err := Fronts(reduced, obj, cfg, seeds)
-	if err != nil {
-		return nil, fmt.Errorf("reduced space on %s: %w", lat.Name, err)
-	}
-	ref, err := ReferencePoint(lat, res)
-	if err != nil {
-		return nil, err
-	}
-	c := &SpaceComparison{Latency: lat.Name, Unit: lat.Unit, About: lat.About, Space: reduced, Ref: ref, Seeds: seeds, Config: cfg}
-	for _, b := range reduced.Drop {
-		c.Dropped = append(c.Dropped, b.String())
-	}
-	caps := arch.Space{Family: reduced.Family, MinDepth: reduced.MinDepth, MaxDepth: reduced.MaxDepth}
-	c.Caps = strings.TrimPrefix(strings.TrimPrefix(caps.String(), reduced.Family), ":")
-	if err := pairArms(frontPoints(red), frontPoints(full), ref, &c.Reduced, &c.Full, &c.Change); err != nil {
-		return nil, fmt.Errorf("%s: %w", lat.Name, err)
-	}
-	return c, nil
 }
 
 // pairArms scores two arms searched with the same seeds and their paired change, the
