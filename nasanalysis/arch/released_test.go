@@ -287,3 +287,11 @@ func ExampleReleasedSpace() {
 	// Samsung Note10 [0.5 0.5 0.5 0.5 0.5]
 	// reduced space "bp-note10": proxylessnas has no such released reduced space (its names: bp-gpu, bp-cpu, bp-npu)
 }
+
+func TestReleasedFor(t *testing.T) {
+	for lat, want := range map[string]string{"note10_r224": "bp-note10", "note10_r160": "bp-note10", "gpu_2080ti_64": "bp-gpu", "gpu_2080ti_1": "bp-gpu", "predicted": "bp-cpu", "flops": "", "gpu_titanx_1": ""} {
+		if got := arch.ReleasedFor(lat); got != want {
+			t.Errorf("ReleasedFor(%s) = %q, want %q", lat, got, want)
+		}
+	}
+}

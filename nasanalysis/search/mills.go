@@ -2,29 +2,10 @@ package search
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/metric"
 )
-
-// ReleasedFor names BlockProfile's released reduced space of OFA-MobileNetV3 for the
-// kind of hardware a latency source measures ("" for none): the Note10 tables get
-// bp-note10, the RTX 2080 Ti predictors bp-gpu (BlockProfile's GPU is an RTX 2080 Ti),
-// and this machine's latency ("predicted", "measured": a desktop CPU) bp-cpu, which
-// BlockProfile reduced for an AMD Threadripper 2990WX: the nearest kind, not the same
-// hardware. FLOPs have no released space.
-func ReleasedFor(latency string) string {
-	switch {
-	case strings.HasPrefix(latency, "note10_"):
-		return "bp-note10"
-	case strings.HasPrefix(latency, "gpu_2080ti_"):
-		return "bp-gpu"
-	case latency == "predicted" || latency == "measured":
-		return "bp-cpu"
-	}
-	return ""
-}
 
 // MillsSetup is the search side of notebook 07's trials of Mills et al.'s claim: the
 // full space (one resolution), the seeds every arm shares, the random controls per
@@ -50,7 +31,7 @@ func MillsTrials(setup MillsSetup, acc, lat *metric.Metric, auto arch.Space, aut
 		return nil, err
 	}
 	var specs []TrialSpec
-	if name := ReleasedFor(lat.Name); name != "" {
+	if name := arch.ReleasedFor(lat.Name); name != "" {
 		rel, err := arch.Released(setup.Space.Family, name)
 		if err != nil {
 			return nil, err

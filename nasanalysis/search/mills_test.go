@@ -8,14 +8,6 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/metric"
 )
 
-func TestReleasedFor(t *testing.T) {
-	for lat, want := range map[string]string{"note10_r224": "bp-note10", "note10_r160": "bp-note10", "gpu_2080ti_64": "bp-gpu", "gpu_2080ti_1": "bp-gpu", "predicted": "bp-cpu", "flops": "", "gpu_titanx_1": ""} {
-		if got := ReleasedFor(lat); got != want {
-			t.Errorf("ReleasedFor(%s) = %q, want %q", lat, got, want)
-		}
-	}
-}
-
 // MillsTrials on the Note10 table: bp-note10 and an auto space, each with the mutation
 // search and controls, then with NSGA-II and none; every arm at the same evaluations.
 func TestMillsTrialsArms(t *testing.T) {
