@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -344,8 +345,61 @@ func TestRunRules(t *testing.T) {
 	if share := deepHeld / deep; share > 0.5 {
 		t.Errorf("released rule: %v of the layer-3 networks hold their block, want about 1/3", share)
 	}
+	// Each rule's profile is the one a Spec.Run under that rule makes: the values the
+	// released rule reuses from the project's are those it would have computed.
+	for i, d := range []arch.Deepen{arch.DeepenToInclude, arch.DeepenAsReleased} {
+		alone := spec
+		alone.Deepen = d
+		want, err := alone.Run()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j, g := range want.Groups {
+			if !slices.Equal(g.Values[0], rs[i].Groups[j].Values[0]) {
+				t.Fatalf("rule %d, %s: %v alone, %v in RunRules", d, g.Fix, g.Values[0], rs[i].Groups[j].Values[0])
+			}
+		}
+	}
 	spec.Metrics = []string{"no_such_metric"}
 	if _, err := spec.RunRules(arch.DeepenToInclude); err == nil {
 		t.Error("an unknown metric ran")
+	}
+}
+
+// remembered prices each distinct network once: a second call with the same two
+// networks and a third asks the metric for nothing new; errors name the place in the
+// caller's batch.
+func TestRemembered(t *testing.T) {
+	calls := 0
+	m := &metric.Metric{Name: "r", Deterministic: true, Values: func(as []arch.Arch) ([]float64, error) {
+		out := make([]float64, len(as))
+		for i, a := range as {
+			calls++
+			out[i] = float64(a.(arch.MBArch).R)
+			if out[i] == 0 {
+				return nil, fmt.Errorf("architecture %d has no resolution", i+1)
+			}
+		}
+		return out, nil
+	}}
+	a, b := arch.MBArch{KS: make([]int, 20), E: make([]int, 20), D: make([]int, 5), R: 160}, arch.MBArch{KS: make([]int, 20), E: make([]int, 20), D: make([]int, 5), R: 224}
+	r := remembered(m)
+	for _, batch := range [][]arch.Arch{{a, b}, {b, a}, {a, a, b}} {
+		v, err := r.Values(batch)
+		if err != nil || v[0] != float64(batch[0].(arch.MBArch).R) {
+			t.Errorf("%v, %v", v, err)
+		}
+	}
+	if calls != 2 {
+		t.Errorf("%d networks priced, want 2", calls)
+	}
+	zero := a
+	zero.R = 0
+	if _, err := r.Values([]arch.Arch{a, zero}); err == nil || !strings.Contains(err.Error(), "architecture 2") {
+		t.Errorf("error %v", err)
+	}
+	measured := &metric.Metric{Name: "measured", Values: m.Values}
+	if remembered(measured) != measured {
+		t.Error("a measured metric remembered")
 	}
 }
