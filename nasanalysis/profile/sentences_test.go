@@ -177,7 +177,8 @@ func TestReductionSentences(t *testing.T) {
 	red := Reduction{Sample: Sample{Space: arch.Space{Family: arch.OFAMBv3}, N: 50, Positions: 20, Seed: 2021}, Accuracy: "acc", Device: "note10_r224", AccUnit: "%", DeviceUnit: "ms", PerBlock: 1000,
 		Scores: []BlockScore{score(7, 3, 0, 1, k3e3), score(7, 4, 0, 1, k3e3), score(3, 3, 0, 0)}, PaperDevice: "Note10", PaperDrop: []string{"k7e3", "k3e4"}}
 	contains(t, "reduction", ReductionSentence(red), "**note10_r224** drops 2 of 3 blocks: `--space ofa-mbv3 --drop k7e3,k7e4`.",
-		"Against the paper's Note10 reduction (k7e3, k3e4): dropped by both k7e3; only here k7e4; only in the paper k3e4.")
+		"Against the paper's Note10 reduction (k7e3, k3e4): dropped by both k7e3; only here k7e4; only in the paper k3e4.",
+		"The released bp-note10 space also caps the stage depths at 3,4,4,4,4, which a profile of blocks cannot find")
 	keep := red
 	keep.Scores, keep.PaperDevice = []BlockScore{score(3, 3, 0, 0)}, ""
 	if got := ReductionSentence(keep); got != "**note10_r224** keeps every block." {
