@@ -46,7 +46,15 @@ func (f FrontSearch) Evaluations() int {
 func (f FrontSearch) String() string {
 	if f.Algorithm == AlgorithmMutation {
 		m := f.Mutation
-		return fmt.Sprintf("random mutation (%d initial networks, %d rounds of %d mutants)", m.Initial, m.Rounds, m.PerRound)
+		rounds := "rounds"
+		if m.Rounds == 1 {
+			rounds = "round"
+		}
+		s := fmt.Sprintf("random mutation (%d initial networks, %d %s of %d mutants", m.Initial, m.Rounds, rounds, m.PerRound)
+		if m.StageProbs != nil {
+			s += fmt.Sprintf("; stage mutation probabilities %v", m.StageProbs)
+		}
+		return s + ")"
 	}
 	return fmt.Sprintf("NSGA-II (population %d, %d generations)", f.NSGA.Population, f.NSGA.Generations)
 }

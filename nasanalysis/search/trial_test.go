@@ -169,3 +169,14 @@ func TestTrialTakeawayNoDifference(t *testing.T) {
 		t.Errorf("takeaway %q", tk)
 	}
 }
+
+func TestFrontSearchString(t *testing.T) {
+	m, n, _ := EqualSearches(100, 1, 200)
+	m.Mutation.StageProbs = []float64{0.25, 0.25, 0.25, 0.5, 0.5}
+	if got := m.String(); got != "random mutation (100 initial networks, 1 round of 200 mutants; stage mutation probabilities [0.25 0.25 0.25 0.5 0.5])" {
+		t.Errorf("mutation: %q", got)
+	}
+	if got := n.String(); got != "NSGA-II (population 100, 2 generations)" {
+		t.Errorf("NSGA-II: %q", got)
+	}
+}
