@@ -109,8 +109,8 @@ func TestPaperSentence(t *testing.T) {
 	contains(t, "paper", got, "overlapping the paper's range (41.1–43.4 ms)", "the paper's order e6k7 > e4k7 > e3k7 holds, each step beyond noise",
 		"more for the expand ratio than for the kernel size, as the paper's figure does", "e6 − e3 1.28 ms against k7 − k3 0.937 ms", "ms above it")
 	// Far above: above the whole range.
-	contains(t, "above", PaperSentence(paperComparison(5, 0.01)), "above the paper's whole range", "points above the paper's accuracies")
-	contains(t, "below", PaperSentence(paperComparison(-5, 0.01)), "below the paper's whole range", "points below")
+	contains(t, "above", PaperSentence(paperComparison(5, 0.01)), "above the paper's whole range", "Predicted accuracy rises with the expand ratio (e6 − e3: 1.28 ± 0.00816 ms; the paper's figure: 1.28 points)")
+	contains(t, "below", PaperSentence(paperComparison(-5, 0.01)), "below the paper's whole range")
 	contains(t, "within", PaperSentence(paperComparison(0, 0.01)), "within the paper's range")
 	// Standard errors of 1 ms: no step and no charge difference is beyond noise.
 	noisy := PaperSentence(paperComparison(0, 1))
