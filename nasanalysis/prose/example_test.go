@@ -13,3 +13,11 @@ func Example() {
 	// Output:
 	// SRCC 0.731 (0.712–0.745), interval -0.123 to 0.310; 1,999 pairs, on Note10, GPU and CPU
 }
+
+func ExampleOrdinal() {
+	for _, n := range []int{1, 2, 3, 4, 11, 12, 13, 21, 22, 111} {
+		fmt.Print(prose.Ordinal(n), " ")
+	}
+	fmt.Println()
+	// Output: 1st 2nd 3rd 4th 11th 12th 13th 21st 22nd 111th
+}

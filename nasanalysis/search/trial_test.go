@@ -151,14 +151,6 @@ func TestTrialSentencesByHand(t *testing.T) {
 	}
 }
 
-func TestOrdinal(t *testing.T) {
-	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd", 111: "111th"} {
-		if got := ordinal(n); got != want {
-			t.Errorf("ordinal(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 func TestTrialTakeawayNoDifference(t *testing.T) {
 	tk, err := TrialTakeaway([]*SpaceTrial{handTrial(), handTrial()})
 	if err != nil {

@@ -3,28 +3,11 @@ package search
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/prose"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
-
-// ordinal is "1st", "2nd", "3rd", "4th", ..., "11th", "12th", "13th", "21st".
-func ordinal(n int) string {
-	suffix := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return strconv.Itoa(n) + suffix
-}
 
 // TrialSpaceText describes a trial's reduced space: its name, dropped blocks and caps,
 // e.g. "bp-note10: without k7e3 and k7e4, stage depths at most 3-4-4-4-4".
@@ -80,7 +63,7 @@ func TrialSentences(t *SpaceTrial) ([]string, error) {
 			return nil, err
 		}
 		out = append(out, fmt.Sprintf("Against %d random reductions of the same size, searched the same way, it ranks %s of %d by mean hypervolume and differs from their mean by %s: %s.",
-			cv.Controls, ordinal(cv.Rank), cv.Controls+1, pctChange(cv.VsControls), controlVerdict(cv.VsControls.Sign())))
+			cv.Controls, prose.Ordinal(cv.Rank), cv.Controls+1, pctChange(cv.VsControls), controlVerdict(cv.VsControls.Sign())))
 	}
 	out = append(out, budgetSentence(t, red))
 	if t.ProfileEvaluations > 0 {
@@ -96,7 +79,7 @@ func budgetSentence(t *SpaceTrial, red ArmSummary) string {
 	var items []string
 	var higher, lower, same, unknown int
 	for b, iv := range red.BudgetDiffs {
-		at := fmt.Sprintf("%s %s (%s percentile)", prose.Num(t.Budgets[b]), t.Unit, ordinal(int(math.Round(100*BudgetQuantiles[b]))))
+		at := fmt.Sprintf("%s %s (%s percentile)", prose.Num(t.Budgets[b]), t.Unit, prose.Ordinal(int(math.Round(100*BudgetQuantiles[b]))))
 		if math.IsNaN(iv.Estimate) {
 			unknown++
 			items = append(items, at+": too few seeds reach it in both arms")
