@@ -95,9 +95,11 @@ func handSweep(t *testing.T) *Sweep {
 // everything and picks 2 (85). Per-device models at level 1: mean accuracy (80 + 85) / 2
 // = 82.5, each at 0.5 × the reference on its own device; gaps 82.5 - 75 = 7.5 (worst)
 // and 82.5 - 85 = -2.5 (average); the carried model is "b only"'s 2 (85 > 80): 10
-// points above the worst-case model, 1.5 × its budget on a. Level 2: the per-device
+// points above the worst-case model, 1.5 × its budget on a; the average-case model (2)
+// runs at 1.5 × its budget on a, the worst-case model (3) at 0.8. Level 2: the per-device
 // models are both 2, at 15/10 = 1.5 × the reference on a; every gap 0; the carried model
-// (a tie of 85 and of worst case 0.75: the first, "a only") is within its budget.
+// (a tie of 85 and of worst case 0.75: the first, "a only") is within its budget; 2 is
+// every rule's model, at 15/20 = 0.75 of its budget on a.
 func TestTableSweepAndTradeoffByHand(t *testing.T) {
 	s := handSweep(t)
 	idx := func(l int) []int {
@@ -125,8 +127,8 @@ func TestTableSweepAndTradeoffByHand(t *testing.T) {
 	}
 	got := TradeoffSentences(tr)
 	for i, want := range []string{
-		"Against the per-device models (each of the 2 hardware its own model under its own budget; the exhaustive optimum under each rule, exact differences), the worst-case model is less accurate at 1 × (by 7.50 points); exactly as accurate at 2 ×.",
-		"the average-case model is exactly as accurate at 2 ×; more accurate at 1 × (by 2.50 points).",
+		"Against the per-device models (each of the 2 hardware its own model under its own budget; the exhaustive optimum under each rule, exact differences), the worst-case model is less accurate at 1 × (by 7.50 points); exactly as accurate at 2 ×; on its worst hardware it runs at 0.750–0.800 × its budget over the levels.",
+		"the average-case model is exactly as accurate at 2 ×; more accurate at 1 × (by 2.50 points); on its worst hardware it runs at 0.75–1.50 × its budget over the levels.",
 		"The best single-device model carried to the other hardware (*b only* and *a only*) is, against the worst-case model, more accurate at 1 × (by 10 points); exactly as accurate at 2 ×. On its worst hardware it runs over its budget at 1 × (1.50), within it (or not distinguishably over) at 2 × (0.750)."} {
 		if !strings.Contains(got[i], want) {
 			t.Errorf("sentence %d\n got %q\nwant %q", i, got[i], want)
@@ -187,7 +189,7 @@ func TestJudgeTradeoffPairedByHand(t *testing.T) {
 		t.Errorf("carried %s over %+v, per-device worst at level 2 %v", tr.CarriedRule[0], tr.CarriedOver[0], tr.PerDevice[1].Worst)
 	}
 	s := TradeoffSentences(tr)[0]
-	want := "the worst-case model is less accurate at 1 × (by 3 points, 95 % paired t-interval 2.50–3.50); not distinguishable from them at 3 ×; more accurate at 2 × (by 3 points, 95 % paired t-interval 2.50–3.50)."
+	want := "the worst-case model is less accurate at 1 × (by 3 points, 95 % paired t-interval 2.50–3.50); not distinguishable from them at 3 ×; more accurate at 2 × (by 3 points, 95 % paired t-interval 2.50–3.50); on its worst hardware it runs at 0.900 × its budget over the levels."
 	if !strings.Contains(s, "paired over 3 seeds") || !strings.Contains(s, want) {
 		t.Errorf("paired sentence\n got %q\nwant …%q", s, want)
 	}
@@ -214,6 +216,9 @@ func TestCountCostByHand(t *testing.T) {
 	c, err := CountCost([][]int{{0, 1}, {2}}, 3, [][][]Choice{rules})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if sw := (&Sweep{Choices: [][][]Choice{rules}}); sw.Scored() != 100+120+80+60+200+220+300+260 {
+		t.Errorf("scored %d, want 1,340", sw.Scored())
 	}
 	if c.PerHardware != 180 || c.PerHardwareLookups != 290 || c.Multi != 245 || c.MultiLookups != 735 || c.Searches != 2 {
 		t.Fatalf("cost %+v", c)
@@ -243,12 +248,17 @@ func TestSweepTakeaway(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	within := searched
+	within.CarriedOver = []stats.Interval{{Estimate: 0.9, Lo: 0.8, Hi: 1}, {Estimate: 1.05, Lo: 0.95, Hi: 1.15}, {Estimate: 0.7, Lo: 0.6, Hi: 0.8}}
+	if s := tradeoffSummary(within); !strings.HasSuffix(s, "the best single-device model carried elsewhere is not distinguishably over its budget at any level (at most 1.05 of it)") {
+		t.Errorf("carried within its budget: %q", s)
+	}
 	out := SweepTakeaway([]Tradeoff{tab}, []string{"two devices"}, searched, SearchCost{Multi: 245, PerHardware: 980}, nil)
 	if len(out) != 2 {
 		t.Fatalf("%d sentences", len(out))
 	}
-	for k, want := range []string{"**NAS-Bench-201, exhaustively, two devices** (1–2 × the reference): the worst-case model is less accurate than the per-device models at 1 of the 2 budget levels (by up to 7.50 points), exactly as accurate at 1; the best single-device model carried elsewhere runs at up to 1.50 × its budget on its worst hardware.",
-		"(3 seeds, 1–3 × the middle network): the worst-case model is less accurate than the per-device models at 1 of the 3 budget levels (by up to 3 points), not distinguishable at 1, more accurate at 1;", "one multi-hardware search scores 0.250 of the networks"} {
+	for k, want := range []string{"**NAS-Bench-201, exhaustively, two devices** (1–2 × the reference): the worst-case model is less accurate than the per-device models at 1 of the 2 budget levels (by up to 7.50 points), exactly as accurate at 1; the best single-device model carried elsewhere runs over its budget on its worst hardware at 1 of the 2 levels (up to 1.50 × it).",
+		"(3 seeds, 1–3 × the middle network): the worst-case model is less accurate than the per-device models at 1 of the 3 budget levels (by up to 3 points), not distinguishable at 1, more accurate at 1; the best single-device model carried elsewhere runs over its budget on its worst hardware at 3 of the 3 levels (up to 1.30 × it);", "one multi-hardware search scores 0.250 of the networks"} {
 		i := min(k, 1)
 		if !strings.Contains(out[i], want) {
 			t.Errorf("takeaway %d\n got %q\nwant …%q", i, out[i], want)

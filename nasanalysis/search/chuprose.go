@@ -157,9 +157,14 @@ func TradeoffSentences(t Tradeoff) []string {
 	for _, m := range []struct {
 		name string
 		gaps []stats.Interval
-	}{{"worst-case", t.GapWorst}, {"average-case", t.GapAverage}} {
-		out = append(out, fmt.Sprintf("Against the per-device models (each of the %d hardware its own model under its own budget; %s), the %s model is %s.",
-			len(t.Groups), basis, m.name, verdictList(t.Levels, m.gaps, t.Seeds == 1, "less accurate", same, "more accurate")))
+		pts  []TradeoffPoint
+	}{{"worst-case", t.GapWorst, t.WorstCase}, {"average-case", t.GapAverage, t.Average}} {
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for l, p := range m.pts {
+			lo, hi = math.Min(lo, p.Worst/t.Levels[l]), math.Max(hi, p.Worst/t.Levels[l])
+		}
+		out = append(out, fmt.Sprintf("Against the per-device models (each of the %d hardware its own model under its own budget; %s), the %s model is %s; on its worst hardware it runs at %s × its budget over the levels.",
+			len(t.Groups), basis, m.name, verdictList(t.Levels, m.gaps, t.Seeds == 1, "less accurate", same, "more accurate"), span(lo, hi)))
 	}
 	var over, within []string
 	for l, iv := range t.CarriedOver {
@@ -185,6 +190,14 @@ func TradeoffSentences(t Tradeoff) []string {
 		carried += fmt.Sprintf(" On its worst hardware it stays within its budget (or not distinguishably over) at every level: %s of the budget.", strings.Join(within, ", "))
 	}
 	return append(out, carried)
+}
+
+// span writes a range of numbers, or one number when both ends read the same.
+func span(lo, hi float64) string {
+	if prose.Num(lo) == prose.Num(hi) {
+		return prose.Num(lo)
+	}
+	return prose.Interval(lo, hi)
 }
 
 // uniq are the distinct strings of x, starred, in order of first appearance.
@@ -271,13 +284,16 @@ func tradeoffSummary(t Tradeoff) string {
 	if neg > 0 {
 		parts = append(parts, fmt.Sprintf("more accurate at %d", neg))
 	}
-	worstOver := math.Inf(-1)
+	worstOver, over := math.Inf(-1), 0
 	for _, iv := range t.CarriedOver {
 		worstOver = math.Max(worstOver, iv.Estimate)
+		if side(iv) > 0 {
+			over++
+		}
 	}
-	carried := fmt.Sprintf("the best single-device model carried elsewhere runs at up to %s × its budget on its worst hardware", prose.Num(worstOver))
-	if worstOver <= 1 {
-		carried = fmt.Sprintf("the best single-device model carried elsewhere stays within its budget (at most %s of it)", prose.Num(worstOver))
+	carried := fmt.Sprintf("the best single-device model carried elsewhere runs over its budget on its worst hardware at %d of the %d levels (up to %s × it)", over, len(t.Levels), prose.Num(worstOver))
+	if over == 0 {
+		carried = fmt.Sprintf("the best single-device model carried elsewhere is not distinguishably over its budget at any level (at most %s of it)", prose.Num(worstOver))
 	}
 	return fmt.Sprintf("the worst-case model is %s; %s", strings.Join(parts, ", "), carried)
 }
@@ -303,7 +319,7 @@ func SweepTakeaway(tables []Tradeoff, names []string, searched Tradeoff, cost Se
 		if len(names) == 0 {
 			s += "every rule's models are measured on the side of the random median that the predictions put them on."
 		} else {
-			s += fmt.Sprintf("the models of %s are measured on the other side of the random median than predicted, so for those rules this machine's column is the predictor's view, which the measurements do not bear out.", prose.JoinAnd(names))
+			s += fmt.Sprintf("the models chosen under %s are measured on the other side of the random median than predicted, so for those rules this machine's column is the predictor's view, which the measurements do not bear out.", prose.JoinAnd(names))
 		}
 		out = append(out, s)
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
@@ -52,9 +53,9 @@ func UniformMB(kernel, expand, depth, res int) arch.MBArch {
 // middle one (kernel 5, expand 4, depth 3 in every stage), whose latency scales the
 // budgets, then the space's smallest and largest.
 func OFAReferences(res int) []NamedArch {
-	return []NamedArch{{Name: "middle network (k5 e4 d3)", Arch: UniformMB(5, 4, 3, res).String()},
-		{Name: "smallest network (k3 e3 d2)", Arch: UniformMB(3, 3, 2, res).String()},
-		{Name: "largest network (k7 e6 d4)", Arch: UniformMB(7, 6, 4, res).String()}}
+	return []NamedArch{{Name: "middle network", Arch: UniformMB(5, 4, 3, res).String()},
+		{Name: "smallest network", Arch: UniformMB(3, 3, 2, res).String()},
+		{Name: "largest network", Arch: UniformMB(7, 6, 4, res).String()}}
 }
 
 // Sweep is Chu et al.'s multi-hardware comparison over a sweep of budgets: each
@@ -365,3 +366,48 @@ func groupedEvaluator(value *metric.Metric, lats []*metric.Metric, budgets []flo
 
 // fmtLevel writes a budget level as short as it is exact: 0.8, 1, 1.25.
 func fmtLevel(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// OFAHardware names the hardware behind each OFA-MobileNetV3 metric, for
+// GroupDevices: a gpu_<column> predictor's GPU as the GPU dataset's device table names
+// it (so the same GPU at two batch sizes is one hardware), the Note10 tables' phone,
+// this machine for its predicted or measured latency, and "" (no hardware) for a count
+// such as FLOPs.
+func OFAHardware(dataDir string, metrics []string) ([]string, error) {
+	out := make([]string, len(metrics))
+	var gpus []data.Device
+	for d, name := range metrics {
+		switch {
+		case strings.HasPrefix(name, "gpu_"):
+			if gpus == nil {
+				var err error
+				if gpus, err = data.LoadDevices(dataDir, metric.GPUDataset); err != nil {
+					return nil, err
+				}
+			}
+			k := slices.IndexFunc(gpus, func(x data.Device) bool { return x.Name == strings.TrimPrefix(name, "gpu_") })
+			if k < 0 {
+				return nil, fmt.Errorf("metric %s: no device %q in dataset %s", name, strings.TrimPrefix(name, "gpu_"), metric.GPUDataset)
+			}
+			out[d] = gpus[k].Hardware
+		case strings.HasPrefix(name, "note10"):
+			out[d] = "Samsung Note10"
+		case name == "predicted" || name == "measured":
+			out[d] = "this machine"
+		}
+	}
+	return out, nil
+}
+
+// Scored is the number of networks the sweep's searches scored in all (0 for an
+// exhaustive sweep).
+func (s *Sweep) Scored() int {
+	n := 0
+	for _, rules := range s.Choices {
+		for _, cs := range rules {
+			for _, c := range cs {
+				n += c.Evaluated
+			}
+		}
+	}
+	return n
+}

@@ -165,7 +165,7 @@ func (m *MeasuredCheck) measuredPhrase(k int) string {
 // meets the budget in ms is said apart, with the budget's offset from this run's median.
 func (m *MeasuredCheck) disagreement(k int) string {
 	inMS := m.MeasuredMS[k] / m.Budget
-	s := fmt.Sprintf("The model chosen for *%s* is predicted at %s of its budget, yet measured at %s: ", m.Rules[k], prose.Num(m.Predicted[k]), m.measuredPhrase(k))
+	s := fmt.Sprintf("The model chosen under the rule *%s* is predicted at %s of its budget, yet measured at %s: ", m.Rules[k], prose.Num(m.Predicted[k]), m.measuredPhrase(k))
 	offset := fmt.Sprintf("the budget lies %s this run's random median", aboveBelow(m.ScaleGap()))
 	if m.Predicted[k] <= 1 {
 		s += "slower than a typical random network here, not faster, so the predictor underrates its latency against random networks (a search keeps what its predictor finds fast, and with it the predictor's underestimates). "

@@ -146,3 +146,16 @@ func TestNB201SweepOnData(t *testing.T) {
 		t.Errorf("worst at 0.6: %s %v, want %v; %d cells kept", w.Rule, w.Value, best, s.Kept)
 	}
 }
+
+// OFAHardware names the RTX 2080 Ti behind both GPU columns (HELP's device table), the
+// phone of the Note10 tables, this machine, and no hardware for FLOPs.
+func TestOFAHardware(t *testing.T) {
+	hw, err := OFAHardware("", []string{"note10_r224", "gpu_2080ti_1", "gpu_2080ti_64", "predicted", "flops"})
+	datatest.Check(t, err)
+	if !slices.Equal(hw, []string{"Samsung Note10", "NVIDIA RTX 2080 Ti", "NVIDIA RTX 2080 Ti", "this machine", ""}) {
+		t.Errorf("hardware %q", hw)
+	}
+	if _, err := OFAHardware("", []string{"gpu_nosuch_1"}); err == nil {
+		t.Error("an unknown GPU column accepted")
+	}
+}
