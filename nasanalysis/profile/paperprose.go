@@ -191,8 +191,8 @@ func AccuracySourceSentences(levels []AccuracyLevel, p PaperRules) []string {
 	out := []string{
 		fmt.Sprintf("Where BlockProfile's accuracies come from (%s): `--space OFAPred` calls OFA's released accuracy predictor (search_spaces/OFAPredictorSpace.py:28-32 and :151-153), `--space OFASupernet` evaluates each network, its weights taken from the width-1.2 supernet, on ImageNet's validation set after recalibrating batch norm (search_spaces/OFASupernet.py:23-26, search_spaces/ProxylessSupernet.py:186-195, main.py:69-83); both profile at 224 px (main.py:66 and :79).",
 			BlockProfileCode),
-		fmt.Sprintf("Checked against the predictor: it loads the checkpoint this project reads (hanlab.mit.edu/files/OnceForAll/tutorial/acc_predictor.pth, search/rm_search/ofa/tutorial/accuracy_predictor.py:39, the same file in the ofa package the README pins), encodes a network as this project does (spec2feats, :61-85: kernel and expand one-hots in the order 3, 5, 7 and 3, 4, 6, zero past a stage's depth, the resolution one-hot at (r − 112) / 16) and scales it to %% (OFAPredictorSpace.py:153). Yet it puts the same %d random networks at %s: %s; at 224 px under the released rule it lies %s from the figure.",
-			levels[0].N, prose.JoinAnd(at), where, offsetPhrase(acc)),
+		fmt.Sprintf("Checked against the predictor: it loads the checkpoint this project reads (hanlab.mit.edu/files/OnceForAll/tutorial/acc_predictor.pth, search/rm_search/ofa/tutorial/accuracy_predictor.py:39, the same file in the ofa package the README pins), encodes a network as this project does (spec2feats, :61-85: kernel and expand one-hots in the order 3, 5, 7 and 3, 4, 6, zero past a stage's depth, the resolution one-hot at (r − 112) / 16) and scales it to %% (OFAPredictorSpace.py:153). Yet it puts the same %s random networks at %s: %s; at 224 px under the released rule it lies %s from the figure.",
+			prose.Num(levels[0].N), prose.JoinAnd(at), where, offsetPhrase(acc)),
 	}
 	if len(reach) == 0 {
 		out = append(out, "So the figure's accuracies are not this predictor's output as the released code calls it. The released code's other source is ImageNet validation of the supernet's sub-networks (OFASupernet), which this project cannot run without ImageNet; OFA's paper fitted the predictor to accuracies on 10,000 images held out from ImageNet's training set, not its validation set. The accuracy panel is therefore compared by the blocks' order and differences, not by its level.")
@@ -255,4 +255,41 @@ func ordinal(n int) string {
 		}
 	}
 	return fmt.Sprintf("%d%s", n, suffix)
+}
+
+// PaperTakeaways close the comparison with the paper: which panels the released rule
+// reproduces (within 1 % of the figure's mean) and how far the project's rule moves
+// them, which it does not and why, and what the flops count is for.
+func PaperTakeaways(p PaperRules, levels []AccuracyLevel) []string {
+	var hit, hitInc, miss []string
+	for i, o := range p.Released {
+		if o.Metric == paperFLOPs {
+			continue
+		}
+		u := diffUnit(o.Unit)
+		if math.Abs(o.Relative) < 1 {
+			hit = append(hit, fmt.Sprintf("%s %s (%s %%)", o.Label, withUnit(signed(o.Offset.Estimate), u), signed(o.Relative)))
+			hitInc = append(hitInc, withUnit(signed(p.Included[i].Offset.Estimate), u))
+			continue
+		}
+		miss = append(miss, fmt.Sprintf("%s %s, every block within %s of it", o.Label, withUnit(signed(o.Offset.Estimate), u), withUnit(prose.Num(o.ShapeDeviation()), u)))
+	}
+	var out []string
+	if len(hit) > 0 {
+		out = append(out, fmt.Sprintf("Profiled under BlockProfile's own deepening rule, the figure is reproduced within 1 %% of its mean for %s; under this project's rule, which keeps every fixed block, the same panels lie %s from it, so a comparison with the figure needs the released rule.",
+			prose.JoinAnd(hit), prose.JoinAnd(hitInc)))
+	}
+	if len(miss) > 0 {
+		text := fmt.Sprintf("Not reproduced, in level only: %s.", strings.Join(miss, "; "))
+		if len(levels) > 0 {
+			text += fmt.Sprintf(" The figure's accuracies are not OFA's predictor's at any resolution (%s to %s %% over 160-224 px for random networks); its RTX 2080 Ti latencies come from BlockProfile's own latency predictor (search_spaces/OFAPredictorSpace.py:41-44), trained on its in-house measurements (README.md, Preliminaries), where this project's is a GCN trained on HELP's measured 2080 Ti latencies.",
+				prose.Num(levels[0].Mean), prose.Num(levels[len(levels)-1].Mean))
+		}
+		out = append(out, text)
+	}
+	if o, ok := p.Offset(paperFLOPs, true); ok {
+		out = append(out, fmt.Sprintf("`flops` (2 × MACs of OFA's network) lies %s (%s %%) from the figure because BlockProfile's FLOPs are of a layer list that is not OFA's network: `flops_bp` is for comparing with the paper, `flops` for the networks themselves.",
+			withUnit(signed(o.Offset.Estimate), o.Unit), signed(o.Relative)))
+	}
+	return out
 }

@@ -403,3 +403,27 @@ func TestRemembered(t *testing.T) {
 		t.Error("a measured metric remembered")
 	}
 }
+
+// PaperTakeaways on the hand-made comparison of TestComparePaperRules' kind: flops_bp
+// (-4 M, -0.498 %) and Note10 (0) reproduced, +9 M and +0.5 ms under the project's rule;
+// accuracy (+3.8 points) and the GPU (+4.1 ms) in level only; flops +43 M (+5.35 %).
+func TestPaperTakeaways(t *testing.T) {
+	rel := paperProfile(arch.DeepenAsReleased, func(m int, _ string) float64 { return []float64{3.8, -4, 43, 0, 4.1}[m] })
+	inc := paperProfile(arch.DeepenToInclude, func(m int, _ string) float64 { return []float64{3.9, 9, 55, 0.5, 4.1}[m] })
+	p, err := ComparePaperRules(rel, inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := []AccuracyLevel{{160, 78.16, 0.02, 500}, {224, 81.23, 0.02, 500}}
+	got := strings.Join(PaperTakeaways(p, levels), " ")
+	for _, want := range []string{"reproduced within 1 % of its mean for FLOPs counted BlockProfile's way -4 M (-0.498 %) and Note10 0 ms (0 %); under this project's rule, which keeps every fixed block, the same panels lie +9 M and +0.500 ms from it",
+		"Not reproduced, in level only: predicted accuracy +3.80 points, every block within 0 points of it; RTX 2080 Ti at batch 1 +4.10 ms",
+		"(78.2 to 81.2 % over 160-224 px", "`flops` (2 × MACs of OFA's network) lies +43 M (+5.35 %)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("lacks %q:\n%s", want, got)
+		}
+	}
+	if got := PaperTakeaways(PaperRules{}, nil); len(got) != 0 {
+		t.Errorf("takeaways of nothing: %v", got)
+	}
+}
