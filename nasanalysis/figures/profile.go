@@ -1,7 +1,9 @@
 package figures
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
@@ -125,4 +127,44 @@ func ProfileTruth(tc profile.TruthComparison, source string) (*plots.Figure, err
 		Caption: fmt.Sprintf("%d fixes at %d px: x is the block's own time, the mean over the %s–%s of the %s networks of the per-block file that hold the block there; y is the shift of %s from %s networks per fix (seed %d), %s.",
 			len(tc.Shift), tc.Res(), prose.Num(tc.TruthMinN), prose.Num(tc.TruthMaxN), prose.Num(tc.TruthNetworks), tc.Metric, prose.Num(tc.N), tc.Seed, source)},
 		plots.Series{Name: "one block fix", X: tc.Measured, Y: tc.Shift})
+}
+
+// ProfilePaperRules draws, for each named panel metric of a comparison with the paper's
+// figure (profile.ComparePaperRules), every block's mean minus the published one against
+// the published one, under BlockProfile's released deepening rule and under this
+// project's, with 95 % error bars from the block means' standard errors and the line of
+// no offset: which rule reproduces the figure, block by block.
+func ProfilePaperRules(p profile.PaperRules, metrics ...string) ([]*plots.Figure, error) {
+	var out []*plots.Figure
+	for _, name := range metrics {
+		rel, ok := p.Offset(name, true)
+		inc, _ := p.Offset(name, false)
+		if !ok {
+			return nil, fmt.Errorf("figures: %s is not a panel of the paper's figure", name)
+		}
+		order := make([]int, len(rel.PaperBlocks))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rel.PaperBlocks[a], rel.PaperBlocks[b]) })
+		series := func(o profile.PaperOffset, label string) plots.Series {
+			s := plots.Series{Name: label}
+			for _, i := range order {
+				s.X, s.Y, s.YErr = append(s.X, o.PaperBlocks[i]), append(s.Y, o.Ours[i]-o.PaperBlocks[i]), append(s.YErr, 1.96*o.SE[i])
+			}
+			return s
+		}
+		lo, hi := slices.Min(rel.PaperBlocks), slices.Max(rel.PaperBlocks)
+		u := profileUnit(rel.Unit)
+		f, err := plots.Lines(plots.Axes{Title: rel.Label + ": block means minus the paper's, under each deepening rule",
+			XLabel: "paper's block mean" + u, YLabel: "ours minus paper's" + u,
+			Caption: fmt.Sprintf("Each point a block (%s), joined in the order of the paper's means (fig/ofa_bp.png); y is our mean over the networks that fix it at any of the 20 positions (%s) minus the published one, with a 95 %% interval from its standard error (the figure gives none); released: BlockProfile's released deepening rule, the figure's protocol; included: this project's, the fixed block in every network; the line of no offset at 0.",
+				name, p.Sample)},
+			false, series(rel, "released rule"), series(inc, "this project's rule"), plots.Series{Name: "no offset", X: []float64{lo, hi}, Y: []float64{0, 0}})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
 }

@@ -94,3 +94,28 @@ func TestProfileResponses(t *testing.T) {
 		t.Error("a metric the profile lacks gave no error")
 	}
 }
+
+// The paper comparison's figure: one per named panel, captioned with its metric and
+// sample; a metric that is not a panel is refused.
+func TestProfilePaperRules(t *testing.T) {
+	offset := func(add float64) profile.PaperOffset {
+		o := profile.PaperOffset{PaperPanel: profile.PaperPanels[3], Unit: "ms"}
+		for i := range 9 {
+			v := 41 + float64(i)/4
+			o.PaperBlocks, o.Ours, o.SE = append(o.PaperBlocks, v), append(o.Ours, v+add), append(o.SE, 0.1)
+		}
+		return o
+	}
+	p := profile.PaperRules{Sample: profileSample, Released: []profile.PaperOffset{offset(0)}, Included: []profile.PaperOffset{offset(0.5)}}
+	figs, err := ProfilePaperRules(p, "note10_r224")
+	if err != nil || len(figs) != 1 {
+		t.Fatalf("%d figures, %v", len(figs), err)
+	}
+	profileCaption(t, "paper rules", figs[0].Caption, "(note10_r224)", "50 random ofa-mbv3 networks per fix", "released: BlockProfile's released deepening rule")
+	if _, err := figs[0].Bytes("svg"); err != nil {
+		t.Error(err)
+	}
+	if _, err := ProfilePaperRules(p, "params"); err == nil {
+		t.Error("params drawn as a panel")
+	}
+}
