@@ -68,10 +68,14 @@ func OpNames() []string {
 // FLOPsTable's count is thus about one multiply-accumulate each; the published panel
 // "FLOPS [M]" (fig/ofa_bp.png, 790-824 M) is twice it: two times this count, profiled
 // under the released deepening rule, lies 3.5-4.4 M below each published block mean
-// (TestFLOPsTableCountReproducesThePaper), where the count alone is half of them. The
-// factor 2 is not in the released code; its other FLOPs, ProxylessSupernet.flops_measure
+// (TestFLOPsTableCountReproducesThePaper, exact block means), where the count alone is
+// half of them and 2 x MACs of OFA's own network 38-49 M above. The factor 2 is not in
+// the released code; its other FLOPs, ProxylessSupernet.flops_measure
 // (search_spaces/ProxylessSupernet.py:197-205), is torchprofile's multiply-accumulates
-// / 500000, twice the MACs in millions, the same convention.
+// / 500000, twice the MACs in millions, the same convention. The residual, -3.9 M on
+// average and the same for every block to within 0.9 M, is not explained by the code
+// read here: it is a level (a fixed layer of about 2 M multiply-accumulates counted
+// differently, or the figure's own sampling offset), not a block's pattern.
 
 // FLOPsTableWidth is the width multiplier OFA's FLOPsTable builds its table at
 // (multiplier=1.2, flops_table.py:18): it prices every network as one of the w1.2
