@@ -172,3 +172,21 @@ func TestFrontSearchString(t *testing.T) {
 		t.Errorf("NSGA-II: %q", got)
 	}
 }
+
+func TestBudgetSentenceMixed(t *testing.T) {
+	tr := handTrial()
+	tr.Unit = "ms"
+	tr.Budgets = []float64{10, 20, 30}
+	tr.Arms[0].Best = [][]float64{{70, 71, 72}, {75, 75, 75}, {78, 78.5, 79}}
+	tr.Arms[1].Best = [][]float64{{71, 72, 73.2}, {74, 74.1, 73.9}, {77, 77.6, 77.9}} // ahead, behind, behind
+	for i := 2; i < len(tr.Arms); i++ {
+		tr.Arms[i].Best = tr.Arms[0].Best
+	}
+	sum, err := tr.Summary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := budgetSentence(tr, sum[1]); !strings.Contains(s, "ahead under 1 budget and behind under 2 budgets: one hypervolume hides") {
+		t.Errorf("mixed budgets: %q", s)
+	}
+}

@@ -24,15 +24,17 @@ func TrialSpaceText(t *SpaceTrial) string {
 }
 
 // controlVerdict words the sign of the reduced space's paired difference from its
-// random controls' mean.
+// random controls' mean. Beating the controls says the dropped blocks are better chosen
+// than at random; whether that makes the front better than the full space's is the
+// other verdict.
 func controlVerdict(sign int) string {
 	switch sign {
 	case 1:
-		return "it beats a random reduction of its size, so the hardware knowledge, not the smaller space alone, makes the difference"
+		return "it beats a random reduction of its size: what it leaves out is better chosen than at random"
 	case -1:
 		return "it does worse than a random reduction of its size"
 	}
-	return "it is not distinguishable from a random reduction of its size: what it gains or loses, a smaller space picked at random does too"
+	return "it is not distinguishable from a random reduction of its size"
 }
 
 // pointsShort is a paired difference in accuracy points with its interval:
@@ -99,7 +101,7 @@ func budgetSentence(t *SpaceTrial, red ArmSummary) string {
 		prose.Num(RefSample), strings.Join(items, "; "))
 	switch {
 	case higher > 0 && lower > 0:
-		return s + fmt.Sprintf("The reduced space is ahead under %d budgets and behind under %d: one hypervolume hides where it helps and where it hurts.", higher, lower)
+		return s + fmt.Sprintf("The reduced space is ahead under %s and behind under %s: one hypervolume hides where it helps and where it hurts.", budgets(higher), budgets(lower))
 	case higher > 0:
 		return s + fmt.Sprintf("The reduced space is ahead under %d of the %d budgets and behind under none.", higher, len(red.BudgetDiffs))
 	case lower > 0:
@@ -159,4 +161,12 @@ func TrialTakeaway(trials []*SpaceTrial) ([]string, error) {
 		out = append(out, s+".")
 	}
 	return out, nil
+}
+
+// budgets is "1 budget", "2 budgets".
+func budgets(n int) string {
+	if n == 1 {
+		return "1 budget"
+	}
+	return fmt.Sprintf("%d budgets", n)
 }
