@@ -190,3 +190,16 @@ func TestBudgetSentenceMixed(t *testing.T) {
 		t.Errorf("mixed budgets: %q", s)
 	}
 }
+
+func TestTrialTakeawayBeatsControlsOnly(t *testing.T) {
+	tr := handTrial()
+	tr.Name = "bp-gpu"
+	tr.Arms[2].HV, tr.Arms[3].HV = []float64{0.40, 0.41, 0.42}, []float64{0.41, 0.42, 0.44} // controls well below
+	tk, err := TrialTakeaway([]*SpaceTrial{tr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(tk[1], "holds in 0 of the 1 trials with controls; in 1 more (note10_r224 with bp-gpu, ) the reduced space beats the random reductions without beating the full space") {
+		t.Errorf("takeaway %q", tk)
+	}
+}
