@@ -108,7 +108,7 @@ func TradeoffFigure(t search.Tradeoff, title, valueLabel, size string) (*plots.F
 		levels[l] = strconv.FormatFloat(v, 'f', -1, 64)
 	}
 	return plots.Lines(plots.Axes{Title: title, XLabel: "worst case over the hardware (latency / the " + t.Reference + "'s)", YLabel: valueLabel, LegendBottom: true, KeepOrder: true,
-		Caption: fmt.Sprintf("Each point is one budget level (%s × the %s's latency on every device; left to right), %s. Per-device models: each of the %d hardware its own model under its own budget (mean accuracy; worst case each model on its own hardware). Multi-hardware models: one model under the average- or worst-case rule. Carried: the most accurate single-device model deployed on every hardware.",
+		Caption: fmt.Sprintf("Each point is one budget level (%s × the %s's latency on every device; left to right), %s. Per-device models: each of the %d hardware its own model under its own budget (mean accuracy; worst case each model on its own hardware). Multi-hardware models: one model under the average- or worst-case rule. Carried: the most accurate single-device model deployed on every hardware. A line hidden under another has the same points there: the two chose equally fast and accurate architectures.",
 			prose.JoinAnd(levels), t.Reference, how, len(t.Groups))}, false, series...)
 }
 

@@ -38,7 +38,13 @@
 //     against the best single-device model, paired over seeds), a predictor of this
 //     machine checked on held-out networks (CheckPredictor) and the chosen models
 //     measured here (MeasureChosen); RulesSentence, BudgetSentences, PredictorSentence,
-//     MeasuredSentences and MultiHWTakeaway.
+//     MeasuredSentences. As Chu et al. measure it: devices that are one hardware grouped
+//     (GroupDevices), latency over named reference architectures (NB201References,
+//     OFAReferences) and a sweep of budget levels, exhaustive (NB201Sweep) or searched
+//     (SearchSweep), judged level by level against the per-device models and the
+//     carried single-device model (JudgeTradeoff), with the search cost counted
+//     (CountCost); GroupingSentences, ReferenceSentences, TradeoffSentences,
+//     CostSentence, AccuracyNoiseSentence and SweepTakeaway.
 //
 // search is a study: it builds on predictor and metric and never draws or prints.
 package search

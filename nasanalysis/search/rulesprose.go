@@ -225,34 +225,3 @@ func (m *MeasuredCheck) ownRule(k int) string {
 	}
 	return fmt.Sprintf("The models chosen for *%s* alone are predicted at %s of their budget and measured at %s: %s.", m.Device, prose.Num(m.Predicted[k]), m.measuredPhrase(k), where)
 }
-
-// MultiHWTakeaway sums up the multi-hardware study: the worst-case model's distance from
-// the best single-device model on each exhaustive table and in the search, and whether
-// this machine's measurements bear out the predictions the search relied on.
-func MultiHWTakeaway(tables []RulesVerdict, searched RulesVerdict, m *MeasuredCheck) []string {
-	var out []string
-	if len(tables) > 0 {
-		var parts []string
-		for _, v := range tables {
-			parts = append(parts, fmt.Sprintf("with %d devices the worst-case model is %s, %s", v.Devices, gapPhrase(v.Gap, v.Seeds), withinPhrase(v.WorstWorst)))
-		}
-		out = append(out, "**NAS-Bench-201, exhaustively** (the true optimum under each rule, no search error): "+strings.Join(parts, "; ")+".")
-	}
-	out = append(out, fmt.Sprintf("**OFA-MobileNetV3, by search** (%d seeds): the worst-case model is %s, %s, while the single-device models run up to %s × a device's reference elsewhere.",
-		searched.Seeds, gapPhrase(searched.Gap, searched.Seeds), withinPhrase(searched.WorstWorst), prose.Num(searched.SingleWorstHi)))
-	if m != nil {
-		est, iv := estParts(m.SRCC)
-		s := fmt.Sprintf("**This machine, measured**: predicted and measured latencies rank with SRCC %s (95 %% bootstrap interval %s); ", est, iv)
-		var names []string
-		for _, k := range m.Disagreements() {
-			names = append(names, "*"+m.Rules[k]+"*")
-		}
-		if len(names) == 0 {
-			s += "every rule's models are measured on the side of the random median that the predictions put them on."
-		} else {
-			s += fmt.Sprintf("the models of %s are measured on the other side of the random median than predicted, so for those rules this machine's column in the tables above is the predictor's view, which the measurements do not bear out.", prose.JoinAnd(names))
-		}
-		out = append(out, s)
-	}
-	return out
-}

@@ -242,25 +242,30 @@ func TestBudgetSentencesAndTakeaway(t *testing.T) {
 	if got, want := BudgetSentences(rs)[0], "`note10_r224` budget 21.4 ms (its median over 1,000 random networks at 224 px). Samsung Note10 lookup table."; got != want {
 		t.Errorf("budget\n got %q\nwant %q", got, want)
 	}
-	exact := RulesVerdict{Devices: 5, Seeds: 1, WorstWorst: 1, Gap: stats.Interval{Estimate: 0.4, Lo: 0.4, Hi: 0.4}}
-	searched := RulesVerdict{Devices: 5, Seeds: 3, WorstWorst: 0.98, SingleWorstHi: 2.4, Gap: stats.Interval{Estimate: 1.1, Lo: -0.2, Hi: 2.4}}
 	m, err := CompareMeasured(handStudy([][]float64{{1.2, 1.3, 1.4}, {0.95, 0.97, 0.99}, {1, 1, 1}, {0.8, 0.85, 0.9}}), 1,
 		[]float64{7, 7.2, 7.4, 10.8, 11, 11.2, 8.5, 9, 9.5, 13, 13.5, 14, 8, 9, 10})
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := MultiHWTakeaway([]RulesVerdict{exact}, searched, m)
-	if len(out) != 3 {
+	searched := Tradeoff{Reference: "middle network", Levels: []float64{1}, Seeds: 3, GapWorst: []stats.Interval{{Estimate: 1.1, Lo: -0.2, Hi: 2.4}},
+		CarriedOver: []stats.Interval{{Estimate: 1.2, Lo: 1.1, Hi: 1.3}}}
+	out := SweepTakeaway(nil, nil, searched, SearchCost{Multi: 1, PerHardware: 4}, m)
+	if len(out) != 2 {
 		t.Fatalf("%d sentences: %q", len(out), out)
 	}
-	for i, want := range []string{"(the true optimum under each rule, no search error): with 5 devices the worst-case model is 0.400 points below the best single-device model, within every device's reference.",
-		"(3 seeds): the worst-case model is not distinguishable from the best single-device model (difference 1.10 points", "the models of *gpu only*, *here only* and *worst* are measured on the other side"} {
+	for i, want := range []string{"(3 seeds, 1–1 × the middle network): the worst-case model is not distinguishable at 1; the best single-device model carried elsewhere runs over its budget on its worst hardware at 1 of the 1 levels (up to 1.20 × it); one multi-hardware search scores 0.250 of the networks",
+		"the models chosen under *gpu only*, *here only* and *worst* are measured on the other side"} {
 		if !strings.Contains(out[i], want) {
 			t.Errorf("takeaway %d: %q lacks %q", i, out[i], want)
 		}
 	}
-	if out := MultiHWTakeaway(nil, searched, nil); len(out) != 1 {
-		t.Errorf("search alone: %q", out)
+	agree, err := CompareMeasured(handStudy([][]float64{{1.2, 1.3, 1.4}, {0.95, 0.97, 0.99}, {1, 1, 1}, {0.8, 0.85, 0.9}}), 1,
+		[]float64{13, 13.5, 14, 7, 7.2, 7.4, 8.5, 9, 9.5, 7, 7.2, 7.4, 8, 9, 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := SweepTakeaway(nil, nil, searched, SearchCost{Multi: 1, PerHardware: 4}, agree); !strings.HasSuffix(out[1], "every rule's models are measured on the side of the random median that the predictions put them on.") {
+		t.Errorf("agreeing measurements: %q", out[1])
 	}
 }
 
