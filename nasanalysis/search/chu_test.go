@@ -333,3 +333,47 @@ func TestPairedGapExact(t *testing.T) {
 		t.Errorf("%+v %v", g, err)
 	}
 }
+
+// SearchSweep on cheap deterministic metrics (maximise FLOPs; parameters, MACs and FLOPs
+// as devices of no named hardware): each reference's latency is its metric value, a
+// level's budgets are the level × the first reference's, MACs and FLOPs (FLOPs = 2 ×
+// MACs, SRCC 1) are one group and parameters another, the level-1 RuleStudy carries
+// those budgets and says what they are, and the cost counts every search.
+func TestSearchSweepCheap(t *testing.T) {
+	newMetric := func(name string) *metric.Metric {
+		m, err := metric.New(name, arch.OFAMBv3, metric.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	lats := []*metric.Metric{newMetric("params"), newMetric("macs"), newMetric("flops")}
+	cfg := DefaultEvo
+	cfg.Population, cfg.Generations = 8, 1
+	s, err := SearchSweep(arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}, newMetric("flops"), lats, []string{"P", "M", "F"}, []string{"", "", ""},
+		OFAReferences(224), []float64{1, 1.5}, 7, cfg, []uint64{1, 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mid := UniformMB(5, 4, 3, 224)
+	for d, m := range lats {
+		v, _ := m.Values([]arch.Arch{mid})
+		if s.References[0].Latency[d] != v[0] || s.Budgets(1)[d] != 1.5*v[0] {
+			t.Errorf("%s: reference %v, budget at 1.5 %v; want %v and %v", m.Name, s.References[0].Latency[d], s.Budgets(1)[d], v[0], 1.5*v[0])
+		}
+	}
+	if names := s.Grouping.Names(); !slices.Equal(names, []string{"P", "M + F"}) || len(s.Choices) != 2 || len(s.Choices[0]) != 4 || s.Choices[0][1][0].Rule != "M + F only" {
+		t.Fatalf("groups %v, choices %d x %d", names, len(s.Choices), len(s.Choices[0]))
+	}
+	rs := s.RuleStudy(0)
+	if !slices.Equal(rs.Budgets, s.References[0].Latency) || rs.BudgetIs != "1 × the latency of the middle network" || len(rs.Choices) != 4 {
+		t.Errorf("rule study budgets %v, %q", rs.Budgets, rs.BudgetIs)
+	}
+	c, err := s.Cost()
+	if err != nil || c.Searches != 4 || c.Groups != 2 || c.Devices != 3 || s.Scored() < 2*2*4*cfg.Population {
+		t.Errorf("cost %+v (%v), %d scored", c, err, s.Scored())
+	}
+	if _, err := s.Tradeoff(); err != nil {
+		t.Error(err)
+	}
+}

@@ -212,6 +212,11 @@ func TestCompareMeasuredByHand(t *testing.T) {
 	if s := strings.Join(MeasuredSentences(slow), " "); !strings.Contains(s, "In ms it still exceeds the budget (1.08 of it) only because the budget lies 20") || !strings.Contains(s, "% below this run's random median.") {
 		t.Errorf("budget below the median: %s", s)
 	}
+	named := handStudy([][]float64{{1.2, 1.3, 1.4}, {0.95, 0.97, 0.99}, {1, 1, 1}, {0.8, 0.85, 0.9}})
+	named.BudgetIs = "1 × the latency of the middle network"
+	if nm, err := CompareMeasured(named, 1, ms); err != nil || !strings.Contains(MeasuredSentences(nm)[1], "The budget on this machine, 1 × the latency of the middle network as predicted (12 ms), lies 33.3 % above") {
+		t.Errorf("named budget: %v %q", err, MeasuredSentences(nm)[1])
+	}
 	if _, err := CompareMeasured(rs, 1, ms[:13]); err == nil {
 		t.Error("one random network accepted")
 	}
