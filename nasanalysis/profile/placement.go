@@ -247,15 +247,19 @@ type DeepeningComparison struct {
 	Metrics        []RuleSpreads
 }
 
-// CompareDeepening tests the placement of every metric of released (a profile with
-// arch.DeepenAsReleased) with shuffles shuffles and sets it beside included, the same
-// metrics' tests under the project's rule with the same fixes and seed.
-func CompareDeepening(included []PlacementTest, released *Result, shuffles int) (DeepeningComparison, error) {
+// CompareDeepening tests the placement of the named metrics of released (a profile with
+// arch.DeepenAsReleased; none named: every metric it has) with shuffles shuffles and
+// sets it beside included, the same metrics' tests under the project's rule with the
+// same fixes and seed.
+func CompareDeepening(included []PlacementTest, released *Result, shuffles int, metrics ...string) (DeepeningComparison, error) {
 	if released.Deepen != arch.DeepenAsReleased {
 		return DeepeningComparison{}, fmt.Errorf("profile: the released profile was run with deepening rule %d, not arch.DeepenAsReleased", released.Deepen)
 	}
+	if len(metrics) == 0 {
+		metrics = released.Names
+	}
 	c := DeepeningComparison{Sample: released.Sample(), PresentByLayer: presentByLayer(released)}
-	for _, name := range released.Names {
+	for _, name := range metrics {
 		i := slices.IndexFunc(included, func(t PlacementTest) bool { return t.Metric == name })
 		if i < 0 {
 			return DeepeningComparison{}, fmt.Errorf("profile: no included-rule placement test of %s", name)

@@ -88,6 +88,9 @@ func TestCompareDeepening(t *testing.T) {
 	if _, err := CompareDeepening(included, incl, 999); err == nil {
 		t.Error("a profile with the included rule passed as the released one")
 	}
+	if _, err := CompareDeepening(included, rel, 999, "no-such-metric"); err == nil {
+		t.Error("a metric with no included test was compared")
+	}
 	if _, err := CompareDeepening(nil, rel, 999); err == nil {
 		t.Error("no included test gave no error")
 	}
