@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 )
@@ -25,28 +24,16 @@ var (
 	PaperNote10R224 = [3][3]float64{{41.14, 41.41, 41.81}, {41.46, 41.82, 42.31}, {42.12, 42.66, 43.41}}
 )
 
-// The blocks BlockProfile's released reduced spaces of OFA-MobileNetV3 drop, in every
-// stage (github.com/Ascend-Research/BlockProfile, file
-// search/rm_search/ofa_profile/constants.py).
-const (
-	// PaperDropNote10 is MBV3_STAGE_WISE_BLOCK_CANDS_N10 ("Dropped e3k7, e4k7").
-	PaperDropNote10 = "k7e3,k7e4"
-	// PaperDropGPU is MBV3_STAGE_WISE_BLOCK_CANDS_GPU ("Dropped e3k3, e3k7, e4k3"),
-	// for the RTX 2080 Ti.
-	PaperDropGPU = "k3e3,k7e3,k3e4"
-)
-
-// PaperReduction returns the device and the dropped blocks of the paper's released
-// reduction for the device a metric prices (note10_r<RES>: the Note10; gpu_2080ti_<batch>:
-// the RTX 2080 Ti); ok is false for a device the paper did not reduce for.
+// PaperReduction returns the device and the dropped blocks of BlockProfile's released
+// reduced space for the hardware a metric prices (arch.ReleasedFor: note10_r<RES> the
+// Samsung Note10, gpu_2080ti_<batch> the RTX 2080 Ti, this machine's latency the
+// released CPU space, which drops no block); ok is false for a metric without one.
 func PaperReduction(metric string) (device string, drop []string, ok bool) {
-	switch {
-	case strings.HasPrefix(metric, "note10"):
-		return "Note10", strings.Split(PaperDropNote10, ","), true
-	case strings.HasPrefix(metric, "gpu_2080ti_"):
-		return "RTX 2080 Ti", strings.Split(PaperDropGPU, ","), true
+	rel, err := arch.Released(arch.OFAMBv3, arch.ReleasedFor(metric))
+	if err != nil {
+		return "", nil, false
 	}
-	return "", nil, false
+	return rel.Device, tokens(rel.Space.Drop), true
 }
 
 // publishedBlocks lays a published grid out as block means in arch.Blocks order, without

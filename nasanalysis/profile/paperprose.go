@@ -235,27 +235,12 @@ func ReleasedCapSentence(pt PlacementTest, red arch.ReleasedReduction) string {
 		}
 		rank := slices.IndexFunc(byRank, func(q TestedPosition) bool { return q.Name() == name }) + 1
 		there = append(there, fmt.Sprintf("at %s the spread of the `%s` block means is %s, %s (permutation test, %s), %s of %d positions by spread",
-			name, pt.Metric, withUnit(prose.Est(p.Spread.Estimate, p.Spread.Lo, p.Spread.Hi), pt.Unit), verdict, pValue(p.Test.P), ordinal(rank), len(pt.Positions)))
+			name, pt.Metric, withUnit(prose.Est(p.Spread.Estimate, p.Spread.Lo, p.Spread.Hi), pt.Unit), verdict, pValue(p.Test.P), prose.Ordinal(rank), len(pt.Positions)))
 	}
 	return fmt.Sprintf("%s caps %s, removing %s: %s. The block choice matters beyond noise at %d of %d positions; the caps remove %d of them.",
 		head, prose.JoinAnd(caps), prose.JoinAnd(removed), strings.Join(there, "; "), pt.BeyondNoise(), len(pt.Positions), cut)
 }
 
-// ordinal is "1st", "2nd", "3rd", "4th", ..., "11th", "21st".
-func ordinal(n int) string {
-	suffix := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return fmt.Sprintf("%d%s", n, suffix)
-}
 
 // PaperTakeaways close the comparison with the paper: which panels the released rule
 // reproduces (within 1 % of the figure's mean) and how far the project's rule moves

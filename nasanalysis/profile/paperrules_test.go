@@ -306,14 +306,6 @@ func TestReleasedCapSentence(t *testing.T) {
 	}
 }
 
-func TestOrdinal(t *testing.T) {
-	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 20: "20th", 21: "21st", 22: "22nd", 111: "111th"} {
-		if got := ordinal(n); got != want {
-			t.Errorf("ordinal(%d) = %s, want %s", n, got, want)
-		}
-	}
-}
-
 // RunRules draws the same networks under both rules: the baseline and every fix at
 // layers 0-1 price alike, a fix at layer 3 holds its block in every network under the
 // project's rule and in fewer under the released one (a third, in expectation).
