@@ -241,7 +241,6 @@ func ReleasedCapSentence(pt PlacementTest, red arch.ReleasedReduction) string {
 		head, prose.JoinAnd(caps), prose.JoinAnd(removed), strings.Join(there, "; "), pt.BeyondNoise(), len(pt.Positions), cut)
 }
 
-
 // PaperTakeaways close the comparison with the paper: which panels the released rule
 // reproduces (within 1 % of the figure's mean) and how far the project's rule moves
 // them, which it does not and why, and what the flops count is for.
