@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
@@ -25,13 +27,14 @@ var measureSpaces = []string{arch.OFAMBv3, arch.ProxylessNAS, arch.OFAResNet50}
 
 // measureOptions are measure's flags.
 type measureOptions struct {
-	space, out, perBlock, dataDir, archFile, engine, shardFlag string
-	n, res, gpuArchs, refEvery, blockRuns, repeats             int
-	seed                                                       uint64
-	width, driftTol                                            float64
-	redoDisturbed                                              bool
-	proto                                                      latency.Protocol
-	shard                                                      measfile.Shard
+	space, out, perBlock, dataDir, archFile, engine, shardFlag, protocol string
+	n, res, gpuArchs, refEvery, blockRuns, repeats                       int
+	paired                                                               latency.PairedProtocol
+	seed                                                                 uint64
+	width, driftTol                                                      float64
+	redoDisturbed                                                        bool
+	proto                                                                latency.Protocol
+	shard                                                                measfile.Shard
 
 	sp arch.Space // --space with --width, --res, --drop, --min-depth and --max-depth
 }
@@ -87,9 +90,13 @@ func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) 
 	fs.IntVar(&p.MinRepeats, "min-repeats", latency.DefaultProtocol.MinRepeats, "timed runs at least")
 	fs.IntVar(&p.MaxRepeats, "max-repeats", latency.DefaultProtocol.MaxRepeats, "timed runs at most")
 	fs.Float64Var(&p.TargetCI, "target-ci", latency.DefaultProtocol.TargetCI, "stop when the 95 % interval of the median is within this fraction of it")
-	fs.IntVar(&o.repeats, "repeats", 0, "exactly this many timed runs (sets --min-repeats and --max-repeats, --target-ci 0)")
+	fs.IntVar(&o.repeats, "repeats", 0, "exactly this many timed runs of each network alone (--protocol single; sets --min-repeats and --max-repeats, --target-ci 0)")
 	fs.IntVar(&p.Threads, "threads", latency.DefaultProtocol.Threads, "ONNX Runtime intra-op threads (0: all cores)")
 	fs.IntVar(&p.OptLevel, "opt-level", latency.DefaultProtocol.OptLevel, "ONNX Runtime graph optimisation: 0 none, 1 basic, 2 extended, 3 all")
+	fs.StringVar(&o.protocol, "protocol", "paired", "paired: time each network in rounds alternating with the space's reference network at its resolution (--burst runs of each per round, --min-rounds to --max-rounds rounds until the ratio's 95 % interval is within --target-ci), and record its ratio to the reference and its time scaled to the reference's calm time (scaled_ms); single: time each network alone (--min-repeats to --max-repeats runs until the median is within --target-ci)")
+	fs.IntVar(&o.paired.Burst, "burst", latency.DefaultPaired.Burst, "paired: runs of each network per round")
+	fs.IntVar(&o.paired.MinRounds, "min-rounds", latency.DefaultPaired.MinRounds, "paired: rounds at least")
+	fs.IntVar(&o.paired.MaxRounds, "max-rounds", latency.DefaultPaired.MaxRounds, "paired: rounds at most")
 	fs.IntVar(&o.refEvery, "ref-every", 50, "re-measure the reference network every this many networks, to detect drift (0: never)")
 	fs.Float64Var(&o.driftTol, "drift-tol", 0.05, "flag rows as disturbed when the reference's median is off its first measurement by more than this fraction")
 	fs.BoolVar(&o.redoDisturbed, "redo-disturbed", false, "first drop the rows of --out flagged disturbed (and their --per-block rows), so they are measured again")
@@ -128,10 +135,29 @@ func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) 
 	}
 	if o.repeats > 0 {
 		*p = p.Exactly(o.repeats)
+		given := false
+		fs.Visit(func(f *flag.Flag) { given = given || f.Name == "protocol" })
+		if given && o.protocol != "single" {
+			return o, usagef("--repeats %d times each network alone (--protocol single); --protocol %s times it against the reference in rounds (--min-rounds, --max-rounds)", o.repeats, o.protocol)
+		}
+		o.protocol = "single"
 	}
 	p.Seed = 1
 	if err := p.Check(); err != nil {
 		return o, usageError{err.Error()}
+	}
+	switch o.protocol {
+	case "paired":
+		o.paired.Protocol, o.paired.TargetCI = *p, p.TargetCI
+		if err := o.paired.Check(); err != nil {
+			return o, usageError{err.Error()}
+		}
+		if o.paired.MaxRounds > 10000 || o.paired.Burst > 1000 {
+			return o, usagef("--max-rounds %d and --burst %d: at most 10000 rounds of 1000 runs", o.paired.MaxRounds, o.paired.Burst)
+		}
+	case "single":
+	default:
+		return o, usagef("--protocol %q: want paired or single", o.protocol)
 	}
 	if o.n < 1 || o.refEvery < 0 || o.blockRuns < 1 || !(o.driftTol > 0) {
 		return o, usagef("need --n >= 1, --ref-every >= 0, --block-runs >= 1 and --drift-tol > 0")
@@ -188,8 +214,34 @@ func asArchs(mb []arch.MBArch) []arch.Arch {
 func (o measureOptions) settings(eng latency.Engine) measfile.Settings {
 	p := o.proto
 	return measfile.Settings{Warmup: p.Warmup, Engine: eng.Name(), EngineVersion: eng.Version(), LibrarySHA256: eng.LibrarySHA256(),
-		Threads: p.Threads, OptLevel: p.OptLevel, TargetCI: p.TargetCI, Space: o.space, Sample: o.sampleLabel(), CPU: measfile.CPUModel()}
+		Threads: p.Threads, OptLevel: p.OptLevel, TargetCI: p.TargetCI, Space: o.space, Sample: o.sampleLabel(), CPU: measfile.CPUModel(), Protocol: o.protocolLabel()}
 }
+
+// protocolLabel names the protocol in every row: "single", or "paired:burst=B".
+func (o measureOptions) protocolLabel() string {
+	if o.protocol == "paired" {
+		return fmt.Sprintf("paired:burst=%d", o.paired.Burst)
+	}
+	return "single"
+}
+
+// pairedReference is the reference network a network is timed against under the paired
+// protocol: the space's middle network (latency.ReferenceArch) at the network's
+// resolution and the run's width.
+func (o measureOptions) pairedReference(a arch.Arch) (arch.Arch, error) {
+	ref, err := latency.ReferenceArch(o.space, resolutionOf(a))
+	if mb, ok := ref.(arch.MBArch); ok && err == nil {
+		if w := a.(arch.MBArch).W; w != 0 {
+			mb.W = w
+			ref = mb
+		}
+	}
+	return ref, err
+}
+
+// calibrationRounds are the rounds of the reference against itself that set a run's
+// calm reference time (latency.CalmMS) when its file holds none for that reference.
+const calibrationRounds = 30
 
 // reference is the network re-measured to detect drift: the space's middle network
 // (kernel 5, expand 4, depth 3; ResNet50: middle depth, expand and width) at the
@@ -223,6 +275,9 @@ func (o measureOptions) reference() arch.Arch {
 // timed first and every --ref-every networks; each row records the latest reference
 // time and is flagged disturbed when it is off the first by more than --drift-tol.
 func (o measureOptions) measureAll(eng latency.Engine, todo []arch.Arch, done measfile.Done, sink func(row []string) error, stderr io.Writer) error {
+	if o.protocol == "paired" {
+		return o.measurePairedAll(eng, todo, done, sink, stderr)
+	}
 	settings, host := o.settings(eng), measfile.Host()
 	ref := o.reference()
 	refTime := func() (float64, error) {
@@ -277,6 +332,74 @@ func (o measureOptions) measureAll(eng latency.Engine, todo []arch.Arch, done me
 	return nil
 }
 
+// measurePairedAll is measureAll under the paired protocol: each network is timed
+// against its reference (pairedReference); a reference's calm time comes from the file
+// (done.RefCalmMS) or, the first time it is met, from calibrationRounds rounds of it
+// against itself, and every row is scaled by it.
+func (o measureOptions) measurePairedAll(eng latency.Engine, todo []arch.Arch, done measfile.Done, sink func(row []string) error, stderr io.Writer) error {
+	opener, ok := eng.(latency.Opener)
+	if !ok {
+		return usagef("--protocol paired: engine %s cannot open a network for repeated runs; use --protocol single", eng.Name())
+	}
+	settings, host := o.settings(eng), measfile.Host()
+	calm := done.RefCalmMS
+	if calm == nil {
+		calm = map[string]float64{}
+	}
+	bar := newProgress(stderr, len(todo), "measuring")
+	defer bar.Clear()
+	for _, a := range todo {
+		ref, err := o.pairedReference(a)
+		if err != nil {
+			return err
+		}
+		key := ref.String()
+		if _, ok := calm[key]; !ok {
+			cal := o.paired
+			cal.MinRounds, cal.MaxRounds = calibrationRounds, calibrationRounds
+			t, err := latency.MeasurePaired(opener, ref, ref, cal)
+			if err != nil {
+				return fmt.Errorf("reference %s: %w", ref, err)
+			}
+			if calm[key], err = latency.CalmMS(t.RefRoundMS); err != nil {
+				return err
+			}
+			fmt.Fprintf(stderr, "reference %s: calm time %.4g ms (the %.0fth percentile of %d rounds)\n", key, calm[key], 100*latency.CalmQuantile, len(t.RefRoundMS))
+		}
+		if !done.Measured[a.String()] {
+			t, err := latency.MeasurePaired(opener, a, ref, o.paired)
+			if err != nil {
+				return fmt.Errorf("%s: %w", a, err)
+			}
+			row := o.measuredRow(a, t.Net, settings, host, t.Ref.MedianMS, false)
+			r := pairedColumns(row, t, key, calm[key])
+			if err := sink(r); err != nil {
+				return err
+			}
+		}
+		if o.perBlock != "" && !done.Profiled[a.String()] {
+			if err := o.writeBlocks(eng, a); err != nil {
+				return err
+			}
+		}
+		bar.Add(1)
+	}
+	return nil
+}
+
+// pairedColumns fills a row's paired-protocol columns.
+func pairedColumns(row []string, t latency.PairedTiming, refArch string, calmMS float64) []string {
+	f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+	set := map[string]string{"ratio_ref": f(t.Ratio), "ratio_lo": f(t.RatioLo), "ratio_hi": f(t.RatioHi),
+		"scaled_ms": f(t.Ratio * calmMS), "ref_arch": refArch, "ref_calm_ms": f(calmMS), "rel_ci": f(t.RelCI())}
+	for i, c := range measfile.Measured.Header {
+		if v, ok := set[c]; ok {
+			row[i] = v
+		}
+	}
+	return row
+}
+
 // writeBlocks profiles one network and appends its per-block rows.
 func (o measureOptions) writeBlocks(eng latency.Engine, a arch.Arch) error {
 	prof, err := eng.(*latency.ORT).ProfileBlocks(a, o.proto, o.blockRuns)
@@ -309,9 +432,11 @@ func (o measureOptions) measuredRow(a arch.Arch, t latency.Timing, s measfile.Se
 		macs = c.MACs() / 1e6
 	}
 	s.Warmup = t.Warmup
+	nan := math.NaN()
 	return measfile.Row{Arch: a.String(), Resolution: resolutionOf(a), MedianMS: t.MedianMS, Q1MS: t.Q1MS, Q3MS: t.Q3MS,
 		MinMS: t.MinMS, MaxMS: t.MaxMS, RelCI: t.RelCI, Repeats: t.Repeats, Settings: s, Shard: o.shard, RefMS: refMS,
-		Disturbed: disturbed, Host: host, Cores: runtime.NumCPU(), GoVersion: runtime.Version(), Date: time.Now(), MACsM: macs}.Record()
+		Disturbed: disturbed, Host: host, Cores: runtime.NumCPU(), GoVersion: runtime.Version(), Date: time.Now(),
+		RatioRef: nan, RatioLo: nan, RatioHi: nan, ScaledMS: nan, RefCalmMS: nan, MACsM: macs}.Record()
 }
 
 // readArchLines reads JSON-line architectures of a space; a bad line is a usage error

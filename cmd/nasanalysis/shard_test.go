@@ -1,15 +1,20 @@
 package main
 
 import (
+	"bytes"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency/measfile"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/ort"
 )
@@ -183,4 +188,74 @@ func TestMeasureRedoDisturbed(t *testing.T) {
 		}
 	}
 	t.Errorf("%s not profiled again", before[0])
+}
+
+// measure's default paired protocol: every row holds its ratio to the space's middle
+// network at its resolution within the ratio's interval, one calm reference time for
+// the file, and scaled_ms = ratio_ref x ref_calm_ms; a resumed run keeps that calm time,
+// and a file of the older layout is refused for appending, unchanged.
+func TestMeasurePairedRows(t *testing.T) {
+	_, err := latency.NewEngine(latency.EngineORT)
+	datatest.CheckORT(t, err)
+	dir := t.TempDir()
+	archs := filepath.Join(dir, "a.jsonl")
+	_, lines, _ := runCLI("sample", "--space", "ofa-mbv3", "--n", "3", "--seed", "9", "--res", "128")
+	os.WriteFile(archs, []byte(lines), 0o644)
+	out := filepath.Join(dir, "m.csv")
+	args := []string{"measure", "--archs", archs, "--min-rounds", "4", "--max-rounds", "8", "--warmup", "1", "--out", out}
+	if code, _, errOut := runCLI(args...); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	raw, _ := os.ReadFile(out)
+	h, rows := readMatrixCSV(t, string(raw))
+	col := map[string]int{}
+	for i, c := range h {
+		col[c] = i
+	}
+	num := func(r []string, c string) float64 { v, _ := strconv.ParseFloat(r[col[c]], 64); return v }
+	if len(rows) != 3 {
+		t.Fatalf("%d rows, want 3", len(rows))
+	}
+	calm := num(rows[0], "ref_calm_ms")
+	for _, r := range rows {
+		ratio := num(r, "ratio_ref")
+		if !(calm > 0) || num(r, "ref_calm_ms") != calm || !(num(r, "ratio_lo") <= ratio && ratio <= num(r, "ratio_hi")) ||
+			math.Abs(num(r, "scaled_ms")-ratio*calm) > 1e-12*ratio*calm || r[col["protocol"]] != "paired:burst=3" ||
+			!strings.Contains(r[col["ref_arch"]], `"ks":[5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5]`) || !strings.Contains(r[col["ref_arch"]], `"r":128`) {
+			t.Errorf("row %v: want one calm time, ratio within its interval, scaled = ratio x calm, the middle network at 128 px", r)
+		}
+	}
+	// Resuming after the last row was lost measures it again, scaled by the same calm time.
+	lastLine := strings.LastIndex(strings.TrimSuffix(string(raw), "\n"), "\n") + 1
+	os.WriteFile(out, raw[:lastLine], 0o644)
+	code, _, errOut := runCLI(args...)
+	_, again := readMatrixCSV(t, string(readAll(t, out)))
+	if code != 0 || len(again) != 3 || num(again[2], "ref_calm_ms") != calm || strings.Contains(errOut, "calm time") {
+		t.Errorf("resume: exit %d, %d rows, calm %v (want %v, not calibrated again): %s", code, len(again), num(again[2], "ref_calm_ms"), calm, errOut)
+	}
+	// A file of the older layout: refused, unchanged.
+	old, err := data.ProjectFile("ort-ofa-mbv3-r160.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldRaw, _ := os.ReadFile(old)
+	oldCopy := filepath.Join(dir, "old.csv")
+	os.WriteFile(oldCopy, oldRaw, 0o644)
+	code, _, errOut = runCLI("measure", "--archs", archs, "--out", oldCopy)
+	if code == 0 || !strings.Contains(errOut, "older layout") || !bytes.Equal(readAll(t, oldCopy), oldRaw) {
+		t.Errorf("appending to an older file: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := runCLI("measure", "--archs", archs, "--repeats", "2", "--protocol", "paired", "--out", filepath.Join(dir, "x.csv")); code != 2 || !strings.Contains(errOut, "--repeats 2 times each network alone") {
+		t.Errorf("--repeats with --protocol paired: exit %d, %q", code, errOut)
+	}
+}
+
+// readAll is a file's bytes (failing the test if it cannot be read).
+func readAll(t *testing.T, path string) []byte {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
 }

@@ -113,9 +113,23 @@ func (GoMLX) Version() string { return backend.Get().Name() }
 func (GoMLX) LibrarySHA256() string { return "" }
 
 // Measure times a network end to end; the protocol's Threads and OptLevel do not apply.
-func (GoMLX) Measure(a arch.Arch, p Protocol) (Timing, error) {
-	if err := a.Validate(); err != nil {
+func (g GoMLX) Measure(a arch.Arch, p Protocol) (Timing, error) {
+	if err := p.Check(); err != nil {
 		return Timing{}, err
+	}
+	r, err := g.Open(a, p)
+	if err != nil {
+		return Timing{}, err
+	}
+	defer r.Close()
+	return timeRuns(p, r.Run)
+}
+
+// Open compiles a network's GoMLX graph for repeated runs, each one inference on the
+// protocol's seeded input waited for on the host.
+func (GoMLX) Open(a arch.Arch, p Protocol) (Runner, error) {
+	if err := a.Validate(); err != nil {
+		return nil, err
 	}
 	var build func(x *Node) *Node
 	var r int
@@ -125,13 +139,12 @@ func (GoMLX) Measure(a arch.Arch, p Protocol) (Timing, error) {
 	case arch.ResNetArch:
 		build, r = buildResNet(a, p.Seed), a.R
 	default:
-		return Timing{}, fmt.Errorf("no GoMLX network for %T", a)
+		return nil, fmt.Errorf("no GoMLX network for %T", a)
 	}
 	exec, err := NewExec(backend.Get(), build)
 	if err != nil {
-		return Timing{}, err
+		return nil, err
 	}
-	defer exec.Finalize()
 	nchw := make([]float32, 3*r*r)
 	inputFor(nchw, r, p.Seed)
 	nhwc := make([]float32, len(nchw))
@@ -143,7 +156,7 @@ func (GoMLX) Measure(a arch.Arch, p Protocol) (Timing, error) {
 		}
 	}
 	in := tensors.FromFlatDataAndDimensions(nhwc, 1, r, r, 3)
-	return timeRuns(p, func() error {
+	return ortRunner{run: func() error {
 		out, err := exec.Call1(in)
 		if err != nil {
 			return err
@@ -151,7 +164,7 @@ func (GoMLX) Measure(a arch.Arch, p Protocol) (Timing, error) {
 		_ = tensors.MustCopyFlatData[float32](out) // wait for the result on the host
 		out.FinalizeAll()
 		return nil
-	})
+	}, close: func() error { exec.Finalize(); return nil }}, nil
 }
 
 // blockOf is the block a profiled node belongs to: the prefix of its name before "/"

@@ -162,7 +162,7 @@ func CalmMS(refRoundMS []float64) (float64, error) {
 	return stats.Quantile(refRoundMS, CalmQuantile)
 }
 
-// Opener opens a network for repeated runs (ORT does).
+// Opener opens a network for repeated runs (ORT and GoMLX do).
 type Opener interface {
 	Open(a arch.Arch, p Protocol) (Runner, error)
 }
@@ -183,7 +183,8 @@ func MeasurePaired(e Opener, a, ref arch.Arch, p PairedProtocol) (PairedTiming, 
 	return TimePaired(net, r, p, WallClock())
 }
 
-// ortRunner is an ONNX Runtime session as a Runner.
+// ortRunner is a Runner of two functions: an ONNX Runtime session's, or a GoMLX
+// executable's.
 type ortRunner struct{ run, close func() error }
 
 func (r ortRunner) Run() error   { return r.run() }

@@ -61,7 +61,7 @@ func Example() {
 	n, err := measfile.Merge(filepath.Join(dir, "merged.csv"), files...)
 	fmt.Println(n, "networks merged, error:", err)
 	// Output:
-	// shard1.csv line 3: torn last row (124 bytes, 26 of 27 fields: an interrupted write) dropped; it will be measured again
+	// shard1.csv line 3: torn last row (136 bytes, 26 of 34 fields: an interrupted write) dropped; it will be measured again
 	// measuring net3 again
 	// 5 networks merged, error: <nil>
 }

@@ -30,13 +30,28 @@ type Format struct {
 // its own provenance, so files of several runs, shards or machines can be checked and
 // joined. arch, resolution and median_ms come first, as in the project's older GoMLX
 // files (datasets/ofa-mbv3-*-measured.csv), which Read therefore accepts.
+//
+// A row of the paired protocol (protocol "paired:...") also holds the network's time
+// over the reference network measured in the same rounds (ratio_ref, with its 95 %
+// interval ratio_lo..ratio_hi), the reference (ref_arch) and its calm time in this file
+// (ref_calm_ms), and scaled_ms = ratio_ref x ref_calm_ms: the network's latency on this
+// host as it runs when calm, which survives the host's speed changing. median_ms keeps
+// its raw meaning. A row of the single-network protocol leaves those columns NaN and
+// empty.
 var Measured = Format{
 	Kind: "measured-latency file",
 	Header: []string{"arch", "resolution", "median_ms", "q1_ms", "q3_ms", "min_ms", "max_ms", "rel_ci",
 		"repeats", "warmup", "engine", "engine_version", "library_sha256", "threads", "opt_level", "target_ci",
-		"space", "sample", "shard", "ref_ms", "disturbed", "machine", "cpu", "cores", "go_version", "date", "macs_m"},
+		"space", "sample", "shard", "ref_ms", "disturbed", "machine", "cpu", "cores", "go_version", "date",
+		"protocol", "ratio_ref", "ratio_lo", "ratio_hi", "scaled_ms", "ref_arch", "ref_calm_ms", "macs_m"},
 	Leading: 3,
 }
+
+// measuredV1Header is the Measured layout before the paired protocol: still read by
+// analyses (Read), never appended to.
+var measuredV1Header = []string{"arch", "resolution", "median_ms", "q1_ms", "q3_ms", "min_ms", "max_ms", "rel_ci",
+	"repeats", "warmup", "engine", "engine_version", "library_sha256", "threads", "opt_level", "target_ci",
+	"space", "sample", "shard", "ref_ms", "disturbed", "machine", "cpu", "cores", "go_version", "date", "macs_m"}
 
 // Blocks is the per-block file: one row per block of a network (BlockRow), its arch
 // the Measured file's key. run_ms and sum_ms are the network's profiled end-to-end time
@@ -91,6 +106,9 @@ func (f Format) readCurrent(path string, missingOK bool) (*table, error) {
 	c, err := data.ReadCSVFileRows(path, 0)
 	if err != nil {
 		return nil, err
+	}
+	if f.Kind == Measured.Kind && slices.Equal(c.Header(), measuredV1Header) {
+		return nil, fmt.Errorf("%s line 1: a %s of the older layout (no ratio_ref column: measured with the single-network protocol, before the paired one); rows of the two protocols do not mix, so nothing is appended to it: measure into a new --out", path, f.Kind)
 	}
 	if !slices.Equal(c.Header(), f.Header) {
 		return nil, fmt.Errorf("%s line 1: not a %s as measure writes it: header %q, want %s",

@@ -28,6 +28,9 @@ type ResumeOptions struct {
 type Done struct {
 	Measured map[string]bool // networks with a row in the measured-latency file
 	Profiled map[string]bool // networks with a complete set of blocks in the per-block file
+	// RefCalmMS is the calm time of each reference network (ref_arch) the file's rows
+	// were scaled by, so that a resumed run scales its rows by the same.
+	RefCalmMS map[string]float64
 }
 
 // Resume readies a run's files for appending and says what they already hold. It
@@ -42,7 +45,7 @@ func Resume(o ResumeOptions) (Done, error) {
 	if warn == nil {
 		warn = io.Discard
 	}
-	done := Done{Measured: map[string]bool{}, Profiled: map[string]bool{}}
+	done := Done{Measured: map[string]bool{}, Profiled: map[string]bool{}, RefCalmMS: map[string]float64{}}
 	if err := Measured.Repair(o.Measured, warn); err != nil {
 		return done, err
 	}
@@ -78,6 +81,13 @@ func Resume(o ResumeOptions) (Done, error) {
 		}
 		keep = append(keep, row)
 		done.Measured[a] = true
+		if ref := m.get(i, "ref_arch"); ref != "" {
+			calm, err := strconv.ParseFloat(m.get(i, "ref_calm_ms"), 64)
+			if prev, seen := done.RefCalmMS[ref]; err != nil || !(calm > 0) || seen && prev != calm {
+				return done, fmt.Errorf("%s line %d: ref_calm_ms %q for reference %s, want one positive number per reference in a file", m.path, line(i), m.get(i, "ref_calm_ms"), ref)
+			}
+			done.RefCalmMS[ref] = calm
+		}
 	}
 	if o.RedoDisturbed {
 		if len(disturbed) > 0 {

@@ -114,50 +114,29 @@ func TestResume(t *testing.T) {
 
 func other2(b BlockRow, edit func(*BlockRow)) BlockRow { edit(&b); return b }
 
-// The project's measured dataset and its blocks, as measure wrote them: resumed with
-// the settings on their rows, every one of the 300 networks is measured and has a
-// complete set of blocks (each network's block times add up to its sum_ms), and
-// nothing is rewritten.
-func TestResumeProjectFiles(t *testing.T) {
+// The project's committed measured file is of the layout before the paired protocol:
+// an analysis still reads it, but measure refuses to append to it, saying why, and
+// leaves it as it was.
+func TestResumeRefusesOlderLayout(t *testing.T) {
 	dir := t.TempDir()
-	var paths []string
-	for _, name := range []string{"ort-ofa-mbv3-r160.csv", "ort-ofa-mbv3-r160-blocks.csv"} {
-		src, err := data.ProjectFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw, err := os.ReadFile(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, writeFile(t, dir, name, string(raw)))
-	}
-	m, err := Measured.readCurrent(paths[0], false)
+	src, err := data.ProjectFile("ort-ofa-mbv3-r160.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := Settings{Engine: m.get(0, "engine"), EngineVersion: m.get(0, "engine_version"), LibrarySHA256: m.get(0, "library_sha256"),
-		Space: m.get(0, "space"), Sample: m.get(0, "sample"), CPU: m.get(0, "cpu")}
-	for c, v := range map[string]*int{"warmup": &s.Warmup, "threads": &s.Threads, "opt_level": &s.OptLevel} {
-		f, err := parseFloat(m, 0, c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		*v = int(f)
-	}
-	if s.TargetCI, err = parseFloat(m, 0, "target_ci"); err != nil {
-		t.Fatal(err)
-	}
-	shard, err := ParseShard(m.get(0, "shard"))
+	raw, err := os.ReadFile(src)
 	if err != nil {
 		t.Fatal(err)
+	}
+	path := writeFile(t, dir, "old.csv", string(raw))
+	if c, err := Measured.Read(path); err != nil || c.Len() != 300 {
+		t.Fatalf("an analysis reads the older layout: %v", err)
 	}
 	var warn bytes.Buffer
-	done, err := Resume(ResumeOptions{Measured: paths[0], Blocks: paths[1], Settings: s, Shard: shard, Warn: &warn})
-	if err != nil {
-		t.Fatal(err)
+	_, err = Resume(ResumeOptions{Measured: path, Settings: Settings{Protocol: "paired:burst=3"}, Warn: &warn})
+	if err == nil || !strings.Contains(err.Error(), "old.csv line 1: a measured-latency file of the older layout (no ratio_ref column") || !strings.Contains(err.Error(), "measure into a new --out") {
+		t.Errorf("appending to the older layout: %v", err)
 	}
-	if len(done.Measured) != 300 || len(done.Profiled) != 300 || warn.Len() != 0 {
-		t.Errorf("%d networks measured, %d profiled, want 300 each; warnings %q", len(done.Measured), len(done.Profiled), warn.String())
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, raw) {
+		t.Error("the older file was changed")
 	}
 }

@@ -17,7 +17,10 @@ type Settings struct {
 	Engine, EngineVersion, LibrarySHA256 string
 	Threads, OptLevel                    int
 	TargetCI                             float64 // the protocol's stopping rule
-	Space                                string  // the design space
+	// Protocol names the timing protocol: "single" (each network timed alone) or
+	// "paired:burst=B" (timed in rounds of B runs against the reference network).
+	Protocol string
+	Space    string // the design space
 	// Sample names the sample the rows belong to (e.g. its seed, size, resolution and
 	// width), so that shards of different samples never merge.
 	Sample string
@@ -25,13 +28,13 @@ type Settings struct {
 }
 
 // settingsColumns are the Measured columns of Settings, in the header's order.
-var settingsColumns = []string{"warmup", "engine", "engine_version", "library_sha256", "threads", "opt_level", "target_ci", "space", "sample", "cpu"}
+var settingsColumns = []string{"warmup", "engine", "engine_version", "library_sha256", "threads", "opt_level", "target_ci", "space", "sample", "cpu", "protocol"}
 
 // cells are the settings as written, by column.
 func (s Settings) cells() map[string]string {
 	return map[string]string{"warmup": strconv.Itoa(s.Warmup), "engine": s.Engine, "engine_version": s.EngineVersion,
 		"library_sha256": s.LibrarySHA256, "threads": strconv.Itoa(s.Threads), "opt_level": strconv.Itoa(s.OptLevel),
-		"target_ci": formatFloat(s.TargetCI), "space": s.Space, "sample": s.Sample, "cpu": s.CPU}
+		"target_ci": formatFloat(s.TargetCI), "space": s.Space, "sample": s.Sample, "cpu": s.CPU, "protocol": s.Protocol}
 }
 
 // Row is one network's row of a Measured file.
@@ -52,7 +55,13 @@ type Row struct {
 	Cores     int
 	GoVersion string
 	Date      time.Time
-	MACsM     float64 // millions of multiply-accumulates; NaN for a space without a cost model
+	// The paired protocol's ratio to the reference network with its 95 % interval, the
+	// network's scaled time (RatioRef x RefCalmMS), the reference and its calm time;
+	// NaN and "" under the single protocol.
+	RatioRef, RatioLo, RatioHi, ScaledMS float64
+	RefArch                              string
+	RefCalmMS                            float64
+	MACsM                                float64 // millions of multiply-accumulates; NaN for a space without a cost model
 }
 
 // Record is the row as written, in Measured.Header's order; floats in their shortest
@@ -64,7 +73,7 @@ func (r Row) Record() []string {
 		strconv.Itoa(r.Repeats), s["warmup"], s["engine"], s["engine_version"], s["library_sha256"], s["threads"],
 		s["opt_level"], s["target_ci"], s["space"], s["sample"], r.Shard.String(), f(r.RefMS),
 		strconv.FormatBool(r.Disturbed), r.Host, s["cpu"], strconv.Itoa(r.Cores), r.GoVersion,
-		r.Date.UTC().Format(time.RFC3339), f(r.MACsM)}
+		r.Date.UTC().Format(time.RFC3339), s["protocol"], f(r.RatioRef), f(r.RatioLo), f(r.RatioHi), f(r.ScaledMS), r.RefArch, f(r.RefCalmMS), f(r.MACsM)}
 }
 
 // BlockRow is one block's row of a Blocks file.
