@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -138,5 +139,24 @@ func TestProfileSeedsAgreement(t *testing.T) {
 	}
 	if !strings.Contains(errOut, "over 3 profile seeds") {
 		t.Errorf("stderr %q lacks the agreement sentence", errOut)
+	}
+}
+
+// compare-runs on a file against itself: every network agrees exactly; a bad column or
+// a missing file is refused.
+func TestCompareRunsSelf(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "m.csv")
+	if code, _, errOut := runCLI("measure", "--space", "ofa-mbv3", "--n", "4", "--seed", "2", "--res", "128", "--engine", "gomlx", "--repeats", "1", "--warmup", "0", "--ref-every", "0", "--out", f); code != 0 {
+		t.Fatalf("measure: exit %d: %s", code, errOut)
+	}
+	code, out, errOut := runCLI("compare-runs", "--a", f, "--b", f, "--column", "median_ms")
+	if code != 0 || !strings.HasSuffix(strings.TrimSpace(out), "4,1,0,0,1,1,0,0") {
+		t.Errorf("exit %d, %q %s", code, out, errOut)
+	}
+	if code, _, _ := runCLI("compare-runs", "--a", f, "--b", f, "--column", "q1"); code != 2 {
+		t.Errorf("--column q1: exit %d, want 2", code)
+	}
+	if code, _, _ := runCLI("compare-runs", "--a", f, "--b", f+".missing"); code != 1 {
+		t.Errorf("a missing file: exit %d, want 1", code)
 	}
 }
