@@ -9,7 +9,6 @@ import (
 	"os"
 	"runtime"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
@@ -314,7 +313,7 @@ func (o measureOptions) measureAll(eng latency.Engine, todo []arch.Arch, done me
 			if flag {
 				disturbed++
 			}
-			if err := sink(o.measuredRow(a, t, settings, host, refMS, flag)); err != nil {
+			if err := sink(o.measuredRow(a, t, settings, host, refMS, flag).Record()); err != nil {
 				return err
 			}
 		}
@@ -372,8 +371,9 @@ func (o measureOptions) measurePairedAll(eng latency.Engine, todo []arch.Arch, d
 				return fmt.Errorf("%s: %w", a, err)
 			}
 			row := o.measuredRow(a, t.Net, settings, host, t.Ref.MedianMS, false)
-			r := pairedColumns(row, t, key, calm[key])
-			if err := sink(r); err != nil {
+			row.RatioRef, row.RatioLo, row.RatioHi, row.RelCI = t.Ratio, t.RatioLo, t.RatioHi, t.RelCI()
+			row.RefArch, row.RefCalmMS, row.ScaledMS = key, calm[key], t.Ratio*calm[key]
+			if err := sink(row.Record()); err != nil {
 				return err
 			}
 		}
@@ -385,19 +385,6 @@ func (o measureOptions) measurePairedAll(eng latency.Engine, todo []arch.Arch, d
 		bar.Add(1)
 	}
 	return nil
-}
-
-// pairedColumns fills a row's paired-protocol columns.
-func pairedColumns(row []string, t latency.PairedTiming, refArch string, calmMS float64) []string {
-	f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-	set := map[string]string{"ratio_ref": f(t.Ratio), "ratio_lo": f(t.RatioLo), "ratio_hi": f(t.RatioHi),
-		"scaled_ms": f(t.Ratio * calmMS), "ref_arch": refArch, "ref_calm_ms": f(calmMS), "rel_ci": f(t.RelCI())}
-	for i, c := range measfile.Measured.Header {
-		if v, ok := set[c]; ok {
-			row[i] = v
-		}
-	}
-	return row
 }
 
 // writeBlocks profiles one network and appends its per-block rows.
@@ -425,8 +412,8 @@ func resolutionOf(a arch.Arch) int {
 	return 0
 }
 
-// measuredRow is a network's row of --out.
-func (o measureOptions) measuredRow(a arch.Arch, t latency.Timing, s measfile.Settings, host string, refMS float64, disturbed bool) []string {
+// measuredRow is a network's row of --out, its paired-protocol columns NaN and empty.
+func (o measureOptions) measuredRow(a arch.Arch, t latency.Timing, s measfile.Settings, host string, refMS float64, disturbed bool) measfile.Row {
 	macs := math.NaN()
 	if c, ok := a.(arch.Costed); ok {
 		macs = c.MACs() / 1e6
@@ -436,7 +423,7 @@ func (o measureOptions) measuredRow(a arch.Arch, t latency.Timing, s measfile.Se
 	return measfile.Row{Arch: a.String(), Resolution: resolutionOf(a), MedianMS: t.MedianMS, Q1MS: t.Q1MS, Q3MS: t.Q3MS,
 		MinMS: t.MinMS, MaxMS: t.MaxMS, RelCI: t.RelCI, Repeats: t.Repeats, Settings: s, Shard: o.shard, RefMS: refMS,
 		Disturbed: disturbed, Host: host, Cores: runtime.NumCPU(), GoVersion: runtime.Version(), Date: time.Now(),
-		RatioRef: nan, RatioLo: nan, RatioHi: nan, ScaledMS: nan, RefCalmMS: nan, MACsM: macs}.Record()
+		RatioRef: nan, RatioLo: nan, RatioHi: nan, ScaledMS: nan, RefCalmMS: nan, MACsM: macs}
 }
 
 // readArchLines reads JSON-line architectures of a space; a bad line is a usage error

@@ -156,7 +156,7 @@ func (GoMLX) Open(a arch.Arch, p Protocol) (Runner, error) {
 		}
 	}
 	in := tensors.FromFlatDataAndDimensions(nhwc, 1, r, r, 3)
-	return ortRunner{run: func() error {
+	return funcRunner{run: func() error {
 		out, err := exec.Call1(in)
 		if err != nil {
 			return err

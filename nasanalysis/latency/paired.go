@@ -96,7 +96,6 @@ func TimePaired(net, ref Runner, p PairedProtocol, clock Clock) (PairedTiming, e
 		return stats.Quantile(ms, 0.5)
 	}
 	var netMS, refMS, ratios, refRounds []float64
-	var t PairedTiming
 	for len(ratios) < p.MaxRounds {
 		n, err := burst(net, &netMS)
 		if err != nil {
@@ -113,10 +112,9 @@ func TimePaired(net, ref Runner, p PairedProtocol, clock Clock) (PairedTiming, e
 		if len(ratios) < p.MinRounds {
 			continue
 		}
-		if t, err = ratioSummary(ratios); err != nil {
+		if s, err := ratioSummary(ratios); err != nil {
 			return PairedTiming{}, err
-		}
-		if t.RelCI() <= p.TargetCI {
+		} else if s.RelCI() <= p.TargetCI {
 			break
 		}
 	}
@@ -183,12 +181,12 @@ func MeasurePaired(e Opener, a, ref arch.Arch, p PairedProtocol) (PairedTiming, 
 	return TimePaired(net, r, p, WallClock())
 }
 
-// ortRunner is a Runner of two functions: an ONNX Runtime session's, or a GoMLX
+// funcRunner is a Runner of two functions: an ONNX Runtime session's, or a GoMLX
 // executable's.
-type ortRunner struct{ run, close func() error }
+type funcRunner struct{ run, close func() error }
 
-func (r ortRunner) Run() error   { return r.run() }
-func (r ortRunner) Close() error { return r.close() }
+func (r funcRunner) Run() error   { return r.run() }
+func (r funcRunner) Close() error { return r.close() }
 
 // Open builds a network's ONNX session for repeated runs.
 func (e *ORT) Open(a arch.Arch, p Protocol) (Runner, error) {
@@ -196,7 +194,7 @@ func (e *ORT) Open(a arch.Arch, p Protocol) (Runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ortRunner{run: s.Run, close: func() error { _, err := s.Close(); return err }}, nil
+	return funcRunner{run: s.Run, close: func() error { _, err := s.Close(); return err }}, nil
 }
 
 // ReferenceArch is the fixed reference network a space's networks are timed against at

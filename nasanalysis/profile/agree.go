@@ -2,6 +2,7 @@ package profile
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/go-gota/gota/dataframe"
@@ -105,11 +106,7 @@ func AgreeOnConfig(cfg Config, accuracy string, devices []string, seeds []uint64
 		for d, red := range reds {
 			out[d].Evaluations += n
 			for _, b := range red.Drop() {
-				for i := range blocks {
-					if blocks[i] == b {
-						out[d].Drops[i]++
-					}
-				}
+				out[d].Drops[slices.Index(blocks, b)]++
 			}
 		}
 		if progress != nil {

@@ -271,19 +271,12 @@ func TestSweepTakeaway(t *testing.T) {
 // ratios, a group's ratio is the mean of its members' latency over budget, and every
 // search counts the networks it scored (at least the population's first generation).
 func TestSearchGroupedRules(t *testing.T) {
-	newMetric := func(name string) *metric.Metric {
-		m, err := metric.New(name, arch.OFAMBv3, metric.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
-	lats := []*metric.Metric{newMetric("params"), newMetric("macs"), newMetric("flops")}
+	lats := []*metric.Metric{ofaMetric(t, "params"), ofaMetric(t, "macs"), ofaMetric(t, "flops")}
 	g := &Grouping{Devices: []string{"P", "M", "F"}, Groups: [][]int{{0, 1}, {2}}}
 	cfg := DefaultEvo
 	cfg.Population, cfg.Generations = 8, 2
 	budgets := []float64{6, 350, 700}
-	cs, err := SearchGroupedRules(arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}, newMetric("flops"), lats, budgets, g, cfg, []uint64{1, 2})
+	cs, err := SearchGroupedRules(arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}, ofaMetric(t, "flops"), lats, budgets, g, cfg, []uint64{1, 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,17 +333,10 @@ func TestPairedGapExact(t *testing.T) {
 // MACs, SRCC 1) are one group and parameters another, the level-1 RuleStudy carries
 // those budgets and says what they are, and the cost counts every search.
 func TestSearchSweepCheap(t *testing.T) {
-	newMetric := func(name string) *metric.Metric {
-		m, err := metric.New(name, arch.OFAMBv3, metric.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
-	lats := []*metric.Metric{newMetric("params"), newMetric("macs"), newMetric("flops")}
+	lats := []*metric.Metric{ofaMetric(t, "params"), ofaMetric(t, "macs"), ofaMetric(t, "flops")}
 	cfg := DefaultEvo
 	cfg.Population, cfg.Generations = 8, 1
-	s, err := SearchSweep(arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}, newMetric("flops"), lats, []string{"P", "M", "F"}, []string{"", "", ""},
+	s, err := SearchSweep(arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}, ofaMetric(t, "flops"), lats, []string{"P", "M", "F"}, []string{"", "", ""},
 		OFAReferences(224), []float64{1, 1.5}, 7, cfg, []uint64{1, 2})
 	if err != nil {
 		t.Fatal(err)

@@ -280,17 +280,10 @@ func TestBudgetSentencesAndTakeaway(t *testing.T) {
 // finds each rule's models at their MACs over the median MACs of the first random
 // networks, whatever order it times them in.
 func TestSearchUnderRulesAndMeasure(t *testing.T) {
-	newMetric := func(name string) *metric.Metric {
-		m, err := metric.New(name, arch.OFAMBv3, metric.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
-	macs := newMetric("macs")
+	macs := ofaMetric(t, "macs")
 	cfg := DefaultEvo
 	cfg.Population, cfg.Generations = 8, 2
-	rs, err := SearchUnderRules(arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}, newMetric("flops"), []*metric.Metric{newMetric("params"), macs}, []string{"P", "M"}, 7, cfg, []uint64{1, 2})
+	rs, err := SearchUnderRules(arch.Space{Family: arch.OFAMBv3, Resolutions: []int{224}}, ofaMetric(t, "flops"), []*metric.Metric{ofaMetric(t, "params"), macs}, []string{"P", "M"}, 7, cfg, []uint64{1, 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -386,4 +379,15 @@ func TestStudiesNeedOneResolution(t *testing.T) {
 	if _, err := NSGA2(bad, func(as []arch.Arch) ([][]float64, error) { return nil, nil }, ncfg, nil); err == nil || !strings.Contains(err.Error(), "width") {
 		t.Errorf("NSGA-II in %s: %v", bad, err)
 	}
+}
+
+// ofaMetric is an OFA-MobileNetV3 metric built with no options (the deterministic
+// counts need none), failing the test if it cannot be built.
+func ofaMetric(t *testing.T, name string) *metric.Metric {
+	t.Helper()
+	m, err := metric.New(name, arch.OFAMBv3, metric.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

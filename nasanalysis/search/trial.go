@@ -208,7 +208,7 @@ func (t *SpaceTrial) Summary() ([]ArmSummary, error) {
 			}
 			s.Rank = 1
 			for _, o := range t.Arms[1:] {
-				if armMean(o.HV) > armMean(a.HV) {
+				if mean(o.HV) > mean(a.HV) {
 					s.Rank++
 				}
 			}
@@ -245,14 +245,6 @@ func pairedBudget(x, y []float64) (stats.Interval, int) {
 	return iv, len(a)
 }
 
-func armMean(x []float64) float64 {
-	s := 0.0
-	for _, v := range x {
-		s += v
-	}
-	return s / float64(len(x))
-}
-
 // ReductionWords are a space's dropped blocks ("k7e3+k7e4") and depth caps
 // ("3-4-4-4-4"), the command line's words ("" for none).
 func ReductionWords(s arch.Space) (dropped, maxDepth string) {
@@ -284,9 +276,9 @@ func (t *SpaceTrial) AgainstControls() (ControlVerdict, error) {
 	v := ControlVerdict{Controls: len(ctl), Rank: 1}
 	ctlMean := make([]float64, len(red.HV))
 	for _, c := range ctl {
-		if armMean(c.HV) > armMean(red.HV) {
+		if mean(c.HV) > mean(red.HV) {
 			v.Rank++
-		} else if armMean(c.HV) < armMean(red.HV) {
+		} else if mean(c.HV) < mean(red.HV) {
 			v.Beaten++
 		}
 		for s, h := range c.HV {
