@@ -55,6 +55,7 @@ var commands = map[string]command{
 	"profile":        {"profile every block fix of an OFA space on metrics (Mills et al.)", runProfile},
 	"pareto":         {"print the accuracy-latency Pareto front of an NB201 dataset on one device", runPareto},
 	"multihw":        {"print each architecture's latency over a reference per device, with its average and worst case (Chu et al.)", runMultiHW},
+	"measure-lut":    {"time every operator of a space alone and write this machine's lookup tables (Note10 form; resumable, --shard I/N)", runMeasureLUT},
 	"compare-runs":   {"compare two measure runs of the same networks: rank correlation and |ratio - 1| between them", runCompareRuns},
 	"compare-spaces": {"judge a hardware-reduced space against the full space and random reductions of its size, searched with the same seeds (Mills et al.)", runCompareSpaces},
 	"search":         {"evolutionary search for the best architecture under latency budgets on one or several devices", runSearch},

@@ -26,14 +26,14 @@ var measureSpaces = []string{arch.OFAMBv3, arch.ProxylessNAS, arch.OFAResNet50}
 
 // measureOptions are measure's flags.
 type measureOptions struct {
-	space, out, perBlock, dataDir, archFile, engine, shardFlag, protocol string
-	n, res, gpuArchs, refEvery, blockRuns, repeats                       int
-	paired                                                               latency.PairedProtocol
-	seed                                                                 uint64
-	width, driftTol                                                      float64
-	redoDisturbed                                                        bool
-	proto                                                                latency.Protocol
-	shard                                                                measfile.Shard
+	space, out, perBlock, dataDir, archFile, engine, shardFlag, protocol, calmFile string
+	n, res, gpuArchs, refEvery, blockRuns, repeats                                 int
+	paired                                                                         latency.PairedProtocol
+	seed                                                                           uint64
+	width, driftTol                                                                float64
+	redoDisturbed                                                                  bool
+	proto                                                                          latency.Protocol
+	shard                                                                          measfile.Shard
 
 	sp arch.Space // --space with --width, --res, --drop, --min-depth and --max-depth
 }
@@ -93,6 +93,7 @@ func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) 
 	fs.IntVar(&p.Threads, "threads", latency.DefaultProtocol.Threads, "ONNX Runtime intra-op threads (0: all cores)")
 	fs.IntVar(&p.OptLevel, "opt-level", latency.DefaultProtocol.OptLevel, "ONNX Runtime graph optimisation: 0 none, 1 basic, 2 extended, 3 all")
 	fs.StringVar(&o.protocol, "protocol", "paired", "paired: time each network in rounds alternating with the space's reference network at its resolution (--burst runs of each per round, --min-rounds to --max-rounds rounds until the ratio's 95 % interval is within --target-ci), and record its ratio to the reference and its time scaled to the reference's calm time (scaled_ms); single: time each network alone (--min-repeats to --max-repeats runs until the median is within --target-ci)")
+	fs.StringVar(&o.calmFile, "calm", "", "paired: "+calmHelp)
 	fs.IntVar(&o.paired.Burst, "burst", latency.DefaultPaired.Burst, "paired: runs of each network per round")
 	fs.IntVar(&o.paired.MinRounds, "min-rounds", latency.DefaultPaired.MinRounds, "paired: rounds at least")
 	fs.IntVar(&o.paired.MaxRounds, "max-rounds", latency.DefaultPaired.MaxRounds, "paired: rounds at most")
@@ -238,10 +239,6 @@ func (o measureOptions) pairedReference(a arch.Arch) (arch.Arch, error) {
 	return ref, err
 }
 
-// calibrationRounds are the rounds of the reference against itself that set a run's
-// calm reference time (latency.CalmMS) when its file holds none for that reference.
-const calibrationRounds = 30
-
 // reference is the network re-measured to detect drift: the space's middle network
 // (kernel 5, expand 4, depth 3; ResNet50: middle depth, expand and width) at the
 // measured resolution.
@@ -341,9 +338,16 @@ func (o measureOptions) measurePairedAll(eng latency.Engine, todo []arch.Arch, d
 		return usagef("--protocol paired: engine %s cannot open a network for repeated runs; use --protocol single", eng.Name())
 	}
 	settings, host := o.settings(eng), measfile.Host()
-	calm := done.RefCalmMS
-	if calm == nil {
-		calm = map[string]float64{}
+	calmPath := o.calmFile
+	switch {
+	case calmPath == "none" || o.out == "-" && calmPath == "":
+		calmPath = ""
+	case calmPath == "":
+		calmPath = defaultCalmPath(o.out, eng.Name())
+	}
+	calm, err := newCalmSource(calmPath, eng, opener, o.paired, done.RefCalmMS, stderr)
+	if err != nil {
+		return err
 	}
 	bar := newProgress(stderr, len(todo), "measuring")
 	defer bar.Clear()
@@ -352,18 +356,9 @@ func (o measureOptions) measurePairedAll(eng latency.Engine, todo []arch.Arch, d
 		if err != nil {
 			return err
 		}
-		key := ref.String()
-		if _, ok := calm[key]; !ok {
-			cal := o.paired
-			cal.MinRounds, cal.MaxRounds = calibrationRounds, calibrationRounds
-			t, err := latency.MeasurePaired(opener, ref, ref, cal)
-			if err != nil {
-				return fmt.Errorf("reference %s: %w", ref, err)
-			}
-			if calm[key], err = latency.CalmMS(t.RefRoundMS); err != nil {
-				return err
-			}
-			fmt.Fprintf(stderr, "reference %s: calm time %.4g ms (the %.0fth percentile of %d rounds)\n", key, calm[key], 100*latency.CalmQuantile, len(t.RefRoundMS))
+		calmMS, err := calm.calm(ref)
+		if err != nil {
+			return err
 		}
 		if !done.Measured[a.String()] {
 			t, err := latency.MeasurePaired(opener, a, ref, o.paired)
@@ -372,7 +367,7 @@ func (o measureOptions) measurePairedAll(eng latency.Engine, todo []arch.Arch, d
 			}
 			row := o.measuredRow(a, t.Net, settings, host, t.Ref.MedianMS, false)
 			row.RatioRef, row.RatioLo, row.RatioHi, row.RelCI = t.Ratio, t.RatioLo, t.RatioHi, t.RelCI()
-			row.RefArch, row.RefCalmMS, row.ScaledMS = key, calm[key], t.Ratio*calm[key]
+			row.RefArch, row.RefCalmMS, row.ScaledMS = ref.String(), calmMS, t.Ratio*calmMS
 			if err := sink(row.Record()); err != nil {
 				return err
 			}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/google/renameio/v2"
 	"gopkg.in/yaml.v3"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
@@ -180,4 +181,37 @@ func (p *ProxylessMobile) Latency(a arch.MBArch) (float64, error) {
 		}
 	}
 	return p.Sum(keys(a))
+}
+
+// TableEntry is one operator of a lookup table as WriteLUT writes it: the Note10
+// tables' count and mean (ms), and, for a table measured under the paired protocol,
+// the operator's ratio to the reference network with its 95 % interval.
+type TableEntry struct {
+	Count    int     `yaml:"count"`
+	Mean     float64 `yaml:"mean"`
+	RatioRef float64 `yaml:"ratio_ref,omitempty"`
+	RatioLo  float64 `yaml:"ratio_lo,omitempty"`
+	RatioHi  float64 `yaml:"ratio_hi,omitempty"`
+}
+
+// WriteLUT writes a lookup table in the YAML form of OFA's Note10 tables (ReadLUT reads
+// it), its operators sorted by key, after comment lines that say how it was made; the
+// file is replaced atomically.
+func WriteLUT(path string, comments []string, entries map[string]TableEntry) error {
+	if len(entries) == 0 {
+		return fmt.Errorf("%s: no operators to write", path)
+	}
+	body, err := yaml.Marshal(entries)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	var buf bytes.Buffer
+	for _, c := range comments {
+		fmt.Fprintf(&buf, "# %s\n", c)
+	}
+	buf.Write(body)
+	if err := renameio.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }

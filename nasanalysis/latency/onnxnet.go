@@ -121,55 +121,7 @@ func finish(g *onnx.Graph, y string, r int, blocks []Block) (*Network, error) {
 
 // onnxMB mirrors buildMB (the GoMLX graph) layer for layer and weight for weight.
 func onnxMB(a arch.MBArch, seed uint64) (*Network, error) {
-	g := onnx.NewGraph(a.Space().Name, "input", 1, 3, int64(a.R), int64(a.R))
-	w := &onnxWeights{g: g, s: newWeightStream(seed)}
-	mbv3 := a.Space() == arch.MBv3
-	act := func(hs bool) string {
-		switch {
-		case !mbv3:
-			return "relu6"
-		case hs:
-			return "hswish"
-		}
-		return "relu"
-	}
-	h := a.Head()
-	g.SetBlock("stem")
-	y := w.act(act(true), w.convBN("input", 3, h.StemOut, 3, 2, 1))
-	blocks := []Block{{Name: "stem", Stage: -1, Layer: -1, Kernel: 3, InSize: a.R}}
-	for i, b := range a.Plan() {
-		blk := mbBlock(a, i, b)
-		blocks = append(blocks, blk)
-		g.SetBlock(blk.Name)
-		f := act(b.HSwish)
-		z := y
-		if b.HasExpandConv {
-			z = w.act(f, w.convBN(z, b.In, b.Mid, 1, 1, 1))
-		}
-		z = w.act(f, w.convBN(z, b.Mid, b.Mid, b.Kernel, b.Stride, b.Mid))
-		if b.SE {
-			seMid := arch.MakeDivisible(float64(b.Mid)/4, 8)
-			s := w.act("hsig", w.dense1x1(w.act("relu", w.dense1x1(w.pool(z), b.Mid, seMid, true)), seMid, b.Mid, true))
-			z = g.Op("Mul", []string{z, s})
-		}
-		z = w.convBN(z, b.Mid, b.Out, 1, 1, 1)
-		if b.Skip {
-			z = g.Op("Add", []string{z, y})
-		}
-		y = z
-	}
-	g.SetBlock("head")
-	blocks = append(blocks, Block{Name: "head", Stage: -1, Layer: -1, InSize: h.LastSize})
-	if mbv3 {
-		y = w.pool(w.act("hswish", w.convBN(y, h.LastIn, h.FinalExpand, 1, 1, 1)))
-		y = w.act("hswish", w.dense1x1(y, h.FinalExpand, h.Mix, false))
-	} else {
-		y = w.pool(w.act("relu6", w.convBN(y, h.LastIn, h.Mix, 1, 1, 1)))
-	}
-	y = g.Op("Flatten", []string{y})
-	oi, bias := w.denseWeights(h.Mix, h.Classes, true)
-	y = g.Op("Gemm", []string{y, g.Const(oi, int64(h.Classes), int64(h.Mix)), g.Const(bias, int64(h.Classes))}, onnx.Int("transB", 1))
-	return finish(g, y, a.R, blocks)
+	return chainOperators(a.Space().Name, a.R, mbOperators(a), seed)
 }
 
 // mbBlock names block i of the plan: 0 is the fixed first block ("first"), then the

@@ -2,11 +2,13 @@ package latency
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/ort"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
@@ -213,4 +215,22 @@ func ReferenceArch(space string, res int) (arch.Arch, error) {
 		return arch.Parse(space, fmt.Sprintf(`{"d":[2,%s],"e":[%s],"w":[%s],"r":%d}`, rep("1", 4), rep("0.25", 18), rep("1", 6), res))
 	}
 	return nil, fmt.Errorf("no reference network for %q (spaces measured here: %s, %s, %s)", space, arch.OFAMBv3, arch.ProxylessNAS, arch.OFAResNet50)
+}
+
+// OpenNetwork opens an ONNX network for repeated runs (a lookup table's operator), its
+// input filled with the protocol's seeded normal values.
+func (e *ORT) OpenNetwork(net *Network, p Protocol) (Runner, error) {
+	if err := p.Check(); err != nil {
+		return nil, err
+	}
+	s, err := ort.NewSession(net.Model, net.InShape, net.OutShape, ort.Options{Threads: p.Threads, OptLevel: p.OptLevel})
+	if err != nil {
+		return nil, err
+	}
+	in := s.Input()
+	rng := rand.New(rand.NewPCG(p.Seed, 3))
+	for i := range in {
+		in[i] = float32(rng.NormFloat64())
+	}
+	return funcRunner{run: s.Run, close: func() error { _, err := s.Close(); return err }}, nil
 }

@@ -1,12 +1,9 @@
 package latency
 
 import (
-	"fmt"
-
 	. "github.com/gomlx/gomlx/core/graph"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/onnx"
 )
 
 // OFA-ResNet50 as OFA defines it: the input stem (3x3 stride-2 conv, an optional 3x3
@@ -47,48 +44,5 @@ func buildResNet(a arch.ResNetArch, seed uint64) func(x *Node) *Node {
 
 // onnxResNet mirrors buildResNet layer for layer and weight for weight.
 func onnxResNet(a arch.ResNetArch, seed uint64) (*Network, error) {
-	g := onnx.NewGraph("ofa-resnet50", "input", 1, 3, int64(a.R), int64(a.R))
-	w := &onnxWeights{g: g, s: newWeightStream(seed)}
-	stem, blocks := a.Plan()
-	g.SetBlock("stem")
-	meta := []Block{{Name: "stem", Stage: -1, Layer: -1, Kernel: 3, InSize: a.R}}
-	y := w.act("relu", w.convBN("input", 3, stem.Mid, 3, 2, 1))
-	if stem.Middle {
-		y = g.Op("Add", []string{w.act("relu", w.convBN(y, stem.Mid, stem.Mid, 3, 1, 1)), y})
-	}
-	y = w.act("relu", w.convBN(y, stem.Mid, stem.Out, 3, 1, 1))
-	y = g.Op("MaxPool", []string{y}, onnx.Ints("kernel_shape", 3, 3), onnx.Ints("strides", 2, 2), onnx.Ints("pads", 1, 1, 1, 1))
-	expands := a.ActiveExpands()
-	stage, layer := 0, 0
-	for i, b := range blocks {
-		if i > 0 && b.Downsample { // every stage opens with a shape-changing block
-			stage, layer = stage+1, 0
-		}
-		blk := Block{Name: fmt.Sprintf("s%dl%d", stage, layer), Stage: stage, Layer: layer, Kernel: 3,
-			Expand: expands[i], InSize: b.InSize}
-		meta = append(meta, blk)
-		g.SetBlock(blk.Name)
-		layer++
-		z := w.act("relu", w.convBN(y, b.In, b.Mid, 1, 1, 1))
-		z = w.act("relu", w.convBN(z, b.Mid, b.Mid, 3, b.Stride, 1))
-		z = w.convBN(z, b.Mid, b.Out, 1, 1, 1)
-		short := y
-		if b.Downsample {
-			if b.Stride > 1 {
-				s := int64(b.Stride)
-				// OFA: AvgPool2d(stride, stride, ceil_mode=True, count_include_pad=False).
-				short = g.Op("AveragePool", []string{short}, onnx.Ints("kernel_shape", s, s), onnx.Ints("strides", s, s),
-					onnx.Int("ceil_mode", 1))
-			}
-			short = w.convBN(short, b.In, b.Out, 1, 1, 1)
-		}
-		y = w.act("relu", g.Op("Add", []string{z, short}))
-	}
-	g.SetBlock("head")
-	meta = append(meta, Block{Name: "head", Stage: -1, Layer: -1, InSize: blocks[len(blocks)-1].OutSize()})
-	last := blocks[len(blocks)-1].Out
-	y = g.Op("Flatten", []string{w.pool(y)})
-	oi, bias := w.denseWeights(last, 1000, true)
-	y = g.Op("Gemm", []string{y, g.Const(oi, 1000, int64(last)), g.Const(bias, 1000)}, onnx.Int("transB", 1))
-	return finish(g, y, a.R, meta)
+	return chainOperators("ofa-resnet50", a.R, resNetOperators(a), seed)
 }

@@ -1,0 +1,123 @@
+package latency
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+)
+
+// LocalLUT is this machine's own lookup tables of one space and width, as measure-lut
+// writes them (lut-<space>-w<width>-r<res>.yaml, OFA-ResNet50's without the width), one
+// per resolution. A network's table latency is the sum of its operators' entries at its
+// own resolution (Sum); Latency adds Overhead, the part of a network's time that no
+// operator timed alone holds, fitted on networks measured end to end (FitOverhead).
+type LocalLUT struct {
+	Space    string
+	Width    float64
+	Dir      string
+	byRes    map[int]*LUT
+	Overhead float64 // ms per network
+}
+
+// LocalLUTStem is the tables' common file name: lut-<space>-w<width> (width: the
+// space's default when 0), or lut-ofa-resnet50.
+func LocalLUTStem(space string, width float64) (string, error) {
+	switch space {
+	case arch.OFAResNet50:
+		return "lut-" + space, nil
+	case arch.OFAMBv3, arch.ProxylessNAS:
+		if width == 0 {
+			width = arch.MBv3.DefaultWidth
+			if space == arch.ProxylessNAS {
+				width = arch.Proxyless.DefaultWidth
+			}
+		}
+		return fmt.Sprintf("lut-%s-w%g", space, width), nil
+	}
+	return "", fmt.Errorf("no lookup table of %q on this machine (spaces: %s, %s, %s)", space, arch.OFAMBv3, arch.ProxylessNAS, arch.OFAResNet50)
+}
+
+// LoadLocalLUT reads every table of the space and width in dir.
+func LoadLocalLUT(dir, space string, width float64) (*LocalLUT, error) {
+	stem, err := LocalLUTStem(space, width)
+	if err != nil {
+		return nil, err
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, stem+"-r*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("%s: no table %s-r<RES>.yaml (build them with `nasanalysis measure-lut --space %s`)", dir, stem, space)
+	}
+	l := &LocalLUT{Space: space, Width: width, Dir: dir, byRes: map[int]*LUT{}}
+	for _, p := range paths {
+		r, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(filepath.Base(p), stem+"-r"), ".yaml"))
+		if err != nil {
+			return nil, fmt.Errorf("%s: the resolution in the file name is not a number", p)
+		}
+		if l.byRes[r], err = ReadLUT(p); err != nil {
+			return nil, err
+		}
+	}
+	return l, nil
+}
+
+// Resolutions are the resolutions the tables cover, ascending.
+func (l *LocalLUT) Resolutions() []int {
+	var out []int
+	for r := range l.byRes {
+		out = append(out, r)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Sum is the sum of a network's operators' entries at its resolution (ms), without the
+// overhead; a network of another space or width, or at a resolution without a table,
+// is refused by name.
+func (l *LocalLUT) Sum(a arch.Arch) (float64, error) {
+	r := 0
+	switch a := a.(type) {
+	case arch.MBArch:
+		if a.Space().Name != l.Space {
+			return 0, fmt.Errorf("the tables in %s are of %s, not %s", l.Dir, l.Space, a.Space().Name)
+		}
+		w := l.Width
+		if w == 0 {
+			w = a.Space().DefaultWidth
+		}
+		if a.Width() != w {
+			return 0, fmt.Errorf("the tables in %s were measured at width %g, not w = %g", l.Dir, w, a.Width())
+		}
+		r = a.R
+	case arch.ResNetArch:
+		if l.Space != arch.OFAResNet50 {
+			return 0, fmt.Errorf("the tables in %s are of %s, not %s", l.Dir, l.Space, arch.OFAResNet50)
+		}
+		r = a.R
+	}
+	t, ok := l.byRes[r]
+	if !ok {
+		return 0, fmt.Errorf("the tables in %s cover %v px, not r = %d", l.Dir, l.Resolutions(), r)
+	}
+	ops, err := Operators(a)
+	if err != nil {
+		return 0, err
+	}
+	keys := make([]string, len(ops))
+	for i, op := range ops {
+		keys[i] = op.Key
+	}
+	return t.Sum(keys)
+}
+
+// Latency is Sum plus the fitted overhead (ms).
+func (l *LocalLUT) Latency(a arch.Arch) (float64, error) {
+	s, err := l.Sum(a)
+	return s + l.Overhead, err
+}
