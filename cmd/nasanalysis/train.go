@@ -16,7 +16,7 @@ var trainModels = []string{predictor.KindMLP, predictor.KindGCN, predictor.Basel
 func runTrain(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("train", "--dataset D --target T --model mlp|gcn|linear|flops --train N [--seed K] [--seeds N] [--model-dir DIR] [--format csv|table]", stderr)
 	dataset := fs.datasetFlag("nb201", predictor.TaskDatasets())
-	target := fs.String("target", "cifar10_acc", "an NB201 accuracy column ("+strings.Join(data.AccuracyColumns, ", ")+"), a device of the dataset, or "+predictor.MeasuredTarget+" for "+predictor.MeasuredDataset)
+	target := fs.String("target", "cifar10_acc", "an NB201 accuracy column ("+strings.Join(data.AccuracyColumns, ", ")+"), a device of the dataset, or "+predictor.MeasuredTarget+" (raw) and "+predictor.ScaledTarget+" (the paired protocol's, scaled to the calm reference) for "+predictor.MeasuredDataset+" and "+predictor.MeasuredAllResDataset)
 	kind := fs.String("model", predictor.KindMLP, "predictor: "+strings.Join(trainModels, ", ")+" (the last two are baselines)")
 	n := fs.Int("train", 100, "labelled architectures, drawn at random; 20% of them are held out for early stopping")
 	seed := fs.seedFlag(0, "the draw, the initial weights and the batch order; the first of --seeds")

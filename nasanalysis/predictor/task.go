@@ -12,7 +12,7 @@ import (
 )
 
 // MeasuredDataset names the project's own dataset of OFA-MobileNetV3 networks timed on this
-// machine (datasets/ort-ofa-mbv3-r160.csv); its one target is MeasuredTarget.
+// machine (datasets/ort-ofa-mbv3-r160.csv); its targets are MeasuredTarget and ScaledTarget.
 // Every network in it was timed at MeasuredResolution px, at the space's default width.
 //
 // MeasuredAllResDataset is the larger one (datasets/ort-ofa-mbv3.csv): 2,000 networks at
@@ -23,6 +23,10 @@ const (
 	MeasuredAllResDataset = "ofa-mbv3-measured-allres"
 	MeasuredTarget        = "median_ms"
 	MeasuredResolution    = 160
+	// ScaledTarget is the paired protocol's latency (measfile.Measured's scaled_ms): the
+	// time each network takes when the host is calm, which files measured since the
+	// paired protocol hold and files of the older layout do not.
+	ScaledTarget = "scaled_ms"
 )
 
 // measuredDomain is what a measured dataset holds: its file and its resolution range.
@@ -78,10 +82,10 @@ func (e *NameError) Error() string {
 }
 
 // TargetsOf lists the targets known for a dataset: NB201 accuracy columns (nb201 and
-// nb201-full) and the dataset's devices, or MeasuredTarget.
+// nb201-full) and the dataset's devices, or MeasuredTarget and ScaledTarget.
 func TargetsOf(name string) ([]string, error) {
 	if IsMeasured(name) {
-		return []string{MeasuredTarget}, nil
+		return []string{MeasuredTarget, ScaledTarget}, nil
 	}
 	ds, err := data.Lookup(name)
 	if err != nil {
@@ -174,8 +178,17 @@ func (t *Task) loadMeasured() error {
 		return err
 	}
 	t.Source, t.Log = path, true
+	ms := rec.MS
+	if t.Target == ScaledTarget {
+		if ms, err = rec.Floats(ScaledTarget); err != nil {
+			return fmt.Errorf("%s has no %s (measured before the paired protocol; re-measure it with `nasanalysis measure`): %w", path, ScaledTarget, err)
+		}
+	}
 	for i, a := range archs {
-		if err := t.addMeasured(i, a, rec.MS[i]); err != nil {
+		if !(ms[i] > 0) || math.IsInf(ms[i], 0) {
+			return fmt.Errorf("%s line %d: %s %v is not a positive latency (a row of the single-network protocol has none)", path, i+2, t.Target, ms[i])
+		}
+		if err := t.addMeasured(i, a, ms[i]); err != nil {
 			return fmt.Errorf("%s line %d: %w", path, i+2, err)
 		}
 	}
