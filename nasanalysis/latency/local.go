@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 )
 
 // LocalLUT is this machine's own lookup tables of one space and width, as measure-lut
@@ -120,4 +121,44 @@ func (l *LocalLUT) Sum(a arch.Arch) (float64, error) {
 func (l *LocalLUT) Latency(a arch.Arch) (float64, error) {
 	s, err := l.Sum(a)
 	return s + l.Overhead, err
+}
+
+// CalibrationFile is the file of networks, measured end to end, that a space's tables
+// are calibrated on (its overhead), in the repository's datasets/.
+func CalibrationFile(space string) string { return "lutcheck-" + space + "-calib.csv" }
+
+// LoadProjectLUT reads this machine's tables of a space at its default width from the
+// repository's datasets/ (where measure-lut writes them) and fits their overhead on the
+// space's calibration networks (CalibrationFile, measured with the same calm times).
+func LoadProjectLUT(space string) (*LocalLUT, error) {
+	stem, err := LocalLUTStem(space, 0)
+	if err != nil {
+		return nil, err
+	}
+	calib, err := data.ProjectFile(CalibrationFile(space))
+	if err != nil {
+		return nil, fmt.Errorf("%s: the tables' calibration networks: %w", stem, err)
+	}
+	l, err := LoadLocalLUT(filepath.Dir(calib), space, 0)
+	if err != nil {
+		return nil, err
+	}
+	r, err := ReadMeasured(calib, space)
+	if err != nil {
+		return nil, err
+	}
+	meas, err := r.Floats("scaled_ms")
+	if err != nil {
+		return nil, err
+	}
+	sums := make([]float64, len(r.Archs))
+	for i, a := range r.Archs {
+		if sums[i], err = l.Sum(a); err != nil {
+			return nil, fmt.Errorf("%s line %d: %w", calib, i+2, err)
+		}
+	}
+	if l.Overhead, err = FitOverhead(sums, meas); err != nil {
+		return nil, fmt.Errorf("%s: %w", calib, err)
+	}
+	return l, nil
 }

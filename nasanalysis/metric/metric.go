@@ -204,11 +204,11 @@ func Names(space string) []string {
 		for _, r := range arch.MBResolutions {
 			out = append(out, fmt.Sprintf("note10_r%d", r))
 		}
-		return append(out, "note10", "gpu_<column>", "predicted", "measured")
+		return append(out, "note10", "gpu_<column>", "predicted", "measured", "local_lut")
 	case arch.ProxylessNAS:
-		return append(common, "pn_mobile", "measured")
+		return append(common, "pn_mobile", "measured", "local_lut")
 	case arch.OFAResNet50:
-		return append(append([]string{"acc"}, common...), "measured")
+		return append(append([]string{"acc"}, common...), "measured", "local_lut")
 	}
 	return nil
 }
@@ -258,6 +258,8 @@ func New(name, space string, o Options) (*Metric, error) {
 		return predictedMetric(o.ModelDir, o.Predicted)
 	case name == "measured":
 		return measuredMetric(o)
+	case name == "local_lut":
+		return localLUTMetric(space)
 	}
 	return nil, &NameError{name, space}
 }
@@ -455,11 +457,52 @@ func CoverageOf(name, family string) (Coverage, error) {
 		c.Resolutions = &gpuResolutions
 	case name == "predicted":
 		c = measuredCoverage("")
+	case name == "local_lut":
+		c = localLUTCoverage(family)
 	case name == "flops_bp":
 		c = mbv3(arch.FLOPsTableWidth, "OFA's FLOPsTable, as BlockProfile uses it, covers")
 		c.Resolutions = &arch.FLOPsTableResolutions
 	}
 	return c, nil
+}
+
+// localLUTCoverage is what measure-lut builds by default: the space's default width, and
+// the mobile spaces' five resolutions or OFA-ResNet50's eight.
+func localLUTCoverage(family string) Coverage {
+	c := Coverage{Family: family, Source: "this machine's lookup tables (datasets/lut-*.yaml) cover", Hint: "measure-lut --res builds tables at others"}
+	switch family {
+	case arch.OFAMBv3:
+		c.Widths, c.Resolutions = []float64{arch.MBv3.DefaultWidth}, &arch.Resolutions{List: arch.MBResolutions}
+	case arch.ProxylessNAS:
+		c.Widths, c.Resolutions = []float64{arch.Proxyless.DefaultWidth}, &arch.Resolutions{List: arch.MBResolutions}
+	case arch.OFAResNet50:
+		c.Resolutions = &arch.Resolutions{List: arch.ResNetResolutions}
+	}
+	return c
+}
+
+// localLUTMetric prices networks with this machine's own tables (latency.LoadProjectLUT)
+// at each network's own resolution: the sum of its operators' entries plus the overhead
+// fitted on the calibration networks.
+func localLUTMetric(space string) (*Metric, error) {
+	l, err := latency.LoadProjectLUT(space)
+	if err != nil {
+		return nil, fmt.Errorf("metric local_lut: %w", err)
+	}
+	m := &Metric{Name: "local_lut", Unit: "ms", Deterministic: true,
+		About: fmt.Sprintf("this machine's own lookup tables (ONNX Runtime, 1 thread; every operator timed alone under the paired protocol, ms scaled to the calm reference) at each network's own resolution, %v px, plus %+.3f ms per network fitted on %s", l.Resolutions(), l.Overhead, latency.CalibrationFile(space)),
+		Values: func(as []arch.Arch) ([]float64, error) {
+			out := make([]float64, len(as))
+			for i, a := range as {
+				v, err := l.Latency(a)
+				if err != nil {
+					return nil, fmt.Errorf("architecture %d: %w", i+1, err)
+				}
+				out[i] = v
+			}
+			return out, nil
+		}}
+	return restrict(m, localLUTCoverage(space)), nil
 }
 
 // flopsBPMetric is BlockProfile's FLOPs of OFA-MobileNetV3: twice OFA's FLOPsTable

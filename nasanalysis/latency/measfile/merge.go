@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 )
 
@@ -12,9 +13,18 @@ import (
 // the order of files. It refuses whatever would make the result wrong, naming the file
 // and line: a file of another layout, a torn or empty file, rows of another sample,
 // engine, protocol or CPU (Settings) than the first file's, a file holding rows of two
-// shards, shards of different splits, a shard missing or given twice, and a network
-// measured twice. out is written atomically (Format.Replace).
-func Merge(out string, files ...string) (int, error) {
+// shards, shards of different splits, a shard missing or given twice, a network
+// measured twice, and one reference network scaled by two calm times (shards
+// calibrated apart: MergeRescaled joins them). out is written atomically
+// (Format.Replace).
+func Merge(out string, files ...string) (int, error) { return MergeRescaled(out, nil, files...) }
+
+// MergeRescaled is Merge that first rescales every paired row to the calm time calm
+// holds for its reference and engine setting (ReadCalm's map, by CalmKey): scaled_ms =
+// ratio_ref x that time. Shards measured on machines, or at moments, whose calibrations
+// differ then merge in one scale; their ratios are untouched. nil calm rescales
+// nothing, and refuses shards whose calm times differ.
+func MergeRescaled(out string, calm map[string]float64, files ...string) (int, error) {
 	if len(files) == 0 {
 		return 0, errors.New("merge: no shard files")
 	}
@@ -25,7 +35,8 @@ func Merge(out string, files ...string) (int, error) {
 	var shards []Shard
 	owner := map[string]string{} // arch -> "file line N"
 	var first *table
-	n0 := 0 // the first file's number of shards
+	n0 := 0                          // the first file's number of shards
+	calmAt := map[string][2]string{} // ref_arch -> its calm time and where it was first met
 	for _, path := range files {
 		t, err := Measured.readCurrent(path, false)
 		if err != nil {
@@ -59,6 +70,9 @@ func Merge(out string, files ...string) (int, error) {
 				return 0, fmt.Errorf("%s line %d: %s was measured in %s too", path, line(i), key, prev)
 			}
 			owner[key] = fmt.Sprintf("%s line %d", path, line(i))
+			if err := scaleRow(t, i, calm, calmAt); err != nil {
+				return 0, err
+			}
 		}
 		shards = append(shards, s)
 		all = append(all, t.rows...)
@@ -87,6 +101,35 @@ func checkShards(shards []Shard, files []string) error {
 	}
 	if len(missing) > 0 {
 		return fmt.Errorf("shards missing: %s", strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+// scaleRow rescales row i of t to calm (when given) and checks that every row of one
+// reference has one calm time (seen: the first row's time and place, by reference).
+func scaleRow(t *table, i int, calm map[string]float64, seen map[string][2]string) error {
+	ref := t.get(i, "ref_arch")
+	if ref == "" {
+		return nil // the single-network protocol
+	}
+	if calm != nil {
+		th, err1 := strconv.Atoi(t.get(i, "threads"))
+		ol, err2 := strconv.Atoi(t.get(i, "opt_level"))
+		ms, ok := calm[CalmKey(ref, t.get(i, "engine"), th, ol)]
+		if err1 != nil || err2 != nil || !ok {
+			return fmt.Errorf("%s line %d: the calm-time file has no time for reference %s on %s, %s thread(s), optimisation %s", t.path, line(i), ref, t.get(i, "engine"), t.get(i, "threads"), t.get(i, "opt_level"))
+		}
+		ratio, err := parseFloat(t, i, "ratio_ref")
+		if err != nil {
+			return err
+		}
+		t.rows[i][t.col["ref_calm_ms"]], t.rows[i][t.col["scaled_ms"]] = formatFloat(ms), formatFloat(ratio*ms)
+	}
+	v, where := t.get(i, "ref_calm_ms"), fmt.Sprintf("%s line %d", t.path, line(i))
+	if prev, ok := seen[ref]; !ok {
+		seen[ref] = [2]string{v, where}
+	} else if prev[0] != v {
+		return fmt.Errorf("%s: reference %s scaled by a calm time of %s ms, but %s by %s ms: the shards calibrated apart; merge --calm FILE rescales them to one calm time (their ratio_ref as measured)", where, ref, v, prev[1], prev[0])
 	}
 	return nil
 }

@@ -79,3 +79,38 @@ func TestMerge(t *testing.T) {
 	_, err = Merge(out, shard...)
 	wantErr(t, "existing output", err, out+" exists; merge writes a new file")
 }
+
+// Two shards whose calm reference times differ are refused by name; merged with a
+// calm-time file, every row is rescaled to its time (scaled_ms = ratio_ref x 4, by
+// hand) and the ratios are kept.
+func TestMergeCalmTimes(t *testing.T) {
+	dir := t.TempDir()
+	paired := func(arch string, s Shard, ratio, calm float64) Row {
+		r := row(arch, s, 5)
+		r.Protocol, r.RatioRef, r.RatioLo, r.RatioHi = "paired:burst=3", ratio, ratio*0.99, ratio*1.01
+		r.RefArch, r.RefCalmMS, r.ScaledMS = "ref160", calm, ratio*calm
+		return r
+	}
+	a := writeFile(t, dir, "a.csv", measuredText(paired("n0", Shard{0, 2}, 1.5, 3.9)))
+	b := writeFile(t, dir, "b.csv", measuredText(paired("n1", Shard{1, 2}, 0.5, 4.2)))
+	if _, err := Merge(filepath.Join(dir, "m.csv"), a, b); err == nil || !strings.Contains(err.Error(), "b.csv line 2: reference ref160 scaled by a calm time of 4.2 ms, but") {
+		t.Errorf("different calm times merged: %v", err)
+	}
+	calm := map[string]float64{CalmKey("ref160", "onnxruntime", 1, 3): 4}
+	out := filepath.Join(dir, "r.csv")
+	if n, err := MergeRescaled(out, calm, a, b); err != nil || n != 2 {
+		t.Fatalf("rescaled merge: %d, %v", n, err)
+	}
+	got, err := Measured.readCurrent(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"6", "2"} {
+		if got.get(i, "scaled_ms") != want || got.get(i, "ref_calm_ms") != "4" {
+			t.Errorf("row %d: scaled_ms %s, calm %s; want %s, 4", i, got.get(i, "scaled_ms"), got.get(i, "ref_calm_ms"), want)
+		}
+	}
+	if _, err := MergeRescaled(filepath.Join(dir, "x.csv"), map[string]float64{}, a, b); err == nil || !strings.Contains(err.Error(), "no time for reference ref160") {
+		t.Errorf("a reference the calm file lacks: %v", err)
+	}
+}
