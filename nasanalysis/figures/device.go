@@ -13,7 +13,7 @@ func DeviceRepeatability(rs []designspace.Repeat) (*plots.Figure, error) {
 	var series []plots.Series
 	var files string
 	for _, r := range rs {
-		series = append(series, plots.Series{Name: fmt.Sprintf("%s (%d networks)", r.Condition, len(r.Ratio1)), X: r.Ratio1, Y: r.DevPct})
+		series = append(series, plots.Series{Name: fmt.Sprintf("%s, calm time %s (%d networks)", r.Condition, r.Calm, len(r.Ratio1)), X: r.Ratio1, Y: r.DevPct})
 		files += fmt.Sprintf(" datasets/%s and %s;", r.Files[0], r.Files[1])
 	}
 	return plots.Scatter(plots.Axes{Title: "The same networks measured twice", XLabel: "run 1: latency / reference network's", YLabel: "run 1 / run 2 − 1 (%)",
