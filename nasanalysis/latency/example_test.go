@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 )
 
@@ -62,4 +64,27 @@ func ExampleLUT_Sum() {
 	// Output:
 	// 4 operators, head 1.85802 ms, err <nil>
 	// 160_lookup_table.yaml has no entry for operator "Conv-input:160x160x3-output:80x80x24"
+}
+
+// The lookup-table keys of the smallest OFA-ResNet50 network at 128 px: its input stem,
+// its ten bottlenecks (the shape-changing first of each stage with downsample:1) and
+// its head.
+func ExampleResNetKeys() {
+	a := arch.ResNetArch{D: []int{0, 0, 0, 0, 0}, E: slices.Repeat([]float64{0.2}, 18), W: make([]int, 6), R: 128}
+	for _, k := range latency.ResNetKeys(a) {
+		fmt.Println(k)
+	}
+	// Output:
+	// input_stem-input:128x128x3-mid:24-output:32x32x40-middle:0
+	// bottleneck-input:32x32x40-mid:32-output:32x32x168-stride:1-downsample:1
+	// bottleneck-input:32x32x168-mid:32-output:32x32x168-stride:1-downsample:0
+	// bottleneck-input:32x32x168-mid:64-output:16x16x336-stride:2-downsample:1
+	// bottleneck-input:16x16x336-mid:64-output:16x16x336-stride:1-downsample:0
+	// bottleneck-input:16x16x336-mid:136-output:8x8x664-stride:2-downsample:1
+	// bottleneck-input:8x8x664-mid:136-output:8x8x664-stride:1-downsample:0
+	// bottleneck-input:8x8x664-mid:136-output:8x8x664-stride:1-downsample:0
+	// bottleneck-input:8x8x664-mid:136-output:8x8x664-stride:1-downsample:0
+	// bottleneck-input:8x8x664-mid:264-output:4x4x1328-stride:2-downsample:1
+	// bottleneck-input:4x4x1328-mid:264-output:4x4x1328-stride:1-downsample:0
+	// head-input:4x4x1328-output:1000
 }
