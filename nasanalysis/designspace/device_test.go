@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 )
 
 // The committed repeatability runs, compared as a hand-written Python script does
@@ -36,5 +38,27 @@ func TestRepeatabilityOfCommittedRuns(t *testing.T) {
 	f := RepeatFinding(rs)
 	if !strings.Contains(f, "With the calm time calibrated by each run at its start, the goal is met on ratio_ref (at worst SRCC 0.9953, median |ratio − 1| 0.78 %) and not on scaled_ms (at worst SRCC 0.9869, median |ratio − 1| 6.70 %)") {
 		t.Errorf("finding: %s", f)
+	}
+}
+
+// The table finding says "meets" only when both goals hold, and the frame puts the
+// ceiling, compared in ratios, without an RMSE.
+func TestTableFindingVerdict(t *testing.T) {
+	ag := func(name string, w10, srcc float64) latency.Agreement {
+		return latency.Agreement{Predictor: name, N: 300, Within10: w10, Within5: w10 / 2, RMSE: 0.2, SRCC: srcc}
+	}
+	ceil := ag("a second measurement (ceiling)", 1, 0.996)
+	tc := TableCheck{Space: "ofa-mbv3", Resolutions: []int{160, 224}, NCalib: 100, NTest: 300, Overhead: -0.3,
+		Rows: []latency.Agreement{ag(PredLocalLUT, 0.97, 0.96), ag(PredSum, 0.9, 0.96), ag(PredMACs, 0.5, 0.8), ag(PredGCN, 0.6, 0.85)}, Ceiling: &ceil}
+	if f := TableFinding([]TableCheck{tc}); !strings.Contains(f, "predicts 97.0 % within ±10 % and 48.5 % within ±5 %, SRCC 0.9600, RMSE 0.200 ms: it meets the goal") {
+		t.Errorf("meets: %s", f)
+	}
+	tc.Rows[0].SRCC = 0.94
+	if f := TableFinding([]TableCheck{tc}); !strings.Contains(f, "it falls short of the goal") {
+		t.Errorf("SRCC 0.94: %s", f)
+	}
+	df := TableCheckFrame([]TableCheck{tc})
+	if df.Nrow() != 5 || !math.IsNaN(df.Col("RMSE (ms)").Float()[4]) || df.Col("within ±10 % (%)").Float()[0] != 97 {
+		t.Errorf("frame:\n%v", df)
 	}
 }
