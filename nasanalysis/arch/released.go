@@ -201,7 +201,7 @@ func ReleasedSpace(family, name string) (Space, error) {
 // kind of hardware a latency metric measures ("" for none): the Note10 tables
 // (note10_r<RES>) get bp-note10, the RTX 2080 Ti predictors (gpu_2080ti_<batch>)
 // bp-gpu (BlockProfile's GPU is an RTX 2080 Ti), and this machine's latency
-// ("predicted", "measured": a desktop CPU) bp-cpu, which BlockProfile reduced for an AMD
+// ("predicted", "measured", "local_lut": a desktop CPU) bp-cpu, which BlockProfile reduced for an AMD
 // Threadripper 2990WX: the nearest kind, not the same hardware. FLOPs and the other
 // devices have no released space.
 func ReleasedFor(metric string) string {
@@ -210,7 +210,7 @@ func ReleasedFor(metric string) string {
 		return "bp-note10"
 	case strings.HasPrefix(metric, "gpu_2080ti_"):
 		return "bp-gpu"
-	case metric == "predicted" || metric == "measured":
+	case metric == "predicted" || metric == "measured" || metric == "local_lut":
 		return "bp-cpu"
 	}
 	return ""

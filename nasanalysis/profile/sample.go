@@ -117,8 +117,10 @@ func (s Sample) DataLine(size, pricedBy string) (dataset string, n int, unit, no
 
 // estimated reports whether a metric's values come from a model trained in this run or
 // from this machine's data, whose quality its description states: the GPU latency
-// predictors (gpu_<column>) and this machine's predicted latency.
-func estimated(name string) bool { return strings.HasPrefix(name, "gpu_") || name == "predicted" }
+// predictors (gpu_<column>), this machine's predicted latency and its lookup tables.
+func estimated(name string) bool {
+	return strings.HasPrefix(name, "gpu_") || name == "predicted" || name == "local_lut"
+}
 
 // RunSentences says what a finished run rests on: the description of every metric whose
 // values a model estimates (with its quality, see metric.Metric.About), then the run's

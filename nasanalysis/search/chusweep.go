@@ -391,7 +391,7 @@ func OFAHardware(dataDir string, metrics []string) ([]string, error) {
 			out[d] = gpus[k].Hardware
 		case strings.HasPrefix(name, "note10"):
 			out[d] = "Samsung Note10"
-		case name == "predicted" || name == "measured":
+		case name == "predicted" || name == "measured" || name == "local_lut":
 			out[d] = "this machine"
 		}
 	}
