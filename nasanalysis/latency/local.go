@@ -14,14 +14,16 @@ import (
 // LocalLUT is this machine's own lookup tables of one space and width, as measure-lut
 // writes them (lut-<space>-w<width>-r<res>.yaml, OFA-ResNet50's without the width), one
 // per resolution. A network's table latency is the sum of its operators' entries at its
-// own resolution (Sum); Latency adds Overhead, the part of a network's time that no
-// operator timed alone holds, fitted on networks measured end to end (FitOverhead).
+// own resolution (Sum). Latency calibrates it: Scale x Sum + Overhead, fitted on
+// networks measured end to end (LoadProjectLUT), since operators timed alone do not add
+// up exactly to a network: each alone pays a run's fixed cost, and the larger ones find
+// their weights and inputs in cache more often than inside a network.
 type LocalLUT struct {
-	Space    string
-	Width    float64
-	Dir      string
-	byRes    map[int]*LUT
-	Overhead float64 // ms per network
+	Space           string
+	Width           float64
+	Dir             string
+	byRes           map[int]*LUT
+	Scale, Overhead float64 // Latency = Scale x Sum + Overhead (ms); LoadLocalLUT sets 1 and 0
 }
 
 // LocalLUTStem is the tables' common file name: lut-<space>-w<width> (width: the
@@ -55,7 +57,7 @@ func LoadLocalLUT(dir, space string, width float64) (*LocalLUT, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("%s: no table %s-r<RES>.yaml (build them with `nasanalysis measure-lut --space %s`)", dir, stem, space)
 	}
-	l := &LocalLUT{Space: space, Width: width, Dir: dir, byRes: map[int]*LUT{}}
+	l := &LocalLUT{Space: space, Width: width, Dir: dir, byRes: map[int]*LUT{}, Scale: 1}
 	for _, p := range paths {
 		r, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(filepath.Base(p), stem+"-r"), ".yaml"))
 		if err != nil {
@@ -117,10 +119,10 @@ func (l *LocalLUT) Sum(a arch.Arch) (float64, error) {
 	return t.Sum(keys)
 }
 
-// Latency is Sum plus the fitted overhead (ms).
+// Latency is the calibrated sum, Scale x Sum + Overhead (ms).
 func (l *LocalLUT) Latency(a arch.Arch) (float64, error) {
 	s, err := l.Sum(a)
-	return s + l.Overhead, err
+	return l.Scale*s + l.Overhead, err
 }
 
 // CalibrationFile is the file of networks, measured end to end, that a space's tables
@@ -128,8 +130,9 @@ func (l *LocalLUT) Latency(a arch.Arch) (float64, error) {
 func CalibrationFile(space string) string { return "lutcheck-" + space + "-calib.csv" }
 
 // LoadProjectLUT reads this machine's tables of a space at its default width from the
-// repository's datasets/ (where measure-lut writes them) and fits their overhead on the
-// space's calibration networks (CalibrationFile, measured with the same calm times).
+// repository's datasets/ (where measure-lut writes them) and calibrates them on the
+// space's calibration networks (CalibrationFile, measured with the same calm times): the
+// least-squares Scale and Overhead of measured on Sum.
 func LoadProjectLUT(space string) (*LocalLUT, error) {
 	stem, err := LocalLUTStem(space, 0)
 	if err != nil {
@@ -157,8 +160,10 @@ func LoadProjectLUT(space string) (*LocalLUT, error) {
 			return nil, fmt.Errorf("%s line %d: %w", calib, i+2, err)
 		}
 	}
-	if l.Overhead, err = FitOverhead(sums, meas); err != nil {
+	m, err := FitLinearMap(sums, meas)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", calib, err)
 	}
+	l.Scale, l.Overhead = m.Slope, m.Intercept
 	return l, nil
 }

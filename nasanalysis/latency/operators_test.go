@@ -100,9 +100,9 @@ func TestLocalLUTSumByHand(t *testing.T) {
 	if got, err := l.Sum(a); err != nil || got != 1151 {
 		t.Errorf("sum %v, %v; want 1151", got, err)
 	}
-	l.Overhead = -0.5
-	if got, _ := l.Latency(a); got != 1150.5 {
-		t.Errorf("latency with overhead -0.5: %v, want 1150.5", got)
+	l.Scale, l.Overhead = 0.5, -0.5
+	if got, _ := l.Latency(a); got != 575 {
+		t.Errorf("latency 0.5 x sum - 0.5: %v, want 575", got)
 	}
 	a.E[0] = 0.25 // stage 0's first block: mid 40, not in the table
 	if _, err := l.Sum(a); err == nil || !strings.Contains(err.Error(), "mid:40-output:32x32x168") {

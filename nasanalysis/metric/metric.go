@@ -482,15 +482,15 @@ func localLUTCoverage(family string) Coverage {
 }
 
 // localLUTMetric prices networks with this machine's own tables (latency.LoadProjectLUT)
-// at each network's own resolution: the sum of its operators' entries plus the overhead
-// fitted on the calibration networks.
+// at each network's own resolution: the sum of its operators' entries, calibrated on the
+// calibration networks (scale and overhead).
 func localLUTMetric(space string) (*Metric, error) {
 	l, err := latency.LoadProjectLUT(space)
 	if err != nil {
 		return nil, fmt.Errorf("metric local_lut: %w", err)
 	}
 	m := &Metric{Name: "local_lut", Unit: "ms", Deterministic: true,
-		About: fmt.Sprintf("this machine's own lookup tables (ONNX Runtime, 1 thread; every operator timed alone under the paired protocol, ms scaled to the calm reference) at each network's own resolution, %v px, plus %+.3f ms per network fitted on %s", l.Resolutions(), l.Overhead, latency.CalibrationFile(space)),
+		About: fmt.Sprintf("this machine's own lookup tables (ONNX Runtime, 1 thread; every operator timed alone under the paired protocol, ms scaled to the calm reference) at each network's own resolution, %v px, calibrated as %.4f x sum %+.3f ms, fitted on %s", l.Resolutions(), l.Scale, l.Overhead, latency.CalibrationFile(space)),
 		Values: func(as []arch.Arch) ([]float64, error) {
 			out := make([]float64, len(as))
 			for i, a := range as {
