@@ -32,6 +32,6 @@ func DeviceTable(t designspace.TableCheck) (*plots.Figure, error) {
 	}
 	series := []plots.Series{{Name: designspace.PredLocalLUT, X: t.Meas, Y: dev(t.LUT)}, {Name: designspace.PredSum, X: t.Meas, Y: dev(t.Sum)}}
 	return plots.Scatter(plots.Axes{Title: fmt.Sprintf("This machine's table against measurement, %s", t.Space), XLabel: "measured latency (ms, scaled to the calm reference)", YLabel: "predicted / measured − 1 (%)", LegendBottom: true,
-		Caption: fmt.Sprintf("%d held-out networks (datasets/%s) measured end to end; the table's overhead (%+.3f ms) fitted on %d others (datasets/%s); tables at %v px.", t.NTest, t.Test, t.Overhead, t.NCalib, t.Calib, t.Resolutions)},
+		Caption: fmt.Sprintf("%d held-out networks (datasets/%s) measured end to end under the paired protocol; local_lut = %.3f x table sum %+.3f ms, fitted on %d other networks (datasets/%s); tables at %d–%d px.", t.NTest, t.Test, t.Scale, t.Overhead, t.NCalib, t.Calib, t.Resolutions[0], t.Resolutions[len(t.Resolutions)-1])},
 		series...)
 }
