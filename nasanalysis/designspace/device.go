@@ -25,6 +25,7 @@ type RepeatSet struct{ Prefix, Condition, Calm string }
 // before calm times were shared), then with the shared datasets/calm-onnxruntime.csv.
 var RepeatSets = []RepeatSet{
 	{"repeat-runcalm-quiet", "quiet", "per run"}, {"repeat-runcalm-busy", "busy", "per run"},
+	{"repeat-quiet", "quiet", "shared"}, {"repeat-busy", "busy", "shared"},
 }
 
 // RepeatColumns are the columns compared between two runs: the ratio to the reference,

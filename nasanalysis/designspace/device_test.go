@@ -33,6 +33,22 @@ func TestRepeatabilityOfCommittedRuns(t *testing.T) {
 	if strings.Join(goal, ",") != "met,not met,not met,met,not met,not met" {
 		t.Errorf("goal column %v", goal)
 	}
+	// With one calm-time file for both runs, scaled_ms agrees as ratio_ref does (Python:
+	// quiet SRCC 0.998891, median 0.749 %; busy 0.998666, 0.7477 %, 95th pct 2.3745 %).
+	shared, err := Repeatability(RepeatSets[2:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range [][3]float64{{0.998891, 0.749, 1.964}, {0.998666, 0.7477, 2.3745}} {
+		s := shared[i].ByColumn[1]
+		if shared[i].Calm != "shared" || s.Column != "scaled_ms" || math.Abs(s.SRCC-want[0]) > 1e-6 || math.Abs(100*s.MedianDev-want[1]) > 1e-4 || math.Abs(100*s.P95Dev-want[2]) > 1e-3 {
+			t.Errorf("%s scaled_ms: %+v, want %v", shared[i].Prefix, s, want)
+		}
+	}
+	if f := RepeatFinding(append(rs, shared...)); !strings.Contains(f, "With the calm time calibrated once and shared by both runs (datasets/calm-onnxruntime.csv), the goal is met on ratio_ref") ||
+		!strings.Contains(f, "and scaled_ms (at worst SRCC 0.9987, median |ratio − 1| 0.75 %)") {
+		t.Errorf("finding with shared calm times: %s", f)
+	}
 	if len(rs[0].Ratio1) != 200 || math.Abs(rs[0].DevPct[0]) > 20 {
 		t.Errorf("per-network points: %d, first %v %%", len(rs[0].Ratio1), rs[0].DevPct[0])
 	}
