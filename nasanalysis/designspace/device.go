@@ -261,6 +261,19 @@ func CheckTable(space string, gcnSeed uint64) (TableCheck, error) {
 	return tc, nil
 }
 
+// CheckTables is CheckTable of each space, in order.
+func CheckTables(spaces []string, gcnSeed uint64) ([]TableCheck, error) {
+	var out []TableCheck
+	for _, sp := range spaces {
+		tc, err := CheckTable(sp, gcnSeed)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, tc)
+	}
+	return out, nil
+}
+
 // tableInputs are a measured file's table sums, scaled times and MACs (millions).
 func tableInputs(l *latency.LocalLUT, r *latency.Recorded) (sums, meas, macs []float64, err error) {
 	if meas, err = r.Floats("scaled_ms"); err != nil {

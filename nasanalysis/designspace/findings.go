@@ -254,12 +254,15 @@ type Findings struct {
 	Two        TwoEngines
 	Drift      Drift
 	Blocks     Blocks
+	// Repeats and Tables are section 8's (none: no bullet for it).
+	Repeats []Repeat
+	Tables  []TableCheck
 }
 
 // Takeaways states the study's findings, one bullet each (Markdown emphasis on the
 // bullet's head), from the results of every section.
 func Takeaways(f Findings) []string {
-	return []string{
+	out := []string{
 		"**Sizes.** " + SpacesFinding(f.Samples),
 		"**Compute orders the table latencies.** " + HELPFinding(f.HELP),
 		"**This machine, with ONNX Runtime.** " + MeasuredFinding(f.Measured) + " " + DriftFinding(f.Drift),
@@ -268,4 +271,8 @@ func Takeaways(f Findings) []string {
 		"**Accuracy is not free.** " + AccuracyFinding(f.Accuracy),
 		"**Where a network's time goes.** " + BlocksFinding(f.Blocks),
 	}
+	if len(f.Repeats) > 0 && len(f.Tables) > 0 {
+		out = append(out, "**This machine as a device.** "+RepeatFinding(f.Repeats)+" "+TableFinding(f.Tables))
+	}
+	return out
 }

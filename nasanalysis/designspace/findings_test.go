@@ -213,4 +213,11 @@ func TestTakeaways(t *testing.T) {
 			t.Errorf("bullet %d starts %.40q, want %q", k, got[k], h)
 		}
 	}
+	rep := latency.Repeatability{Column: "ratio_ref", N: 200, SRCC: 0.996, MedianDev: 0.008}
+	f.Repeats = []Repeat{{RepeatSet: RepeatSet{Condition: "quiet", Calm: "shared"}, ByColumn: []latency.Repeatability{rep, rep, rep}}}
+	ag := latency.Agreement{N: 300, Within10: 1, SRCC: 0.99}
+	f.Tables = []TableCheck{{Space: "ofa-mbv3", Resolutions: []int{160}, Rows: []latency.Agreement{ag, ag, ag, ag, ag}}}
+	if got := Takeaways(f); len(got) != len(heads)+1 || !strings.HasPrefix(got[len(heads)], "**This machine as a device.** Goal: two runs") {
+		t.Errorf("with section 8: %d bullets, last %.60q", len(got), got[len(got)-1])
+	}
 }
