@@ -319,7 +319,7 @@ func SweepTakeaway(tables []Tradeoff, names []string, searched Tradeoff, cost Se
 		if len(names) == 0 {
 			s += "every rule's models are measured on the side of the random median that the predictions put them on."
 		} else {
-			s += fmt.Sprintf("the models chosen under %s are measured on the other side of the random median than predicted, so for those rules this machine's column is the predictor's view, which the measurements do not bear out.", prose.JoinAnd(names))
+			s += fmt.Sprintf("the models chosen under %s are measured on the other side of the random median than predicted, so for those rules this machine's column is the estimate's view (predictor or table), which the measurements do not bear out.", prose.JoinAnd(names))
 		}
 		out = append(out, s)
 	}
