@@ -149,6 +149,9 @@ type lutTask struct {
 	op  latency.Operator
 }
 
+// lutID names an operator at a resolution: a table entry.
+func lutID(key string, res int) string { return fmt.Sprintf("%s@%d", key, res) }
+
 // tasks are every operator of every resolution, in order.
 func (o lutOptions) tasks() ([]lutTask, error) {
 	var out []lutTask
@@ -180,11 +183,12 @@ func (o lutOptions) measure(stderr io.Writer) error {
 	}
 	have := map[string]bool{}
 	for _, e := range done {
-		have[fmt.Sprintf("%s@%d", e.Key, e.Resolution)] = true
+		have[lutID(e.Key, e.Resolution)] = true
 	}
+	mine := measfile.Select(o.shard, all)
 	var todo []lutTask
-	for _, t := range measfile.Select(o.shard, all) {
-		if !have[fmt.Sprintf("%s@%d", t.op.Key, t.res)] {
+	for _, t := range mine {
+		if !have[lutID(t.op.Key, t.res)] {
 			todo = append(todo, t)
 		}
 	}
@@ -194,7 +198,7 @@ func (o lutOptions) measure(stderr io.Writer) error {
 	}
 	eng := ortEngine.(*latency.ORT)
 	fmt.Fprintf(stderr, "%d of %d operators of shard %s already in %s; measuring %d with %s %s\n",
-		len(measfile.Select(o.shard, all))-len(todo), len(measfile.Select(o.shard, all)), o.shard, o.out, len(todo), eng.Name(), eng.Version())
+		len(mine)-len(todo), len(mine), o.shard, o.out, len(todo), eng.Name(), eng.Version())
 	if len(todo) == 0 {
 		return nil
 	}
@@ -284,7 +288,7 @@ func (o lutOptions) writeTables(stderr io.Writer) error {
 			return err
 		}
 		for _, e := range rows {
-			id := fmt.Sprintf("%s@%d", e.Key, e.Resolution)
+			id := lutID(e.Key, e.Resolution)
 			if _, dup := got[id]; dup {
 				return fmt.Errorf("%s: operator %s at %d px is in two of the files %s", f, e.Key, e.Resolution, o.from)
 			}
@@ -300,7 +304,7 @@ func (o lutOptions) writeTables(stderr io.Writer) error {
 		entries := map[string]latency.TableEntry{}
 		refs := map[string]bool{}
 		for _, op := range ops {
-			if e, ok := got[fmt.Sprintf("%s@%d", op.Key, r)]; ok {
+			if e, ok := got[lutID(op.Key, r)]; ok {
 				entries[op.Key] = latency.TableEntry{Count: e.Rounds, Mean: e.ScaledMS, RatioRef: e.RatioRef, RatioLo: e.RatioLo, RatioHi: e.RatioHi}
 				refs[fmt.Sprintf("%s (calm %.4g ms)", e.RefArch, e.RefCalmMS)] = true
 			}
