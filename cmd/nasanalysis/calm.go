@@ -18,9 +18,16 @@ const calibrationRounds = 60
 // calmHelp documents --calm for measure and measure-lut.
 const calmHelp = "file of this machine's calm reference times, shared by every run measuring into the same directory so their scaled_ms agree as their ratios do (default: calm-<engine>.csv beside --out); a reference it lacks is calibrated once and appended. none: calibrate per file"
 
-// defaultCalmPath is calm-<engine>.csv in the directory of out.
-func defaultCalmPath(out, engine string) string {
-	return filepath.Join(filepath.Dir(out), "calm-"+engine+".csv")
+// calmPath resolves --calm: "none", or standard output without --calm, keeps calm
+// times in memory ("" returned); no flag is calm-<engine>.csv in the directory of out.
+func calmPath(flag, out, engine string) string {
+	switch {
+	case flag == "none" || out == "-" && flag == "":
+		return ""
+	case flag == "":
+		return filepath.Join(filepath.Dir(out), "calm-"+engine+".csv")
+	}
+	return flag
 }
 
 // calmSource gives each reference network its calm time: the one a file's own rows were

@@ -118,11 +118,7 @@ func parseLUTFlags(args []string, stderr io.Writer) (lutOptions, error) {
 	if o.from != "" && (s.N > 1 || slices.Contains(args, "--out") || slices.Contains(args, "-out")) {
 		return o, usagef("--from writes tables from finished measurement files; it measures nothing, so --shard and --out do not apply")
 	}
-	if o.calmFile == "" {
-		o.calmFile = defaultCalmPath(o.out, latency.EngineORT)
-	} else if o.calmFile == "none" {
-		o.calmFile = ""
-	}
+	o.calmFile = calmPath(o.calmFile, o.out, latency.EngineORT)
 	return o, nil
 }
 
