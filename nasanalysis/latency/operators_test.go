@@ -140,3 +140,29 @@ func TestOperatorNetworksRun(t *testing.T) {
 		}
 	}
 }
+
+// The committed tables of this machine read back as the metric uses them: five
+// resolutions, each with exactly the operators of OFA's Note10 table there, every mean
+// positive, calibrated on the committed calibration networks.
+func TestCommittedTablesRead(t *testing.T) {
+	l, err := LoadProjectLUT(arch.OFAMBv3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n10, err := LoadNote10("")
+	datatest.Check(t, err)
+	if !slices.Equal(l.Resolutions(), arch.MBResolutions) || !(l.Scale > 0.5 && l.Scale < 1.5) {
+		t.Fatalf("resolutions %v, scale %v", l.Resolutions(), l.Scale)
+	}
+	for _, r := range arch.MBResolutions {
+		ours, published := slices.Sorted(maps.Keys(l.byRes[r].Mean)), slices.Sorted(maps.Keys(n10.byRes[r].Mean))
+		if !slices.Equal(ours, published) {
+			t.Errorf("r=%d: %d operators in %s, %d in the Note10 table", r, len(ours), l.byRes[r].Path, len(published))
+		}
+		for k, v := range l.byRes[r].Mean {
+			if !(v > 0) {
+				t.Errorf("%s: %s has mean %v", l.byRes[r].Path, k, v)
+			}
+		}
+	}
+}
