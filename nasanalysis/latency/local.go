@@ -24,6 +24,21 @@ type LocalLUT struct {
 	Dir             string
 	byRes           map[int]*LUT
 	Scale, Overhead float64 // Latency = Scale x Sum + Overhead (ms); LoadLocalLUT sets 1 and 0
+	CalibrationN    int     // networks Scale and Overhead were fitted on (LoadProjectLUT)
+}
+
+// minCalibration is the fewest calibration networks LoadProjectLUT fits two parameters on.
+const minCalibration = 10
+
+// resolution is an OFA network's input resolution.
+func resolution(a arch.Arch) int {
+	switch a := a.(type) {
+	case arch.MBArch:
+		return a.R
+	case arch.ResNetArch:
+		return a.R
+	}
+	return 0
 }
 
 // LocalLUTStem is the tables' common file name: lut-<space>-w<width> (width: the
@@ -154,13 +169,24 @@ func LoadProjectLUT(space string) (*LocalLUT, error) {
 	if err != nil {
 		return nil, err
 	}
-	sums := make([]float64, len(r.Archs))
+	// While a space's tables are being built, only the networks at resolutions with a
+	// table calibrate them; a network the tables cannot price is still refused.
+	var sums, covered []float64
 	for i, a := range r.Archs {
-		if sums[i], err = l.Sum(a); err != nil {
+		if _, ok := l.byRes[resolution(a)]; !ok {
+			continue
+		}
+		s, err := l.Sum(a)
+		if err != nil {
 			return nil, fmt.Errorf("%s line %d: %w", calib, i+2, err)
 		}
+		sums, covered = append(sums, s), append(covered, meas[i])
 	}
-	m, err := FitLinearMap(sums, meas)
+	if len(sums) < minCalibration {
+		return nil, fmt.Errorf("%s: %d networks at the tables' resolutions %v, want at least %d to calibrate them", calib, len(sums), l.Resolutions(), minCalibration)
+	}
+	l.CalibrationN = len(sums)
+	m, err := FitLinearMap(sums, covered)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", calib, err)
 	}

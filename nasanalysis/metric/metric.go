@@ -490,7 +490,7 @@ func localLUTMetric(space string) (*Metric, error) {
 		return nil, fmt.Errorf("metric local_lut: %w", err)
 	}
 	m := &Metric{Name: "local_lut", Unit: "ms", Deterministic: true,
-		About: fmt.Sprintf("this machine's own lookup tables (ONNX Runtime, 1 thread; every operator timed alone under the paired protocol, ms scaled to the calm reference) at each network's own resolution, %v px, calibrated as %.4f x sum %+.3f ms, fitted on %s", l.Resolutions(), l.Scale, l.Overhead, latency.CalibrationFile(space)),
+		About: fmt.Sprintf("this machine's own lookup tables (ONNX Runtime, 1 thread; every operator timed alone under the paired protocol, ms scaled to the calm reference) at each network's own resolution, %v px, calibrated as %.4f x sum %+.3f ms, fitted on %d networks of %s", l.Resolutions(), l.Scale, l.Overhead, l.CalibrationN, latency.CalibrationFile(space)),
 		Values: func(as []arch.Arch) ([]float64, error) {
 			out := make([]float64, len(as))
 			for i, a := range as {
