@@ -229,14 +229,11 @@ func (o measureOptions) protocolLabel() string {
 // protocol: the space's middle network (latency.ReferenceArch) at the network's
 // resolution and the run's width.
 func (o measureOptions) pairedReference(a arch.Arch) (arch.Arch, error) {
-	ref, err := latency.ReferenceArch(o.space, resolutionOf(a))
-	if mb, ok := ref.(arch.MBArch); ok && err == nil {
-		if w := a.(arch.MBArch).W; w != 0 {
-			mb.W = w
-			ref = mb
-		}
+	width := 0.0
+	if mb, ok := a.(arch.MBArch); ok {
+		width = mb.W
 	}
-	return ref, err
+	return spaceReference(o.space, width, resolutionOf(a))
 }
 
 // reference is the network re-measured to detect drift: the space's middle network
@@ -391,13 +388,8 @@ func (o measureOptions) writeBlocks(eng latency.Engine, a arch.Arch) error {
 }
 
 func resolutionOf(a arch.Arch) int {
-	switch a := a.(type) {
-	case arch.MBArch:
-		return a.R
-	case arch.ResNetArch:
-		return a.R
-	}
-	return 0
+	r, _ := arch.InputResolution(a)
+	return r
 }
 
 // measuredRow is a network's row of --out, its paired-protocol columns NaN and empty.

@@ -217,7 +217,7 @@ func (o lutOptions) measure(stderr io.Writer) error {
 			if ref != nil {
 				ref.Close()
 			}
-			if refArch, err = lutReference(o.space, o.width, t.res); err != nil {
+			if refArch, err = spaceReference(o.space, o.width, t.res); err != nil {
 				return err
 			}
 			if ref, err = eng.Open(refArch, o.paired.Protocol); err != nil {
@@ -258,9 +258,10 @@ func (o lutOptions) measure(stderr io.Writer) error {
 	return nil
 }
 
-// lutReference is the reference network of a table at resolution res: the one measure
-// times the space's networks against (latency.ReferenceArch), at the table's width.
-func lutReference(space string, width float64, res int) (arch.Arch, error) {
+// spaceReference is the reference network of a space at width (0: the space's default)
+// and resolution res (latency.ReferenceArch): what measure times a network against, and
+// measure-lut a table's operators.
+func spaceReference(space string, width float64, res int) (arch.Arch, error) {
 	ref, err := latency.ReferenceArch(space, res)
 	if mb, ok := ref.(arch.MBArch); ok && err == nil && width != 0 {
 		mb.W = width

@@ -30,17 +30,6 @@ type LocalLUT struct {
 // minCalibration is the fewest calibration networks LoadProjectLUT fits two parameters on.
 const minCalibration = 10
 
-// resolution is an OFA network's input resolution.
-func resolution(a arch.Arch) int {
-	switch a := a.(type) {
-	case arch.MBArch:
-		return a.R
-	case arch.ResNetArch:
-		return a.R
-	}
-	return 0
-}
-
 // LocalLUTStem is the tables' common file name: lut-<space>-w<width> (width: the
 // space's default when 0), or lut-ofa-resnet50.
 func LocalLUTStem(space string, width float64) (string, error) {
@@ -99,7 +88,6 @@ func (l *LocalLUT) Resolutions() []int {
 // overhead; a network of another space or width, or at a resolution without a table,
 // is refused by name.
 func (l *LocalLUT) Sum(a arch.Arch) (float64, error) {
-	r := 0
 	switch a := a.(type) {
 	case arch.MBArch:
 		if a.Space().Name != l.Space {
@@ -112,13 +100,12 @@ func (l *LocalLUT) Sum(a arch.Arch) (float64, error) {
 		if a.Width() != w {
 			return 0, fmt.Errorf("the tables in %s were measured at width %g, not w = %g", l.Dir, w, a.Width())
 		}
-		r = a.R
 	case arch.ResNetArch:
 		if l.Space != arch.OFAResNet50 {
 			return 0, fmt.Errorf("the tables in %s are of %s, not %s", l.Dir, l.Space, arch.OFAResNet50)
 		}
-		r = a.R
 	}
+	r, _ := arch.InputResolution(a)
 	t, ok := l.byRes[r]
 	if !ok {
 		return 0, fmt.Errorf("the tables in %s cover %v px, not r = %d", l.Dir, l.Resolutions(), r)
@@ -173,7 +160,7 @@ func LoadProjectLUT(space string) (*LocalLUT, error) {
 	// table calibrate them; a network the tables cannot price is still refused.
 	var sums, covered []float64
 	for i, a := range r.Archs {
-		if _, ok := l.byRes[resolution(a)]; !ok {
+		if r, _ := arch.InputResolution(a); l.byRes[r] == nil {
 			continue
 		}
 		s, err := l.Sum(a)

@@ -132,6 +132,17 @@ func CalmKey(refArch, engine string, threads, optLevel int) string {
 	return fmt.Sprintf("%s|%s|%d|%d", refArch, engine, threads, optLevel)
 }
 
+// rowCalmKey is the CalmKey of row i of a table with ref_arch, engine, threads and
+// opt_level columns (a calm-time file, a measured-latency file).
+func rowCalmKey(t *table, i int) (string, error) {
+	th, err1 := strconv.Atoi(t.get(i, "threads"))
+	ol, err2 := strconv.Atoi(t.get(i, "opt_level"))
+	if err1 != nil || err2 != nil {
+		return "", fmt.Errorf("%s line %d: threads %q and opt_level %q must be integers", t.path, line(i), t.get(i, "threads"), t.get(i, "opt_level"))
+	}
+	return CalmKey(t.get(i, "ref_arch"), t.get(i, "engine"), th, ol), nil
+}
+
 // ReadCalm reads a calm-time file into a map by CalmKey; a missing file holds none. A
 // reference calibrated twice, or a calm time that is not a positive number, is an error
 // naming the file and line.
@@ -149,12 +160,10 @@ func ReadCalm(path string) (map[string]float64, error) {
 		if !(ms > 0) || math.IsInf(ms, 0) {
 			return nil, fmt.Errorf("%s line %d, column calm_ms: %v is not a positive time", path, line(i), ms)
 		}
-		th, err1 := strconv.Atoi(t.get(i, "threads"))
-		ol, err2 := strconv.Atoi(t.get(i, "opt_level"))
-		if err1 != nil || err2 != nil {
-			return nil, fmt.Errorf("%s line %d: threads %q and opt_level %q must be integers", path, line(i), t.get(i, "threads"), t.get(i, "opt_level"))
+		k, err := rowCalmKey(t, i)
+		if err != nil {
+			return nil, err
 		}
-		k := CalmKey(t.get(i, "ref_arch"), t.get(i, "engine"), th, ol)
 		if _, dup := out[k]; dup {
 			return nil, fmt.Errorf("%s line %d: reference %s calibrated twice for %s", path, line(i), t.get(i, "ref_arch"), t.get(i, "engine"))
 		}

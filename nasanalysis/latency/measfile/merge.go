@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 )
 
@@ -113,10 +112,12 @@ func scaleRow(t *table, i int, calm map[string]float64, seen map[string][2]strin
 		return nil // the single-network protocol
 	}
 	if calm != nil {
-		th, err1 := strconv.Atoi(t.get(i, "threads"))
-		ol, err2 := strconv.Atoi(t.get(i, "opt_level"))
-		ms, ok := calm[CalmKey(ref, t.get(i, "engine"), th, ol)]
-		if err1 != nil || err2 != nil || !ok {
+		k, err := rowCalmKey(t, i)
+		if err != nil {
+			return err
+		}
+		ms, ok := calm[k]
+		if !ok {
 			return fmt.Errorf("%s line %d: the calm-time file has no time for reference %s on %s, %s thread(s), optimisation %s", t.path, line(i), ref, t.get(i, "engine"), t.get(i, "threads"), t.get(i, "opt_level"))
 		}
 		ratio, err := parseFloat(t, i, "ratio_ref")
