@@ -20,27 +20,15 @@ bin=$tmp/nasanalysis
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$bin" ./cmd/nasanalysis
 
-steal() { awk '/^cpu / { print $9 }' /proc/stat; }
-
-# provenance FILE CMD...: runs CMD, recording when, under what load and how into FILE.provenance.
-provenance() {
-	local file=$1 s0 s1
-	shift
-	s0=$(steal)
-	echo "start $(date -u +%FT%TZ) loadavg $(cut -d' ' -f1-3 /proc/loadavg) steal_ticks $s0" >> "$file.provenance"
-	"$@"
-	s1=$(steal)
-	{ echo "end $(date -u +%FT%TZ) loadavg $(cut -d' ' -f1-3 /proc/loadavg) steal_ticks $s1 steal_during $((s1 - s0))"
-	  echo "command: nasanalysis ${*:2} (scripts/lut-campaign.sh); machine $(hostname), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"; } >> "$file.provenance"
-}
+. scripts/provenance.sh
 
 lut() { # space, measurement file
-	provenance "$out/$2" "$bin" measure-lut --space "$1" --tables "$out"
+	provenance "$out/$2" scripts/lut-campaign.sh "$bin" measure-lut --space "$1" --tables "$out"
 }
 
 check() { # space, calibration size, held-out size
-	provenance "$out/lutcheck-$1-calib.csv" "$bin" measure --space "$1" --n "$2" --seed 2402 --out "$out/lutcheck-$1-calib.csv"
-	provenance "$out/lutcheck-$1-test.csv" "$bin" measure --space "$1" --n "$3" --seed 2401 --out "$out/lutcheck-$1-test.csv"
+	provenance "$out/lutcheck-$1-calib.csv" scripts/lut-campaign.sh "$bin" measure --space "$1" --n "$2" --seed 2402 --out "$out/lutcheck-$1-calib.csv"
+	provenance "$out/lutcheck-$1-test.csv" scripts/lut-campaign.sh "$bin" measure --space "$1" --n "$3" --seed 2401 --out "$out/lutcheck-$1-test.csv"
 }
 
 steps=("$@")

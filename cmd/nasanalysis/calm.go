@@ -4,16 +4,11 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"time"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency/measfile"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/metric"
 )
-
-// calibrationRounds are the rounds of a reference against itself that set its calm
-// time (latency.CalmMS) when the calm file holds none for it.
-const calibrationRounds = 60
 
 // calmHelp documents --calm for measure and measure-lut.
 const calmHelp = "file of this machine's calm reference times, shared by every run measuring into the same directory so their scaled_ms agree as their ratios do (default: calm-<engine>.csv beside --out); a reference it lacks is calibrated once and appended. none: calibrate per file"
@@ -30,69 +25,71 @@ func calmPath(flag, out, engine string) string {
 	return flag
 }
 
-// calmSource gives each reference network its calm time: the one a file's own rows were
-// scaled by (so a resumed file stays consistent), else the calm file's, else a
-// calibration appended to the calm file.
-type calmSource struct {
-	path   string // "" keeps calibrations in memory only
-	eng    latency.Engine
-	opener latency.Opener
-	p      latency.PairedProtocol
-	known  map[string]float64 // by ref_arch: the file's own
-	file   map[string]float64 // by measfile.CalmKey
-	stderr io.Writer
-}
-
-func newCalmSource(path string, eng latency.Engine, opener latency.Opener, p latency.PairedProtocol, known map[string]float64, stderr io.Writer) (*calmSource, error) {
-	c := &calmSource{path: path, eng: eng, opener: opener, p: p, known: known, file: map[string]float64{}, stderr: stderr}
-	if c.known == nil {
-		c.known = map[string]float64{}
-	}
+// newCalmSource is latency.NewCalmTimes for a --calm file that is written to, checked
+// first to be a regular file (or none yet).
+func newCalmSource(path string, eng latency.Engine, opener latency.Opener, p latency.PairedProtocol, known map[string]float64, stderr io.Writer) (*latency.CalmTimes, error) {
 	if path != "" {
 		if err := measfile.CheckRegular(path); err != nil {
 			return nil, usagef("--calm %v", err)
 		}
-		m, err := measfile.ReadCalm(path)
-		if err != nil {
-			return nil, err
-		}
-		c.file = m
 	}
-	return c, nil
+	return latency.NewCalmTimes(path, false, eng, opener, p, known, stderr)
 }
 
-// calm returns the calm time of ref (ms).
-func (c *calmSource) calm(ref arch.Arch) (float64, error) {
-	key := ref.String()
-	if ms, ok := c.known[key]; ok {
-		return ms, nil
+// measuredFlags are the flags of the measured metric in eval and profile: the engine and
+// the protocol it is timed under.
+type measuredFlags struct {
+	engine, protocol, calm *string
+	rounds, repeats        *int
+}
+
+func (fs *flagSet) measuredFlags() *measuredFlags {
+	return &measuredFlags{
+		engine:   fs.String("engine", latency.EngineORT, "for measured: inference engine, onnxruntime or gomlx (gomlx: --protocol single only)"),
+		protocol: fs.String("protocol", "paired", "for measured: paired (each network timed against its space's reference network and scaled to the reference's calm time, as measure does) or single (each network alone; its median follows the host's speed)"),
+		calm:     fs.String("calm", "", "for measured, paired: "+calmHelp+" (default here: the project's datasets/calm-<engine>.csv, read only)"),
+		rounds:   fs.Int("rounds", 0, fmt.Sprintf("for measured, paired: exactly this many rounds per network (0: measure's default, %d to %d rounds until the ratio is known to ±%.0f %%; at most %d)", latency.DefaultPaired.MinRounds, latency.DefaultPaired.MaxRounds, 100*latency.DefaultPaired.TargetCI, maxMeasuredRounds)),
+		repeats:  fs.Int("repeats", 0, fmt.Sprintf("for measured, single: exactly this many timed runs (0: until the median is known to ±1 %%; at most %d)", maxMeasuredRounds)),
 	}
-	fk := measfile.CalmKey(key, c.eng.Name(), c.p.Threads, c.p.OptLevel)
-	if ms, ok := c.file[fk]; ok {
-		c.known[key] = ms
-		return ms, nil
+}
+
+// maxMeasuredRounds bounds --rounds and --repeats.
+const maxMeasuredRounds = 10000
+
+// options sets the measured metric's fields of opts.
+func (m *measuredFlags) options(opts *metric.Options) error {
+	if *m.rounds < 0 || *m.rounds > maxMeasuredRounds || *m.repeats < 0 || *m.repeats > maxMeasuredRounds {
+		return usagef("--rounds %d and --repeats %d: want 0 (the default) to %d", *m.rounds, *m.repeats, maxMeasuredRounds)
 	}
-	cal := c.p
-	cal.MinRounds, cal.MaxRounds = calibrationRounds, calibrationRounds
-	t, err := latency.MeasurePaired(c.opener, ref, ref, cal)
-	if err != nil {
-		return 0, fmt.Errorf("reference %s: %w", ref, err)
+	if *m.rounds == 1 {
+		return usagef("--rounds 1: a ratio's interval needs at least 2 rounds")
 	}
-	ms, err := latency.CalmMS(t.RefRoundMS)
-	if err != nil {
-		return 0, err
-	}
-	fmt.Fprintf(c.stderr, "reference %s: calm time %.4g ms (the %.0fth percentile of %d rounds)\n", key, ms, 100*latency.CalmQuantile, len(t.RefRoundMS))
-	if c.path != "" {
-		row := measfile.CalmRow{RefArch: key, Engine: c.eng.Name(), Threads: c.p.Threads, OptLevel: c.p.OptLevel, CalmMS: ms,
-			Rounds: len(t.RefRoundMS), Quantile: latency.CalmQuantile, EngineVersion: c.eng.Version(), Machine: measfile.Host(),
-			CPU: measfile.CPUModel(), Date: time.Now()}
-		if err := measfile.Calm.Append(c.path, row.Record()); err != nil {
-			return 0, err
+	opts.Engine = *m.engine
+	switch *m.protocol {
+	case "paired":
+		if *m.repeats != 0 {
+			return usagef("--repeats is the single protocol's; with --protocol paired use --rounds")
 		}
-		fmt.Fprintf(c.stderr, "  kept in %s for every later run\n", c.path)
-		c.file[fk] = ms
+		opts.Paired = latency.DefaultPaired
+		if *m.rounds > 0 {
+			opts.Paired.MinRounds, opts.Paired.MaxRounds, opts.Paired.TargetCI = *m.rounds, *m.rounds, 0
+		}
+		if *m.calm != "" {
+			if err := measfile.CheckRegular(*m.calm); err != nil {
+				return usagef("--calm %v", err)
+			}
+			opts.CalmFile = *m.calm
+		}
+	case "single":
+		if *m.rounds != 0 || *m.calm != "" {
+			return usagef("--rounds and --calm are the paired protocol's; with --protocol single use --repeats")
+		}
+		opts.Single = true
+		if *m.repeats > 0 {
+			opts.Protocol = latency.DefaultProtocol.Exactly(*m.repeats)
+		}
+	default:
+		return usagef("--protocol %q: want paired or single", *m.protocol)
 	}
-	c.known[key] = ms
-	return ms, nil
+	return nil
 }

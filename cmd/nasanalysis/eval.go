@@ -8,7 +8,6 @@ import (
 	"os"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/metric"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/predictor"
 )
@@ -94,8 +93,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	metrics := fs.String("metrics", "macs,params", "comma-separated metrics, in output order: acc (predicted top-1 %), macs (M), flops (M, 2 x MACs), params (M), "+
 		"note10_r<RES> (ms, the architecture at RES px) or note10 (ms, at its own resolution), pn_mobile (ms), gpu_<column> (ms, a predictor of that column of ofa/gpu_latency.csv), "+
 		"measured (ms, this machine), predicted (ms, this machine's latency as predicted by the predictor in --model-dir)")
-	engine := fs.String("engine", latency.EngineORT, "for measured: inference engine, onnxruntime or gomlx (see measure)")
-	repeats := fs.Int("repeats", 0, "for measured: exactly this many timed runs (0: measure's default protocol, until the median is known to ±1 %)")
+	measured := fs.measuredFlags()
 	modelDir := fs.modelDirFlag("for predicted: a latency predictor saved by 'train --dataset "+predictor.MeasuredDataset+" --model-dir DIR'", "predictor")
 	format := fs.formatFlag()
 	dataDir := fs.dataFlag()
@@ -107,18 +105,15 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err := checkMetrics(sp.Family, ms, *modelDir); err != nil {
 		return err
 	}
-	if *repeats < 0 {
-		return usagef("--repeats %d: want 0 (the default protocol) or more", *repeats)
-	}
 	// eval takes the architectures it is given: each metric refuses, by its position,
 	// one outside what it covers (metric.CheckSpace is for commands that sample).
 	archs, lines, err := readArchs(sp)
 	if err != nil {
 		return err
 	}
-	opts := metric.Options{DataDir: *dataDir, ModelDir: *modelDir, Engine: *engine, GPUSeed: 1}
-	if *repeats > 0 {
-		opts.Protocol = latency.DefaultProtocol.Exactly(*repeats)
+	opts := metric.Options{DataDir: *dataDir, ModelDir: *modelDir, GPUSeed: 1}
+	if err := measured.options(&opts); err != nil {
+		return err
 	}
 	cols := make([][]float64, len(ms))
 	for k, name := range ms {

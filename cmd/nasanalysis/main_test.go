@@ -481,28 +481,45 @@ func TestTrainSavePredict(t *testing.T) {
 	}
 }
 
-// eval's measured metric times each architecture with the chosen engine: ONNX Runtime
-// by default, which must find the smallest network (k3 e3 d2, 100 M MACs at 160 px) faster
-// than the largest (k7 e6 d4, 434 M MACs); a bad --repeats is a usage error.
+// eval's measured metric times each architecture with the chosen engine and protocol:
+// ONNX Runtime under the paired protocol by default, under either of which the smallest
+// network (k3 e3 d2, 100 M MACs at 160 px) must come out faster than the largest (k7 e6
+// d4, 434 M MACs); a bad --repeats or --rounds, or one of the other protocol, is a
+// usage error.
 func TestEvalMeasured(t *testing.T) {
 	datatest.CheckORT(t, ort.Init())
-	withStdin(t, uniformMBv3JSON(3, 3, 2, 160)+"\n"+uniformMBv3JSON(7, 6, 4, 160)+"\n")
-	code, out, errOut := runCLI("eval", "--space", "ofa-mbv3", "--metrics", "flops,measured", "--repeats", "5")
-	if code != 0 {
-		t.Fatalf("eval: exit %d: %s", code, errOut)
+	calm := filepath.Join(t.TempDir(), "calm.csv")
+	for _, flags := range [][]string{{"--protocol", "single", "--repeats", "5"}, {"--rounds", "3", "--calm", calm}} {
+		withStdin(t, uniformMBv3JSON(3, 3, 2, 160)+"\n"+uniformMBv3JSON(7, 6, 4, 160)+"\n")
+		code, out, errOut := runCLI(append([]string{"eval", "--space", "ofa-mbv3", "--metrics", "flops,measured"}, flags...)...)
+		if code != 0 {
+			t.Fatalf("eval %v: exit %d: %s", flags, code, errOut)
+		}
+		_, rows := readMatrixCSV(t, out)
+		if len(rows) != 2 {
+			t.Fatalf("eval %v printed %q", flags, out)
+		}
+		small, _ := strconv.ParseFloat(rows[0][3], 64)
+		large, _ := strconv.ParseFloat(rows[1][3], 64)
+		if !(small > 0 && small < large) {
+			t.Errorf("eval %v: measured latencies %q: want the smallest network faster than the largest", flags, out)
+		}
 	}
-	_, rows := readMatrixCSV(t, out)
-	if len(rows) != 2 {
-		t.Fatalf("eval printed %q", out)
-	}
-	small, _ := strconv.ParseFloat(rows[0][3], 64)
-	large, _ := strconv.ParseFloat(rows[1][3], 64)
-	if !(small > 0 && small < large) {
-		t.Errorf("measured latencies %q: want the smallest network faster than the largest", out)
-	}
-	withStdin(t, uniformMBv3JSON(3, 3, 2, 160)+"\n")
-	if code, _, errOut := runCLI("eval", "--metrics", "measured", "--repeats", "-1"); code != 2 || !strings.Contains(errOut, "--repeats -1") {
-		t.Errorf("--repeats -1: exit %d, %q", code, errOut)
+	for _, c := range []struct {
+		flags []string
+		want  string
+	}{
+		{[]string{"--protocol", "single", "--repeats", "-1"}, "--repeats -1"},
+		{[]string{"--rounds", "1"}, "--rounds 1"},
+		{[]string{"--rounds", "20000"}, "--rounds 20000"},
+		{[]string{"--repeats", "5"}, "--repeats is the single protocol's"},
+		{[]string{"--protocol", "single", "--rounds", "5"}, "are the paired protocol's"},
+		{[]string{"--protocol", "twice"}, `--protocol "twice"`},
+	} {
+		withStdin(t, uniformMBv3JSON(3, 3, 2, 160)+"\n")
+		if code, _, errOut := runCLI(append([]string{"eval", "--metrics", "measured"}, c.flags...)...); code != 2 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, %q; want 2 and %q", c.flags, code, errOut, c.want)
+		}
 	}
 }
 

@@ -226,14 +226,9 @@ func (o measureOptions) protocolLabel() string {
 }
 
 // pairedReference is the reference network a network is timed against under the paired
-// protocol: the space's middle network (latency.ReferenceArch) at the network's
-// resolution and the run's width.
+// protocol (latency.ReferenceFor).
 func (o measureOptions) pairedReference(a arch.Arch) (arch.Arch, error) {
-	width := 0.0
-	if mb, ok := a.(arch.MBArch); ok {
-		width = mb.W
-	}
-	return spaceReference(o.space, width, resolutionOf(a))
+	return latency.ReferenceFor(o.space, a)
 }
 
 // reference is the network re-measured to detect drift: the space's middle network
@@ -327,7 +322,7 @@ func (o measureOptions) measureAll(eng latency.Engine, todo []arch.Arch, done me
 
 // measurePairedAll is measureAll under the paired protocol: each network is timed
 // against its reference (pairedReference); a reference's calm time comes from the file
-// (done.RefCalmMS) or, the first time it is met, from calibrationRounds rounds of it
+// (done.RefCalmMS) or, the first time it is met, from latency.CalibrationRounds rounds of it
 // against itself, and every row is scaled by it.
 func (o measureOptions) measurePairedAll(eng latency.Engine, todo []arch.Arch, done measfile.Done, sink func(row []string) error, stderr io.Writer) error {
 	opener, ok := eng.(latency.Opener)
@@ -346,7 +341,7 @@ func (o measureOptions) measurePairedAll(eng latency.Engine, todo []arch.Arch, d
 		if err != nil {
 			return err
 		}
-		calmMS, err := calm.calm(ref)
+		calmMS, err := calm.Of(ref)
 		if err != nil {
 			return err
 		}

@@ -217,14 +217,14 @@ func (o lutOptions) measure(stderr io.Writer) error {
 			if ref != nil {
 				ref.Close()
 			}
-			if refArch, err = spaceReference(o.space, o.width, t.res); err != nil {
+			if refArch, err = latency.ReferenceAt(o.space, o.width, t.res); err != nil {
 				return err
 			}
 			if ref, err = eng.Open(refArch, o.paired.Protocol); err != nil {
 				return fmt.Errorf("reference %s: %w", refArch, err)
 			}
 		}
-		calmMS, err := calm.calm(refArch)
+		calmMS, err := calm.Of(refArch)
 		if err != nil {
 			return err
 		}
@@ -256,18 +256,6 @@ func (o lutOptions) measure(stderr io.Writer) error {
 		bar.Add(1)
 	}
 	return nil
-}
-
-// spaceReference is the reference network of a space at width (0: the space's default)
-// and resolution res (latency.ReferenceArch): what measure times a network against, and
-// measure-lut a table's operators.
-func spaceReference(space string, width float64, res int) (arch.Arch, error) {
-	ref, err := latency.ReferenceArch(space, res)
-	if mb, ok := ref.(arch.MBArch); ok && err == nil && width != 0 {
-		mb.W = width
-		ref = mb
-	}
-	return ref, err
 }
 
 // writeTables writes the YAML table of each resolution whose operators the measurement

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
-	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/metric"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/profile"
 )
@@ -25,8 +24,7 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	fixRes := fs.Bool("fix-res", false, "add one group per resolution of the space (resolution fixed, blocks random)")
 	deepen := fs.String("deepen", "include", "how a fix at a deep layer makes its block exist: include (raise the depth to layer+1) or released (to layer, as BlockProfile's code: the block is then often absent)")
 	modelDir := fs.modelDirFlag("for predicted: a latency predictor saved by 'train --dataset ofa-mbv3-measured --model-dir DIR'", "")
-	engine := fs.String("engine", latency.EngineORT, "for measured: inference engine, onnxruntime or gomlx")
-	repeats := fs.Int("repeats", 0, "for measured: exactly this many timed runs per network (0: measure's default protocol, until the median is known to ±1 %)")
+	measured := fs.measuredFlags()
 	gpuTrain := fs.Int("gpu-train", 1000, "for gpu_<column>: labelled networks the GPU latency predictor is trained on")
 	seeds := fs.seedsFlag(1, fmt.Sprintf("--seed .. --seed+N-1 (at most %d); above 1, print instead per metric and block the share of seeds whose profile drops it (metric,block,drop_share,agreed), the first metric being the accuracy", maxProfileSeeds))
 	agree := fs.Float64("agree", 0.8, "with --seeds: the share of seeds that must drop a block for it to be agreed")
@@ -81,8 +79,8 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	if err := checkMetrics(sp.Family, names, *modelDir); err != nil {
 		return err
 	}
-	if *repeats < 0 || *gpuTrain < 2 {
-		return usagef("need --repeats >= 0 and --gpu-train >= 2")
+	if *gpuTrain < 2 {
+		return usagef("need --gpu-train >= 2")
 	}
 	// Every way the space leaves what the metrics cover, at once, before any is loaded;
 	// again once built, when predicted's saved predictor states its resolutions.
@@ -98,10 +96,10 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	// Deterministic metrics report per batch (Config.Progress sets the total so far);
 	// measured latency per network (Options.Progress adds one).
 	cfg.Progress = func(done, total int) { bar.Set(done) }
-	opts := metric.Options{DataDir: *dataDir, ModelDir: *modelDir, Engine: *engine, GPUTrain: *gpuTrain, GPUSeed: *seed,
+	opts := metric.Options{DataDir: *dataDir, ModelDir: *modelDir, GPUTrain: *gpuTrain, GPUSeed: *seed,
 		Progress: func() { bar.Add(1) }}
-	if *repeats > 0 {
-		opts.Protocol = latency.DefaultProtocol.Exactly(*repeats)
+	if err := measured.options(&opts); err != nil {
+		return err
 	}
 	for _, name := range names {
 		m, err := metric.New(name, sp.Family, opts)

@@ -125,3 +125,28 @@ func Coverage(recs []BlockRecord) []float64 {
 	}
 	return out
 }
+
+// ScaleBlocks puts a per-block file's times on the scale of its end-to-end file when
+// that was measured under the paired protocol: each block's time times its network's
+// scaled_ms over the profiled run's time (run_ms), so that blocks profiled while the host
+// was slow and while it was fast compare, as the networks' scaled times do. A file of
+// the single protocol leaves the blocks as they are. A network of the blocks missing
+// from the end-to-end file is an error naming it.
+func ScaleBlocks(recs []BlockRecord, nets *Recorded) ([]BlockRecord, error) {
+	if !nets.Paired() {
+		return recs, nil
+	}
+	byArch := make(map[string]float64, nets.Len())
+	for i, row := range nets.Rows {
+		byArch[row[0]] = nets.MS[i]
+	}
+	out := slices.Clone(recs)
+	for i := range out {
+		ms, ok := byArch[out[i].Arch]
+		if !ok {
+			return nil, fmt.Errorf("%s: network %s of the per-block file is not in it, so its blocks cannot be scaled", nets.Path, out[i].Arch)
+		}
+		out[i].MS *= ms / out[i].RunMS
+	}
+	return out, nil
+}

@@ -217,6 +217,32 @@ func ReferenceArch(space string, res int) (arch.Arch, error) {
 	return nil, fmt.Errorf("no reference network for %q (spaces measured here: %s, %s, %s)", space, arch.OFAMBv3, arch.ProxylessNAS, arch.OFAResNet50)
 }
 
+// ReferenceAt is ReferenceArch at a supernet width (0: the space's default) for the
+// mobile spaces.
+func ReferenceAt(space string, width float64, res int) (arch.Arch, error) {
+	ref, err := ReferenceArch(space, res)
+	if mb, ok := ref.(arch.MBArch); ok && err == nil && width != 0 {
+		mb.W = width
+		ref = mb
+	}
+	return ref, err
+}
+
+// ReferenceFor is the reference network a network of the space is timed against under
+// the paired protocol: the space's middle network (ReferenceArch) at the network's own
+// resolution and width.
+func ReferenceFor(space string, a arch.Arch) (arch.Arch, error) {
+	width := 0.0
+	if mb, ok := a.(arch.MBArch); ok {
+		width = mb.W
+	}
+	res, ok := arch.InputResolution(a)
+	if !ok {
+		return nil, fmt.Errorf("no reference network for %s: its input resolution is not known", a)
+	}
+	return ReferenceAt(space, width, res)
+}
+
 // OpenNetwork opens an ONNX network for repeated runs (a lookup table's operator), its
 // input filled with the protocol's seeded normal values.
 func (e *ORT) OpenNetwork(net *Network, p Protocol) (Runner, error) {

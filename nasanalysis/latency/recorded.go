@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -47,27 +48,48 @@ func ReadProject(name, space string) (*Recorded, error) {
 	return ReadMeasured(path, space)
 }
 
-// Recorded is a table of measured latencies: one architecture and its median latency per
-// row, with the file's other columns (provenance, protocol) kept as text.
+// Recorded is a table of measured latencies: one architecture and its latency per row,
+// with the file's other columns (provenance, protocol) kept as text.
 type Recorded struct {
 	Path   string
 	Space  string
 	Header []string
 	Archs  []arch.Arch
-	MS     []float64 // median latency, ms
-	Rows   [][]string
+	// MS is the latency the studies use, ms: in a file of the paired protocol its
+	// scaled_ms (the time at the reference's calm speed, which the host's drift does not
+	// move), in a file of the single-network protocol its median_ms. MSColumn names which.
+	MS       []float64
+	MSColumn string
+	RawMS    []float64 // median_ms: the raw median of the network's own runs
+	Rows     [][]string
 }
+
+// Paired says whether the file was measured under the paired protocol (MS is scaled_ms).
+func (r *Recorded) Paired() bool { return r.MSColumn == ScaledColumn }
+
+// ScaledColumn and RawColumn are the two latency columns of a measured file.
+const (
+	ScaledColumn = "scaled_ms"
+	RawColumn    = "median_ms"
+)
 
 // ReadMeasured reads a file written by `nasanalysis measure` (measfile.Measured) for the
 // named design space, strictly: the header must start arch,resolution,median_ms (as the
 // older GoMLX files' do too), every architecture must be a valid one of the space,
-// measured once, and every latency a positive number; errors name the line.
+// measured once, and every latency a positive number; errors name the line. A file whose
+// first row was measured under the paired protocol (protocol "paired:...") must be so in
+// every row, each with a positive scaled_ms.
 func ReadMeasured(path, space string) (*Recorded, error) {
 	f, err := measfile.Measured.Read(path)
 	if err != nil {
 		return nil, err
 	}
-	r := &Recorded{Path: path, Space: space, Header: f.Header()}
+	r := &Recorded{Path: path, Space: space, Header: f.Header(), MSColumn: RawColumn}
+	hasProtocol := slices.Contains(r.Header, "protocol")
+	isPaired := func(i int) bool { return hasProtocol && strings.HasPrefix(f.Str(i, "protocol"), "paired") }
+	if f.Len() > 0 && isPaired(0) {
+		r.MSColumn = ScaledColumn
+	}
 	seen := map[string]int{}
 	for i := 0; i < f.Len(); i++ {
 		row := f.Row(i)
@@ -86,7 +108,20 @@ func ReadMeasured(path, space string) (*Recorded, error) {
 		if ms <= 0 {
 			return nil, &data.InputError{File: path, Line: f.Line(i), Column: "median_ms", Value: row[2], Reason: "latency must be positive"}
 		}
-		r.Archs, r.MS, r.Rows = append(r.Archs, a), append(r.MS, ms), append(r.Rows, row)
+		use := ms
+		if isPaired(i) != r.Paired() {
+			return nil, &data.InputError{File: path, Line: f.Line(i), Column: "protocol", Value: f.Str(i, "protocol"),
+				Reason: fmt.Sprintf("the file mixes protocols (line 2 is %q); measure each protocol into its own file", f.Str(0, "protocol"))}
+		}
+		if r.Paired() {
+			if use, err = f.Float(i, ScaledColumn, false); err != nil {
+				return nil, err
+			}
+			if use <= 0 {
+				return nil, &data.InputError{File: path, Line: f.Line(i), Column: ScaledColumn, Value: f.Str(i, ScaledColumn), Reason: "latency must be positive"}
+			}
+		}
+		r.Archs, r.MS, r.RawMS, r.Rows = append(r.Archs, a), append(r.MS, use), append(r.RawMS, ms), append(r.Rows, row)
 	}
 	return r, nil
 }

@@ -2,6 +2,7 @@ package metric
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -180,9 +181,17 @@ type Options struct {
 	ModelDir string // predicted: a saved measured-latency predictor
 	// Predicted, when set, is the measured-latency predictor itself (ModelDir unused).
 	Predicted *predictor.Trained
-	// measured: the engine (latency.EngineORT when empty) and protocol (the default
-	// protocol when zero), and a callback after each network (progress).
+	// measured: the engine (latency.EngineORT when empty) and protocol: the paired
+	// protocol (Paired; latency.DefaultPaired when zero), each network's time scaled to
+	// its reference's calm time, from CalmFile (written to when a reference is missing)
+	// or, when CalmFile is empty, from the project's datasets/calm-<engine>.csv if there
+	// (read only: a missing reference is calibrated for this run alone); or, when Single,
+	// the single-network protocol Protocol (latency.DefaultProtocol when zero). Progress
+	// is called after each network.
 	Engine   string
+	Paired   latency.PairedProtocol
+	CalmFile string
+	Single   bool
 	Protocol latency.Protocol
 	Progress func()
 	// gpu_<column>: labelled networks the GPU predictor is trained on (1,000 when 0)
@@ -257,7 +266,7 @@ func New(name, space string, o Options) (*Metric, error) {
 	case name == "predicted":
 		return predictedMetric(o.ModelDir, o.Predicted)
 	case name == "measured":
-		return measuredMetric(o)
+		return measuredMetric(space, o)
 	case name == "local_lut":
 		return localLUTMetric(space)
 	}
@@ -554,7 +563,10 @@ func pnMobileBlocks() []arch.Block {
 	return slices.DeleteFunc(all, func(b arch.Block) bool { return b.Expand == 4 })
 }
 
-func measuredMetric(o Options) (*Metric, error) {
+// measuredMetric times each network on this machine (see Options): under the paired
+// protocol its value is the network's ratio to its reference times the reference's calm
+// time, the scaled_ms of `measure`; under the single protocol its median.
+func measuredMetric(space string, o Options) (*Metric, error) {
 	name := o.Engine
 	if name == "" {
 		name = latency.EngineORT
@@ -563,6 +575,64 @@ func measuredMetric(o Options) (*Metric, error) {
 	if err != nil {
 		return nil, err
 	}
+	if o.Single {
+		return singleMeasured(eng, o)
+	}
+	opener, ok := eng.(latency.Opener)
+	if !ok {
+		return nil, fmt.Errorf("metric measured: engine %s cannot open a network for the paired protocol's alternating runs; use the single-network protocol", eng.Name())
+	}
+	p := o.Paired
+	if p == (latency.PairedProtocol{}) {
+		p = latency.DefaultPaired
+	}
+	if err := p.Check(); err != nil {
+		return nil, err
+	}
+	path, readOnly := o.CalmFile, false
+	if path == "" {
+		if proj, err := data.ProjectFile("calm-" + eng.Name() + ".csv"); err == nil {
+			path, readOnly = proj, true
+		}
+	}
+	calm, err := latency.NewCalmTimes(path, readOnly, eng, opener, p, nil, io.Discard)
+	if err != nil {
+		return nil, fmt.Errorf("metric measured: %w", err)
+	}
+	calmNote := "calibrated in this run"
+	if path != "" {
+		calmNote = "from " + path
+	}
+	return &Metric{Name: "measured", Unit: "ms",
+		About: fmt.Sprintf("latency on this machine under the paired protocol (each network timed in rounds of %d runs against its space's reference network at its resolution until the ratio is known to ±%.0f %%, scaled to the reference's calm time, %s), %s %s, %d thread(s), each network at its own resolution and width (ofa-mbv3: %.1f unless its line gives \"w\")",
+			p.Burst, 100*p.TargetCI, calmNote, eng.Name(), eng.Version(), p.Threads, arch.MBv3.DefaultWidth),
+		Values: func(as []arch.Arch) ([]float64, error) {
+			out := make([]float64, len(as))
+			for i, a := range as {
+				ref, err := latency.ReferenceFor(space, a)
+				if err != nil {
+					return nil, fmt.Errorf("architecture %d: %w", i+1, err)
+				}
+				ms, err := calm.Of(ref)
+				if err != nil {
+					return nil, fmt.Errorf("architecture %d: %w", i+1, err)
+				}
+				t, err := latency.MeasurePaired(opener, a, ref, p)
+				if err != nil {
+					return nil, fmt.Errorf("architecture %d: %w", i+1, err)
+				}
+				out[i] = t.Ratio * ms
+				if o.Progress != nil {
+					o.Progress()
+				}
+			}
+			return out, nil
+		}}, nil
+}
+
+// singleMeasured is the measured metric under the single-network protocol: each
+// network's median time, which follows the host's speed.
+func singleMeasured(eng latency.Engine, o Options) (*Metric, error) {
 	p := o.Protocol
 	if p == (latency.Protocol{}) {
 		p = latency.DefaultProtocol
@@ -571,7 +641,7 @@ func measuredMetric(o Options) (*Metric, error) {
 		return nil, err
 	}
 	return &Metric{Name: "measured", Unit: "ms",
-		About: fmt.Sprintf("median latency on this machine, %s %s, %d thread(s), of each network at its own resolution and width (ofa-mbv3: %.1f unless its line gives \"w\")",
+		About: fmt.Sprintf("median latency on this machine (single-network protocol, not corrected for the host's speed), %s %s, %d thread(s), of each network at its own resolution and width (ofa-mbv3: %.1f unless its line gives \"w\")",
 			eng.Name(), eng.Version(), p.Threads, arch.MBv3.DefaultWidth),
 		Values: func(as []arch.Arch) ([]float64, error) {
 			out := make([]float64, len(as))

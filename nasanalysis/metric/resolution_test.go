@@ -2,13 +2,16 @@ package metric
 
 import (
 	"errors"
+	"math"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/latency/measfile"
 )
 
 // ofaLine is an OFA-MobileNetV3 line as OFA writes it: "r" a list of one resolution and
@@ -149,7 +152,7 @@ func TestMeasuredAtAnyResolution(t *testing.T) {
 	if testing.Short() {
 		t.Skip("measures two networks")
 	}
-	m, err := New("measured", arch.OFAMBv3, Options{Protocol: latency.DefaultProtocol.Exactly(5)})
+	m, err := New("measured", arch.OFAMBv3, Options{Single: true, Protocol: latency.DefaultProtocol.Exactly(5)})
 	datatest.CheckORT(t, err)
 	a, err := arch.ParseMB(arch.MBv3, ofaLine)
 	if err != nil {
@@ -163,5 +166,54 @@ func TestMeasuredAtAnyResolution(t *testing.T) {
 	}
 	if !(ms[0] > 0 && ms[0] < ms[1]) {
 		t.Errorf("measured latency at 100 and 236 px: %v ms", ms)
+	}
+}
+
+// Under the paired protocol (the default) a network's value is its ratio to the space's
+// reference at its resolution times the reference's calm time: the reference itself
+// comes out at its calm time (ratio 1, within the noise of a few rounds), a smaller
+// network below it and a larger above; a reference the calm file lacks is calibrated
+// once and written to it.
+func TestMeasuredPaired(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measures networks")
+	}
+	calmFile := filepath.Join(t.TempDir(), "calm.csv")
+	p := latency.DefaultPaired
+	p.MinRounds, p.MaxRounds, p.TargetCI = 4, 4, 0
+	m, err := New("measured", arch.OFAMBv3, Options{Paired: p, CalmFile: calmFile})
+	datatest.CheckORT(t, err)
+	ref, err := latency.ReferenceArch(arch.OFAMBv3, 160)
+	if err != nil {
+		t.Fatal(err)
+	}
+	small, err := arch.Parse(arch.OFAMBv3, `{"ks":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],"e":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],"d":[2,2,2,2,2],"r":160}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	large, err := arch.Parse(arch.OFAMBv3, `{"ks":[7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7],"e":[6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6],"d":[4,4,4,4,4],"r":160}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := m.Values([]arch.Arch{small, ref, large})
+	if err != nil {
+		t.Fatal(err)
+	}
+	calm, err := measfile.ReadCalm(calmFile)
+	if err != nil || len(calm) != 1 {
+		t.Fatalf("calm file: %v, %v (want one reference)", calm, err)
+	}
+	var calmMS float64
+	for _, v := range calm {
+		calmMS = v
+	}
+	if math.Abs(ms[1]/calmMS-1) > 0.25 { // four rounds: a loaded host leaves some noise
+		t.Errorf("the reference measured %v ms against its calm time %v ms: want a ratio near 1", ms[1], calmMS)
+	}
+	if !(ms[0] < ms[1] && ms[1] < ms[2]) {
+		t.Errorf("small, reference, large: %v ms; want increasing", ms)
+	}
+	if !strings.Contains(m.About, "paired protocol") || !strings.Contains(m.About, calmFile) {
+		t.Errorf("About %q does not name the protocol and the calm file", m.About)
 	}
 }

@@ -178,11 +178,12 @@ func (t *Task) loadMeasured() error {
 		return err
 	}
 	t.Source, t.Log = path, true
-	ms := rec.MS
+	ms := rec.RawMS
 	if t.Target == ScaledTarget {
-		if ms, err = rec.Floats(ScaledTarget); err != nil {
-			return fmt.Errorf("%s has no %s (measured before the paired protocol; re-measure it with `nasanalysis measure`): %w", path, ScaledTarget, err)
+		if !rec.Paired() {
+			return fmt.Errorf("%s has no %s (measured before the paired protocol; re-measure it with `nasanalysis measure`)", path, ScaledTarget)
 		}
+		ms = rec.MS
 	}
 	for i, a := range archs {
 		if !(ms[i] > 0) || math.IsInf(ms[i], 0) {

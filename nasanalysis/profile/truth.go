@@ -12,6 +12,7 @@ import (
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/prose"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
@@ -27,6 +28,9 @@ type BlockTruth struct {
 	// network, stem and head included); File is the file's name when ReadTruth read it.
 	Networks, Rows int
 	File           string
+	// Scaled says the block times were scaled to their networks' paired-protocol times
+	// (ReadTruthScaled).
+	Scaled bool
 }
 
 // TruthFromBlocks averages a per-block file (`measure --per-block`) by position and
@@ -61,11 +65,49 @@ func ReadTruth(path string) (BlockTruth, error) {
 	return t, nil
 }
 
+// ReadTruthScaled reads a per-block file and the end-to-end file of its networks and
+// averages the blocks on the end-to-end file's scale (latency.ScaleBlocks: under the
+// paired protocol, each network's blocks scaled to its calm-host time).
+func ReadTruthScaled(blocksPath, netsPath string) (BlockTruth, error) {
+	recs, err := latency.ReadBlocks(blocksPath)
+	if err != nil {
+		return BlockTruth{}, err
+	}
+	nets, err := latency.ReadMeasured(netsPath, arch.OFAMBv3)
+	if err != nil {
+		return BlockTruth{}, err
+	}
+	if recs, err = latency.ScaleBlocks(recs, nets); err != nil {
+		return BlockTruth{}, err
+	}
+	t := TruthFromBlocks(recs)
+	t.File, t.Scaled = filepath.Base(blocksPath), nets.Paired()
+	return t, nil
+}
+
+// ProjectTruth is ReadTruthScaled on the project's files (datasets/ort-ofa-mbv3-r160-blocks.csv
+// and datasets/ort-ofa-mbv3-r160.csv).
+func ProjectTruth() (BlockTruth, error) {
+	blocks, err := data.ProjectFile(latency.BlocksFile)
+	if err != nil {
+		return BlockTruth{}, err
+	}
+	nets, err := data.ProjectFile(latency.MeasuredFile)
+	if err != nil {
+		return BlockTruth{}, err
+	}
+	return ReadTruthScaled(blocks, nets)
+}
+
 // DataLine states what the per-block file (in the project's datasets/) holds, as
 // Sample.DataLine does.
 func (t BlockTruth) DataLine() (dataset string, n int, unit, note string) {
+	scale := ""
+	if t.Scaled {
+		scale = ", scaled to each network's paired-protocol time"
+	}
 	return "datasets/" + t.File, t.Networks, "networks",
-		fmt.Sprintf("every block's own time inside the network, ONNX Runtime's per-node profiler, 160 px; %s block rows", prose.Num(t.Rows))
+		fmt.Sprintf("every block's own time inside the network, ONNX Runtime's per-node profiler, 160 px%s; %s block rows", scale, prose.Num(t.Rows))
 }
 
 // TruthPosition sets, at one position, what end-to-end profiling infers about its blocks
