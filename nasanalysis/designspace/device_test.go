@@ -83,7 +83,7 @@ func TestTableFindingVerdict(t *testing.T) {
 // The ceiling of the OFA-MobileNetV3 table check is the two quiet runs' agreement:
 // every network within ±5 % of its other measurement (Python: 100 %), SRCC 0.996217.
 func TestCheckTableMBv3(t *testing.T) {
-	tc, err := CheckTable(arch.OFAMBv3, 1)
+	tc, err := CheckTable(arch.OFAMBv3, 1, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

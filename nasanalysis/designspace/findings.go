@@ -216,17 +216,25 @@ func TwoEnginesFinding(t TwoEngines) string {
 	return s
 }
 
-// DriftFinding says how dividing each latency by the drift reference's nearest time
-// changes its SRCC with MACs, in each per-space file.
+// DriftFinding says how correcting each latency for the host's speed changes its SRCC
+// with MACs, in each per-space file, and what that says about the machine.
 func DriftFinding(d Drift) string {
 	var parts, raised []string
+	hows := map[string]bool{}
 	for _, s := range d.Spaces {
-		parts = append(parts, fmt.Sprintf("%s %s → %s, change %s", s.Space, prose.Num(s.Raw), prose.Num(s.Divided), est(s.Change)))
+		parts = append(parts, fmt.Sprintf("%s %s → %s, change %s", s.Space, prose.Num(s.Raw), prose.Num(s.Corrected), est(s.Change)))
 		if s.Change.Sign() > 0 {
 			raised = append(raised, s.Space)
 		}
+		hows[s.Correction] = true
 	}
-	out := "Dividing each latency by the drift reference's time measured nearest to it changes its SRCC with MACs (change with its paired bootstrap interval): " + strings.Join(parts, "; ") + "."
+	how := "each file as its protocol allows"
+	if len(hows) == 1 {
+		for h := range hows {
+			how = h
+		}
+	}
+	out := "Correcting each raw median for the host's speed (" + how + ") changes its SRCC with MACs (change with its paired bootstrap interval): " + strings.Join(parts, "; ") + "."
 	if len(raised) == 0 {
 		return out + " It raises the correlation in no space, so the machine's wandering speed is not why latency measured here departs from MACs; the runtime's own costs (depthwise and memory-bound layers cost more than their MACs say) are the likelier cause."
 	}

@@ -157,7 +157,7 @@ func TestTwoEnginesFinding(t *testing.T) {
 }
 
 func TestDriftFinding(t *testing.T) {
-	d := Drift{Spaces: []DriftSpace{{Space: "ofa-mbv3", Raw: 0.833, Divided: 0.781, Change: iv(-0.0521, -0.0673, -0.0372)}, {Space: "proxylessnas", Raw: 0.868, Divided: 0.816, Change: none}}}
+	d := Drift{Spaces: []DriftSpace{{Space: "ofa-mbv3", Raw: 0.833, Corrected: 0.781, Change: iv(-0.0521, -0.0673, -0.0372)}, {Space: "proxylessnas", Raw: 0.868, Corrected: 0.816, Change: none}}}
 	got := DriftFinding(d)
 	wantIn(t, "none raised", got, "ofa-mbv3 0.833 → 0.781, change -0.0521 (-0.0673 to -0.0372); proxylessnas", "It raises the correlation in no space")
 	d.Spaces[1].Change = above

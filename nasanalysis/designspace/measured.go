@@ -392,14 +392,18 @@ func (c Config) TwoEngines() (TwoEngines, error) {
 	return t, nil
 }
 
-// DriftSpace is one per-space file's SRCC of latency with MACs, raw and with each
-// latency divided by the drift reference's time measured nearest to it.
+// DriftSpace is one per-space file's SRCC of latency with MACs, of the raw medians and
+// of the latencies corrected for the host's speed (latency.Recorded.HostCorrected).
 type DriftSpace struct {
-	Space, File  string
-	N            int
-	MACs, MS     []float64 // millions; ms
-	Raw, Divided float64
-	// Change is Divided − Raw over the same bootstrap resamples (seed Seed).
+	Space, File string
+	N           int
+	MACs, MS    []float64 // millions; ms (the latency the studies use)
+	// Paired says the file was measured under the paired protocol; Correction says how
+	// its latencies were corrected.
+	Paired         bool
+	Correction     string
+	Raw, Corrected float64
+	// Change is Corrected − Raw over the same bootstrap resamples (seed Seed).
 	Change stats.Interval
 	Seed   uint64
 }
@@ -414,7 +418,7 @@ var DriftFiles = []struct{ File, Space string }{
 	{latency.MBv3File, arch.OFAMBv3}, {latency.ProxylessFile, arch.ProxylessNAS}, {latency.ResNet50File, arch.OFAResNet50},
 }
 
-// Drift reads the per-space files and, for each, how dividing by the drift reference
+// Drift reads the per-space files and, for each, how correcting for the host's speed
 // changes the SRCC of latency with MACs (paired bootstrap, seed 600 + the file's
 // position).
 func (c Config) Drift() (Drift, error) {
@@ -427,11 +431,11 @@ func (c Config) Drift() (Drift, error) {
 		if err != nil {
 			return Drift{}, err
 		}
-		ref, err := r.Floats("ref_ms")
+		corrected, how, err := r.HostCorrected()
 		if err != nil {
-			return Drift{}, fmt.Errorf("%s has no drift reference: %w", f.File, err)
+			return Drift{}, err
 		}
-		s := DriftSpace{Space: r.Space, File: f.File, N: r.Len(), MS: r.MS, Seed: uint64(600 + k)}
+		s := DriftSpace{Space: r.Space, File: f.File, N: r.Len(), MS: r.MS, Paired: r.Paired(), Correction: how, Seed: uint64(600 + k)}
 		for _, a := range r.Archs {
 			cost, ok := a.(arch.Costed)
 			if !ok {
@@ -439,14 +443,13 @@ func (c Config) Drift() (Drift, error) {
 			}
 			s.MACs = append(s.MACs, cost.MACs()/1e6)
 		}
-		div := ratios(r.MS, ref)
-		if s.Raw, err = stats.SpearmanRho(r.MS, s.MACs); err != nil {
+		if s.Raw, err = stats.SpearmanRho(r.RawMS, s.MACs); err != nil {
 			return Drift{}, fmt.Errorf("%s: %w", f.File, err)
 		}
-		if s.Divided, err = stats.SpearmanRho(div, s.MACs); err != nil {
+		if s.Corrected, err = stats.SpearmanRho(corrected, s.MACs); err != nil {
 			return Drift{}, fmt.Errorf("%s: %w", f.File, err)
 		}
-		if s.Change, err = pairedDiff(r.Len(), c.Resamples, func(idx []int) float64 { return rhoOn(div, s.MACs, idx) - rhoOn(r.MS, s.MACs, idx) }, s.Seed); err != nil {
+		if s.Change, err = pairedDiff(r.Len(), c.Resamples, func(idx []int) float64 { return rhoOn(corrected, s.MACs, idx) - rhoOn(r.RawMS, s.MACs, idx) }, s.Seed); err != nil {
 			return Drift{}, fmt.Errorf("%s: %w", f.File, err)
 		}
 		d.Spaces = append(d.Spaces, s)

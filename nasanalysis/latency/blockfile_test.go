@@ -100,7 +100,7 @@ func TestSummaryFrame(t *testing.T) {
 	}
 	row := func(c string) string { return df.Col(c).Elem(0).String() }
 	for c, want := range map[string]string{"file": "m.csv", "engine": "onnxruntime", "networks": "3", "resolution": "160", "disturbed": "1",
-		"median_ms": "2.000000", "min_ms": "1.000000", "max_ms": "3.000000", "srcc_macs": "-0.500000", "srcc_macs_per_ref": "1.000000"} {
+		"median_ms": "2.000000", "min_ms": "1.000000", "max_ms": "3.000000", "srcc_macs_raw": "-0.500000", "srcc_macs_corrected": "1.000000", "protocol": "single"} {
 		if got := row(c); got != want {
 			t.Errorf("%s = %s, want %s", c, got, want)
 		}

@@ -174,19 +174,39 @@ func (r *Recorded) Disturbed() int {
 	return n
 }
 
+// HostCorrected is the file's latency corrected for the host's speed, and how: under the
+// paired protocol its scaled_ms (each network's ratio to the reference timed in the same
+// window, times the reference's calm time); under the single protocol each median
+// divided by the drift reference's latest time (ref_ms, re-timed every 50 networks); an
+// error for a file with neither (the GoMLX files).
+func (r *Recorded) HostCorrected() ([]float64, string, error) {
+	if r.Paired() {
+		return r.MS, "scaled to the reference timed in the same window (scaled_ms)", nil
+	}
+	ref, err := r.Floats("ref_ms")
+	if err != nil {
+		return nil, "", fmt.Errorf("%s has no drift reference: %w", r.Path, err)
+	}
+	div := make([]float64, len(ref))
+	for i := range ref {
+		div[i] = r.RawMS[i] / ref[i]
+	}
+	return div, "divided by the drift reference's latest time (ref_ms)", nil
+}
+
 // MB is the architectures as OFA mobile architectures (MobileNetV3 or ProxylessNAS).
 func (r *Recorded) MB() ([]arch.MBArch, error) { return arch.AsMB(r.Archs) }
 
-// SummaryFrame describes measured files, one row each: the file, its space and engine,
-// how many networks and at which resolutions, how many rows were flagged disturbed, the
-// median latency's median and range, and the Spearman correlation of latency with the
-// networks' MACs — raw, and with each latency divided by the drift reference's latest
-// time (ref_ms; NaN for files without it): if the machine's speed wandered, the
-// divided latencies should rank more like the MACs.
+// SummaryFrame describes measured files, one row each: the file, its space, engine and
+// protocol, how many networks and at which resolutions, how many rows were flagged
+// disturbed, the latency's (MS: scaled_ms under the paired protocol) median and range,
+// and the Spearman correlation with the networks' MACs of the raw median (median_ms)
+// and of the host-corrected latency (HostCorrected; NaN for a file with neither): if
+// the machine's speed wandered, the corrected latencies should rank more like the MACs.
 func SummaryFrame(recs ...*Recorded) (dataframe.DataFrame, error) {
 	n := len(recs)
 	files, spaces, engines, resolutions := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-	count, disturbed := make([]int, n), make([]int, n)
+	count, disturbed, protocols := make([]int, n), make([]int, n), make([]string, n)
 	med, lo, hi, srcc, srccRef := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	for k, r := range recs {
 		files[k], spaces[k], count[k], disturbed[k] = filepath.Base(r.Path), r.Space, r.Len(), r.Disturbed()
@@ -216,26 +236,26 @@ func SummaryFrame(recs ...*Recorded) (dataframe.DataFrame, error) {
 			}
 			macs[i] = c.MACs()
 		}
-		if srcc[k], err = stats.SpearmanRho(r.MS, macs); err != nil {
+		if srcc[k], err = stats.SpearmanRho(r.RawMS, macs); err != nil {
 			return dataframe.DataFrame{}, fmt.Errorf("%s: SRCC of latency with MACs: %w", r.Path, err)
 		}
+		protocols[k] = "single"
+		if r.Paired() {
+			protocols[k] = "paired"
+		}
 		srccRef[k] = math.NaN()
-		if ref, err := r.Floats("ref_ms"); err == nil {
-			div := make([]float64, len(ref))
-			for i := range ref {
-				div[i] = r.MS[i] / ref[i]
-			}
-			if srccRef[k], err = stats.SpearmanRho(div, macs); err != nil {
-				return dataframe.DataFrame{}, fmt.Errorf("%s: SRCC of latency per ref_ms with MACs: %w", r.Path, err)
+		if corrected, _, err := r.HostCorrected(); err == nil {
+			if srccRef[k], err = stats.SpearmanRho(corrected, macs); err != nil {
+				return dataframe.DataFrame{}, fmt.Errorf("%s: SRCC of host-corrected latency with MACs: %w", r.Path, err)
 			}
 		}
 	}
 	return dataframe.New(
 		series.New(files, series.String, "file"), series.New(spaces, series.String, "space"),
-		series.New(engines, series.String, "engine"), series.New(count, series.Int, "networks"),
+		series.New(engines, series.String, "engine"), series.New(protocols, series.String, "protocol"), series.New(count, series.Int, "networks"),
 		series.New(resolutions, series.String, "resolution"), series.New(disturbed, series.Int, "disturbed"),
 		series.New(med, series.Float, "median_ms"), series.New(lo, series.Float, "min_ms"),
-		series.New(hi, series.Float, "max_ms"), series.New(srcc, series.Float, "srcc_macs"),
-		series.New(srccRef, series.Float, "srcc_macs_per_ref"),
+		series.New(hi, series.Float, "max_ms"), series.New(srcc, series.Float, "srcc_macs_raw"),
+		series.New(srccRef, series.Float, "srcc_macs_corrected"),
 	), nil
 }

@@ -37,6 +37,9 @@ func TestReadMeasuredPaired(t *testing.T) {
 	if !r.Paired() || r.MSColumn != "scaled_ms" || r.MS[0] != 6.5 || r.MS[1] != 9.75 || r.RawMS[0] != 8 || r.RawMS[1] != 12 {
 		t.Errorf("paired file: column %s, MS %v, raw %v; want scaled_ms [6.5 9.75], raw [8 12]", r.MSColumn, r.MS, r.RawMS)
 	}
+	if c, how, err := r.HostCorrected(); err != nil || c[1] != 9.75 || !strings.Contains(how, "scaled_ms") {
+		t.Errorf("host-corrected latency of a paired file: %v, %q, %v; want its scaled_ms", c, how, err)
+	}
 	mixed := filepath.Join(dir, "mixed.csv")
 	if err := os.WriteFile(mixed, []byte(pairedText("single")), 0o644); err != nil {
 		t.Fatal(err)
