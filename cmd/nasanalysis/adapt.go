@@ -34,8 +34,8 @@ const scoreHelp = "target cells SRCC is computed over: all (every measured cell,
 func addAdaptFlags(fs *flagSet, defaultSeeds int, defaultScore, methodHelp string) *adaptOptions {
 	return &adaptOptions{
 		dataset: fs.datasetFlag("nb201", data.DatasetNames()),
-		nTrain:  fs.Int("train", 60, "target cells to fit on"),
-		nVal:    fs.Int("val", 10, "further target cells: adaproxy-val and finetune choose lambda or fine-tuning steps on them, the other methods fit on them too"),
+		nTrain:  fs.intIn("train", 60, 3, 100000, "target cells to fit on"),
+		nVal:    fs.intIn("val", 10, 0, 100000, "further target cells: adaproxy-val and finetune choose lambda or fine-tuning steps on them, the other methods fit on them too"),
 		seeds:   fs.seedsFlag(defaultSeeds, "0..N-1, each drawing its own target cells"),
 		method:  fs.String("method", string(monotonic.MethodAdaProxy), methodHelp+methodNames()),
 		score:   fs.String("score", defaultScore, scoreHelp),

@@ -47,7 +47,7 @@ func (fs *flagSet) measuredFlags() *measuredFlags {
 	return &measuredFlags{
 		engine:   fs.String("engine", latency.EngineORT, "for measured: inference engine, onnxruntime or gomlx (gomlx: --protocol single only)"),
 		protocol: fs.String("protocol", "paired", "for measured: paired (each network timed against its space's reference network and scaled to the reference's calm time, as measure does) or single (each network alone; its median follows the host's speed)"),
-		calm:     fs.String("calm", "", "for measured, paired: "+calmHelp+" (default here: the project's datasets/calm-<engine>.csv, read only)"),
+		calm:     fs.String("calm", "", "for measured, paired: file of this machine's calm reference times (measure's --calm), a reference it lacks calibrated once and appended (default: the project's datasets/calm-<engine>.csv, read only: a reference it lacks is calibrated for this run alone)"),
 		rounds:   fs.Int("rounds", 0, fmt.Sprintf("for measured, paired: exactly this many rounds per network (0: measure's default, %d to %d rounds until the ratio is known to ±%.0f %%; at most %d)", latency.DefaultPaired.MinRounds, latency.DefaultPaired.MaxRounds, 100*latency.DefaultPaired.TargetCI, maxMeasuredRounds)),
 		repeats:  fs.Int("repeats", 0, fmt.Sprintf("for measured, single: exactly this many timed runs (0: until the median is known to ±1 %%; at most %d)", maxMeasuredRounds)),
 	}

@@ -98,7 +98,7 @@ func runCompareSpaces(args []string, stdout, stderr io.Writer) error {
 	agree := fs.Float64("agree", 0.8, "for --reduced auto: the share of profile seeds that must drop a block")
 	profileSeeds := fs.Int("profile-seeds", 10, fmt.Sprintf("for --reduced auto: profile seeds 1..N (at most %d)", maxProfileSeeds))
 	profileN := fs.Int("profile-n", 100, "for --reduced auto: networks per group of each profile")
-	gpuTrain := fs.Int("gpu-train", 1000, "for gpu_<column>: labelled networks the GPU latency predictor is trained on")
+	gpuTrain := fs.intIn("gpu-train", 1000, 2, maxGPUTrain, "for gpu_<column>: labelled networks the GPU latency predictor is trained on")
 	modelDir := fs.modelDirFlag("for predicted: a latency predictor saved by 'train --dataset ofa-mbv3-measured --model-dir DIR'", "")
 	format := fs.formatFlag()
 	dataDir := fs.dataFlag()

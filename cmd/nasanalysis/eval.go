@@ -34,7 +34,7 @@ var stdin io.Reader = os.Stdin
 func runSample(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("sample", "--space S --n N --seed K [--width W] [--res R] [--drop BLOCKS] [--min-depth D,D,D,D,D] [--max-depth D,D,D,D,D] [--reduced NAME]", stderr)
 	sf := fs.spaceFlags(arch.OFAMBv3, sampleSpaces)
-	n := fs.Int("n", 10, "number of architectures")
+	n := fs.intIn("n", 10, 1, maxNetworks, "number of architectures")
 	seed := fs.seedFlag(1, "the sampling")
 	width := fs.Float64("width", 0, "supernet width multiplier for the mobile spaces (0: the space's default)")
 	res := fs.Int("res", 0, "input resolution of every architecture (0: sampled with the rest)")
@@ -45,11 +45,8 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *n < 1 {
-		return usagef("--n must be >= 1, got %d", *n)
-	}
-	// Architectures are written as they are drawn, never held: --n has no memory
-	// bound, and a write error (a full disk, a closed pipe) stops the command with it.
+	// Architectures are written as they are drawn, never held (--n is bounded for the
+	// run's length, not for memory), and a write error (a full disk, a closed pipe) stops the command with it.
 	w := bufio.NewWriter(stdout)
 	if err := eachSample(sp, *n, *seed, func(a arch.Arch) error {
 		_, err := fmt.Fprintln(w, a.String())
@@ -166,8 +163,9 @@ func checkMetrics(space string, ms []string, modelDir string) error {
 
 // readArchs parses and validates every line of stdin before any work is done, so a bad
 // line fails early; an architecture outside the space (a dropped block, a stage depth
-// beyond the caps) is an error too.
+// beyond the caps), or one given twice however spelled, is an error too.
 func readArchs(sp arch.Space) (archs []arch.Arch, lines []int, err error) {
+	seen := map[string]int{}
 	err = readStdinLines(func(line int, text string) error {
 		a, err := arch.Parse(sp.Family, text)
 		if err == nil {
@@ -176,6 +174,12 @@ func readArchs(sp arch.Space) (archs []arch.Arch, lines []int, err error) {
 		if err != nil {
 			return usagef("stdin line %d: %v", line, err)
 		}
+		// One network however spelled: a second row of it would count it twice in
+		// whatever reads the output.
+		if prev, dup := seen[a.String()]; dup {
+			return usagef("stdin line %d: the network of line %d again (%s); give each network once", line, prev, a)
+		}
+		seen[a.String()] = line
 		archs, lines = append(archs, a), append(lines, line)
 		return nil
 	})

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,6 +17,7 @@ import (
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/latency/measfile"
 )
 
 // dataHelp is the help of --data, the same in every subcommand.
@@ -125,7 +128,7 @@ func (fs *flagSet) seedFlag(def uint64, what string) *uint64 {
 // seedsFlag adds --seeds, a number of seeds run one after another; first says where
 // they start.
 func (fs *flagSet) seedsFlag(def int, first string) *int {
-	return fs.Int("seeds", def, "number of seeds N (int); runs seeds "+first)
+	return fs.intIn("seeds", def, 1, maxSeeds, "number of seeds N; runs seeds "+first)
 }
 
 func (fs *flagSet) formatFlag() *string { return fs.String("format", "csv", formatHelp) }
@@ -274,3 +277,100 @@ func (f *spaceFlags) space(supported []string, width float64, res int) (arch.Spa
 	}
 	return sp, nil
 }
+
+// sameFile says whether two paths name one file: the same cleaned absolute path, or, when
+// both exist, the same file by os.SameFile (a link or another spelling of it).
+func sameFile(a, b string) bool {
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	if errA == nil && errB == nil && absA == absB {
+		return true
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
+
+// distinctFiles refuses two flags that name one file (flag names and paths in pairs;
+// an empty path or "-" is none): one run writing two formats into one file makes it
+// unreadable.
+func distinctFiles(flagsAndPaths ...string) error {
+	for i := 0; i < len(flagsAndPaths); i += 2 {
+		for j := i + 2; j < len(flagsAndPaths); j += 2 {
+			a, b := flagsAndPaths[i+1], flagsAndPaths[j+1]
+			if a != "" && a != "-" && b != "" && b != "-" && sameFile(a, b) {
+				return usagef("%s and %s name the same file (%s): each needs its own", flagsAndPaths[i], flagsAndPaths[j], a)
+			}
+		}
+	}
+	return nil
+}
+
+// lockOutputs takes measfile.Lock on each file that is not empty or "-", and returns
+// what releases them all.
+func lockOutputs(paths ...string) (release func(), err error) {
+	var held []func()
+	release = func() {
+		for _, r := range held {
+			r()
+		}
+	}
+	for _, p := range paths {
+		if p == "" || p == "-" {
+			continue
+		}
+		r, err := measfile.Lock(p)
+		if err != nil {
+			release()
+			return nil, err
+		}
+		held = append(held, r)
+	}
+	return release, nil
+}
+
+// boundedInt is an int flag that refuses values outside [min, max]: every count a
+// command allocates or loops over has an upper bound within what this machine can run,
+// stated in --help, and a value past it is a usage error, not a crash or an endless run.
+type boundedInt struct {
+	p        *int
+	min, max int
+}
+
+func (b boundedInt) String() string {
+	if b.p == nil {
+		return "0"
+	}
+	return strconv.Itoa(*b.p)
+}
+
+func (b boundedInt) Set(s string) error {
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || v < int64(b.min) || v > int64(b.max) {
+		return fmt.Errorf("want a whole number from %d to %d", b.min, b.max)
+	}
+	*b.p = int(v)
+	return nil
+}
+
+// intIn adds an int flag bounded to [min, max]; the bounds are appended to its help.
+func (fs *flagSet) intIn(name string, def, min, max int, help string) *int {
+	p := new(int)
+	*p = def
+	fs.Var(boundedInt{p, min, max}, name, fmt.Sprintf("%s (`int` from %d to %d)", help, min, max))
+	return p
+}
+
+// intVarIn is intIn into an existing variable.
+func (fs *flagSet) intVarIn(p *int, name string, def, min, max int, help string) {
+	*p = def
+	fs.Var(boundedInt{p, min, max}, name, fmt.Sprintf("%s (`int` from %d to %d)", help, min, max))
+}
+
+// Upper bounds of counts shared by several commands.
+const (
+	maxSeeds    = 1000    // --seeds: runs one after another
+	maxGPUTrain = 100000  // --gpu-train: labelled networks (HELP's table has 5,000)
+	maxThreads  = 64      // --threads: ONNX Runtime crashes far past the cores it has
+	maxNetworks = 1000000 // networks sampled and held in memory by eval
+)

@@ -334,7 +334,7 @@ func TestEvalAndSampleBadInput(t *testing.T) {
 		{good + good, []string{"eval", "--metrics", "flops"}, "text after the JSON object"},
 		{good, []string{"eval", "--metrics", "flops,speed"}, `metric "speed" is not available for ofa-mbv3`},
 		{good, []string{"eval", "--space", "mnasnet"}, `unknown space "mnasnet"`},
-		{"", []string{"sample", "--space", "ofa-mbv3", "--n", "0"}, "--n must be >= 1"},
+		{"", []string{"sample", "--space", "ofa-mbv3", "--n", "0"}, "invalid value \"0\" for flag -n: want a whole number from 1 to"},
 		{"", []string{"sample", "--space", "ofa-mbv3", "--width", "2"}, "width = 2, want one of [1 1.2]"},
 	}
 	for _, c := range cases {
@@ -489,7 +489,7 @@ func TestTrainSavePredict(t *testing.T) {
 func TestEvalMeasured(t *testing.T) {
 	datatest.CheckORT(t, ort.Init())
 	calm := filepath.Join(t.TempDir(), "calm.csv")
-	for _, flags := range [][]string{{"--protocol", "single", "--repeats", "5"}, {"--rounds", "3", "--calm", calm}} {
+	for _, flags := range [][]string{{"--protocol", "single", "--repeats", "15"}, {"--rounds", "3", "--calm", calm}} {
 		withStdin(t, uniformMBv3JSON(3, 3, 2, 160)+"\n"+uniformMBv3JSON(7, 6, 4, 160)+"\n")
 		code, out, errOut := runCLI(append([]string{"eval", "--space", "ofa-mbv3", "--metrics", "flops,measured"}, flags...)...)
 		if code != 0 {
@@ -706,7 +706,7 @@ func TestBadFlagValues(t *testing.T) {
 		want string
 	}{
 		{[]string{"adapt-grid", "--seeds", "ten"}, `invalid value "ten" for flag -seeds`},
-		{[]string{"adapt-grid", "--seeds", "0"}, "need --seeds >= 1"},
+		{[]string{"adapt-grid", "--seeds", "0"}, "invalid value \"0\" for flag -seeds: want a whole number from 1 to"},
 		{[]string{"train", "--seed", "1.5"}, `invalid value "1.5" for flag -seed`},
 		{[]string{"sample", "--seed", "x"}, `invalid value "x" for flag -seed`},
 		{[]string{"train", "--format", "html"}, `unknown format "html" (want csv or table)`},
@@ -737,7 +737,7 @@ func TestSharedFlagsSameEverywhere(t *testing.T) {
 		"format": "  -format string\n    \t" + formatHelp + " (default \"csv\")\n",
 		"data":   "  -data string\n    \t" + dataHelp + "\n",
 		"seed":   "  -seed uint\n    \trandom seed (uint64): ",
-		"seeds":  "  -seeds int\n    \tnumber of seeds N (int); runs seeds ",
+		"seeds":  "  -seeds int\n    \tnumber of seeds N; runs seeds ",
 	}
 	datasetCmds := map[string]bool{"srcc": true, "adapt": true, "adapt-grid": true, "train": true}
 	for name := range commands {

@@ -56,6 +56,11 @@ func runMeasure(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "measuring %d architectures with %s %s to standard output (no resuming)\n", len(archs), eng.Name(), eng.Version())
 		return o.measureAll(eng, archs, measfile.Done{}, measfile.Measured.NewStream(stdout).Write, stderr)
 	}
+	release, err := lockOutputs(o.out, o.perBlock)
+	if err != nil {
+		return err
+	}
+	defer release()
 	done, err := measfile.Resume(measfile.ResumeOptions{Measured: o.out, Blocks: o.perBlock, Settings: o.settings(eng),
 		Shard: o.shard, RedoDisturbed: o.redoDisturbed, Warn: stderr})
 	if err != nil {
@@ -85,25 +90,25 @@ func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) 
 	fs.StringVar(&o.out, "out", "", "CSV file to append to (required; a regular file); architectures already in it are skipped, a torn last row is dropped and measured again. - writes to standard output (no resuming)")
 	fs.IntVar(&o.res, "res", 0, "input resolution for every architecture (0: keep the sampled one)")
 	fs.Float64Var(&o.width, "width", 0, "supernet width multiplier of the mobile spaces (0: the space's default)")
-	fs.IntVar(&p.Warmup, "warmup", latency.DefaultProtocol.Warmup, "untimed runs first (the first also optimises the graph)")
-	fs.IntVar(&p.MinRepeats, "min-repeats", latency.DefaultProtocol.MinRepeats, "timed runs at least")
-	fs.IntVar(&p.MaxRepeats, "max-repeats", latency.DefaultProtocol.MaxRepeats, "timed runs at most")
+	fs.intVarIn(&p.Warmup, "warmup", latency.DefaultProtocol.Warmup, 0, 1000, "untimed runs first (the first also optimises the graph)")
+	fs.intVarIn(&p.MinRepeats, "min-repeats", latency.DefaultProtocol.MinRepeats, 1, 100000, "timed runs at least")
+	fs.intVarIn(&p.MaxRepeats, "max-repeats", latency.DefaultProtocol.MaxRepeats, 1, 100000, "timed runs at most")
 	fs.Float64Var(&p.TargetCI, "target-ci", latency.DefaultProtocol.TargetCI, "stop when the 95 % interval of the median is within this fraction of it")
-	fs.IntVar(&o.repeats, "repeats", 0, "exactly this many timed runs of each network alone (--protocol single; sets --min-repeats and --max-repeats, --target-ci 0)")
-	fs.IntVar(&p.Threads, "threads", latency.DefaultProtocol.Threads, "ONNX Runtime intra-op threads (0: all cores)")
+	fs.intVarIn(&o.repeats, "repeats", 0, 0, 100000, "exactly this many timed runs of each network alone (--protocol single; sets --min-repeats and --max-repeats, --target-ci 0)")
+	fs.intVarIn(&p.Threads, "threads", latency.DefaultProtocol.Threads, 0, maxThreads, "ONNX Runtime intra-op threads (0: all cores)")
 	fs.IntVar(&p.OptLevel, "opt-level", latency.DefaultProtocol.OptLevel, "ONNX Runtime graph optimisation: 0 none, 1 basic, 2 extended, 3 all")
 	fs.StringVar(&o.protocol, "protocol", "paired", "paired: time each network in rounds alternating with the space's reference network at its resolution (--burst runs of each per round, --min-rounds to --max-rounds rounds until the ratio's 95 % interval is within --target-ci), and record its ratio to the reference and its time scaled to the reference's calm time (scaled_ms); single: time each network alone (--min-repeats to --max-repeats runs until the median is within --target-ci)")
 	fs.StringVar(&o.calmFile, "calm", "", "paired: "+calmHelp)
-	fs.IntVar(&o.paired.Burst, "burst", latency.DefaultPaired.Burst, "paired: runs of each network per round")
-	fs.IntVar(&o.paired.MinRounds, "min-rounds", latency.DefaultPaired.MinRounds, "paired: rounds at least")
-	fs.IntVar(&o.paired.MaxRounds, "max-rounds", latency.DefaultPaired.MaxRounds, "paired: rounds at most")
-	fs.IntVar(&o.refEvery, "ref-every", 50, "re-measure the reference network every this many networks, to detect drift (0: never)")
+	fs.intVarIn(&o.paired.Burst, "burst", latency.DefaultPaired.Burst, 1, 1000, "paired: runs of each network per round")
+	fs.intVarIn(&o.paired.MinRounds, "min-rounds", latency.DefaultPaired.MinRounds, 2, 10000, "paired: rounds at least")
+	fs.intVarIn(&o.paired.MaxRounds, "max-rounds", latency.DefaultPaired.MaxRounds, 2, 10000, "paired: rounds at most")
+	fs.intVarIn(&o.refEvery, "ref-every", 50, 0, 1000000, "re-measure the reference network every this many networks, to detect drift (0: never)")
 	fs.Float64Var(&o.driftTol, "drift-tol", 0.05, "flag rows as disturbed when the reference's median is off its first measurement by more than this fraction")
 	fs.BoolVar(&o.redoDisturbed, "redo-disturbed", false, "first drop the rows of --out flagged disturbed (and their --per-block rows), so they are measured again")
 	fs.StringVar(&o.perBlock, "per-block", "", "also write each network's per-block times (ONNX Runtime's profiler) to this CSV")
-	fs.IntVar(&o.blockRuns, "block-runs", 20, "profiled runs per network for --per-block (each block's median is written)")
+	fs.intVarIn(&o.blockRuns, "block-runs", 20, 1, 10000, "profiled runs per network for --per-block (each block's median is written)")
 	fs.StringVar(&o.shardFlag, "shard", "0/1", "measure only shard I of N (0-based, I = 0..N-1) of the architectures: those at positions I, I+N, I+2N, ...")
-	fs.IntVar(&o.gpuArchs, "gpu-archs", 0, "measure the first N networks of the ofa-mbv3-gpu dataset whose resolution is --res, so this machine can be compared with the GPUs on the same networks")
+	fs.intVarIn(&o.gpuArchs, "gpu-archs", 0, 0, 5000, "measure the first N networks of the ofa-mbv3-gpu dataset whose resolution is --res, so this machine can be compared with the GPUs on the same networks")
 	fs.StringVar(&o.dataDir, "data", "", dataHelp)
 	fs.StringVar(&o.archFile, "archs", "", "measure the architectures in this file (JSON lines) instead of sampling; --n, --seed, --res and --width are ignored")
 	if err := fs.parse(args); err != nil {
@@ -129,6 +134,9 @@ func parseMeasureFlags(args []string, stderr io.Writer) (measureOptions, error) 
 				return o, usagef("%s %v; use %s - to write to standard output without resuming", f[0], err, f[0])
 			}
 		}
+	}
+	if err := distinctFiles("--out", o.out, "--per-block", o.perBlock, "--calm", calmPath(o.calmFile, o.out, o.engine)); err != nil {
+		return o, err
 	}
 	if o.n > maxMeasureN {
 		return o, usagef("--n %d: measure holds every architecture in memory and times each for about a second; at most %d", o.n, maxMeasureN)
@@ -410,11 +418,18 @@ func readArchLines(path, space string) ([]arch.Arch, error) {
 	}
 	defer f.Close()
 	var out []arch.Arch
+	seen := map[string]int{}
 	err = readLines(f, path, func(line int, text string) error {
 		a, err := arch.Parse(space, text)
 		if err != nil {
 			return usagef("%s line %d: %v", path, line, err)
 		}
+		// The same network however it is spelled ("r":160 or "r":[160], spaces): its
+		// canonical form. Measured twice, it would make the file unreadable.
+		if prev, dup := seen[a.String()]; dup {
+			return usagef("%s line %d: the network of line %d again (%s); each network is measured once", path, line, prev, a)
+		}
+		seen[a.String()] = line
 		out = append(out, a)
 		return nil
 	})

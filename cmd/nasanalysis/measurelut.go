@@ -57,12 +57,12 @@ func parseLUTFlags(args []string, stderr io.Writer) (lutOptions, error) {
 	fs.StringVar(&o.calmFile, "calm", "", calmHelp)
 	shard := fs.String("shard", "0/1", "measure only shard I of N (0-based) of the operators: those at positions I, I+N, ...")
 	p := &o.paired
-	fs.IntVar(&p.Warmup, "warmup", p.Warmup, "untimed runs of each operator and of the reference first")
-	fs.IntVar(&p.Burst, "burst", p.Burst, "runs of each per round")
-	fs.IntVar(&p.MinRounds, "min-rounds", p.MinRounds, "rounds at least")
-	fs.IntVar(&p.MaxRounds, "max-rounds", p.MaxRounds, "rounds at most")
+	fs.intVarIn(&p.Warmup, "warmup", p.Warmup, 0, 1000, "untimed runs of each operator and of the reference first")
+	fs.intVarIn(&p.Burst, "burst", p.Burst, 1, 1000, "runs of each per round")
+	fs.intVarIn(&p.MinRounds, "min-rounds", p.MinRounds, 2, 10000, "rounds at least")
+	fs.intVarIn(&p.MaxRounds, "max-rounds", p.MaxRounds, 2, 10000, "rounds at most")
 	fs.Float64Var(&p.TargetCI, "target-ci", p.TargetCI, "stop when the ratio's 95 % interval is within this fraction of it")
-	fs.IntVar(&p.Threads, "threads", p.Threads, "ONNX Runtime intra-op threads (0: all cores)")
+	fs.intVarIn(&p.Threads, "threads", p.Threads, 0, maxThreads, "ONNX Runtime intra-op threads (0: all cores)")
 	fs.IntVar(&p.OptLevel, "opt-level", p.OptLevel, "ONNX Runtime graph optimisation: 0 none, 1 basic, 2 extended, 3 all")
 	if err := fs.parse(args); err != nil {
 		return o, err
@@ -169,6 +169,14 @@ func (o lutOptions) measure(stderr io.Writer) error {
 	if err := measfile.CheckRegular(o.out); err != nil {
 		return usagef("--out %v", err)
 	}
+	if err := distinctFiles("--out", o.out, "--calm", o.calmFile); err != nil {
+		return err
+	}
+	release, err := lockOutputs(o.out)
+	if err != nil {
+		return err
+	}
+	defer release()
 	all, err := o.tasks()
 	if err != nil {
 		return err

@@ -25,7 +25,7 @@ func runProfile(args []string, stdout, stderr io.Writer) error {
 	deepen := fs.String("deepen", "include", "how a fix at a deep layer makes its block exist: include (raise the depth to layer+1) or released (to layer, as BlockProfile's code: the block is then often absent)")
 	modelDir := fs.modelDirFlag("for predicted: a latency predictor saved by 'train --dataset ofa-mbv3-measured --model-dir DIR'", "")
 	measured := fs.measuredFlags()
-	gpuTrain := fs.Int("gpu-train", 1000, "for gpu_<column>: labelled networks the GPU latency predictor is trained on")
+	gpuTrain := fs.intIn("gpu-train", 1000, 2, maxGPUTrain, "for gpu_<column>: labelled networks the GPU latency predictor is trained on")
 	seeds := fs.seedsFlag(1, fmt.Sprintf("--seed .. --seed+N-1 (at most %d); above 1, print instead per metric and block the share of seeds whose profile drops it (metric,block,drop_share,agreed), the first metric being the accuracy", maxProfileSeeds))
 	agree := fs.Float64("agree", 0.8, "with --seeds: the share of seeds that must drop a block for it to be agreed")
 	format := fs.formatFlag()

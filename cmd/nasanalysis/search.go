@@ -50,10 +50,10 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	devices := fs.String("devices", "", "for --multi: comma-separated latency metrics, one per device")
 	budgetList := fs.String("budgets", "", "for --multi: comma-separated budgets, one per device")
 	seed := fs.seedFlag(1, "the search")
-	pop := fs.Int("population", search.DefaultEvo.Population, "population size")
-	gens := fs.Int("generations", search.DefaultEvo.Generations, "generations")
+	pop := fs.intIn("population", search.DefaultEvo.Population, 2, 10000, "population size")
+	gens := fs.intIn("generations", search.DefaultEvo.Generations, 1, 100000, "generations")
 	res := fs.Int("res", 0, "fix every candidate's resolution (0: searched)")
-	gpuTrain := fs.Int("gpu-train", 1000, "for gpu_<column>: labelled networks the GPU latency predictor is trained on")
+	gpuTrain := fs.intIn("gpu-train", 1000, 2, maxGPUTrain, "for gpu_<column>: labelled networks the GPU latency predictor is trained on")
 	modelDir := fs.modelDirFlag("for predicted: a latency predictor saved by 'train --dataset ofa-mbv3-measured --model-dir DIR'", "")
 	format := fs.formatFlag() // given: the architecture with its metrics; not given: a JSON line, as sample prints it
 	dataDir := fs.dataFlag()

@@ -15,7 +15,7 @@ func runSRCC(args []string, stdout, stderr io.Writer) error {
 	devices := fs.String("devices", "", "comma-separated devices, in output order (default: all, in file order)")
 	method := fs.String("method", "spearman", "rank correlation: spearman or kendall")
 	format := fs.formatFlag()
-	bootstrap := fs.Int("bootstrap", 0, "if > 0: print one row per device pair with a 95% percentile-bootstrap interval from this many resamples (columns device_a,device_b,<method>,lo,hi)")
+	bootstrap := fs.intIn("bootstrap", 0, 0, 100000, "if > 0: print one row per device pair with a 95% percentile-bootstrap interval from this many resamples (columns device_a,device_b,<method>,lo,hi)")
 	seed := fs.seedFlag(1, "with --bootstrap, the resampling")
 	dataDir := fs.dataFlag()
 	if err := fs.parse(args); err != nil {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/csv"
 	"errors"
 	"math"
 	"os"
@@ -68,7 +69,7 @@ func TestReadLatencyFileBadInput(t *testing.T) {
 			[]string{"line 2", `column "eagle_gtx"`, "latency must be positive"}},
 		{"zero", nb201Header(), [][]string{goodRow(1, cellA), func() []string { r := goodRow(2, cellB); r[6] = "0"; return r }()},
 			[]string{"line 3", `value "0"`, "latency must be positive"}},
-		{"duplicate arch", nb201Header(), [][]string{goodRow(1, cellA), goodRow(2, cellB), goodRow(3, cellA)}, []string{"line 4", `column "arch"`, "duplicate architecture (also on line 2)"}},
+		{"duplicate arch", nb201Header(), [][]string{goodRow(1, cellA), goodRow(2, cellB), goodRow(3, cellA)}, []string{"line 4", `column "arch"`, "duplicate architecture (the network of line 2)"}},
 		{"empty device", nb201Header(), [][]string{func() []string { r := goodRow(1, cellA); r[5] = ""; return r }(), func() []string { r := goodRow(2, cellB); r[5] = " "; return r }()},
 			[]string{`column "eagle_gtx"`, "no latency in any of the 2 rows"}},
 		{"malformed cell", nb201Header(), [][]string{goodRow(1, "|nor_conv_3x3~0|+|none~0|")},
@@ -93,6 +94,32 @@ func TestReadLatencyFileBadInput(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Issue 25, F: the same OFA network spelled two ways ("r":204 and "r":[204], an extra
+// space) is one network: the table is refused at its second spelling.
+func TestDuplicateArchSpellings(t *testing.T) {
+	ds := mustDataset(t, "ofa-mbv3-gpu")
+	a := `{"ks":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],"e":[3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3],"d":[2,2,2,2,2],"r":204}`
+	b := strings.Replace(strings.Replace(a, `"r":204`, `"r":[204]`, 1), `"d":`, `"d": `, 1)
+	c := strings.Replace(a, `"d":[2,2,2,2,2]`, `"d":[3,2,2,2,2]`, 1)
+	var sb strings.Builder
+	w := csv.NewWriter(&sb)
+	w.Write(append([]string{ds.IDColumn, "arch"}, ds.Devices...))
+	for i, s := range []string{a, c, b} {
+		row := []string{strconv.Itoa(i), s}
+		for range ds.Devices {
+			row = append(row, "1.5")
+		}
+		w.Write(row)
+	}
+	w.Flush()
+	p := filepath.Join(t.TempDir(), "gpu_latency.csv")
+	os.WriteFile(p, []byte(sb.String()), 0o644)
+	_, err := ReadLatencyFile(ds, p)
+	if err == nil || !strings.Contains(err.Error(), "line 4") || !strings.Contains(err.Error(), "duplicate architecture (the network of line 2)") {
+		t.Errorf("two spellings of one network: %v", err)
 	}
 }
 

@@ -75,15 +75,17 @@ func ReadLatencyFile(ds Dataset, path string) (*LatencyTable, error) {
 		seen[id] = i
 		t.IDs[i] = id
 		s := f.Str(i, "arch")
-		if prev, dup := seenArch[s]; dup {
-			return nil, &InputError{File: path, Line: f.Line(i), Column: "arch", Value: s,
-				Reason: fmt.Sprintf("duplicate architecture (also on line %d)", f.Line(prev))}
-		}
-		seenArch[s] = i
 		a, err := arch.Parse(ds.Space, s)
 		if err != nil {
 			return nil, &InputError{File: path, Line: f.Line(i), Column: "arch", Value: s, Reason: err.Error()}
 		}
+		// The same network however it is spelled ("r":204 or "r":[204], a space): its
+		// canonical form.
+		if prev, dup := seenArch[a.String()]; dup {
+			return nil, &InputError{File: path, Line: f.Line(i), Column: "arch", Value: s,
+				Reason: fmt.Sprintf("duplicate architecture (the network of line %d)", f.Line(prev))}
+		}
+		seenArch[a.String()] = i
 		t.Archs[i], t.Parsed[i] = s, a
 		for d, dev := range ds.Devices {
 			v, err := f.Float(i, dev, true)

@@ -2,10 +2,7 @@ package latency
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -31,35 +28,6 @@ func ReadLUT(path string) (*LUT, error) {
 		return nil, err
 	}
 	return parseLUT(path, raw)
-}
-
-// parseLUT reads a lookup table from its YAML text; path names it in errors.
-func parseLUT(path string, raw []byte) (*LUT, error) {
-	var entries map[string]struct {
-		Count int      `yaml:"count"`
-		Mean  *float64 `yaml:"mean"`
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(raw))
-	if err := dec.Decode(&entries); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	// yaml.Unmarshal would read the first document and drop the rest: a second table
-	// appended to the file would vanish, and its operators be reported missing later.
-	var next yaml.Node
-	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: more than one YAML document (a table is one mapping of operators)", path)
-	}
-	if len(entries) == 0 {
-		return nil, fmt.Errorf("%s: no operators", path)
-	}
-	l := &LUT{Path: path, Mean: make(map[string]float64, len(entries))}
-	for k, e := range entries {
-		if e.Mean == nil || math.IsNaN(*e.Mean) || math.IsInf(*e.Mean, 0) || *e.Mean < 0 {
-			return nil, fmt.Errorf("%s: operator %q has no valid mean latency", path, k)
-		}
-		l.Mean[k] = *e.Mean
-	}
-	return l, nil
 }
 
 // Sum returns the summed mean latency of the given operators; a key the table lacks is

@@ -35,8 +35,8 @@ var DefaultPaired = PairedProtocol{Protocol: DefaultProtocol, Burst: 3, MinRound
 
 // Check reports an unusable protocol.
 func (p PairedProtocol) Check() error {
-	if p.Warmup < 0 || p.Burst < 1 || p.MinRounds < 2 || p.MaxRounds < p.MinRounds || p.TargetCI < 0 || p.Threads < 0 || p.OptLevel < 0 || p.OptLevel > 3 {
-		return fmt.Errorf("paired measurement protocol %+v: need warm-up >= 0, burst >= 1, 2 <= min rounds <= max rounds, target CI >= 0, threads >= 0 and optimisation level 0..3", p)
+	if p.Warmup < 0 || p.Burst < 1 || p.MinRounds < 2 || p.MaxRounds < p.MinRounds || !(p.TargetCI >= 0 && p.TargetCI < 1) || p.Threads < 0 || p.OptLevel < 0 || p.OptLevel > 3 {
+		return fmt.Errorf("paired measurement protocol %+v: need warm-up >= 0, burst >= 1, 2 <= min rounds <= max rounds, target CI in [0, 1), threads >= 0 and optimisation level 0..3", p)
 	}
 	return nil
 }

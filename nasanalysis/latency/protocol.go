@@ -37,8 +37,8 @@ func (p Protocol) Exactly(n int) Protocol {
 
 // Check reports an unusable protocol.
 func (p Protocol) Check() error {
-	if p.Warmup < 0 || p.MinRepeats < 1 || p.MaxRepeats < p.MinRepeats || p.TargetCI < 0 || p.Threads < 0 || p.OptLevel < 0 || p.OptLevel > 3 {
-		return fmt.Errorf("measurement protocol %+v: need warm-up >= 0, 1 <= min repeats <= max repeats, target CI >= 0, threads >= 0 and optimisation level 0..3", p)
+	if p.Warmup < 0 || p.MinRepeats < 1 || p.MaxRepeats < p.MinRepeats || !(p.TargetCI >= 0 && p.TargetCI < 1) || p.Threads < 0 || p.OptLevel < 0 || p.OptLevel > 3 {
+		return fmt.Errorf("measurement protocol %+v: need warm-up >= 0, 1 <= min repeats <= max repeats, target CI in [0, 1), threads >= 0 and optimisation level 0..3", p)
 	}
 	return nil
 }

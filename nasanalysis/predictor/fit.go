@@ -116,5 +116,6 @@ func (p *Trained) GobDecode(b []byte) error {
 		return fmt.Errorf("gob decode predictor: %w", err)
 	}
 	*p = *loaded
+	p.dir = "" // kept in memory, as if trained in this process
 	return nil
 }

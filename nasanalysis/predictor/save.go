@@ -4,11 +4,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
+	"github.com/gomlx/gomlx/core/tensors"
 	"github.com/gomlx/gomlx/ml/model"
 	"github.com/gomlx/gomlx/ml/model/checkpoint"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 )
 
 // MetaFile is the description a saved predictor's directory starts from; the weights of
@@ -72,6 +78,13 @@ func Load(dir string) (*Trained, error) {
 	}
 	p := &m.Trained
 	p.members = nil
+	if err := p.checkNumbers(); err != nil {
+		return nil, fmt.Errorf("load predictor: %s: %w", path, err)
+	}
+	if m.Members != p.Config.Ensemble {
+		return nil, fmt.Errorf("load predictor: %s lists %d ensemble members, its configuration %d", path, m.Members, p.Config.Ensemble)
+	}
+	want := p.expectedWeights()
 	for k := range m.Members {
 		d := memberDir(dir, k)
 		// GoMLX's checkpoint loader does not report a missing directory, so check here.
@@ -80,9 +93,128 @@ func Load(dir string) (*Trained, error) {
 		}
 		store := model.NewStore()
 		if _, err := checkpoint.Load(store).Dir(d).Immediate().Done(); err != nil {
-			return nil, fmt.Errorf("load predictor member %d: %w", k, err)
+			return nil, fmt.Errorf("load predictor %s member %d: %w", dir, k, err)
+		}
+		if err := checkWeights(store, want); err != nil {
+			return nil, fmt.Errorf("load predictor %s member %d (%s): %w", dir, k, d, err)
 		}
 		p.members = append(p.members, store)
 	}
+	p.dir = dir
 	return p, nil
 }
+
+// checkNumbers refuses a saved description whose numbers cannot come from training:
+// non-finite values, a non-positive spread (a negative one inverts the ranking), a
+// target range that is empty or, for a learned logarithm, not positive, an accuracy
+// learned as a logarithm, or encoding sizes that do not fit the model kind.
+func (p *Trained) checkNumbers() error {
+	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+	for _, c := range []struct {
+		name string
+		v    float64
+	}{{"YMean", p.YMean}, {"YSD", p.YSD}, {"CalA", p.CalA}, {"CalB", p.CalB}, {"LogMACsMean", p.LogMACsMean}, {"LogMACsSD", p.LogMACsSD}, {"YMin", p.YMin}, {"YMax", p.YMax}} {
+		if !finite(c.v) {
+			return fmt.Errorf("%s is %v, not a finite number", c.name, c.v)
+		}
+	}
+	switch {
+	case !(p.YSD > 0):
+		return fmt.Errorf("YSD %v: the targets' spread must be positive (a negative one inverts every ranking)", p.YSD)
+	case !(p.CalB > 0):
+		return fmt.Errorf("CalB %v: the calibration slope is positive after training (a non-positive one flips or flattens the order)", p.CalB)
+	case p.Config.MACs && !(p.LogMACsSD > 0):
+		return fmt.Errorf("LogMACsSD %v: the MACs input's spread must be positive", p.LogMACsSD)
+	case !(p.YMin <= p.YMax) || p.Log && !(p.YMin > 0):
+		return fmt.Errorf("training targets from %v to %v: not a range (positive, for a latency)", p.YMin, p.YMax)
+	case p.Log && slices.Contains(data.AccuracyColumns, p.Target):
+		return fmt.Errorf("target %s is an accuracy, which is not learned as a logarithm (Log is true)", p.Target)
+	case p.Config.Kind == KindMLP && (p.Width < 1 || p.Width > maxSavedWidth):
+		return fmt.Errorf("MLP input width %d: want 1..%d", p.Width, maxSavedWidth)
+	case p.Config.Kind == KindGCN && (p.Nodes < 1 || p.Nodes > maxSavedWidth || p.Features < 1 || p.Features > maxSavedWidth):
+		return fmt.Errorf("GCN of %d nodes with %d features: want 1..%d each", p.Nodes, p.Features, maxSavedWidth)
+	}
+	return nil
+}
+
+// maxSavedWidth bounds a saved model's encoding sizes (the largest encoding here has a
+// few hundred entries).
+const maxSavedWidth = 100000
+
+// expectedWeights are the model's trainable variables, by path, and their dimensions,
+// as forward creates them for the configuration: a checkpoint must hold exactly these
+// (beside the optimiser's and trainer's own state).
+func (p *Trained) expectedWeights() map[string][]int {
+	cfg, w := p.Config, map[string][]int{}
+	dense := func(scope string, in, out int) {
+		w["/"+scope+"/dense/weights"], w["/"+scope+"/dense/biases"] = []int{in, out}, []int{out}
+	}
+	extra := 0
+	if cfg.MACs {
+		extra = 1
+	}
+	if cfg.Kind == KindMLP {
+		in := p.Width + extra
+		for l := range cfg.Layers {
+			dense(fmt.Sprintf("hidden%d", l), in, cfg.Hidden)
+			in = cfg.Hidden
+		}
+		dense("out", in, 1)
+		return w
+	}
+	in := 3 * p.Features
+	for l := range cfg.Layers {
+		dense(fmt.Sprintf("gcn%d", l), in, cfg.Hidden)
+		in = 3 * cfg.Hidden
+	}
+	dense("readout", 2*cfg.Hidden+extra, cfg.Hidden)
+	dense("out", cfg.Hidden, 1)
+	return w
+}
+
+// modelStateScopes are the checkpoint's variables that are not the model's weights.
+var modelStateScopes = []string{"/global_step", "/trainer/", "/optimizers/", "/AdamOptimizer/", "/metrics/", "/#rngState"}
+
+// checkWeights refuses a checkpoint whose weights are not the configuration's (missing,
+// extra or of other shapes: a configuration of 5 layers on a 2-layer checkpoint would
+// fill 3 layers with fresh random weights) or not finite.
+func checkWeights(store *model.Store, want map[string][]int) error {
+	seen := map[string]bool{}
+	for v := range store.IterVariables() {
+		path := v.Path()
+		dims, ok := want[path]
+		if !ok {
+			if slices.ContainsFunc(modelStateScopes, func(s string) bool { return strings.HasPrefix(path, s) }) {
+				continue
+			}
+			return fmt.Errorf("the checkpoint holds weights %s that the configuration has no place for", path)
+		}
+		if got := v.Shape().Dimensions; !slices.Equal(got, dims) {
+			return fmt.Errorf("weights %s have shape %v, the configuration's %v", path, got, dims)
+		}
+		t, err := v.Value()
+		if err != nil {
+			return fmt.Errorf("weights %s: %w", path, err)
+		}
+		flat, err := tensors.CopyFlatData[float32](t)
+		if err != nil {
+			return fmt.Errorf("weights %s: %w", path, err)
+		}
+		for i, x := range flat {
+			if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) || math.Abs(float64(x)) > maxWeight {
+				return fmt.Errorf("weights %s: entry %d is %v (not a finite weight of at most %g)", path, i, x, maxWeight)
+			}
+		}
+		seen[path] = true
+	}
+	for _, path := range slices.Sorted(maps.Keys(want)) {
+		if !seen[path] {
+			return fmt.Errorf("the checkpoint has no weights %s %v, which the configuration needs", path, want[path])
+		}
+	}
+	return nil
+}
+
+// maxWeight bounds a trained weight's size: training with weight decay keeps them far
+// below it, and an output bias of 1e30 is not a model.
+const maxWeight = 1e6

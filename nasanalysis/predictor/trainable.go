@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	mathrand "math/rand"
+	"slices"
 
 	"github.com/gomlx/gomlx/core/graph"
 	"github.com/gomlx/gomlx/core/tensors"
@@ -17,6 +18,7 @@ import (
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/backend"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
@@ -118,8 +120,14 @@ type Trained struct {
 	// LogMACsMean and LogMACsSD standardise the MACs input (Config.MACs) with the
 	// training set's spread, so it starts on the scale of the one-hot features.
 	LogMACsMean, LogMACsSD float64
-	History                []Curve // one per member: validation Kendall tau by step
-	members                []*model.Store
+	// YMin and YMax are the range of the training and validation targets (in the
+	// target's units): a loaded predictor's predictions are checked against it.
+	YMin, YMax float64
+	History    []Curve // one per member: validation Kendall tau by step
+	members    []*model.Store
+	// dir is the directory a predictor was loaded from (Load), named in its errors;
+	// "" for one trained in this process.
+	dir string
 }
 
 // Curve is a member's validation Kendall tau at each evaluation; Best is the step whose
@@ -143,6 +151,10 @@ func Train(cfg Config, train []Example, yTrain []float64, val []Example, yVal []
 		return nil, fmt.Errorf("train: %d validation examples, %d targets (need at least 2 for early stopping)", len(val), len(yVal))
 	}
 	p := &Trained{Config: cfg, Log: log}
+	p.YMin, p.YMax = math.Inf(1), math.Inf(-1)
+	for _, y := range append(slices.Clone(yTrain), yVal...) {
+		p.YMin, p.YMax = math.Min(p.YMin, y), math.Max(p.YMax, y)
+	}
 	if err := p.shapeFrom(train[0]); err != nil {
 		return nil, err
 	}
@@ -485,5 +497,27 @@ func (p *Trained) Predict(ex []Example) ([]float64, error) {
 		}
 		out[i] = v
 	}
+	if p.dir != "" {
+		lo, hi := p.plausible()
+		for i, v := range out {
+			if !(v >= lo && v <= hi) {
+				return nil, fmt.Errorf("predictor %s: prediction %d is %g, outside [%g, %g] (its training targets spanned %g to %g): the saved model is not the one trained", p.dir, i+1, v, lo, hi, p.YMin, p.YMax)
+			}
+		}
+	}
 	return out, nil
+}
+
+// plausible is the range a loaded predictor's predictions must fall in: an accuracy in
+// [0, 100] %; a latency (learned as its log) within [0.5 x, 2 x] the training targets'
+// range; any other target within one span of it.
+func (p *Trained) plausible() (lo, hi float64) {
+	switch {
+	case slices.Contains(data.AccuracyColumns, p.Target):
+		return 0, 100
+	case p.Log:
+		return 0.5 * p.YMin, 2 * p.YMax
+	}
+	span := p.YMax - p.YMin
+	return p.YMin - span, p.YMax + span
 }

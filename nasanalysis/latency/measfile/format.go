@@ -216,7 +216,8 @@ func (s *Stream) Write(row []string) error {
 // fields as the header, the last one not empty), which then gets its newline (appending
 // would glue the next row onto it), or a write was interrupted mid-row, and the torn
 // row is cut off, with a message on warn naming its line, so that its network is
-// measured again. A missing or empty file, or one ending in a newline, is left alone.
+// measured again. A missing or empty file, one ending in a newline, and one that is not
+// of this format (another header) are left alone.
 //
 // A row torn inside its last field cannot be told from a complete one: for Measured
 // that field is macs_m, computed from the architecture, never a measurement.
@@ -227,6 +228,13 @@ func (f Format) Repair(path string, warn io.Writer) error {
 	}
 	if err != nil {
 		return err
+	}
+	// Nothing is changed in a file that is not of this format (its first line is not the
+	// header, or, for a file of one unterminated line, not the start of it): the reader
+	// refuses it by name, and a user's file is left whole.
+	header := strings.TrimSuffix(string(f.encode(true, nil)), "\n")
+	if first, _, complete := bytes.Cut(raw, []byte{'\n'}); complete && string(first) != header || !complete && !strings.HasPrefix(header, string(raw)) {
+		return nil
 	}
 	cut := bytes.LastIndexByte(raw, '\n') + 1 // 0: the whole file is one unterminated line
 	lineNo := bytes.Count(raw, []byte{'\n'}) + 1

@@ -55,6 +55,23 @@ func TestRepair(t *testing.T) {
 	}
 }
 
+// Repair changes no byte of a file that is not of its format (issue 25, A): a JSON
+// file with no newline, notes of two lines, a file of another layout with a torn last
+// row: all are left whole, for the reader to refuse by name.
+func TestRepairLeavesOtherFiles(t *testing.T) {
+	f := Format{Kind: "test file", Header: []string{"arch", "ms", "note"}, Leading: 1}
+	for _, in := range []string{`{"config": "important"}`, "my notes\nline two", "arch,ms\nA,1\nB,", "arch,ms,note,x\nA,1,x,y\nB,2"} {
+		path := writeFile(t, t.TempDir(), "f.csv", in)
+		var warn bytes.Buffer
+		if err := f.Repair(path, &warn); err != nil {
+			t.Errorf("%q: %v", in, err)
+		}
+		if got, _ := os.ReadFile(path); string(got) != in || warn.Len() > 0 {
+			t.Errorf("%q: became %q, warning %q; want it untouched", in, got, warn.String())
+		}
+	}
+}
+
 // Append writes the header into a new file only, quotes what CSV must quote, and
 // refuses a row of the wrong width (it would make the file unreadable) without
 // touching the file.
