@@ -186,6 +186,9 @@ func runAdaptGrid(args []string, stdout, stderr io.Writer) error {
 	if _, err := ds.DeviceIndex(names); err != nil {
 		return usageError{err.Error()}
 	}
+	if len(names) == 1 {
+		return usagef("--devices %s: adapt-grid adapts ordered pairs of devices; give at least two", names[0])
+	}
 	nTrain, nVal, seeds := opt.nTrain, opt.nVal, opt.seeds
 	lat, err := data.LoadLatency(*opt.dataDir, ds.Name)
 	if err != nil {

@@ -45,7 +45,11 @@ func newFlags(name, usage string, stderr io.Writer) *flagSet {
 	fs := &flagSet{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), name: name, stderr: stderr}
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: nasanalysis %s %s\n\nflags:\n", name, usage)
+		fmt.Fprintf(stderr, "usage: nasanalysis %s %s\n", name, usage)
+		if ex, ok := examples[name]; ok {
+			fmt.Fprintf(stderr, "example: %s\n", ex)
+		}
+		fmt.Fprintf(stderr, "\nflags:\n")
 		fs.PrintDefaults()
 	}
 	return fs

@@ -184,3 +184,31 @@ func TestCountFlagBounds(t *testing.T) {
 		t.Errorf("--seed 2^64-1 --seeds 2: exit %d, %q, %q", code, out, errOut)
 	}
 }
+
+// Issue 25, weak: adapt-grid with one device (which printed only a header), merge
+// --out - (which created a file named "-"), an infinite budget, and train saving over a
+// member directory that holds a user's file are refused, saying why.
+func TestWeakInputsRefused(t *testing.T) {
+	needData(t)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"adapt-grid", "--dataset", "nb201", "--devices", "eagle_gtx"}, "give at least two"},
+		{[]string{"merge", "--out", "-", "x.csv"}, "--out -: merge writes a file"},
+		{[]string{"multihw", "--dataset", "nb201", "--devices", "eagle_gtx,true_vpu", "--budgets", "Inf,1"}, `--budgets "Inf": want positive decimal numbers`},
+		{[]string{"search", "--space", "ofa-mbv3", "--constraint", "note10_r224<=Inf"}, "want METRIC<=BUDGET with a positive budget"},
+	} {
+		if code, _, errOut := runCLI(c.args...); code != 2 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, %q", c.args, code, errOut)
+		}
+	}
+	dir := filepath.Join(t.TempDir(), "model")
+	os.MkdirAll(filepath.Join(dir, "member-0"), 0o755)
+	notes := filepath.Join(dir, "member-0", "notes.txt")
+	os.WriteFile(notes, []byte("mine"), 0o644)
+	code, _, errOut := runCLI("train", "--dataset", "nb201", "--target", "cifar10_acc", "--model", "mlp", "--ensemble", "1", "--train", "50", "--model-dir", dir)
+	if got, _ := os.ReadFile(notes); code == 0 || string(got) != "mine" || !strings.Contains(errOut, "notes.txt, which is not a checkpoint's") {
+		t.Errorf("train over a user's file: exit %d, %q, file %q", code, errOut, got)
+	}
+}

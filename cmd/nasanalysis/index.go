@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/renameio/v2"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/nb/ledger"
 )
 
@@ -86,7 +87,7 @@ func runIndex(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(&b, "</ul>\n<p style=\"color:#666;font-size:85%%\">Generated %s by <code>nasanalysis index</code>.</p>\n</body></html>\n",
 		time.Now().UTC().Format("2006-01-02 15:04 UTC"))
 	out := filepath.Join(*repDir, "index.html")
-	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+	if err := renameio.WriteFile(out, []byte(b.String()), 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s (%d notebooks)\n", out, len(paths))

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -34,6 +35,9 @@ func runMeasureLUT(args []string, stdout, stderr io.Writer) error {
 	o, err := parseLUTFlags(args, stderr)
 	if err != nil {
 		return err
+	}
+	if err := os.MkdirAll(o.tables, 0o755); err != nil {
+		return fmt.Errorf("--tables: %w", err)
 	}
 	if o.from == "" {
 		if err := o.measure(stderr); err != nil {

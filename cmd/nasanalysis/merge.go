@@ -26,6 +26,9 @@ func runMerge(args []string, stdout, stderr io.Writer) error {
 	if *out == "" || len(files) == 0 {
 		return usagef("need --out FILE and at least one shard file")
 	}
+	if *out == "-" {
+		return usagef("--out -: merge writes a file (checked whole, then renamed into place), not standard output")
+	}
 	if _, err := os.Stat(*out); err == nil {
 		return usagef("%s exists; merge writes a new file", *out)
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
@@ -122,9 +121,9 @@ func runMultiHW(args []string, stdout, stderr io.Writer) error {
 		}
 	} else {
 		for _, b := range splitList(*budgetList) {
-			v, err := strconv.ParseFloat(b, 64)
+			v, err := data.ParseNumber(b, false)
 			if err != nil || !(v > 0) {
-				return usagef("--budgets %q: want positive numbers", b)
+				return usagef("--budgets %q: want positive decimal numbers of milliseconds", b)
 			}
 			refs = append(refs, v)
 		}

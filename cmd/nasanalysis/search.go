@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/metric"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/search"
 )
@@ -25,7 +25,7 @@ func (c *constraintList) String() string { return "" }
 
 func (c *constraintList) Set(s string) error {
 	name, b, ok := strings.Cut(s, "<=")
-	v, err := strconv.ParseFloat(strings.TrimSpace(b), 64)
+	v, err := data.ParseNumber(strings.TrimSpace(b), false)
 	if !ok || err != nil || !(v > 0) || strings.TrimSpace(name) == "" {
 		return fmt.Errorf("want METRIC<=BUDGET with a positive budget, e.g. note10_r224<=25")
 	}
@@ -81,9 +81,9 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 		}
 		names, kind = splitList(*devices), *multi
 		for _, b := range splitList(*budgetList) {
-			v, err := strconv.ParseFloat(b, 64)
+			v, err := data.ParseNumber(b, false)
 			if err != nil || !(v > 0) {
-				return usagef("--budgets %q: want positive numbers", b)
+				return usagef("--budgets %q: want positive decimal numbers of milliseconds", b)
 			}
 			budgets = append(budgets, v)
 		}
@@ -176,7 +176,7 @@ func runFrontSearch(stdout, stderr io.Writer, sp arch.Space, algorithm, objectiv
 			return usagef("--stage-probs is a setting of --algorithm mutation")
 		}
 		for _, p := range splitList(stageProbs) {
-			v, err := strconv.ParseFloat(p, 64)
+			v, err := data.ParseNumber(p, false)
 			if err != nil || !(v > 0 && v <= 1) {
 				return usagef("--stage-probs %q: want probabilities in (0, 1]", p)
 			}

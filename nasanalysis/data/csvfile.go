@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -120,12 +121,12 @@ func (t *CSVFile) Float(i int, name string, allowEmpty bool) (v float64, err err
 		}
 		return 0, &InputError{File: t.path, Line: t.Line(i), Column: name, Value: s, Reason: "empty cell"}
 	}
-	v, err = strconv.ParseFloat(s, 64)
-	if err != nil {
-		return 0, &InputError{File: t.path, Line: t.Line(i), Column: name, Value: s, Reason: "not a number"}
-	}
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	if low := strings.ToLower(s); strings.Contains(low, "nan") || strings.Contains(low, "inf") {
 		return 0, &InputError{File: t.path, Line: t.Line(i), Column: name, Value: s, Reason: "not a finite number (leave the cell empty for a missing value)"}
+	}
+	v, err = ParseNumber(s, false)
+	if err != nil {
+		return 0, &InputError{File: t.path, Line: t.Line(i), Column: name, Value: s, Reason: "not a number: " + err.Error()}
 	}
 	return v, nil
 }
@@ -145,3 +146,31 @@ func (t *CSVFile) Len() int { return len(t.rows) }
 
 // Str returns row i, column name as written.
 func (t *CSVFile) Str(i int, name string) string { return t.rows[i][t.col[name]] }
+
+// decimalNumber is the number syntax the project's files and flags accept: decimal,
+// with an optional sign and exponent. Go's ParseFloat also takes 1_000, 0x1p3, Inf and
+// NaN, which no measurement file holds and which mostly mean a corrupt cell.
+var decimalNumber = regexp.MustCompile(`^-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
+
+// The magnitudes a number in a file may have: anything outside is a corrupt cell (a
+// latency of 1e-320 ms or 1e308 ms), not a measurement.
+const (
+	MinMagnitude = 1e-12
+	MaxMagnitude = 1e15
+)
+
+// ParseNumber reads a decimal number whose magnitude is 0 or within [MinMagnitude,
+// MaxMagnitude]; "NaN" is read as NaN when allowNaN (the files' written missing value).
+func ParseNumber(s string, allowNaN bool) (float64, error) {
+	if allowNaN && s == "NaN" {
+		return math.NaN(), nil
+	}
+	if !decimalNumber.MatchString(s) {
+		return 0, fmt.Errorf("%q is not a decimal number", s)
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if a := math.Abs(v); err != nil || a != 0 && (a < MinMagnitude || a > MaxMagnitude) {
+		return 0, fmt.Errorf("%q is outside the plausible magnitudes (0, or %g to %g)", s, MinMagnitude, MaxMagnitude)
+	}
+	return v, nil
+}

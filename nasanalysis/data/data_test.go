@@ -315,3 +315,31 @@ func TestLoadLatencyNB201Counts(t *testing.T) {
 		t.Errorf("%s lacks %d cells, want rice_edgetpu lacking 259", lat.Devices[9], lat.Missing()[9])
 	}
 }
+
+// A latency table cut short (99 of NAS-Bench-201's 15,625 cells, a last row lost) is
+// refused by the loader that knows the published size, naming the counts.
+func TestLoadLatencyCountsRows(t *testing.T) {
+	ds := mustDataset(t, "nb201")
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "nb201"), 0o755)
+	p := writeNB201Latency(t, nb201Header(), [][]string{goodRow(1, cellA), goodRow(2, cellB)})
+	raw, _ := os.ReadFile(p)
+	os.WriteFile(filepath.Join(dir, ds.LatencyFile), raw, 0o644)
+	if _, err := LoadLatency(dir, "nb201"); err == nil || !strings.Contains(err.Error(), "holds 2 architectures; the published nb201 table has 1999") {
+		t.Errorf("a table cut short: %v", err)
+	}
+}
+
+// A symlink loop where a dataset should be is reported as what it is, not as a missing
+// file.
+func TestResolveSymlinkLoop(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "nb201"), 0o755)
+	loop := filepath.Join(dir, "nb201", "latency.csv")
+	if err := os.Symlink(loop, loop); err != nil {
+		t.Skip(err)
+	}
+	if _, err := Resolve(dir, "nb201/latency.csv"); err == nil || !strings.Contains(err.Error(), "too many levels of symbolic links") {
+		t.Errorf("symlink loop: %v", err)
+	}
+}

@@ -16,6 +16,9 @@ type Dataset struct {
 	AccuracyFile string   // "" when no accuracies are public
 	Space        string   // architecture space: "nb201", "fbnet" or "ofa-mbv3"
 	Description  string
+	// Rows is the published table's number of architectures: LoadLatency refuses a
+	// file holding another (cut short, or edited), which would load without a word.
+	Rows int
 }
 
 var nb201Devices = []string{
@@ -46,24 +49,24 @@ var datasets = map[string]Dataset{
 	"nb201": {
 		Name: "nb201", LatencyFile: "nb201/latency.csv", IDColumn: "arch_index",
 		Devices: nb201Devices, AccuracyFile: "nb201/accuracy.csv", Space: "nb201",
-		Description: "NAS-Bench-201: 1,999 cells on 18 devices (OneProxy)",
+		Description: "NAS-Bench-201: 1,999 cells on 18 devices (OneProxy)", Rows: 1999,
 	},
 	"nb201-full": {
 		Name: "nb201-full", LatencyFile: "nb201/latency_full.csv", IDColumn: "arch_index",
 		Devices: helpConfigs([3]string{"1", "256", "32"}), AccuracyFile: "nb201/accuracy.csv", Space: "nb201",
-		Description: "NAS-Bench-201: all 15,625 cells on 27 device configurations (HELP)",
+		Description: "NAS-Bench-201: all 15,625 cells on 27 device configurations (HELP)", Rows: 15625,
 	},
 	"fbnet": {
 		Name: "fbnet", LatencyFile: "fbnet/latency.csv", IDColumn: "arch_id",
 		Devices: helpConfigs([3]string{"1", "32", "64"}), Space: "fbnet",
-		Description: "FBNet: 5,000 architectures on 27 device configurations (HELP)",
+		Description: "FBNet: 5,000 architectures on 27 device configurations (HELP)", Rows: 5000,
 	},
 	"ofa-mbv3-gpu": {
 		Name: "ofa-mbv3-gpu", LatencyFile: "ofa/gpu_latency.csv", IDColumn: "arch_id",
 		Devices: []string{"2080ti_1", "2080ti_32", "2080ti_64", "titan_rtx_1", "titan_rtx_32", "titan_rtx_64",
 			"titan_xp_1", "titan_xp_32", "titan_xp_64", "v100_1", "v100_32", "v100_64"},
 		Space:       "ofa-mbv3",
-		Description: "OFA-MobileNetV3: 5,000 sub-networks on 4 GPUs x 3 batch sizes (HELP)",
+		Description: "OFA-MobileNetV3: 5,000 sub-networks on 4 GPUs x 3 batch sizes (HELP)", Rows: 5000,
 	},
 }
 

@@ -34,7 +34,11 @@ func LoadLatency(dataDir, name string) (*LatencyTable, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ReadLatencyFile(ds, filepath.Join(dir, filepath.FromSlash(ds.LatencyFile)))
+	t, err := ReadLatencyFile(ds, filepath.Join(dir, filepath.FromSlash(ds.LatencyFile)))
+	if err == nil && ds.Rows > 0 && t.Len() != ds.Rows {
+		return nil, fmt.Errorf("%s holds %d architectures; the published %s table has %d (a file cut short or edited: fetch it again)", t.Path, t.Len(), ds.Name, ds.Rows)
+	}
+	return t, err
 }
 
 // ReadLatencyFile reads a latency table for ds from path, strictly: the header must

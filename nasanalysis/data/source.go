@@ -2,6 +2,7 @@ package data
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -114,8 +115,12 @@ func Resolve(explicit, rel string) (string, error) {
 	var tried []string
 	for _, c := range cands {
 		p := filepath.Join(c.Dir, filepath.FromSlash(rel))
-		if _, err := os.Stat(p); err == nil {
+		_, err := os.Stat(p)
+		if err == nil {
 			return c.Dir, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) { // a symlink loop, no permission: say so, not "missing"
+			return "", fmt.Errorf("%s (%s): %w", p, c.Origin, err)
 		}
 		tried = append(tried, fmt.Sprintf("  %s (%s)", p, c.Origin))
 		if c.Origin == "--data" {

@@ -146,8 +146,41 @@ func ConvertNB201(rawDir, outDir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for name, rows := range map[string][][]string{"accuracy.csv": accRows, "latency.csv": latRows, "devices.csv": devRows} {
-		if err := writeCSV(filepath.Join(dir, name), rows); err != nil {
+	// Each file is written beside its final name and checked with the reader the project
+	// uses on it (an accuracy of 101 %, a duplicate cell, a missing device are refused
+	// here, not when a study first loads them); only then do all three replace the old
+	// ones, each by a rename, so a failed fetch leaves the old files whole.
+	ds, err := data.Lookup("nb201")
+	if err != nil {
+		return err
+	}
+	files := []struct {
+		name  string
+		rows  [][]string
+		check func(path string) error
+	}{
+		{"accuracy.csv", accRows, func(p string) error { _, err := data.ReadAccuracyFile(p); return err }},
+		{"latency.csv", latRows, func(p string) error { _, err := data.ReadLatencyFile(ds, p); return err }},
+		{"devices.csv", devRows, func(p string) error { _, err := data.ReadDevicesFile(ds, p); return err }},
+	}
+	var staged []string
+	defer func() {
+		for _, p := range staged {
+			os.Remove(p)
+		}
+	}()
+	for _, f := range files {
+		tmp := filepath.Join(dir, "."+f.name+".fetching")
+		staged = append(staged, tmp)
+		if err := writeCSV(tmp, f.rows); err != nil {
+			return err
+		}
+		if err := f.check(tmp); err != nil {
+			return fmt.Errorf("fetch: the converted %s is not valid, nothing replaced: %w", f.name, err)
+		}
+	}
+	for i, f := range files {
+		if err := os.Rename(staged[i], filepath.Join(dir, f.name)); err != nil {
 			return err
 		}
 	}

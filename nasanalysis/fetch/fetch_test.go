@@ -2,10 +2,13 @@ package fetch
 
 import (
 	"context"
+	"encoding/csv"
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -86,4 +89,42 @@ func TestDownloadThenConvert(t *testing.T) {
 func readRows(t *testing.T, path string) [][]string {
 	t.Helper()
 	return datatest.ReadCSV(t, path)
+}
+
+// Issue 25: a raw table that converts to an accuracy of 101 % is refused before any
+// file is replaced: the files a previous fetch wrote stay whole, and no staging file is
+// left behind.
+func TestConvertRefusesInvalidTables(t *testing.T) {
+	shared, err := data.Resolve("", "raw/oneproxy/encode.pickle")
+	datatest.Check(t, err)
+	raw := t.TempDir()
+	if err := os.CopyFS(raw, os.DirFS(filepath.Join(shared, "raw"))); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if err := ConvertNB201(raw, out); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "nb201", "accuracy.csv"))
+	nats := filepath.Join(raw, "nats-bench", "nats_bench.csv")
+	rows := readRows(t, nats)
+	col := slices.Index(rows[0], "CIFAR10TestAccuracy200Epochs")
+	if col < 0 {
+		t.Fatalf("no CIFAR-10 column in %v", rows[0])
+	}
+	rows[1][col] = "101"
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.WriteAll(rows)
+	os.WriteFile(nats, []byte(b.String()), 0o644)
+	if err := ConvertNB201(raw, out); err == nil || !strings.Contains(err.Error(), "accuracy.csv is not valid") {
+		t.Errorf("accuracy 101: %v", err)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "nb201", "accuracy.csv"))
+	if string(after) != string(before) {
+		t.Error("the earlier accuracy.csv was replaced")
+	}
+	if left, _ := filepath.Glob(filepath.Join(out, "nb201", ".*.fetching")); len(left) > 0 {
+		t.Errorf("staging files left: %v", left)
+	}
 }

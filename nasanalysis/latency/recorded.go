@@ -5,7 +5,6 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/go-gota/gota/dataframe"
@@ -151,8 +150,8 @@ func (r *Recorded) Floats(name string) ([]float64, error) {
 	}
 	out := make([]float64, len(col))
 	for i, s := range col {
-		if out[i], err = strconv.ParseFloat(s, 64); err != nil {
-			return nil, fmt.Errorf("%s line %d, column %s: %q is not a number", r.Path, i+2, name, s)
+		if out[i], err = data.ParseNumber(s, true); err != nil {
+			return nil, fmt.Errorf("%s line %d, column %s: %w", r.Path, i+2, name, err)
 		}
 	}
 	return out, nil

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"math"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"github.com/gomlx/gomlx/core/tensors"
 	"github.com/gomlx/gomlx/ml/model"
 	"github.com/gomlx/gomlx/ml/model/checkpoint"
+	"github.com/google/renameio/v2"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 )
 
@@ -41,6 +43,9 @@ func (p *Trained) Save(dir string) error {
 	}
 	for k, store := range p.members {
 		d := memberDir(dir, k)
+		if err := checkOwnMemberDir(d); err != nil {
+			return err
+		}
 		if err := os.RemoveAll(d); err != nil {
 			return err
 		}
@@ -56,7 +61,27 @@ func (p *Trained) Save(dir string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, MetaFile), append(b, '\n'), 0o644)
+	// Written whole or not at all: an interrupted save leaves the previous description.
+	return renameio.WriteFile(filepath.Join(dir, MetaFile), append(b, '\n'), 0o644)
+}
+
+// checkOwnMemberDir refuses to replace a member directory that holds anything but a
+// GoMLX checkpoint (its files are named checkpoint.json, checkpoint-*.json/.bin): a
+// user's files put there are not deleted by a save.
+func checkOwnMemberDir(d string) error {
+	entries, err := os.ReadDir(d)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasPrefix(e.Name(), "checkpoint") {
+			return fmt.Errorf("save: %s holds %s, which is not a checkpoint's; move it away or save to another directory", d, e.Name())
+		}
+	}
+	return nil
 }
 
 // Load reads a predictor written by Save.

@@ -99,7 +99,7 @@ func TestLoadRefusesTamperedModels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Predict(ex); err == nil || !strings.Contains(err.Error(), "outside [") || !strings.Contains(err.Error(), d) {
+	if _, err := p.Predict(ex); err == nil || !strings.Contains(err.Error(), "outside the plausible [") || !strings.Contains(err.Error(), d) {
 		t.Errorf("CalB 1e308: %v", err)
 	}
 	// An output bias of 1e30 in the checkpoint is refused when loading.

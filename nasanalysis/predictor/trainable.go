@@ -501,7 +501,7 @@ func (p *Trained) Predict(ex []Example) ([]float64, error) {
 		lo, hi := p.plausible()
 		for i, v := range out {
 			if !(v >= lo && v <= hi) {
-				return nil, fmt.Errorf("predictor %s: prediction %d is %g, outside [%g, %g] (its training targets spanned %g to %g): the saved model is not the one trained", p.dir, i+1, v, lo, hi, p.YMin, p.YMax)
+				return nil, fmt.Errorf("predictor %s: prediction %d is %g, outside the plausible [%g, %g] (an accuracy in %%; a latency within 0.5 to 2 times its training targets' %g to %g): refused rather than printed, as the model cannot be trusted there", p.dir, i+1, v, lo, hi, p.YMin, p.YMax)
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package profile
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
@@ -48,9 +47,9 @@ func ReadTable(path string, space arch.Space) (*Result, error) {
 	for i, row := range rows[1:] {
 		line := i + 2
 		num := func(c int) (float64, error) {
-			v, err := strconv.ParseFloat(row[c], 64)
+			v, err := data.ParseNumber(row[c], true)
 			if err != nil {
-				return 0, fmt.Errorf("%s line %d, column %s: %q is not a number", path, line, rows[0][c], row[c])
+				return 0, fmt.Errorf("%s line %d, column %s: %w", path, line, rows[0][c], err)
 			}
 			return v, nil
 		}

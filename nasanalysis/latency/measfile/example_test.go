@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency/measfile"
 )
 
@@ -21,11 +22,19 @@ func Example() {
 		return
 	}
 	defer os.RemoveAll(dir)
-	sample := []string{"net0", "net1", "net2", "net3", "net4"}
+	// Five OFA-MobileNetV3 networks at 160 px (merge checks every row as the readers do),
+	// named net0..net4 here.
+	var sample []string
+	name := map[string]string{}
+	for i, a := range arch.MBv3.SampleN(5, 1) {
+		a.R = 160
+		sample = append(sample, a.String())
+		name[a.String()] = fmt.Sprintf("net%d", i)
+	}
 	settings := measfile.Settings{Warmup: 5, Engine: "onnxruntime", EngineVersion: "1.30.0", Threads: 1, OptLevel: 3,
 		TargetCI: 0.01, Space: "ofa-mbv3", Sample: "seed=1;n=5;res=160;width=0", CPU: "Example CPU"}
 	measure := func(arch string, s measfile.Shard) []string { // a stand-in for timing the network
-		return measfile.Row{Arch: arch, Resolution: 160, MedianMS: float64(len(arch)), Repeats: 10, Settings: settings,
+		return measfile.Row{Arch: arch, Resolution: 160, MedianMS: 5, Repeats: 10, Settings: settings,
 			Shard: s, RefMS: math.NaN(), Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}.Record()
 	}
 	var files []string
@@ -40,8 +49,8 @@ func Example() {
 			}
 		}
 	}
-	// Shard 1 holds net1 and net3. net3's row is 144 bytes, the date (2026-03-01T00:00:00Z)
-	// its 26th field of 27: cut 20 bytes off, 124 are left, torn inside the date.
+	// Shard 1 holds net1 and net3. Cut 20 bytes off net3's row: it is torn in its last
+	// fields.
 	raw, _ := os.ReadFile(files[1])
 	os.WriteFile(files[1], raw[:len(raw)-20], 0o644)
 
@@ -54,14 +63,14 @@ func Example() {
 	fmt.Print(strings.ReplaceAll(warn.String(), dir+string(filepath.Separator), ""))
 	for _, arch := range measfile.Select(measfile.Shard{I: 1, N: 2}, sample) {
 		if !done.Measured[arch] {
-			fmt.Println("measuring", arch, "again")
+			fmt.Println("measuring", name[arch], "again")
 			measfile.Measured.Append(files[1], measure(arch, measfile.Shard{I: 1, N: 2}))
 		}
 	}
 	n, err := measfile.Merge(filepath.Join(dir, "merged.csv"), files...)
 	fmt.Println(n, "networks merged, error:", err)
 	// Output:
-	// shard1.csv line 3: torn last row (136 bytes, 26 of 34 fields: an interrupted write) dropped; it will be measured again
+	// shard1.csv line 3: torn last row (260 bytes, 26 of 34 fields: an interrupted write) dropped; it will be measured again
 	// measuring net3 again
 	// 5 networks merged, error: <nil>
 }

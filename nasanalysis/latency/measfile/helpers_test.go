@@ -3,17 +3,31 @@ package measfile
 import (
 	"bytes"
 	"encoding/csv"
+	"hash/fnv"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 )
 
 // settings1 is a run's settings in the tests.
 var settings1 = Settings{Warmup: 5, Engine: "onnxruntime", EngineVersion: "1.30.0", LibrarySHA256: "5e1f", Threads: 1,
 	OptLevel: 3, TargetCI: 0.01, Space: "ofa-mbv3", Sample: "seed=1;n=7;res=160;width=0", CPU: "Test CPU @ 2.0GHz"}
+
+// netArch is the architecture a test network's name stands for where rows are validated
+// (merge): a valid OFA-MobileNetV3 network at 160 px, a different one per name.
+func netArch(name string) string {
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	a := arch.MBv3.Sample(rand.New(rand.NewPCG(h.Sum64(), 1)), 0)
+	a.R = 160
+	return a.String()
+}
 
 // row is a network's row of settings1 in shard s, timed ms.
 func row(arch string, s Shard, ms float64) Row {

@@ -4,7 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 )
 
 // Merge joins the Measured files that the N shards of one sample wrote (`measure
@@ -64,9 +68,12 @@ func MergeRescaled(out string, calm map[string]float64, files ...string) (int, e
 					return 0, fmt.Errorf("%s line %d: %s is %q, but %s line %d has %q: not the same measurement", path, line(i), c, got, first.path, line(0), ref)
 				}
 			}
-			key := t.get(i, "arch")
+			key, err := checkMeasuredRow(t, i)
+			if err != nil {
+				return 0, err
+			}
 			if prev, dup := owner[key]; dup {
-				return 0, fmt.Errorf("%s line %d: %s was measured in %s too", path, line(i), key, prev)
+				return 0, fmt.Errorf("%s line %d: %s was measured in %s too", path, line(i), t.get(i, "arch"), prev)
 			}
 			owner[key] = fmt.Sprintf("%s line %d", path, line(i))
 			if err := scaleRow(t, i, calm, calmAt); err != nil {
@@ -80,6 +87,34 @@ func MergeRescaled(out string, calm map[string]float64, files ...string) (int, e
 		return 0, err
 	}
 	return len(all), Measured.Replace(out, all)
+}
+
+// checkMeasuredRow validates row i as the readers will (latency.ReadMeasured): an
+// architecture of the row's space, at the resolution the row gives, a positive
+// median_ms and, under the paired protocol, positive ratio_ref and scaled_ms. It returns
+// the architecture's canonical form, which duplicates are found by.
+func checkMeasuredRow(t *table, i int) (string, error) {
+	a, err := arch.Parse(t.get(i, "space"), t.get(i, "arch"))
+	if err != nil {
+		return "", &data.InputError{File: t.path, Line: line(i), Column: "arch", Value: t.get(i, "arch"), Reason: err.Error()}
+	}
+	if r, ok := arch.InputResolution(a); !ok || strconv.Itoa(r) != t.get(i, "resolution") {
+		return "", &data.InputError{File: t.path, Line: line(i), Column: "resolution", Value: t.get(i, "resolution"), Reason: fmt.Sprintf("the architecture's resolution is %d", r)}
+	}
+	cols := []string{"median_ms"}
+	if t.get(i, "ref_arch") != "" {
+		cols = append(cols, "ratio_ref", "scaled_ms")
+	}
+	for _, c := range cols {
+		v, err := parseFloat(t, i, c)
+		if err != nil {
+			return "", err
+		}
+		if !(v > 0) {
+			return "", &data.InputError{File: t.path, Line: line(i), Column: c, Value: t.get(i, c), Reason: "must be a positive number"}
+		}
+	}
+	return a.String(), nil
 }
 
 // checkShards requires shards 0/N .. N-1/N, each once (files[k] holds shards[k]).

@@ -14,9 +14,9 @@ func TestMerge(t *testing.T) {
 	dir := t.TempDir()
 	s := func(i int) Shard { return Shard{i, 3} }
 	rows := [][]Row{
-		{row("n0", s(0), 1), row("n3", s(0), 4), row("n6", s(0), 7)},
-		{row("n1", s(1), 2), row("n4", s(1), 5)},
-		{row("n2", s(2), 3), row("n5", s(2), 6)},
+		{row(netArch("n0"), s(0), 1), row(netArch("n3"), s(0), 4), row(netArch("n6"), s(0), 7)},
+		{row(netArch("n1"), s(1), 2), row(netArch("n4"), s(1), 5)},
+		{row(netArch("n2"), s(2), 3), row(netArch("n5"), s(2), 6)},
 	}
 	shard := make([]string, 3)
 	for i, r := range rows {
@@ -36,10 +36,10 @@ func TestMerge(t *testing.T) {
 	file := func(name string, rs ...Row) string { return writeFile(t, dir, name, measuredText(rs...)) }
 	otherSample := file("sample.csv", edit(rows[1][0], func(r *Row) { r.Sample = "seed=2;n=7;res=160;width=0" }))
 	otherEngine := file("engine.csv", rows[1][0], edit(rows[1][1], func(r *Row) { r.EngineVersion = "1.29.0" }))
-	otherSplit := file("split.csv", row("n1", Shard{1, 2}, 2))
-	twoShards := file("two.csv", rows[1][0], row("n2", s(2), 3))
-	sameIndex := file("same.csv", row("n7", s(1), 2))
-	dupArch := file("dup.csv", row("n1", s(2), 3))
+	otherSplit := file("split.csv", row(netArch("n1"), Shard{1, 2}, 2))
+	twoShards := file("two.csv", rows[1][0], row(netArch("n2"), s(2), 3))
+	sameIndex := file("same.csv", row(netArch("n7"), s(1), 2))
+	dupArch := file("dup.csv", row(netArch("n1"), s(2), 3))
 	badShard := file("bad.csv", edit(rows[1][0], func(r *Row) { r.Shard = Shard{3, 3} }))
 	torn := writeFile(t, dir, "torn.csv", measuredText(rows[1]...)+`"{""ks""`)
 	foreign := writeFile(t, dir, "foreign.csv", "arch,resolution,median_ms\nn1,160,2\n")
@@ -51,8 +51,8 @@ func TestMerge(t *testing.T) {
 	}{
 		{"a shard missing", []string{shard[0], shard[1]}, "shards missing: 2/3"},
 		{"two shards missing", []string{shard[1]}, "shards missing: 0/3, 2/3"},
-		{"a file given twice", []string{shard[0], shard[0], shard[1], shard[2]}, "s0.csv line 2: n0 was measured in " + shard[0] + " line 2 too"},
-		{"a network in two shards", []string{shard[0], shard[1], shard[2], dupArch}, "dup.csv line 2: n1 was measured in " + shard[1] + " line 2 too"},
+		{"a file given twice", []string{shard[0], shard[0], shard[1], shard[2]}, "s0.csv line 2: " + netArch("n0") + " was measured in " + shard[0] + " line 2 too"},
+		{"a network in two shards", []string{shard[0], shard[1], shard[2], dupArch}, "dup.csv line 2: " + netArch("n1") + " was measured in " + shard[1] + " line 2 too"},
 		{"two files of one shard", []string{shard[0], shard[1], sameIndex, shard[2]}, shard[1] + " and " + sameIndex + " are both shard 1/3"},
 		{"another sample", []string{shard[0], otherSample, shard[2]}, `sample.csv line 2: sample is "seed=2;n=7;res=160;width=0", but ` + shard[0] + ` line 2 has "seed=1;n=7;res=160;width=0": not the same measurement`},
 		{"another engine version", []string{shard[0], otherEngine, shard[2]}, `engine.csv line 3: engine_version is "1.29.0", but ` + shard[0] + ` line 2 has "1.30.0"`},
@@ -91,8 +91,8 @@ func TestMergeCalmTimes(t *testing.T) {
 		r.RefArch, r.RefCalmMS, r.ScaledMS = "ref160", calm, ratio*calm
 		return r
 	}
-	a := writeFile(t, dir, "a.csv", measuredText(paired("n0", Shard{0, 2}, 1.5, 3.9)))
-	b := writeFile(t, dir, "b.csv", measuredText(paired("n1", Shard{1, 2}, 0.5, 4.2)))
+	a := writeFile(t, dir, "a.csv", measuredText(paired(netArch("n0"), Shard{0, 2}, 1.5, 3.9)))
+	b := writeFile(t, dir, "b.csv", measuredText(paired(netArch("n1"), Shard{1, 2}, 0.5, 4.2)))
 	if _, err := Merge(filepath.Join(dir, "m.csv"), a, b); err == nil || !strings.Contains(err.Error(), "b.csv line 2: reference ref160 scaled by a calm time of 4.2 ms, but") {
 		t.Errorf("different calm times merged: %v", err)
 	}

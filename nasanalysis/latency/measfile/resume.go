@@ -171,9 +171,9 @@ func resumeBlocks(path string, s Settings, drop map[string]bool, warn io.Writer)
 // column and text.
 func parseFloat(t *table, i int, col string) (float64, error) {
 	s := t.get(i, col)
-	v, err := strconv.ParseFloat(s, 64)
+	v, err := data.ParseNumber(s, true)
 	if err != nil {
-		return 0, &data.InputError{File: t.path, Line: line(i), Column: col, Value: s, Reason: "not a number"}
+		return 0, &data.InputError{File: t.path, Line: line(i), Column: col, Value: s, Reason: "not a number: " + err.Error()}
 	}
 	return v, nil
 }
