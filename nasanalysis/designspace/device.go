@@ -434,7 +434,7 @@ func TableCheckFrame(ts []TableCheck) dataframe.DataFrame {
 }
 
 // TableSpaces are the spaces whose tables and check networks are committed.
-var TableSpaces = []string{arch.OFAMBv3, arch.ProxylessNAS}
+var TableSpaces = []string{arch.OFAMBv3, arch.ProxylessNAS, arch.OFAResNet50}
 
 // The table goal of issue 24 (for OFA-MobileNetV3), nn-Meter's terms.
 const (
