@@ -41,7 +41,7 @@ const machineBootstrap = 1000
 func MachineSpec(labelled int) predictor.FitSpec {
 	cfg := predictor.DefaultConfig(predictor.KindGCN)
 	cfg.MACs = true
-	return predictor.FitSpec{Dataset: predictor.MeasuredDataset, Target: predictor.MeasuredTarget, Config: cfg, N: labelled, Seed: 0}
+	return predictor.FitSpec{Dataset: predictor.MeasuredDataset, Target: predictor.ScaledTarget, Config: cfg, N: labelled, Seed: 0}
 }
 
 // ProfileMachine scores fit (a predictor.Fit of MachineSpec) on the measured networks it

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 )
 
 func TestResume(t *testing.T) {
@@ -119,20 +117,22 @@ func other2(b BlockRow, edit func(*BlockRow)) BlockRow { edit(&b); return b }
 // leaves it as it was.
 func TestResumeRefusesOlderLayout(t *testing.T) {
 	dir := t.TempDir()
-	src, err := data.ProjectFile("ort-ofa-mbv3-r160.csv")
-	if err != nil {
-		t.Fatal(err)
+	// A file of the older layout: its header, and a row of it (the current row without
+	// the paired protocol's columns).
+	r := row(netArch("n0"), Whole, 2).Record()
+	var old []string
+	for i, h := range Measured.Header {
+		if slices.Contains(measuredV1Header, h) {
+			old = append(old, r[i])
+		}
 	}
-	raw, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := []byte(csvLines(measuredV1Header, old))
 	path := writeFile(t, dir, "old.csv", string(raw))
-	if c, err := Measured.Read(path); err != nil || c.Len() != 300 {
+	if c, err := Measured.Read(path); err != nil || c.Len() != 1 {
 		t.Fatalf("an analysis reads the older layout: %v", err)
 	}
 	var warn bytes.Buffer
-	_, err = Resume(ResumeOptions{Measured: path, Settings: Settings{Protocol: "paired:burst=3"}, Warn: &warn})
+	_, err := Resume(ResumeOptions{Measured: path, Settings: Settings{Protocol: "paired:burst=3"}, Warn: &warn})
 	if err == nil || !strings.Contains(err.Error(), "old.csv line 1: a measured-latency file of the older layout (no ratio_ref column") || !strings.Contains(err.Error(), "measure into a new --out") {
 		t.Errorf("appending to the older layout: %v", err)
 	}
