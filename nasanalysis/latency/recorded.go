@@ -180,7 +180,7 @@ func (r *Recorded) Disturbed() int {
 // error for a file with neither (the GoMLX files).
 func (r *Recorded) HostCorrected() ([]float64, string, error) {
 	if r.Paired() {
-		return r.MS, "scaled to the reference timed in the same window (scaled_ms)", nil
+		return r.MS, "scaled to the reference timed in the same window: scaled_ms", nil
 	}
 	ref, err := r.Floats("ref_ms")
 	if err != nil {
@@ -190,7 +190,7 @@ func (r *Recorded) HostCorrected() ([]float64, string, error) {
 	for i := range ref {
 		div[i] = r.RawMS[i] / ref[i]
 	}
-	return div, "divided by the drift reference's latest time (ref_ms)", nil
+	return div, "divided by the drift reference's latest time: ref_ms", nil
 }
 
 // MB is the architectures as OFA mobile architectures (MobileNetV3 or ProxylessNAS).
