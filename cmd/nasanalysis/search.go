@@ -27,14 +27,14 @@ func (c *constraintList) Set(s string) error {
 	name, b, ok := strings.Cut(s, "<=")
 	v, err := data.ParseNumber(strings.TrimSpace(b), false)
 	if !ok || err != nil || !(v > 0) || strings.TrimSpace(name) == "" {
-		return fmt.Errorf("want METRIC<=BUDGET with a positive budget, e.g. note10_r224<=25")
+		return fmt.Errorf("want METRIC<=BUDGET with a positive budget, e.g. note10_r224<=28")
 	}
 	c.names, c.budgets = append(c.names, strings.TrimSpace(name)), append(c.budgets, v)
 	return nil
 }
 
 func runSearch(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("search", "--space S [--width W] [--res R] [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] [--reduced NAME] --objective acc --constraint 'note10_r224<=25' [--constraint ...] [--multi average|worst --devices LIST --budgets LIST] --seed K [--format csv|table]\n"+
+	fs := newFlags("search", "--space S [--width W] [--res R] [--drop BLOCKS] [--min-depth D,...] [--max-depth D,...] [--reduced NAME] --objective acc --constraint 'note10_r224<=28' [--constraint ...] [--multi average|worst --devices LIST --budgets LIST] --seed K [--format csv|table]\n"+
 		"   or: --algorithm mutation|nsga2 --objective acc --latency note10_r224 --res 224 [--evaluations 2100] [--stage-probs P,...] (a Pareto front: arch,<objective>,<latency>, one network per line)\n"+
 		"(evolve, the default, prints the architecture found as a JSON line, as sample does, unless --format asks for it with its metrics)", stderr)
 	algorithm := fs.String("algorithm", "evolve", "evolve (OFA's constrained evolution: one architecture), mutation (BlockProfile's released random-mutation Pareto search: 100 initial networks, then rounds of 200 mutants of the archive's front) or nsga2 (NSGA-II, population 100, at the same evaluations)")
