@@ -194,7 +194,7 @@ func MeasuredSentences(m *MeasuredCheck) []string {
 		agree = "rank in opposite orders, at"
 	}
 	est, iv := estParts(m.SRCC)
-	out := []string{fmt.Sprintf("Over these %s networks (chosen and random) the predicted and measured latencies on this machine %s SRCC %s (95 %% bootstrap interval %s); the measured medians span %s ms.",
+	out := []string{fmt.Sprintf("Over these %s networks (chosen and random) the predicted and measured latencies on this machine %s SRCC %s (95 %% bootstrap interval %s); the measured latencies span %s ms.",
 		prose.Num(m.NChosen+m.NRandom), agree, est, iv, prose.Interval(m.MinMS, m.MaxMS)),
 		fmt.Sprintf("The budget on this machine, %s (%s ms), lies %s the median of the %d random networks measured in this run (%s ms).",
 			m.budgetIs(), prose.Num(m.Budget), aboveBelow(m.ScaleGap()), m.NRandom, prose.Num(m.RandomMedian))}
