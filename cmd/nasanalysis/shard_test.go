@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"math"
 	"os"
 	"os/exec"
@@ -12,7 +13,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency/measfile"
@@ -233,12 +233,27 @@ func TestMeasurePairedRows(t *testing.T) {
 	if code != 0 || len(again) != 3 || num(again[2], "ref_calm_ms") != calm || strings.Contains(errOut, "calm time") {
 		t.Errorf("resume: exit %d, %d rows, calm %v (want %v, not calibrated again): %s", code, len(again), num(again[2], "ref_calm_ms"), calm, errOut)
 	}
-	// A file of the older layout: refused, unchanged.
-	old, err := data.ProjectFile("ort-ofa-mbv3-r160.csv")
-	if err != nil {
-		t.Fatal(err)
+	// A file of the older layout (this run's rows without the paired protocol's
+	// columns): refused, unchanged.
+	hdr, rows := readMatrixCSV(t, string(raw))
+	paired := []string{"protocol", "ratio_ref", "ratio_lo", "ratio_hi", "scaled_ms", "ref_arch", "ref_calm_ms"}
+	var keep []int
+	for i, h := range hdr {
+		if !slices.Contains(paired, h) {
+			keep = append(keep, i)
+		}
 	}
-	oldRaw, _ := os.ReadFile(old)
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	for _, r := range append([][]string{hdr}, rows...) {
+		var out []string
+		for _, i := range keep {
+			out = append(out, r[i])
+		}
+		w.Write(out)
+	}
+	w.Flush()
+	oldRaw := []byte(b.String())
 	oldCopy := filepath.Join(dir, "old.csv")
 	os.WriteFile(oldCopy, oldRaw, 0o644)
 	code, _, errOut = runCLI("measure", "--archs", archs, "--out", oldCopy)
