@@ -27,13 +27,13 @@ func calmPath(flag, out, engine string) string {
 
 // newCalmSource is latency.NewCalmTimes for a --calm file that is written to, checked
 // first to be a regular file (or none yet).
-func newCalmSource(path string, eng latency.Engine, opener latency.Opener, p latency.PairedProtocol, known map[string]float64, stderr io.Writer) (*latency.CalmTimes, error) {
+func newCalmSource(path, space string, eng latency.Engine, opener latency.Opener, p latency.PairedProtocol, known map[string]float64, stderr io.Writer) (*latency.CalmTimes, error) {
 	if path != "" {
 		if err := measfile.CheckRegular(path); err != nil {
 			return nil, usagef("--calm %v", err)
 		}
 	}
-	return latency.NewCalmTimes(path, false, eng, opener, p, known, stderr)
+	return latency.NewCalmTimes(path, false, space, eng, opener, p, known, stderr)
 }
 
 // measuredFlags are the flags of the measured metric in eval and profile: the engine and

@@ -338,7 +338,7 @@ func (o measureOptions) measurePairedAll(eng latency.Engine, todo []arch.Arch, d
 		return usagef("--protocol paired: engine %s cannot open a network for repeated runs; use --protocol single", eng.Name())
 	}
 	settings, host := o.settings(eng), measfile.Host()
-	calm, err := newCalmSource(calmPath(o.calmFile, o.out, eng.Name()), eng, opener, o.paired, done.RefCalmMS, stderr)
+	calm, err := newCalmSource(calmPath(o.calmFile, o.out, eng.Name()), o.space, eng, opener, o.paired, done.RefCalmMS, stderr)
 	if err != nil {
 		return err
 	}

@@ -58,7 +58,7 @@ func parseLUTFlags(args []string, stderr io.Writer) (lutOptions, error) {
 	fs.StringVar(&o.tables, "tables", "datasets", "directory of the YAML tables (and, by default, of --out and --calm)")
 	fs.StringVar(&o.out, "out", "", "resumable CSV of the operators' measurements (default: DIR/lut-<space>-w<width>.csv; a shard's: ...-shard<I>of<N>.csv)")
 	fs.StringVar(&o.from, "from", "", "measure nothing: write the tables from these comma-separated measurement files (the shards of one campaign)")
-	fs.StringVar(&o.calmFile, "calm", "", calmHelp)
+	fs.StringVar(&o.calmFile, "calm", "", calmHelp+"; with --from, first rescale the files' rows to this file's calm times (their ratios as measured)")
 	shard := fs.String("shard", "0/1", "measure only shard I of N (0-based) of the operators: those at positions I, I+N, ...")
 	p := &o.paired
 	fs.intVarIn(&p.Warmup, "warmup", p.Warmup, 0, 1000, "untimed runs of each operator and of the reference first")
@@ -210,7 +210,7 @@ func (o lutOptions) measure(stderr io.Writer) error {
 	if len(todo) == 0 {
 		return nil
 	}
-	calm, err := newCalmSource(o.calmFile, eng, eng, o.paired, nil, stderr)
+	calm, err := newCalmSource(o.calmFile, o.space, eng, eng, o.paired, nil, stderr)
 	if err != nil {
 		return err
 	}
@@ -279,7 +279,20 @@ func (o lutOptions) writeTables(stderr io.Writer) error {
 	}
 	got := map[string]measfile.LUTEntry{}
 	var from []string
+	var calm map[string]float64
+	if o.from != "" && o.calmFile != "" {
+		var err error
+		if calm, err = measfile.ReadCalm(o.calmFile); err != nil {
+			return err
+		}
+	}
 	for _, f := range files {
+		if calm != nil {
+			if err := measfile.RescaleLUTRows(f, calm); err != nil {
+				return err
+			}
+			fmt.Fprintf(stderr, "%s: every row rescaled to the calm times of %s\n", f, o.calmFile)
+		}
 		rows, err := measfile.ReadLUTRows(f, o.from == "")
 		if err != nil {
 			return err

@@ -21,6 +21,7 @@ const CalibrationRounds = 60
 type CalmTimes struct {
 	path     string // "" keeps calibrations in memory
 	readOnly bool
+	space    string // the design space of every reference asked for
 	eng      Engine
 	opener   Opener
 	p        PairedProtocol
@@ -30,11 +31,11 @@ type CalmTimes struct {
 }
 
 // NewCalmTimes reads the calm file at path ("" for none; a missing file is empty) for
-// networks timed by eng under p; known are calm times by reference architecture that
+// references of the design space timed by eng under p; known are calm times by reference architecture that
 // take precedence (a resumed file's own); calibrations are reported to log. A
 // calibration is appended to the file unless readOnly.
-func NewCalmTimes(path string, readOnly bool, eng Engine, opener Opener, p PairedProtocol, known map[string]float64, log io.Writer) (*CalmTimes, error) {
-	c := &CalmTimes{path: path, readOnly: readOnly, eng: eng, opener: opener, p: p, known: map[string]float64{}, file: map[string]float64{}, log: log}
+func NewCalmTimes(path string, readOnly bool, space string, eng Engine, opener Opener, p PairedProtocol, known map[string]float64, log io.Writer) (*CalmTimes, error) {
+	c := &CalmTimes{path: path, readOnly: readOnly, space: space, eng: eng, opener: opener, p: p, known: map[string]float64{}, file: map[string]float64{}, log: log}
 	for k, v := range known {
 		c.known[k] = v
 	}
@@ -54,7 +55,7 @@ func (c *CalmTimes) Of(ref arch.Arch) (float64, error) {
 	if ms, ok := c.known[key]; ok {
 		return ms, nil
 	}
-	fk := measfile.CalmKey(key, c.eng.Name(), c.p.Threads, c.p.OptLevel)
+	fk := measfile.CalmKey(c.space, key, c.eng.Name(), c.p.Threads, c.p.OptLevel)
 	if ms, ok := c.file[fk]; ok {
 		c.known[key] = ms
 		return ms, nil
@@ -71,7 +72,7 @@ func (c *CalmTimes) Of(ref arch.Arch) (float64, error) {
 	}
 	fmt.Fprintf(c.log, "reference %s: calm time %.4g ms (the %.0fth percentile of %d rounds)\n", key, ms, 100*CalmQuantile, len(t.RefRoundMS))
 	if c.path != "" && !c.readOnly {
-		row := measfile.CalmRow{RefArch: key, Engine: c.eng.Name(), Threads: c.p.Threads, OptLevel: c.p.OptLevel, CalmMS: ms,
+		row := measfile.CalmRow{RefArch: key, Space: c.space, Engine: c.eng.Name(), Threads: c.p.Threads, OptLevel: c.p.OptLevel, CalmMS: ms,
 			Rounds: len(t.RefRoundMS), Quantile: CalmQuantile, EngineVersion: c.eng.Version(), Machine: measfile.Host(),
 			CPU: measfile.CPUModel(), Date: time.Now()}
 		if err := measfile.Calm.Append(c.path, row.Record()); err != nil {

@@ -595,7 +595,7 @@ func measuredMetric(space string, o Options) (*Metric, error) {
 			path, readOnly = proj, true
 		}
 	}
-	calm, err := latency.NewCalmTimes(path, readOnly, eng, opener, p, nil, io.Discard)
+	calm, err := latency.NewCalmTimes(path, readOnly, space, eng, opener, p, nil, io.Discard)
 	if err != nil {
 		return nil, fmt.Errorf("metric measured: %w", err)
 	}

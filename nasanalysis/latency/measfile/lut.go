@@ -98,19 +98,21 @@ func ReadLUTRows(path string, missingOK bool) ([]LUTEntry, error) {
 }
 
 // Calm is the file of a machine's calm reference times: one row per reference network
-// (ref_arch) and engine setting, the CalmQuantile quantile of the reference's round
+// (space and ref_arch: the same architecture text is another network in another space,
+// ProxylessNAS's middle network written as OFA-MobileNetV3's) and engine setting, the CalmQuantile quantile of the reference's round
 // medians over a calibration of Rounds rounds. Every run that measures into the same
 // directory scales its ratios by these, so runs made at different moments agree as
 // their ratios do.
 var Calm = Format{
 	Kind:    "calm reference-time file",
-	Header:  []string{"ref_arch", "engine", "threads", "opt_level", "calm_ms", "rounds", "quantile", "engine_version", "machine", "cpu", "date"},
-	Leading: 5,
+	Header:  []string{"ref_arch", "space", "engine", "threads", "opt_level", "calm_ms", "rounds", "quantile", "engine_version", "machine", "cpu", "date"},
+	Leading: 6,
 }
 
 // CalmRow is one reference's calm time.
 type CalmRow struct {
-	RefArch, Engine   string
+	RefArch, Space    string
+	Engine            string
 	Threads, OptLevel int
 	CalmMS            float64
 	Rounds            int
@@ -123,24 +125,25 @@ type CalmRow struct {
 // Record is the row's fields in Calm.Header's order.
 func (r CalmRow) Record() []string {
 	f, i := formatFloat, strconv.Itoa
-	return []string{r.RefArch, r.Engine, i(r.Threads), i(r.OptLevel), f(r.CalmMS), i(r.Rounds), f(r.Quantile), r.EngineVersion,
+	return []string{r.RefArch, r.Space, r.Engine, i(r.Threads), i(r.OptLevel), f(r.CalmMS), i(r.Rounds), f(r.Quantile), r.EngineVersion,
 		r.Machine, r.CPU, r.Date.UTC().Format(time.RFC3339)}
 }
 
-// CalmKey names a reference under an engine setting, the key of ReadCalm's map.
-func CalmKey(refArch, engine string, threads, optLevel int) string {
-	return fmt.Sprintf("%s|%s|%d|%d", refArch, engine, threads, optLevel)
+// CalmKey names a reference network of a space under an engine setting, the key of
+// ReadCalm's map.
+func CalmKey(space, refArch, engine string, threads, optLevel int) string {
+	return fmt.Sprintf("%s|%s|%s|%d|%d", space, refArch, engine, threads, optLevel)
 }
 
-// rowCalmKey is the CalmKey of row i of a table with ref_arch, engine, threads and
-// opt_level columns (a calm-time file, a measured-latency file).
+// rowCalmKey is the CalmKey of row i of a table with space, ref_arch, engine, threads
+// and opt_level columns (a calm-time file, a measured-latency file, a table's rows).
 func rowCalmKey(t *table, i int) (string, error) {
 	th, err1 := strconv.Atoi(t.get(i, "threads"))
 	ol, err2 := strconv.Atoi(t.get(i, "opt_level"))
 	if err1 != nil || err2 != nil {
 		return "", fmt.Errorf("%s line %d: threads %q and opt_level %q must be integers", t.path, line(i), t.get(i, "threads"), t.get(i, "opt_level"))
 	}
-	return CalmKey(t.get(i, "ref_arch"), t.get(i, "engine"), th, ol), nil
+	return CalmKey(t.get(i, "space"), t.get(i, "ref_arch"), t.get(i, "engine"), th, ol), nil
 }
 
 // ReadCalm reads a calm-time file into a map by CalmKey; a missing file holds none. A
@@ -165,9 +168,36 @@ func ReadCalm(path string) (map[string]float64, error) {
 			return nil, err
 		}
 		if _, dup := out[k]; dup {
-			return nil, fmt.Errorf("%s line %d: reference %s calibrated twice for %s", path, line(i), t.get(i, "ref_arch"), t.get(i, "engine"))
+			return nil, fmt.Errorf("%s line %d: reference %s of %s calibrated twice for %s", path, line(i), t.get(i, "ref_arch"), t.get(i, "space"), t.get(i, "engine"))
 		}
 		out[k] = ms
 	}
 	return out, nil
+}
+
+// RescaleLUTRows rewrites a lookup-table measurement file (atomically) with every row's
+// ref_calm_ms set to the time calm holds for its reference (ReadCalm's map) and its
+// scaled_ms recomputed as ratio_ref times it; the ratios, as measured, are untouched. A
+// reference calm lacks is an error naming the line.
+func RescaleLUTRows(path string, calm map[string]float64) error {
+	t, err := LUTRows.readCurrent(path, false)
+	if err != nil {
+		return err
+	}
+	for i := range t.rows {
+		k, err := rowCalmKey(t, i)
+		if err != nil {
+			return err
+		}
+		ms, ok := calm[k]
+		if !ok {
+			return fmt.Errorf("%s line %d: the calm-time file has no time for reference %s of %s", path, line(i), t.get(i, "ref_arch"), t.get(i, "space"))
+		}
+		ratio, err := parseFloat(t, i, "ratio_ref")
+		if err != nil {
+			return err
+		}
+		t.rows[i][t.col["ref_calm_ms"]], t.rows[i][t.col["scaled_ms"]] = formatFloat(ms), formatFloat(ratio*ms)
+	}
+	return LUTRows.Replace(path, t.rows)
 }

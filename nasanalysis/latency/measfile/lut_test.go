@@ -49,7 +49,7 @@ func TestReadLUTRows(t *testing.T) {
 // its header.
 func TestReadCalm(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "calm.csv")
-	r := CalmRow{RefArch: "ref160", Engine: "onnxruntime", Threads: 1, OptLevel: 3, CalmMS: 3.9, Rounds: 60, Quantile: 0.1,
+	r := CalmRow{RefArch: "ref160", Space: "ofa-mbv3", Engine: "onnxruntime", Threads: 1, OptLevel: 3, CalmMS: 3.9, Rounds: 60, Quantile: 0.1,
 		EngineVersion: "1.30.0", Machine: "node1", CPU: "Test CPU", Date: time.Now()}
 	other := r
 	other.RefArch, other.CalmMS = "ref176", 4.6
@@ -57,13 +57,13 @@ func TestReadCalm(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, err := ReadCalm(path)
-	if err != nil || m[CalmKey("ref160", "onnxruntime", 1, 3)] != 3.9 || m[CalmKey("ref176", "onnxruntime", 1, 3)] != 4.6 || len(m) != 2 {
+	if err != nil || m[CalmKey("ofa-mbv3", "ref160", "onnxruntime", 1, 3)] != 3.9 || m[CalmKey("ofa-mbv3", "ref176", "onnxruntime", 1, 3)] != 4.6 || len(m) != 2 {
 		t.Fatalf("read %v, %v", m, err)
 	}
 	if err := Calm.Append(path, r.Record()); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ReadCalm(path); err == nil || !strings.Contains(err.Error(), "line 4: reference ref160 calibrated twice") {
+	if _, err := ReadCalm(path); err == nil || !strings.Contains(err.Error(), "line 4: reference ref160 of ofa-mbv3 calibrated twice") {
 		t.Errorf("twice: %v", err)
 	}
 	zero := filepath.Join(t.TempDir(), "zero.csv")
@@ -78,5 +78,43 @@ func TestReadCalm(t *testing.T) {
 	os.WriteFile(notes, []byte("my,notes\n1,2\n"), 0o644)
 	if _, err := ReadCalm(notes); err == nil || !strings.Contains(err.Error(), "not a calm reference-time file") {
 		t.Errorf("another file: %v", err)
+	}
+}
+
+// The same reference text in two spaces is two networks (ProxylessNAS's middle network
+// is written as OFA-MobileNetV3's, without a width): two calm times, not one reused.
+func TestCalmKeyHasSpace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "calm.csv")
+	mb := CalmRow{RefArch: "ref160", Space: "ofa-mbv3", Engine: "onnxruntime", Threads: 1, OptLevel: 3, CalmMS: 3.9, Rounds: 60, Quantile: 0.1, Date: time.Now()}
+	pn := mb
+	pn.Space, pn.CalmMS = "proxylessnas", 5.5
+	if err := Calm.Append(path, mb.Record(), pn.Record()); err != nil {
+		t.Fatal(err)
+	}
+	m, err := ReadCalm(path)
+	if err != nil || m[CalmKey("ofa-mbv3", "ref160", "onnxruntime", 1, 3)] != 3.9 || m[CalmKey("proxylessnas", "ref160", "onnxruntime", 1, 3)] != 5.5 {
+		t.Errorf("read %v, %v", m, err)
+	}
+}
+
+// A table's rows rescaled to another calm time keep their ratios; scaled_ms becomes
+// ratio x the new time (hand-computed: 0.5 x 6 = 3).
+func TestRescaleLUTRows(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lut.csv")
+	r := lutRow("a", 160, 0.5)
+	r.Space = "proxylessnas"
+	if err := LUTRows.Append(path, r.Record()); err != nil {
+		t.Fatal(err)
+	}
+	calm := map[string]float64{CalmKey("proxylessnas", r.RefArch, "onnxruntime", 1, 3): 6}
+	if err := RescaleLUTRows(path, calm); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadLUTRows(path, false)
+	if err != nil || len(got) != 1 || got[0].ScaledMS != 3 || got[0].RefCalmMS != 6 || got[0].RatioRef != 0.5 {
+		t.Errorf("rescaled: %+v, %v", got, err)
+	}
+	if err := RescaleLUTRows(path, map[string]float64{}); err == nil || !strings.Contains(err.Error(), "line 2: the calm-time file has no time for reference") {
+		t.Errorf("missing calm time: %v", err)
 	}
 }

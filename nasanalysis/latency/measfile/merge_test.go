@@ -96,7 +96,7 @@ func TestMergeCalmTimes(t *testing.T) {
 	if _, err := Merge(filepath.Join(dir, "m.csv"), a, b); err == nil || !strings.Contains(err.Error(), "b.csv line 2: reference ref160 scaled by a calm time of 4.2 ms, but") {
 		t.Errorf("different calm times merged: %v", err)
 	}
-	calm := map[string]float64{CalmKey("ref160", "onnxruntime", 1, 3): 4}
+	calm := map[string]float64{CalmKey("ofa-mbv3", "ref160", "onnxruntime", 1, 3): 4}
 	out := filepath.Join(dir, "r.csv")
 	if n, err := MergeRescaled(out, calm, a, b); err != nil || n != 2 {
 		t.Fatalf("rescaled merge: %d, %v", n, err)
