@@ -25,6 +25,7 @@ const lutMaxRounds = 100
 // lutOptions are measure-lut's flags.
 type lutOptions struct {
 	space, tables, out, calmFile, from string
+	rescale                            bool // --from with --calm given: rescale the files' rows first
 	width                              float64
 	res                                []int
 	shard                              measfile.Shard
@@ -122,6 +123,7 @@ func parseLUTFlags(args []string, stderr io.Writer) (lutOptions, error) {
 	if o.from != "" && (s.N > 1 || slices.Contains(args, "--out") || slices.Contains(args, "-out")) {
 		return o, usagef("--from writes tables from finished measurement files; it measures nothing, so --shard and --out do not apply")
 	}
+	o.rescale = o.from != "" && o.calmFile != ""
 	o.calmFile = calmPath(o.calmFile, o.out, latency.EngineORT)
 	return o, nil
 }
@@ -280,7 +282,7 @@ func (o lutOptions) writeTables(stderr io.Writer) error {
 	got := map[string]measfile.LUTEntry{}
 	var from []string
 	var calm map[string]float64
-	if o.from != "" && o.calmFile != "" {
+	if o.rescale {
 		var err error
 		if calm, err = measfile.ReadCalm(o.calmFile); err != nil {
 			return err
