@@ -91,24 +91,11 @@ func Load(dir string) (*Trained, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load predictor: %w", err)
 	}
-	var m savedMeta
-	if err := json.Unmarshal(b, &m); err != nil {
+	m, err := parseMeta(b)
+	if err != nil {
 		return nil, fmt.Errorf("load predictor: %s: %w", path, err)
-	}
-	if err := m.Config.check(); err != nil {
-		return nil, fmt.Errorf("load predictor: %s: %w", path, err)
-	}
-	if m.Members < 1 {
-		return nil, fmt.Errorf("load predictor: %s lists %d ensemble members", path, m.Members)
 	}
 	p := &m.Trained
-	p.members = nil
-	if err := p.checkNumbers(); err != nil {
-		return nil, fmt.Errorf("load predictor: %s: %w", path, err)
-	}
-	if m.Members != p.Config.Ensemble {
-		return nil, fmt.Errorf("load predictor: %s lists %d ensemble members, its configuration %d", path, m.Members, p.Config.Ensemble)
-	}
 	want := p.expectedWeights()
 	for k := range m.Members {
 		d := memberDir(dir, k)
@@ -127,6 +114,29 @@ func Load(dir string) (*Trained, error) {
 	}
 	p.dir = dir
 	return p, nil
+}
+
+// parseMeta reads and checks a saved predictor's description (MetaFile): its
+// configuration, its numbers (checkNumbers) and its number of members.
+func parseMeta(b []byte) (*savedMeta, error) {
+	var m savedMeta
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	if err := m.Config.check(); err != nil {
+		return nil, err
+	}
+	if m.Members < 1 {
+		return nil, fmt.Errorf("lists %d ensemble members", m.Members)
+	}
+	m.members = nil
+	if err := m.checkNumbers(); err != nil {
+		return nil, err
+	}
+	if m.Members != m.Config.Ensemble {
+		return nil, fmt.Errorf("lists %d ensemble members, its configuration %d", m.Members, m.Config.Ensemble)
+	}
+	return &m, nil
 }
 
 // checkNumbers refuses a saved description whose numbers cannot come from training:
