@@ -159,6 +159,9 @@ const (
 	MaxMagnitude = 1e15
 )
 
+// IsDecimal says whether s is written in decimalNumber's syntax.
+func IsDecimal(s string) bool { return decimalNumber.MatchString(s) }
+
 // ParseNumber reads a decimal number whose magnitude is 0 or within [MinMagnitude,
 // MaxMagnitude]; "NaN" is read as NaN when allowNaN (the files' written missing value).
 func ParseNumber(s string, allowNaN bool) (float64, error) {

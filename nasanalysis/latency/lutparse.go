@@ -3,23 +3,19 @@ package latency
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 )
 
 // The range of a plausible operator mean (ms): above zero (a free operator is not
 // measured) and at most MaxOperatorMS, so that no sum of a network's operators can
 // overflow or be dominated by a corrupt entry.
 const MaxOperatorMS = 1e6
-
-// decimal is the number syntax a table's values may use: decimal, with an optional
-// exponent (what OFA's tables and yaml.v3 write); no hexadecimal, underscores, leading
-// plus, Inf or NaN.
-var decimal = regexp.MustCompile(`^-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
 
 // parseLUT reads a lookup table in the form OFA's and ProxylessNAS's tables and this
 // project's own are written in: one YAML mapping of operator keys, each a block mapping
@@ -114,7 +110,7 @@ func parseLUT(path string, raw []byte) (*LUT, error) {
 		if name != "mean" {
 			continue
 		}
-		if !decimal.MatchString(value) {
+		if !data.IsDecimal(value) { // no hexadecimal, underscores, leading plus, Inf or NaN
 			return nil, errAt(n, "operator %q has no valid mean latency: %q is not a decimal number", key, value)
 		}
 		v, err := strconv.ParseFloat(value, 64)

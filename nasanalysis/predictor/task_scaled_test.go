@@ -1,13 +1,12 @@
 package predictor
 
 import (
-	"encoding/csv"
-	"os"
 	"slices"
 	"strconv"
 	"testing"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/datatest"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 )
 
@@ -23,15 +22,7 @@ func TestMeasuredTargets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := datatest.ReadCSV(t, path)
 	for _, target := range []string{MeasuredTarget, ScaledTarget} {
 		task, err := LoadTask("", MeasuredDataset, target)
 		if err != nil {
