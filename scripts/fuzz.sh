@@ -13,7 +13,15 @@ for pkg in $(go list ./...); do
     echo "== $pkg $target ($fuzztime)"
     # A new-coverage input is minimised for up to 60 s by default, which stalls a short
     # run (and a run that ends mid-minimisation fails with "context deadline exceeded").
-    if ! NASANALYSIS_REQUIRE_DATA=1 go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" -fuzzminimizetime 200x -parallel 2 "$pkg" >/tmp/fuzz.$$.log 2>&1; then
+    run() { NASANALYSIS_REQUIRE_DATA=1 go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" -fuzzminimizetime 200x -parallel 2 "$pkg" >/tmp/fuzz.$$.log 2>&1; }
+    if ! run; then
+      # A run whose time ran out inside one execution reports "context deadline
+      # exceeded" and no failing input: no bug was found, so it is run once more. A
+      # failing input is never retried.
+      if grep -q "context deadline exceeded" /tmp/fuzz.$$.log && ! grep -q "Failing input written" /tmp/fuzz.$$.log; then
+        echo "   (time ran out inside an execution; running $target once more)"
+        run && continue
+      fi
       cat /tmp/fuzz.$$.log
       status=1
     fi
