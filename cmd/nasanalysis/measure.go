@@ -15,6 +15,7 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/latency/measfile"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/ort"
 )
 
 // maxMeasureN bounds --n: a larger sample would not fit in memory, nor be measured in
@@ -36,6 +37,14 @@ type measureOptions struct {
 	shard                                                                          measfile.Shard
 
 	sp arch.Space // --space with --width, --res, --drop, --min-depth and --max-depth
+
+	// archsSHA256 and archsN identify an --archs file's sample (its bytes and networks),
+	// so that shards of one file merge wherever it was copied, and of an edited one never.
+	archsSHA256 string
+	archsN      int
+	// index is each network's position in the whole sample, before --shard: its row's
+	// sample_index.
+	index map[string]int
 }
 
 func runMeasure(args []string, stdout, stderr io.Writer) error {
@@ -50,6 +59,16 @@ func runMeasure(args []string, stdout, stderr io.Writer) error {
 	archs, err := o.architectures()
 	if err != nil {
 		return err
+	}
+	if o.archFile != "" {
+		if o.archsSHA256, err = ort.FileSHA256(o.archFile); err != nil {
+			return err
+		}
+		o.archsN = len(archs)
+	}
+	o.index = make(map[string]int, len(archs))
+	for i, a := range archs {
+		o.index[a.String()] = i
 	}
 	archs = measfile.Select(o.shard, archs)
 	if o.out == "-" {
@@ -187,7 +206,7 @@ func (o measureOptions) sampleLabel() string {
 	case o.gpuArchs > 0:
 		return fmt.Sprintf("gpu-archs:%d@%d", o.gpuArchs, o.res)
 	case o.archFile != "":
-		return "archs:" + o.archFile
+		return fmt.Sprintf("archs:sha256=%s;n=%d", o.archsSHA256, o.archsN)
 	}
 	label := fmt.Sprintf("seed=%d;n=%d;res=%d;width=%g", o.seed, o.n, o.res, o.width)
 	if len(o.sp.Drop) > 0 || o.sp.MinDepth != nil || o.sp.MaxDepth != nil || len(o.sp.Resolutions) > 1 {
@@ -406,7 +425,7 @@ func (o measureOptions) measuredRow(a arch.Arch, t latency.Timing, s measfile.Se
 	return measfile.Row{Arch: a.String(), Resolution: resolutionOf(a), MedianMS: t.MedianMS, Q1MS: t.Q1MS, Q3MS: t.Q3MS,
 		MinMS: t.MinMS, MaxMS: t.MaxMS, RelCI: t.RelCI, Repeats: t.Repeats, Settings: s, Shard: o.shard, RefMS: refMS,
 		Disturbed: disturbed, Host: host, Cores: runtime.NumCPU(), GoVersion: runtime.Version(), Date: time.Now(),
-		RatioRef: nan, RatioLo: nan, RatioHi: nan, ScaledMS: nan, RefCalmMS: nan, MACsM: macs}
+		RatioRef: nan, RatioLo: nan, RatioHi: nan, ScaledMS: nan, RefCalmMS: nan, MACsM: macs, SampleIndex: o.index[a.String()]}
 }
 
 // readArchLines reads JSON-line architectures of a space; a bad line is a usage error

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/csv"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -22,6 +24,14 @@ import (
 // archSet returns the sorted arch column of a measured file.
 func archSet(t *testing.T, path string) []string {
 	t.Helper()
+	out := archList(t, path)
+	slices.Sort(out)
+	return out
+}
+
+// archList is the arch column of a measured file, in its order.
+func archList(t *testing.T, path string) []string {
+	t.Helper()
 	f, err := measfile.Measured.Read(path)
 	if err != nil {
 		t.Fatal(err)
@@ -30,7 +40,6 @@ func archSet(t *testing.T, path string) []string {
 	for i := range f.Len() {
 		out = append(out, f.Str(i, "arch"))
 	}
-	slices.Sort(out)
 	return out
 }
 
@@ -70,11 +79,12 @@ func TestShardsMergeToOneRun(t *testing.T) {
 		t.Fatalf("single run: %s", errOut)
 	}
 	merged := filepath.Join(dir, "merged.csv")
-	if code, out, errOut := runCLI("merge", "--out", merged, shard(2), shard(0), shard(1)); code != 0 || !strings.Contains(out, "7 networks from 3 shards") {
+	if code, out, errOut := runCLI("merge", "--out", merged, shard(2), shard(0), shard(1)); code != 0 || !strings.Contains(out, "7 of the sample's 7 networks from 3 shards, in sample order") {
 		t.Fatalf("merge: exit %d, %q %q", code, out, errOut)
 	}
-	if got, want := archSet(t, merged), archSet(t, single); !slices.Equal(got, want) {
-		t.Errorf("merged shards hold %d networks, the single run %d, or different ones", len(got), len(want))
+	// The single run measures the sample in order: the merged rows come in the same.
+	if got, want := archList(t, merged), archList(t, single); !slices.Equal(got, want) {
+		t.Errorf("merged shards hold\n%v\nthe single run\n%v", got, want)
 	}
 	for _, s := range []string{shard(0), shard(1), shard(2)} {
 		if n := len(archSet(t, s)); n < 2 || n > 3 {
@@ -93,6 +103,24 @@ func TestShardsMergeToOneRun(t *testing.T) {
 		if code, _, errOut := runCLI(append([]string{"merge", "--out", merged}, tc.files...)...); code == 0 || !strings.Contains(errOut, tc.want) {
 			t.Errorf("merge %v: exit %d, %q; want an error containing %q", tc.files, code, errOut, tc.want)
 		}
+	}
+	// A shard cut short (a task out of time): refused with what is missing, unless allowed.
+	raw, err := os.ReadFile(shard(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(raw), "\n")
+	short := filepath.Join(dir, "short.csv")
+	if err := os.WriteFile(short, []byte(lines[0]+lines[1]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(merged)
+	if code, _, errOut := runCLI("merge", "--out", merged, shard(0), short, shard(2)); code != 1 || !strings.Contains(errOut, "1 of 7 networks missing: "+short+" has 1 of 2 (sample positions 4 missing)") {
+		t.Errorf("merging a short shard: exit %d, %q", code, errOut)
+	}
+	if code, out, errOut := runCLI("merge", "--allow-incomplete", "--out", merged, shard(0), short, shard(2)); code != 0 ||
+		!strings.Contains(out, "6 of the sample's 7 networks") || !strings.Contains(errOut, "merge_note on every row: accepted incomplete: 1 of 7") {
+		t.Errorf("--allow-incomplete: exit %d, %q %q", code, out, errOut)
 	}
 	other := filepath.Join(dir, "other.csv")
 	if code, _, errOut := runCLI(append(slices.Clone(common[:6]), "6", "--res", "128", "--repeats", "2", "--warmup", "1", "--ref-every", "0", "--shard", "1/3", "--out", other)...); code != 0 {
@@ -216,6 +244,14 @@ func TestMeasurePairedRows(t *testing.T) {
 	if len(rows) != 3 {
 		t.Fatalf("%d rows, want 3", len(rows))
 	}
+	// An --archs sample is named by its file's bytes and size (sha256sum a.jsonl), so
+	// shards of one file merge wherever it was copied; rows keep its order.
+	sum := sha256.Sum256([]byte(lines))
+	for i, r := range rows {
+		if want := fmt.Sprintf("archs:sha256=%x;n=3", sum); r[col["sample"]] != want || r[col["sample_index"]] != strconv.Itoa(i) {
+			t.Errorf("row %d: sample %q, sample_index %s; want %q, %d", i, r[col["sample"]], r[col["sample_index"]], want, i)
+		}
+	}
 	calm := num(rows[0], "ref_calm_ms")
 	for _, r := range rows {
 		ratio := num(r, "ratio_ref")
@@ -236,7 +272,7 @@ func TestMeasurePairedRows(t *testing.T) {
 	// A file of the older layout (this run's rows without the paired protocol's
 	// columns): refused, unchanged.
 	hdr, rows := readMatrixCSV(t, string(raw))
-	paired := []string{"protocol", "ratio_ref", "ratio_lo", "ratio_hi", "scaled_ms", "ref_arch", "ref_calm_ms"}
+	paired := []string{"protocol", "ratio_ref", "ratio_lo", "ratio_hi", "scaled_ms", "ref_arch", "ref_calm_ms", "sample_index", "merge_note"}
 	var keep []int
 	for i, h := range hdr {
 		if !slices.Contains(paired, h) {

@@ -14,9 +14,13 @@
 // interrupted run loses at most the row being written; Resume then cuts a torn last row
 // (Format.Repair), drops a network's incomplete set of blocks, refuses rows measured
 // another way (Settings) and says what is already measured. Shard and Select split a
-// sample over N processes (`--shard I/N`); Merge joins the N files of one sample,
-// refusing files of another sample, engine, protocol or CPU, a shard missing or given
-// twice, and a network measured twice. Errors name the file and line.
+// sample over N processes (`--shard I/N`), every row recording its position in the
+// sample (sample_index); Merge joins the N files of one campaign in sample order,
+// refusing files of another sample, engine or protocol, a shard given twice and a
+// network measured twice, and, unless told to accept them (which every row's
+// merge_note then records), a campaign with networks or shards missing and shards
+// measured at different speeds (another CPU, or the reference more than
+// MaxSpeedSpread slower). Errors name the file and line.
 //
 // The typed readers of these files, for analysis, are in the parent package:
 // latency.ReadMeasured and latency.ReadBlocks read them through Format.Read. This

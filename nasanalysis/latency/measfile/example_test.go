@@ -33,9 +33,13 @@ func Example() {
 	}
 	settings := measfile.Settings{Warmup: 5, Engine: "onnxruntime", EngineVersion: "1.30.0", Threads: 1, OptLevel: 3,
 		TargetCI: 0.01, Space: "ofa-mbv3", Sample: "seed=1;n=5;res=160;width=0", CPU: "Example CPU"}
+	index := map[string]int{}
+	for i, a := range sample {
+		index[a] = i
+	}
 	measure := func(arch string, s measfile.Shard) []string { // a stand-in for timing the network
 		return measfile.Row{Arch: arch, Resolution: 160, MedianMS: 5, Repeats: 10, Settings: settings,
-			Shard: s, RefMS: math.NaN(), Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}.Record()
+			Shard: s, RefMS: math.NaN(), Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), SampleIndex: index[arch]}.Record()
 	}
 	var files []string
 	for i := range 2 {
@@ -67,10 +71,10 @@ func Example() {
 			measfile.Measured.Append(files[1], measure(arch, measfile.Shard{I: 1, N: 2}))
 		}
 	}
-	n, err := measfile.Merge(filepath.Join(dir, "merged.csv"), files...)
-	fmt.Println(n, "networks merged, error:", err)
+	m, err := measfile.Merge(filepath.Join(dir, "merged.csv"), measfile.MergeOptions{}, files...)
+	fmt.Println(m.Rows, "of", m.Expected, "networks merged, error:", err)
 	// Output:
-	// shard1.csv line 3: torn last row (260 bytes, 26 of 34 fields: an interrupted write) dropped; it will be measured again
+	// shard1.csv line 3: torn last row (263 bytes, 26 of 36 fields: an interrupted write) dropped; it will be measured again
 	// measuring net3 again
-	// 5 networks merged, error: <nil>
+	// 5 of 5 networks merged, error: <nil>
 }

@@ -24,6 +24,10 @@ type Format struct {
 	// Leading is how many of Header's first columns every file of this kind has,
 	// older layouts included: all a reader (Read) requires.
 	Leading int
+	// EmptyLast says that the last column is empty as written, so an unterminated last
+	// row with every field is complete (Repair); otherwise an empty last field is a
+	// write torn after the last comma.
+	EmptyLast bool
 }
 
 // Measured is the measured-latency file: one row per network (Row). Every row carries
@@ -43,9 +47,15 @@ var Measured = Format{
 	Header: []string{"arch", "resolution", "median_ms", "q1_ms", "q3_ms", "min_ms", "max_ms", "rel_ci",
 		"repeats", "warmup", "engine", "engine_version", "library_sha256", "threads", "opt_level", "target_ci",
 		"space", "sample", "shard", "ref_ms", "disturbed", "machine", "cpu", "cores", "go_version", "date",
-		"protocol", "ratio_ref", "ratio_lo", "ratio_hi", "scaled_ms", "ref_arch", "ref_calm_ms", "macs_m"},
-	Leading: 3,
+		"protocol", "ratio_ref", "ratio_lo", "ratio_hi", "scaled_ms", "ref_arch", "ref_calm_ms", "macs_m",
+		"sample_index", "merge_note"},
+	Leading:   3,
+	EmptyLast: true, // merge_note: only merge writes it
 }
+
+// measuredV2Header is the Measured layout of the paired protocol before sample_index and
+// merge_note: still read by analyses (Read), never appended to nor merged.
+var measuredV2Header = Measured.Header[:len(Measured.Header)-2]
 
 // measuredV1Header is the Measured layout before the paired protocol: still read by
 // analyses (Read), never appended to.
@@ -109,6 +119,9 @@ func (f Format) readCurrent(path string, missingOK bool) (*table, error) {
 	}
 	if f.Kind == Measured.Kind && slices.Equal(c.Header(), measuredV1Header) {
 		return nil, fmt.Errorf("%s line 1: a %s of the older layout (no ratio_ref column: measured with the single-network protocol, before the paired one); rows of the two protocols do not mix, so nothing is appended to it: measure into a new --out", path, f.Kind)
+	}
+	if f.Kind == Measured.Kind && slices.Equal(c.Header(), measuredV2Header) {
+		return nil, fmt.Errorf("%s line 1: a %s of the older layout (no sample_index column: a row does not say where in its sample it stands, so merge cannot tell what is missing); nothing is appended to it nor merged: measure into a new --out", path, f.Kind)
 	}
 	if !slices.Equal(c.Header(), f.Header) {
 		return nil, fmt.Errorf("%s line 1: not a %s as measure writes it: header %q, want %s",
@@ -213,14 +226,15 @@ func (s *Stream) Write(row []string) error {
 
 // Repair makes a file of this format safe to append to when its last line has no
 // newline. Either an editor dropped the final newline after a complete row (as many
-// fields as the header, the last one not empty), which then gets its newline (appending
+// fields as the header, the last one not empty unless EmptyLast), which then gets its newline (appending
 // would glue the next row onto it), or a write was interrupted mid-row, and the torn
 // row is cut off, with a message on warn naming its line, so that its network is
 // measured again. A missing or empty file, one ending in a newline, and one that is not
 // of this format (another header) are left alone.
 //
 // A row torn inside its last field cannot be told from a complete one: for Measured
-// that field is macs_m, computed from the architecture, never a measurement.
+// that field is merge_note, which measure leaves empty, and for Blocks opt_level, a
+// setting the reader checks, never a measurement.
 func (f Format) Repair(path string, warn io.Writer) error {
 	raw, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) || err == nil && (len(raw) == 0 || raw[len(raw)-1] == '\n') {
@@ -239,7 +253,7 @@ func (f Format) Repair(path string, warn io.Writer) error {
 	cut := bytes.LastIndexByte(raw, '\n') + 1 // 0: the whole file is one unterminated line
 	lineNo := bytes.Count(raw, []byte{'\n'}) + 1
 	rec, perr := csv.NewReader(bytes.NewReader(raw[cut:])).Read()
-	if cut > 0 && perr == nil && len(rec) == len(f.Header) && rec[len(rec)-1] != "" {
+	if cut > 0 && perr == nil && len(rec) == len(f.Header) && (f.EmptyLast || rec[len(rec)-1] != "") {
 		file, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
 		if err != nil {
 			return err

@@ -1,9 +1,11 @@
 package measfile
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,82 +13,434 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 )
 
-// Merge joins the Measured files that the N shards of one sample wrote (`measure
-// --shard I/N`) into out, which must not exist, and returns how many rows it wrote, in
-// the order of files. It refuses whatever would make the result wrong, naming the file
-// and line: a file of another layout, a torn or empty file, rows of another sample,
-// engine, protocol or CPU (Settings) than the first file's, a file holding rows of two
-// shards, shards of different splits, a shard missing or given twice, a network
-// measured twice, and one reference network scaled by two calm times (shards
-// calibrated apart: MergeRescaled joins them). out is written atomically
-// (Format.Replace).
-func Merge(out string, files ...string) (int, error) { return MergeRescaled(out, nil, files...) }
+// MaxSpeedSpread is how far apart (max/min - 1) the shards' calm-state reference times
+// may be before Merge takes them for machines of different speeds, as the issue that
+// asked for the check set it: a node type 10 % slower or faster changes the networks'
+// ratios to the reference as well.
+const MaxSpeedSpread = 0.10
 
-// MergeRescaled is Merge that first rescales every paired row to the calm time calm
-// holds for its reference and engine setting (ReadCalm's map, by CalmKey): scaled_ms =
-// ratio_ref x that time. Shards measured on machines, or at moments, whose calibrations
-// differ then merge in one scale; their ratios are untouched. nil calm rescales
-// nothing, and refuses shards whose calm times differ.
-func MergeRescaled(out string, calm map[string]float64, files ...string) (int, error) {
+// MergeOptions say what Merge may accept beyond a complete campaign measured at one
+// speed, and how to scale it.
+type MergeOptions struct {
+	// Calm, when not nil, rescales every paired row to the calm time it holds for the
+	// row's reference and engine setting (ReadCalm's map, by CalmKey): scaled_ms =
+	// ratio_ref x that time. Shards calibrated on machines, or at moments, apart then
+	// merge in one scale; their ratios are untouched. With nil Calm, shards whose calm
+	// times differ (within MaxSpeedSpread) are put on their median calm time.
+	Calm map[string]float64
+	// AllowIncomplete merges a campaign with networks or shards missing.
+	AllowIncomplete bool
+	// AllowMixedSpeed merges shards of another CPU model or whose calm-state reference
+	// times are more than MaxSpeedSpread apart.
+	AllowMixedSpeed bool
+}
+
+// Merged is what Merge wrote.
+type Merged struct {
+	Rows, Shards int
+	Expected     int    // the networks of the sample (its n)
+	Note         string // the merge_note written on every row ("" for none)
+}
+
+// Merge joins the Measured files that the N shards of one campaign wrote (`measure
+// --shard I/N`) into out, which must not exist, with its rows in sample order
+// (sample_index). It refuses whatever would make the result wrong, naming the file and
+// line: a file of another layout, a torn or empty file, rows of another sample, engine
+// or protocol (Settings) than the first file's, a file holding rows of two shards,
+// shards of different splits, a shard given twice, a network measured twice, a row
+// whose sample_index is not one of its shard's; unless o allows it, a network or shard
+// missing (the sample column says how many networks the sample holds) and shards
+// measured at different speeds (another CPU model, or calm-state reference times more
+// than MaxSpeedSpread apart). What it accepted or rescaled is written in the merge_note
+// column of every row. out is written atomically (Format.Replace).
+func Merge(out string, o MergeOptions, files ...string) (Merged, error) {
 	if len(files) == 0 {
-		return 0, errors.New("merge: no shard files")
+		return Merged{}, errors.New("merge: no shard files")
 	}
 	if _, err := os.Stat(out); err == nil {
-		return 0, fmt.Errorf("%s exists; merge writes a new file", out)
+		return Merged{}, fmt.Errorf("%s exists; merge writes a new file", out)
 	}
-	var all [][]string
-	var shards []Shard
+	var shards []*shardFile
 	owner := map[string]string{} // arch -> "file line N"
-	var first *table
-	n0 := 0                          // the first file's number of shards
-	calmAt := map[string][2]string{} // ref_arch -> its calm time and where it was first met
 	for _, path := range files {
 		t, err := Measured.readCurrent(path, false)
 		if err != nil {
-			return 0, err
+			return Merged{}, err
 		}
 		if len(t.rows) == 0 {
-			return 0, fmt.Errorf("%s: no rows", path)
+			return Merged{}, fmt.Errorf("%s: no rows", path)
 		}
 		s, err := ParseShard(t.get(0, "shard"))
 		if err != nil {
-			return 0, fmt.Errorf("%s line %d: %w", path, line(0), err)
+			return Merged{}, fmt.Errorf("%s line %d: %w", path, line(0), err)
 		}
-		if first == nil {
-			first, n0 = t, s.N
+		sf := &shardFile{t: t, shard: s, index: make([]int, len(t.rows))}
+		if len(shards) > 0 {
+			// Shards of another split would double-count or miss networks: check before rows.
+			if first := shards[0]; s.N != first.shard.N {
+				return Merged{}, fmt.Errorf("%s is shard %s, but %s is of %d shards", path, s, first.t.path, first.shard.N)
+			}
 		}
-		// Shards of another split would double-count or miss networks: check before rows.
-		if s.N != n0 {
-			return 0, fmt.Errorf("%s is shard %s, but %s is of %d shards", path, s, first.path, n0)
+		first := t
+		if len(shards) > 0 {
+			first = shards[0].t
 		}
 		for i := range t.rows {
 			if got, ref := t.get(i, "shard"), t.get(0, "shard"); got != ref {
-				return 0, fmt.Errorf("%s line %d: shard is %q, but line %d has %q: one file holds one shard", path, line(i), got, line(0), ref)
+				return Merged{}, fmt.Errorf("%s line %d: shard is %q, but line %d has %q: one file holds one shard", path, line(i), got, line(0), ref)
 			}
 			for _, c := range settingsColumns {
-				if got, ref := t.get(i, c), first.get(0, c); got != ref {
-					return 0, fmt.Errorf("%s line %d: %s is %q, but %s line %d has %q: not the same measurement", path, line(i), c, got, first.path, line(0), ref)
+				got, ref, where := t.get(i, c), first.get(0, c), first.path
+				if c == "cpu" { // one machine per shard; across shards checkSpeeds decides
+					ref, where = t.get(0, c), path
+				}
+				if got != ref {
+					return Merged{}, fmt.Errorf("%s line %d: %s is %q, but %s line %d has %q: not the same measurement", path, line(i), c, got, where, line(0), ref)
 				}
 			}
 			key, err := checkMeasuredRow(t, i)
 			if err != nil {
-				return 0, err
+				return Merged{}, err
 			}
 			if prev, dup := owner[key]; dup {
-				return 0, fmt.Errorf("%s line %d: %s was measured in %s too", path, line(i), t.get(i, "arch"), prev)
+				return Merged{}, fmt.Errorf("%s line %d: %s was measured in %s too", path, line(i), t.get(i, "arch"), prev)
 			}
 			owner[key] = fmt.Sprintf("%s line %d", path, line(i))
-			if err := scaleRow(t, i, calm, calmAt); err != nil {
-				return 0, err
+			if sf.index[i], err = parseIndex(t, i, s); err != nil {
+				return Merged{}, err
 			}
 		}
-		shards = append(shards, s)
-		all = append(all, t.rows...)
+		shards = append(shards, sf)
 	}
-	if err := checkShards(shards, files); err != nil {
-		return 0, err
+	if err := checkShardsDistinct(shards); err != nil {
+		return Merged{}, err
 	}
-	return len(all), Measured.Replace(out, all)
+	label := shards[0].t.get(0, "sample")
+	n, err := SampleSize(label)
+	if err != nil {
+		return Merged{}, fmt.Errorf("%s line 2: %w", shards[0].t.path, err)
+	}
+	var notes []string
+	missing, err := checkComplete(shards, n)
+	if err != nil {
+		return Merged{}, err
+	}
+	if missing != "" {
+		if !o.AllowIncomplete {
+			return Merged{}, fmt.Errorf("incomplete campaign (sample %s): %s; measure the missing shards again (measure resumes where a shard stopped), or merge --allow-incomplete", label, missing)
+		}
+		notes = append(notes, "accepted incomplete: "+missing)
+	}
+	speed, err := checkSpeeds(shards)
+	if err != nil {
+		return Merged{}, err
+	}
+	if speed != "" {
+		if !o.AllowMixedSpeed {
+			return Merged{}, fmt.Errorf("shards measured at different speeds: %s; measure every shard on one node type, or merge --allow-mixed-speed (ratios to the reference differ between machines too)", speed)
+		}
+		notes = append(notes, "accepted mixed speed: "+speed)
+	}
+	rescaled, err := rescale(shards, o.Calm)
+	if err != nil {
+		return Merged{}, err
+	}
+	if rescaled != "" {
+		notes = append(notes, rescaled)
+	}
+
+	type indexed struct {
+		i   int
+		row []string
+	}
+	var all []indexed
+	note := strings.Join(notes, "; ")
+	for _, sf := range shards {
+		for i, r := range sf.t.rows {
+			r[sf.t.col["merge_note"]] = joinNotes(r[sf.t.col["merge_note"]], note)
+			all = append(all, indexed{sf.index[i], r})
+		}
+	}
+	slices.SortFunc(all, func(a, b indexed) int { return cmp.Compare(a.i, b.i) })
+	rows := make([][]string, len(all))
+	for k, r := range all {
+		rows[k] = r.row
+	}
+	m := Merged{Rows: len(rows), Shards: len(shards), Expected: n, Note: note}
+	return m, Measured.Replace(out, rows)
+}
+
+// shardFile is one shard's file as Merge reads it: its rows' positions in the sample.
+type shardFile struct {
+	t     *table
+	shard Shard
+	index []int // sample_index of each row
+}
+
+// joinNotes is a row's merge_note with note added.
+func joinNotes(old, note string) string {
+	switch {
+	case old == "":
+		return note
+	case note == "":
+		return old
+	}
+	return old + "; " + note
+}
+
+// SampleSize is the number of networks a sample label (the sample column) names: its
+// "n=" field ("seed=1;n=300;res=160;width=0", "archs:sha256=...;n=200"), or N of
+// "gpu-archs:N@R".
+func SampleSize(label string) (int, error) {
+	if rest, ok := strings.CutPrefix(label, "gpu-archs:"); ok {
+		n, _, _ := strings.Cut(rest, "@")
+		if v, err := strconv.Atoi(n); err == nil && v > 0 {
+			return v, nil
+		}
+	}
+	for f := range strings.SplitSeq(strings.TrimPrefix(label, "archs:"), ";") {
+		if v, ok := strings.CutPrefix(f, "n="); ok {
+			if n, err := strconv.Atoi(v); err == nil && n > 0 {
+				return n, nil
+			}
+		}
+	}
+	return 0, fmt.Errorf("sample %q does not say how many networks it holds (no n=): merge cannot tell whether the campaign is complete", label)
+}
+
+// parseIndex is row i's sample_index, which must be one of shard s's positions.
+func parseIndex(t *table, i int, s Shard) (int, error) {
+	v := t.get(i, "sample_index")
+	k, err := strconv.Atoi(v)
+	if err != nil || k < 0 || k%s.N != s.I {
+		return 0, &data.InputError{File: t.path, Line: line(i), Column: "sample_index", Value: v,
+			Reason: fmt.Sprintf("want a position of shard %s in the sample (%d, %d, %d, ...)", s, s.I, s.I+s.N, s.I+2*s.N)}
+	}
+	return k, nil
+}
+
+// checkShardsDistinct refuses a shard given twice and two rows at one sample position.
+func checkShardsDistinct(shards []*shardFile) error {
+	seen := map[int]string{}
+	for _, sf := range shards {
+		if prev, dup := seen[sf.shard.I]; dup {
+			return fmt.Errorf("%s and %s are both shard %s", prev, sf.t.path, sf.shard)
+		}
+		seen[sf.shard.I] = sf.t.path
+		at := map[int]int{}
+		for i, k := range sf.index {
+			if prev, dup := at[k]; dup {
+				return fmt.Errorf("%s line %d: sample_index %d, as on line %d: one network per position", sf.t.path, line(i), k, line(prev))
+			}
+			at[k] = i
+		}
+	}
+	return nil
+}
+
+// checkComplete says what of a sample of n networks the shards lack ("" for nothing):
+// the shards missing and, per shard, the positions missing. A position past n is an
+// error.
+func checkComplete(shards []*shardFile, n int) (string, error) {
+	N := shards[0].shard.N
+	var parts []string
+	var absent []string
+	lacking := 0
+	have := map[int]*shardFile{}
+	for _, sf := range shards {
+		have[sf.shard.I] = sf
+	}
+	for i := range N {
+		want := len(Select(Shard{i, N}, make([]struct{}, n)))
+		sf, ok := have[i]
+		if !ok {
+			absent = append(absent, Shard{i, N}.String())
+			lacking += want
+			continue
+		}
+		got := map[int]bool{}
+		for r, k := range sf.index {
+			if k >= n {
+				return "", &data.InputError{File: sf.t.path, Line: line(r), Column: "sample_index", Value: strconv.Itoa(k), Reason: fmt.Sprintf("the sample holds %d networks", n)}
+			}
+			got[k] = true
+		}
+		var miss []int
+		for k := i; k < n; k += N {
+			if !got[k] {
+				miss = append(miss, k)
+			}
+		}
+		if len(miss) > 0 {
+			lacking += len(miss)
+			parts = append(parts, fmt.Sprintf("%s has %d of %d (sample positions %s missing)", sf.t.path, want-len(miss), want, listInts(miss, 8)))
+		}
+	}
+	if len(absent) > 0 {
+		parts = append([]string{"shards missing: " + strings.Join(absent, ", ")}, parts...)
+	}
+	if lacking == 0 {
+		return "", nil
+	}
+	return fmt.Sprintf("%d of %d networks missing: %s", lacking, n, strings.Join(parts, "; ")), nil
+}
+
+// listInts writes at most max of vs, then how many more.
+func listInts(vs []int, max int) string {
+	var b []string
+	for k, v := range vs {
+		if k == max {
+			b = append(b, fmt.Sprintf("and %d more", len(vs)-max))
+			break
+		}
+		b = append(b, strconv.Itoa(v))
+	}
+	return strings.Join(b, ", ")
+}
+
+// checkSpeeds says how the shards' machines differ in speed ("" when they do not): CPU
+// models, and per reference network its calm-state time in each shard, the fastest it
+// ran there (the lowest ref_ms: under the paired protocol the reference's median in a
+// network's rounds, under the single one the drift reference's time), when the largest
+// is more than MaxSpeedSpread over the smallest. The fastest of a whole shard's windows
+// is steadier than its calibration of a second or two, which a noisy host can catch at
+// a slow moment.
+func checkSpeeds(shards []*shardFile) (string, error) {
+	var parts []string
+	cpus := map[string][]string{}
+	var order []string
+	for _, sf := range shards {
+		c := sf.t.get(0, "cpu")
+		if _, ok := cpus[c]; !ok {
+			order = append(order, c)
+		}
+		cpus[c] = append(cpus[c], sf.t.path)
+	}
+	if len(order) > 1 {
+		var s []string
+		for _, c := range order {
+			s = append(s, fmt.Sprintf("%q (%s)", c, strings.Join(cpus[c], ", ")))
+		}
+		parts = append(parts, "CPU models "+strings.Join(s, " and "))
+	}
+	fastest, refs, err := byReference(shards, "ref_ms")
+	if err != nil {
+		return "", err
+	}
+	for _, ref := range refs {
+		var lo, hi *shardFile
+		for _, sf := range shards {
+			v, ok := fastest[ref][sf]
+			if !ok {
+				continue
+			}
+			if lo == nil || v < fastest[ref][lo] {
+				lo = sf
+			}
+			if hi == nil || v > fastest[ref][hi] {
+				hi = sf
+			}
+		}
+		if a, b := fastest[ref][lo], fastest[ref][hi]; b > a*(1+MaxSpeedSpread) {
+			what := "reference " + ref
+			if ref == "" {
+				what = "the drift reference"
+			}
+			parts = append(parts, fmt.Sprintf("%s ran at best in %.4g ms in %s but %.4g ms in %s (%.0f %% slower, more than %.0f %%)",
+				what, a, lo.t.path, b, hi.t.path, 100*(b/a-1), 100*MaxSpeedSpread))
+		}
+	}
+	return strings.Join(parts, "; "), nil
+}
+
+// byReference is, per reference network (ref_arch; "" under the single protocol) and
+// shard, the smallest positive value of col over the shard's rows of that reference
+// (NaN cells skipped: a single-protocol row before any drift reference was timed), with
+// the references sorted. Under the paired protocol every row has a positive ref_calm_ms,
+// one per reference in a shard.
+func byReference(shards []*shardFile, col string) (map[string]map[*shardFile]float64, []string, error) {
+	out := map[string]map[*shardFile]float64{}
+	for _, sf := range shards {
+		t := sf.t
+		for i := range t.rows {
+			ref := t.get(i, "ref_arch")
+			v, err := strconv.ParseFloat(t.get(i, col), 64)
+			if err != nil || ref != "" && !(v > 0) {
+				return nil, nil, &data.InputError{File: t.path, Line: line(i), Column: col, Value: t.get(i, col), Reason: "must be a positive number"}
+			}
+			if !(v > 0) {
+				continue
+			}
+			if out[ref] == nil {
+				out[ref] = map[*shardFile]float64{}
+			}
+			prev, seen := out[ref][sf]
+			if col == "ref_calm_ms" && seen && v != prev {
+				return nil, nil, fmt.Errorf("%s line %d: reference %s scaled by a calm time of %s ms, but by %g ms on an earlier line: one calm time per reference in a shard", t.path, line(i), ref, t.get(i, col), prev)
+			}
+			if !seen || v < prev {
+				out[ref][sf] = v
+			}
+		}
+	}
+	refs := make([]string, 0, len(out))
+	for r := range out {
+		refs = append(refs, r)
+	}
+	slices.Sort(refs)
+	return out, refs, nil
+}
+
+// rescale puts every paired row on one calm time per reference: calm's (when given) or
+// the median of the shards' own, when they differ. It says what it changed ("" for
+// nothing).
+func rescale(shards []*shardFile, calm map[string]float64) (string, error) {
+	if calm != nil {
+		for _, sf := range shards {
+			for i := range sf.t.rows {
+				if err := scaleRow(sf.t, i, calm); err != nil {
+					return "", err
+				}
+			}
+		}
+		return "", nil // merge --calm FILE: the user chose the scale, as the command line records
+	}
+	byShard, refs, err := byReference(shards, "ref_calm_ms")
+	if err != nil {
+		return "", err
+	}
+	var notes []string
+	for _, ref := range refs {
+		if ref == "" {
+			continue
+		}
+		var vs []float64
+		for _, v := range byShard[ref] {
+			vs = append(vs, v)
+		}
+		slices.Sort(vs)
+		if vs[0] == vs[len(vs)-1] {
+			continue
+		}
+		med := vs[len(vs)/2]
+		if len(vs)%2 == 0 {
+			med = (vs[len(vs)/2-1] + vs[len(vs)/2]) / 2
+		}
+		for _, sf := range shards {
+			if _, ok := byShard[ref][sf]; !ok {
+				continue
+			}
+			for i := range sf.t.rows {
+				if sf.t.get(i, "ref_arch") == ref {
+					if err := setCalm(sf.t, i, med); err != nil {
+						return "", err
+					}
+				}
+			}
+		}
+		notes = append(notes, fmt.Sprintf("scaled_ms on the shards' median calm time %.6g ms of reference %s (shards' %.6g to %.6g ms)", med, ref, vs[0], vs[len(vs)-1]))
+	}
+	return strings.Join(notes, "; "), nil
 }
 
 // checkMeasuredRow validates row i as the readers will (latency.ReadMeasured): an
@@ -117,55 +471,29 @@ func checkMeasuredRow(t *table, i int) (string, error) {
 	return a.String(), nil
 }
 
-// checkShards requires shards 0/N .. N-1/N, each once (files[k] holds shards[k]).
-func checkShards(shards []Shard, files []string) error {
-	seen := map[int]string{}
-	n := shards[0].N
-	for k, s := range shards {
-		if prev, dup := seen[s.I]; dup {
-			return fmt.Errorf("%s and %s are both shard %s", prev, files[k], s)
-		}
-		seen[s.I] = files[k]
-	}
-	var missing []string
-	for i := range n {
-		if _, ok := seen[i]; !ok {
-			missing = append(missing, Shard{i, n}.String())
-		}
-	}
-	if len(missing) > 0 {
-		return fmt.Errorf("shards missing: %s", strings.Join(missing, ", "))
-	}
-	return nil
-}
-
-// scaleRow rescales row i of t to calm (when given) and checks that every row of one
-// reference has one calm time (seen: the first row's time and place, by reference).
-func scaleRow(t *table, i int, calm map[string]float64, seen map[string][2]string) error {
+// scaleRow rescales paired row i of t to the calm time calm holds for it.
+func scaleRow(t *table, i int, calm map[string]float64) error {
 	ref := t.get(i, "ref_arch")
 	if ref == "" {
 		return nil // the single-network protocol
 	}
-	if calm != nil {
-		k, err := rowCalmKey(t, i)
-		if err != nil {
-			return err
-		}
-		ms, ok := calm[k]
-		if !ok {
-			return fmt.Errorf("%s line %d: the calm-time file has no time for reference %s on %s, %s thread(s), optimisation %s", t.path, line(i), ref, t.get(i, "engine"), t.get(i, "threads"), t.get(i, "opt_level"))
-		}
-		ratio, err := parseFloat(t, i, "ratio_ref")
-		if err != nil {
-			return err
-		}
-		t.rows[i][t.col["ref_calm_ms"]], t.rows[i][t.col["scaled_ms"]] = formatFloat(ms), formatFloat(ratio*ms)
+	k, err := rowCalmKey(t, i)
+	if err != nil {
+		return err
 	}
-	v, where := t.get(i, "ref_calm_ms"), fmt.Sprintf("%s line %d", t.path, line(i))
-	if prev, ok := seen[ref]; !ok {
-		seen[ref] = [2]string{v, where}
-	} else if prev[0] != v {
-		return fmt.Errorf("%s: reference %s scaled by a calm time of %s ms, but %s by %s ms: the shards calibrated apart; merge --calm FILE rescales them to one calm time (their ratio_ref as measured)", where, ref, v, prev[1], prev[0])
+	ms, ok := calm[k]
+	if !ok {
+		return fmt.Errorf("%s line %d: the calm-time file has no time for reference %s on %s, %s thread(s), optimisation %s", t.path, line(i), ref, t.get(i, "engine"), t.get(i, "threads"), t.get(i, "opt_level"))
 	}
+	return setCalm(t, i, ms)
+}
+
+// setCalm sets paired row i's calm time to ms and its scaled_ms to ratio_ref x ms.
+func setCalm(t *table, i int, ms float64) error {
+	ratio, err := parseFloat(t, i, "ratio_ref")
+	if err != nil {
+		return err
+	}
+	t.rows[i][t.col["ref_calm_ms"]], t.rows[i][t.col["scaled_ms"]] = formatFloat(ms), formatFloat(ratio*ms)
 	return nil
 }

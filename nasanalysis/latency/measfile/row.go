@@ -62,6 +62,14 @@ type Row struct {
 	RefArch                              string
 	RefCalmMS                            float64
 	MACsM                                float64 // millions of multiply-accumulates; NaN for a space without a cost model
+	// SampleIndex is the network's position in its sample (0-based, before sharding:
+	// shard I/N measures the positions I, I+N, ...), by which merge finds what a
+	// campaign is missing and puts the merged rows in sample order.
+	SampleIndex int
+	// MergeNote is empty as measured; merge writes there, on every row, the exceptions it
+	// was told to accept (an incomplete campaign, shards at different speeds) and any
+	// rescaling of scaled_ms.
+	MergeNote string
 }
 
 // Record is the row as written, in Measured.Header's order; floats in their shortest
@@ -73,7 +81,8 @@ func (r Row) Record() []string {
 		strconv.Itoa(r.Repeats), s["warmup"], s["engine"], s["engine_version"], s["library_sha256"], s["threads"],
 		s["opt_level"], s["target_ci"], s["space"], s["sample"], r.Shard.String(), f(r.RefMS),
 		strconv.FormatBool(r.Disturbed), r.Host, s["cpu"], strconv.Itoa(r.Cores), r.GoVersion,
-		r.Date.UTC().Format(time.RFC3339), s["protocol"], f(r.RatioRef), f(r.RatioLo), f(r.RatioHi), f(r.ScaledMS), r.RefArch, f(r.RefCalmMS), f(r.MACsM)}
+		r.Date.UTC().Format(time.RFC3339), s["protocol"], f(r.RatioRef), f(r.RatioLo), f(r.RatioHi), f(r.ScaledMS), r.RefArch, f(r.RefCalmMS), f(r.MACsM),
+		strconv.Itoa(r.SampleIndex), r.MergeNote}
 }
 
 // BlockRow is one block's row of a Blocks file.

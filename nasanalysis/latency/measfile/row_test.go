@@ -14,13 +14,14 @@ func TestRowRecord(t *testing.T) {
 			Threads: 2, OptLevel: 1, TargetCI: 0.01, Space: "ofa-mbv3", Sample: "seed=3;n=9;res=0;width=1.2", CPU: "Test CPU", Protocol: "paired:burst=3"},
 		Shard: Shard{2, 5}, RefMS: math.NaN(), Disturbed: true, Host: "node7", Cores: 8, GoVersion: "go1.26.8",
 		Date: time.Date(2026, 3, 1, 13, 30, 0, 0, time.FixedZone("CET", 3600)), RatioRef: 1.5, RatioLo: 1.25, RatioHi: 1.75, ScaledMS: 9.375,
-		RefArch: `{"ks":[5]}`, RefCalmMS: 6.25, MACsM: 219.53}
+		RefArch: `{"ks":[5]}`, RefCalmMS: 6.25, MACsM: 219.53, SampleIndex: 42, MergeNote: "accepted incomplete"}
 	want := map[string]string{"arch": `{"ks":[3]}`, "resolution": "176", "median_ms": "12.25", "q1_ms": "12", "q3_ms": "12.5",
 		"min_ms": "11.75", "max_ms": "14", "rel_ci": "0.0078125", "repeats": "37", "warmup": "5", "engine": "onnxruntime",
 		"engine_version": "1.30.0", "library_sha256": "5e1f", "threads": "2", "opt_level": "1", "target_ci": "0.01",
 		"space": "ofa-mbv3", "sample": "seed=3;n=9;res=0;width=1.2", "shard": "2/5", "ref_ms": "NaN", "disturbed": "true",
 		"machine": "node7", "cpu": "Test CPU", "cores": "8", "go_version": "go1.26.8", "date": "2026-03-01T12:30:00Z",
-		"protocol": "paired:burst=3", "ratio_ref": "1.5", "ratio_lo": "1.25", "ratio_hi": "1.75", "scaled_ms": "9.375", "ref_arch": `{"ks":[5]}`, "ref_calm_ms": "6.25", "macs_m": "219.53"}
+		"protocol": "paired:burst=3", "ratio_ref": "1.5", "ratio_lo": "1.25", "ratio_hi": "1.75", "scaled_ms": "9.375", "ref_arch": `{"ks":[5]}`, "ref_calm_ms": "6.25", "macs_m": "219.53",
+		"sample_index": "42", "merge_note": "accepted incomplete"}
 	checkRecord(t, Measured, r.Record(), want)
 	b := BlockRow{Arch: "a", Resolution: 160, Block: "s1l2", Stage: 1, Layer: 2, Kernel: 7, Expand: 4, InSize: 40, MS: 0.125,
 		RunMS: 3.5, SumMS: 3.25, Runs: 20, Engine: "onnxruntime", Threads: 1, OptLevel: 3}
