@@ -5,7 +5,7 @@
 # make fuzz    — every fuzz target for 60 s (make test runs each for 2 s)
 # make bench   — the benchmarks whose numbers the closing notes report
 
-.PHONY: setup report test vet unit race fuzz-short fuzz notebooks bench
+.PHONY: setup report test vet unit race fuzz-short fuzz notebooks bench cluster-test
 
 # Where `make test` executes the notebooks, so that it never overwrites reports/, and at
 # which study size (nb.Size: small in CI, the reports' own "paper" size in `make report`).
@@ -54,13 +54,21 @@ fuzz-short:
 fuzz:
 	scripts/fuzz.sh 60s
 
+# The README's Slurm commands on a one-node Slurm cluster started for the test (Debian's
+# slurm-wlm and munge, installed where missing; all state under build/cluster-test/),
+# and the Kubernetes manifests checked and their pods' commands run here
+# (scripts/cluster-test.sh, deploy/k8s/README.md).
+cluster-test:
+	scripts/cluster-test.sh
+	cd deploy/k8s && NASANALYSIS_REQUIRE_ORT=1 go test -count=1 ./...
+
 # build/ holds only generated files: its own .gitignore keeps all of it out of git.
 notebooks:
 	@mkdir -p $(TEST_REPORTS_DIR)
 	@case "$(TEST_REPORTS_DIR)" in build/*) test -e build/.gitignore || echo '*' > build/.gitignore;; esac
 	NASANALYSIS_SIZE=$(TEST_SIZE) REPORTS_DIR=$(TEST_REPORTS_DIR) scripts/run-notebooks.sh
 
-test: setup vet unit race fuzz-short notebooks
+test: setup vet unit race fuzz-short cluster-test notebooks
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...

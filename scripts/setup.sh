@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
-# Installs what the notebooks need and is missing, and nothing else: Debian's Jupyter
-# (nbconvert, nbclient, ipykernel), the GoNB kernel at the version go.mod pins, and the
-# goimports and gopls it drives. A second run finds everything and installs nothing.
+# Installs what the notebooks need and is missing, and nothing else: ONNX Runtime's
+# library (the measurement engine), Debian's Jupyter (nbconvert, nbclient, ipykernel),
+# the GoNB kernel at the version go.mod pins, and the goimports and gopls it drives. A
+# second run finds everything and installs nothing.
+#
+#   scripts/setup.sh            everything
+#   scripts/setup.sh --measure  only what measuring needs (a cluster node): the engine
+#                               library and the Go modules, no Jupyter
 set -euo pipefail
 cd "$(dirname "$0")/.."
+measure_only=false
+case "${1:-}" in
+--measure) measure_only=true ;;
+"") ;;
+*) echo "usage: scripts/setup.sh [--measure]" >&2; exit 2 ;;
+esac
 
 GOPLS_VERSION=v0.23.0      # v0.24 needs Go 1.27
 GOIMPORTS_VERSION=v0.52.0  # golang.org/x/tools
@@ -12,7 +23,39 @@ export PATH="$GOBIN:$PATH"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# 1. Jupyter from Debian (the system python3, not a pyenv one).
+# 1. ONNX Runtime's official Linux x64 library (the measurement engine), from the npm
+#    package onnxruntime-node. `npm pack` only downloads the tarball; `npm install`
+#    would run its install script, which fetches more and fails offline. The checksum
+#    pins the exact library every measurement's provenance names.
+ORT_VERSION=1.30.0
+ORT_SHA256=ffb75a925ba05e47b235bb66e3e3911714a80b328a9c9425539feb204aa32a23
+ort_lib="${NASANALYSIS_ORT_LIB:-${XDG_CACHE_HOME:-$HOME/.cache}/nasanalysis/onnxruntime/$ORT_VERSION/libonnxruntime.so.1}"
+if [ -f "$ort_lib" ] && echo "$ORT_SHA256  $ort_lib" | sha256sum -c --status; then
+  echo "setup: ONNX Runtime $ORT_VERSION present ($ort_lib)"
+else
+  echo "setup: installing ONNX Runtime $ORT_VERSION into $ort_lib (npm pack onnxruntime-node@$ORT_VERSION)"
+  command -v npm >/dev/null || { as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent "onnxruntime-node@$ORT_VERSION" >/dev/null)
+  tar -xzf "$tmp"/onnxruntime-node-$ORT_VERSION.tgz -C "$tmp" package/bin/napi-v6/linux/x64/libonnxruntime.so.1
+  if ! echo "$ORT_SHA256  $tmp/package/bin/napi-v6/linux/x64/libonnxruntime.so.1" | sha256sum -c --status; then
+    echo "setup: libonnxruntime.so.1 from onnxruntime-node@$ORT_VERSION does not have sha256 $ORT_SHA256" >&2
+    rm -rf "$tmp"; exit 1
+  fi
+  mkdir -p "$(dirname "$ort_lib")"
+  mv "$tmp/package/bin/napi-v6/linux/x64/libonnxruntime.so.1" "$ort_lib"
+  rm -rf "$tmp"
+fi
+
+if $measure_only; then
+  # Every module the tool builds with, so a node whose module cache is filled here can
+  # build offline.
+  echo "setup: downloading the Go modules (go mod download)"
+  go mod download
+  exit 0
+fi
+
+# 2. Jupyter from Debian (the system python3, not a pyenv one).
 if ! [ -x /usr/bin/jupyter ] || ! /usr/bin/python3 -c 'import nbconvert, nbclient, ipykernel, jupyter_client' 2>/dev/null; then
   echo "setup: installing Debian Jupyter packages"
   as_root apt-get update -qq
@@ -22,7 +65,7 @@ else
   echo "setup: Jupyter present ($(/usr/bin/jupyter nbconvert --version 2>/dev/null | tail -1))"
 fi
 
-# 2. GoNB at the version go.mod pins (installed from inside the module: the proxy
+# 3. GoNB at the version go.mod pins (installed from inside the module: the proxy
 #    refuses 'go install ...@v0.11.4' because it will not list gonb's versions).
 want_gonb=$(go list -m -f '{{.Version}}' github.com/janpfeifer/gonb)
 # (gonb -V prints a stale version string, so read the module version from the binary.)
@@ -43,7 +86,7 @@ if [ "$(modversion "$GOBIN/goimports" golang.org/x/tools)" != "$GOIMPORTS_VERSIO
   go install "golang.org/x/tools/cmd/goimports@$GOIMPORTS_VERSION"
 fi
 
-# 3. The Jupyter kernel spec, running this gonb. `gonb --install` writes kernel.json with
+# 4. The Jupyter kernel spec, running this gonb. `gonb --install` writes kernel.json with
 #    argv[0] = the gonb binary, except when that binary lies under /tmp, /var/folders or
 #    the user cache directory (GOBIN or GOPATH there): then it copies the binary into the
 #    kernel's folder and names the copy. So the check is not "kernel.json names
@@ -72,26 +115,3 @@ else
   fi
 fi
 
-# 4. ONNX Runtime's official Linux x64 library (the measurement engine), from the npm
-#    package onnxruntime-node. `npm pack` only downloads the tarball; `npm install`
-#    would run its install script, which fetches more and fails offline. The checksum
-#    pins the exact library every measurement's provenance names.
-ORT_VERSION=1.30.0
-ORT_SHA256=ffb75a925ba05e47b235bb66e3e3911714a80b328a9c9425539feb204aa32a23
-ort_lib="${NASANALYSIS_ORT_LIB:-${XDG_CACHE_HOME:-$HOME/.cache}/nasanalysis/onnxruntime/$ORT_VERSION/libonnxruntime.so.1}"
-if [ -f "$ort_lib" ] && echo "$ORT_SHA256  $ort_lib" | sha256sum -c --status; then
-  echo "setup: ONNX Runtime $ORT_VERSION present ($ort_lib)"
-else
-  echo "setup: installing ONNX Runtime $ORT_VERSION into $ort_lib (npm pack onnxruntime-node@$ORT_VERSION)"
-  command -v npm >/dev/null || { as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
-  tmp=$(mktemp -d)
-  (cd "$tmp" && npm pack --silent "onnxruntime-node@$ORT_VERSION" >/dev/null)
-  tar -xzf "$tmp"/onnxruntime-node-$ORT_VERSION.tgz -C "$tmp" package/bin/napi-v6/linux/x64/libonnxruntime.so.1
-  if ! echo "$ORT_SHA256  $tmp/package/bin/napi-v6/linux/x64/libonnxruntime.so.1" | sha256sum -c --status; then
-    echo "setup: libonnxruntime.so.1 from onnxruntime-node@$ORT_VERSION does not have sha256 $ORT_SHA256" >&2
-    rm -rf "$tmp"; exit 1
-  fi
-  mkdir -p "$(dirname "$ort_lib")"
-  mv "$tmp/package/bin/napi-v6/linux/x64/libonnxruntime.so.1" "$ort_lib"
-  rm -rf "$tmp"
-fi
