@@ -4,8 +4,9 @@
 #                (never reports/); fails on any failed cell or any output missing from a report
 # make fuzz    — every fuzz target for 60 s (make test runs each for 2 s)
 # make bench   — the benchmarks whose numbers the closing notes report
+# make timings — where the last make test (or make report) spent its time
 
-.PHONY: setup report test vet unit race fuzz-short fuzz notebooks bench cluster-test
+.PHONY: setup report test vet unit race fuzz-short fuzz notebooks bench cluster-test timings timings-reset
 
 # Where `make test` executes the notebooks, so that it never overwrites reports/, and at
 # which study size (nb.Size: small in CI, the reports' own "paper" size in `make report`).
@@ -18,15 +19,20 @@ TEST_SIZE ?= small
 # -> 3.96 s, GCN 6.1 s -> 10.0 s), and training dominates the notebooks (04 took 594 s
 # with it, about 300 s without). Set it yourself for predictor-heavy batch work.
 
-setup:
-	scripts/setup.sh
+# Every step runs under scripts/timed.sh, which appends its wall and CPU time and the load
+# average to build/timings/steps.jsonl; make timings prints them with each notebook's
+# compilation, training and the rest (nasanalysis timings).
+TIMED = scripts/timed.sh
 
-report: setup
-	go run ./cmd/nasanalysis fetch --if-missing
-	REPORTS_DIR=reports scripts/run-notebooks.sh
+setup:
+	$(TIMED) setup scripts/setup.sh
+
+report: timings-reset setup
+	$(TIMED) fetch go run ./cmd/nasanalysis fetch --if-missing
+	$(TIMED) notebooks env REPORTS_DIR=reports scripts/run-notebooks.sh
 
 vet:
-	go vet ./...
+	$(TIMED) vet go vet ./...
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 
 # Tests that need the shared public data skip where it is absent (a fresh clone), so
@@ -36,7 +42,7 @@ vet:
 # package's tests on the same 2 cores skewed a per-block profile past its bound (89 %
 # of the end-to-end time instead of 94-98 %).
 unit:
-	NASANALYSIS_REQUIRE_DATA=1 NASANALYSIS_REQUIRE_ORT=1 go test -p 1 ./...
+	$(TIMED) unit env NASANALYSIS_REQUIRE_DATA=1 NASANALYSIS_REQUIRE_ORT=1 go test -p 1 ./...
 
 # The race detector over the packages that run goroutines (internal/par's workers, the
 # statistics, adaptation, profiling and search loops, the predictor's shared executable,
@@ -46,10 +52,10 @@ unit:
 RACE_PKGS = ./nasanalysis/internal/par ./nasanalysis/stats ./nasanalysis/monotonic ./nasanalysis/nb/... \
 	./nasanalysis/pareto ./nasanalysis/profile ./nasanalysis/search ./nasanalysis/predictor/ofa
 race:
-	NASANALYSIS_REQUIRE_DATA=1 go test -race -short -gcflags='github.com/gomlx/...=-d=checkptr=0' $(RACE_PKGS)
+	$(TIMED) race env NASANALYSIS_REQUIRE_DATA=1 go test -race -short -gcflags='github.com/gomlx/...=-d=checkptr=0' $(RACE_PKGS)
 
 fuzz-short:
-	scripts/fuzz.sh 2s
+	$(TIMED) fuzz scripts/fuzz.sh 2s
 
 fuzz:
 	scripts/fuzz.sh 60s
@@ -59,16 +65,25 @@ fuzz:
 # and the Kubernetes manifests checked and their pods' commands run here
 # (scripts/cluster-test.sh, deploy/k8s/README.md).
 cluster-test:
-	scripts/cluster-test.sh
-	cd deploy/k8s && NASANALYSIS_REQUIRE_ORT=1 go test -count=1 ./...
+	$(TIMED) cluster-slurm scripts/cluster-test.sh
+	$(TIMED) cluster-k8s bash -c 'cd deploy/k8s && NASANALYSIS_REQUIRE_ORT=1 go test -count=1 ./...'
 
 # build/ holds only generated files: its own .gitignore keeps all of it out of git.
 notebooks:
 	@mkdir -p $(TEST_REPORTS_DIR)
 	@case "$(TEST_REPORTS_DIR)" in build/*) test -e build/.gitignore || echo '*' > build/.gitignore;; esac
-	NASANALYSIS_SIZE=$(TEST_SIZE) REPORTS_DIR=$(TEST_REPORTS_DIR) scripts/run-notebooks.sh
+	$(TIMED) notebooks env NASANALYSIS_SIZE=$(TEST_SIZE) REPORTS_DIR=$(TEST_REPORTS_DIR) scripts/run-notebooks.sh
 
-test: setup vet unit race fuzz-short cluster-test notebooks
+test: timings-reset setup vet unit race fuzz-short cluster-test notebooks
+
+# A new run's steps replace the last run's.
+timings-reset:
+	@rm -f build/timings/steps.jsonl
+
+# make timings REPORTS=reports after make report.
+REPORTS ?= $(TEST_REPORTS_DIR)
+timings:
+	@go run ./cmd/nasanalysis timings --reports $(REPORTS)
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...

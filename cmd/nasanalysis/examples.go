@@ -23,8 +23,9 @@ var examples = map[string]string{
 	"predict":        "echo '|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|' | nasanalysis predict --model-dir /tmp/mlp",
 	"fetch":          "nasanalysis fetch --if-missing   # the data is there: nothing is fetched",
 	"index":          "nasanalysis index --check   # not run: needs the notebooks executed by make report",
+	"timings":        "nasanalysis timings --reports build/test-reports   # not run: needs the timings make test writes",
 }
 
 // exampleOrder runs the examples so that each finds what an earlier one wrote.
 var exampleOrder = []string{"sample", "eval", "measure", "merge", "compare-runs", "measure-lut", "srcc", "adapt", "adapt-grid",
-	"pareto", "multihw", "profile", "search", "compare-spaces", "train", "predict", "fetch", "index"}
+	"pareto", "multihw", "profile", "search", "compare-spaces", "train", "predict", "fetch", "index", "timings"}

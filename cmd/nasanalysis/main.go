@@ -62,6 +62,7 @@ var commands = map[string]command{
 	"adapt-grid":     {"adapt every ordered pair of devices and print mean SRCC before/after", runAdaptGrid},
 	"fetch":          {"download (or convert local copies of) the public data into a datasets directory", runFetch},
 	"index":          {"write reports/index.html linking the executed notebooks", runIndex},
+	"timings":        {"print where the last make test spent its time: steps, and per notebook compilation, training and the rest", runTimings},
 	"train":          {"train and score an accuracy or latency predictor on held-out architectures", runTrain},
 	"predict":        {"predict architectures read on stdin with a predictor saved by train --model-dir", runPredict},
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/backend"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/timing"
 )
 
 // The two trainable model kinds.
@@ -141,6 +142,7 @@ type Curve struct {
 // Train fits a predictor on (train, yTrain) and stops early on (val, yVal). log learns
 // log(y) (latencies). Targets must be finite (and positive when log).
 func Train(cfg Config, train []Example, yTrain []float64, val []Example, yVal []float64, log bool) (*Trained, error) {
+	defer timing.Span("train " + cfg.Kind)() // make timings: training against the rest of a notebook
 	if err := cfg.check(); err != nil {
 		return nil, err
 	}
