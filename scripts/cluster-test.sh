@@ -94,9 +94,7 @@ MailProg=/bin/true
 CommunicationParameters=NoInAddrAny,NoCtldInAddrAny
 ReturnToService=2
 # Twice this machine's cores, so that the array's two tasks (2 CPUs each, as the recipe
-# asks) run at once, as on two nodes of a real cluster: measured one after the other on
-# this shared host, two shards can meet it at speeds more than 10 % apart, which merge
-# rightly refuses.
+# asks) run at once, as on two nodes of a real cluster.
 SlurmdParameters=config_overrides
 NodeName=$host NodeAddr=127.0.0.1 CPUs=$((2 * $(nproc))) State=UNKNOWN
 PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP

@@ -162,8 +162,7 @@ func TestPodCommandsRunLocally(t *testing.T) {
 			t.Errorf("%s, index %d: %v\n%s", c.Name, index, err, out)
 		}
 	}
-	// The two indices at once, as the Job's pods run: one after the other on this shared
-	// host they can meet it at speeds more than 10 % apart, which merge rightly refuses.
+	// The two indices at once, as the Job's pods run.
 	var wg sync.WaitGroup
 	for i := range 2 {
 		wg.Go(func() { run(m.measure.Spec.Template.Spec.Containers[0], i) })

@@ -19,8 +19,8 @@
 // refusing files of another sample, engine or protocol, a shard given twice and a
 // network measured twice, and, unless told to accept them (which every row's
 // merge_note then records), a campaign with networks or shards missing and shards
-// measured at different speeds (another CPU, or the reference more than
-// MaxSpeedSpread slower). Errors name the file and line.
+// measured at different speeds (machines of another CPU, or on which the reference ran
+// more than MaxSpeedSpread slower). Errors name the file and line.
 //
 // The typed readers of these files, for analysis, are in the parent package:
 // latency.ReadMeasured and latency.ReadBlocks read them through Format.Read. This

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -13,10 +14,10 @@ import (
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
 )
 
-// MaxSpeedSpread is how far apart (max/min - 1) the shards' calm-state reference times
-// may be before Merge takes them for machines of different speeds, as the issue that
-// asked for the check set it: a node type 10 % slower or faster changes the networks'
-// ratios to the reference as well.
+// MaxSpeedSpread is how far apart (max/min - 1) the calm-state reference times of the
+// machines that measured a campaign may be before Merge takes them for machines of
+// different speeds, as the issue that asked for the check set it: a node type 10 %
+// slower or faster changes the networks' ratios to the reference as well.
 const MaxSpeedSpread = 0.10
 
 // MergeOptions say what Merge may accept beyond a complete campaign measured at one
@@ -30,8 +31,8 @@ type MergeOptions struct {
 	Calm map[string]float64
 	// AllowIncomplete merges a campaign with networks or shards missing.
 	AllowIncomplete bool
-	// AllowMixedSpeed merges shards of another CPU model or whose calm-state reference
-	// times are more than MaxSpeedSpread apart.
+	// AllowMixedSpeed merges shards measured on machines of another CPU model, or whose
+	// calm-state reference times are more than MaxSpeedSpread apart (checkSpeeds).
 	AllowMixedSpeed bool
 }
 
@@ -90,12 +91,11 @@ func Merge(out string, o MergeOptions, files ...string) (Merged, error) {
 				return Merged{}, fmt.Errorf("%s line %d: shard is %q, but line %d has %q: one file holds one shard", path, line(i), got, line(0), ref)
 			}
 			for _, c := range settingsColumns {
-				got, ref, where := t.get(i, c), first.get(0, c), first.path
-				if c == "cpu" { // one machine per shard; across shards checkSpeeds decides
-					ref, where = t.get(0, c), path
+				if c == "cpu" {
+					continue // machines of other CPUs: checkSpeeds decides
 				}
-				if got != ref {
-					return Merged{}, fmt.Errorf("%s line %d: %s is %q, but %s line %d has %q: not the same measurement", path, line(i), c, got, where, line(0), ref)
+				if got, ref := t.get(i, c), first.get(0, c); got != ref {
+					return Merged{}, fmt.Errorf("%s line %d: %s is %q, but %s line %d has %q: not the same measurement", path, line(i), c, got, first.path, line(0), ref)
 				}
 			}
 			key, err := checkMeasuredRow(t, i)
@@ -298,47 +298,65 @@ func listInts(vs []int, max int) string {
 	return strings.Join(b, ", ")
 }
 
-// checkSpeeds says how the shards' machines differ in speed ("" when they do not): CPU
-// models, and per reference network its calm-state time in each shard, the fastest it
-// ran there (the lowest ref_ms: under the paired protocol the reference's median in a
-// network's rounds, under the single one the drift reference's time), when the largest
-// is more than MaxSpeedSpread over the smallest. The fastest of a whole shard's windows
-// is steadier than its calibration of a second or two, which a noisy host can catch at
-// a slow moment.
+// checkSpeeds says how the machines that measured the shards differ in speed ("" when
+// they do not): their CPU models, and per reference network each machine's calm-state
+// time for it, the fastest it ran there over every row the machine measured (the
+// lowest ref_ms: under the paired protocol the reference's median in a network's
+// rounds, under the single one the drift reference's time), when the slowest machine's
+// is more than MaxSpeedSpread over the fastest's. Machines are told apart by the
+// machine column (host name), so a shard resumed on another node counts for both.
+// Shards one machine measured at different moments are not compared: its speed
+// wanders (by 30 % within minutes on the shared machine this was built on), which the
+// paired protocol's ratios cancel, and merge puts them on one calm time (rescale).
 func checkSpeeds(shards []*shardFile) (string, error) {
 	var parts []string
-	cpus := map[string][]string{}
-	var order []string
+	cpus := map[string][]string{} // CPU model -> machines
+	var models []string
+	fastest := map[string]map[string]float64{} // reference -> machine -> ms
+	where := map[string]map[string]string{}    // reference -> machine -> "file line N"
 	for _, sf := range shards {
-		c := sf.t.get(0, "cpu")
-		if _, ok := cpus[c]; !ok {
-			order = append(order, c)
+		t := sf.t
+		for i := range t.rows {
+			m, c := t.get(i, "machine"), t.get(i, "cpu")
+			if _, ok := cpus[c]; !ok {
+				models = append(models, c)
+			}
+			if !slices.Contains(cpus[c], m) {
+				cpus[c] = append(cpus[c], m)
+			}
+			ref := t.get(i, "ref_arch")
+			v, err := strconv.ParseFloat(t.get(i, "ref_ms"), 64)
+			if err != nil || ref != "" && !(v > 0) {
+				return "", &data.InputError{File: t.path, Line: line(i), Column: "ref_ms", Value: t.get(i, "ref_ms"), Reason: "must be a positive number"}
+			}
+			if !(v > 0) {
+				continue // the single protocol, before its drift reference was timed
+			}
+			if fastest[ref] == nil {
+				fastest[ref], where[ref] = map[string]float64{}, map[string]string{}
+			}
+			if prev, ok := fastest[ref][m]; !ok || v < prev {
+				fastest[ref][m], where[ref][m] = v, fmt.Sprintf("%s line %d", t.path, line(i))
+			}
 		}
-		cpus[c] = append(cpus[c], sf.t.path)
 	}
-	if len(order) > 1 {
+	if len(models) > 1 {
 		var s []string
-		for _, c := range order {
-			s = append(s, fmt.Sprintf("%q (%s)", c, strings.Join(cpus[c], ", ")))
+		for _, c := range models {
+			s = append(s, fmt.Sprintf("%q (machine %s)", c, strings.Join(cpus[c], ", ")))
 		}
 		parts = append(parts, "CPU models "+strings.Join(s, " and "))
 	}
-	fastest, refs, err := byReference(shards, "ref_ms")
-	if err != nil {
-		return "", err
-	}
+	refs := slices.Sorted(maps.Keys(fastest))
 	for _, ref := range refs {
-		var lo, hi *shardFile
-		for _, sf := range shards {
-			v, ok := fastest[ref][sf]
-			if !ok {
-				continue
+		machines := slices.Sorted(maps.Keys(fastest[ref]))
+		lo, hi := machines[0], machines[0]
+		for _, m := range machines {
+			if fastest[ref][m] < fastest[ref][lo] {
+				lo = m
 			}
-			if lo == nil || v < fastest[ref][lo] {
-				lo = sf
-			}
-			if hi == nil || v > fastest[ref][hi] {
-				hi = sf
+			if fastest[ref][m] > fastest[ref][hi] {
+				hi = m
 			}
 		}
 		if a, b := fastest[ref][lo], fastest[ref][hi]; b > a*(1+MaxSpeedSpread) {
@@ -346,49 +364,38 @@ func checkSpeeds(shards []*shardFile) (string, error) {
 			if ref == "" {
 				what = "the drift reference"
 			}
-			parts = append(parts, fmt.Sprintf("%s ran at best in %.4g ms in %s but %.4g ms in %s (%.0f %% slower, more than %.0f %%)",
-				what, a, lo.t.path, b, hi.t.path, 100*(b/a-1), 100*MaxSpeedSpread))
+			parts = append(parts, fmt.Sprintf("%s ran at best in %.4g ms on machine %s (%s) but %.4g ms on machine %s (%s): %.0f %% slower, more than %.0f %%",
+				what, a, lo, where[ref][lo], b, hi, where[ref][hi], 100*(b/a-1), 100*MaxSpeedSpread))
 		}
 	}
 	return strings.Join(parts, "; "), nil
 }
 
-// byReference is, per reference network (ref_arch; "" under the single protocol) and
-// shard, the smallest positive value of col over the shard's rows of that reference
-// (NaN cells skipped: a single-protocol row before any drift reference was timed), with
-// the references sorted. Under the paired protocol every row has a positive ref_calm_ms,
-// one per reference in a shard.
-func byReference(shards []*shardFile, col string) (map[string]map[*shardFile]float64, []string, error) {
+// byReference is, per reference network (ref_arch) and shard, the shard's ref_calm_ms
+// for it: one positive number per reference in a shard (paired rows only).
+func byReference(shards []*shardFile) (map[string]map[*shardFile]float64, []string, error) {
 	out := map[string]map[*shardFile]float64{}
 	for _, sf := range shards {
 		t := sf.t
 		for i := range t.rows {
 			ref := t.get(i, "ref_arch")
-			v, err := strconv.ParseFloat(t.get(i, col), 64)
-			if err != nil || ref != "" && !(v > 0) {
-				return nil, nil, &data.InputError{File: t.path, Line: line(i), Column: col, Value: t.get(i, col), Reason: "must be a positive number"}
-			}
-			if !(v > 0) {
+			if ref == "" {
 				continue
+			}
+			v, err := strconv.ParseFloat(t.get(i, "ref_calm_ms"), 64)
+			if err != nil || !(v > 0) {
+				return nil, nil, &data.InputError{File: t.path, Line: line(i), Column: "ref_calm_ms", Value: t.get(i, "ref_calm_ms"), Reason: "must be a positive number"}
 			}
 			if out[ref] == nil {
 				out[ref] = map[*shardFile]float64{}
 			}
-			prev, seen := out[ref][sf]
-			if col == "ref_calm_ms" && seen && v != prev {
-				return nil, nil, fmt.Errorf("%s line %d: reference %s scaled by a calm time of %s ms, but by %g ms on an earlier line: one calm time per reference in a shard", t.path, line(i), ref, t.get(i, col), prev)
+			if prev, seen := out[ref][sf]; seen && v != prev {
+				return nil, nil, fmt.Errorf("%s line %d: reference %s scaled by a calm time of %s ms, but by %g ms on an earlier line: one calm time per reference in a shard", t.path, line(i), ref, t.get(i, "ref_calm_ms"), prev)
 			}
-			if !seen || v < prev {
-				out[ref][sf] = v
-			}
+			out[ref][sf] = v
 		}
 	}
-	refs := make([]string, 0, len(out))
-	for r := range out {
-		refs = append(refs, r)
-	}
-	slices.Sort(refs)
-	return out, refs, nil
+	return out, slices.Sorted(maps.Keys(out)), nil
 }
 
 // rescale puts every paired row on one calm time per reference: calm's (when given) or
@@ -405,15 +412,12 @@ func rescale(shards []*shardFile, calm map[string]float64) (string, error) {
 		}
 		return "", nil // merge --calm FILE: the user chose the scale, as the command line records
 	}
-	byShard, refs, err := byReference(shards, "ref_calm_ms")
+	byShard, refs, err := byReference(shards)
 	if err != nil {
 		return "", err
 	}
 	var notes []string
 	for _, ref := range refs {
-		if ref == "" {
-			continue
-		}
 		var vs []float64
 		for _, v := range byShard[ref] {
 			vs = append(vs, v)

@@ -113,34 +113,43 @@ func TestMerge(t *testing.T) {
 	wantErr(t, "existing output", err, out+" exists; merge writes a new file")
 }
 
-// Shards of another CPU model, or whose reference ran more than 10 % slower, are
-// refused by name unless allowed; allowed, every row says so.
+// Shards measured on machines of another CPU model, or on which the reference ran more
+// than 10 % slower, are refused by name unless allowed; allowed, every row says so. One
+// machine's shards are not compared: its own speed wanders.
 func TestMergeMixedSpeed(t *testing.T) {
 	dir := t.TempDir()
 	two := func(r Row) Row { r.Sample = "seed=1;n=2;res=160;width=0"; return r }
 	n0, n1 := two(at(row(netArch("n0"), Shard{0, 2}, 1), 0)), two(at(row(netArch("n1"), Shard{1, 2}, 2), 1))
 	a := writeFile(t, dir, "a.csv", measuredText(n0))
 	n1.CPU = "Other CPU @ 3.0GHz"
+	n1.Host = "node2"
 	b := writeFile(t, dir, "b.csv", measuredText(n1))
 	_, err := Merge(filepath.Join(dir, "m.csv"), MergeOptions{}, a, b)
-	wantErr(t, "another CPU", err, `shards measured at different speeds: CPU models "Test CPU @ 2.0GHz" (`+a+`) and "Other CPU @ 3.0GHz" (`+b+`); measure every shard on one node type, or merge --allow-mixed-speed`)
+	wantErr(t, "another CPU", err, `shards measured at different speeds: CPU models "Test CPU @ 2.0GHz" (machine node1) and "Other CPU @ 3.0GHz" (machine node2); measure every shard on one node type, or merge --allow-mixed-speed`)
 	m, err := Merge(filepath.Join(dir, "m.csv"), MergeOptions{AllowMixedSpeed: true}, a, b)
 	if err != nil || !strings.HasPrefix(m.Note, "accepted mixed speed: CPU models") {
 		t.Errorf("allowed: %+v, %v", m, err)
 	}
 
-	// The single protocol: the drift reference's fastest time, 5 ms against 5.6 ms (12 %).
+	// The single protocol: the drift reference's fastest time, 5 ms against 5.6 ms (12 %)
+	// on another machine; on node1 itself it may wander.
 	n1 = two(at(row(netArch("n1"), Shard{1, 2}, 2), 1))
-	slow := n1
-	n0.RefMS, n1.RefMS, slow.RefMS = 5, 5.4, 5.6
+	n1.Host = "node2"
+	slow, sameHost := n1, n1
+	sameHost.Host = "node1"
+	n0.RefMS, n1.RefMS, slow.RefMS, sameHost.RefMS = 5, 5.4, 5.6, 7
 	a = writeFile(t, dir, "a1.csv", measuredText(n0))
 	b = writeFile(t, dir, "b1.csv", measuredText(n1))
 	c := writeFile(t, dir, "c1.csv", measuredText(slow))
+	d := writeFile(t, dir, "d1.csv", measuredText(sameHost))
 	if _, err := Merge(filepath.Join(dir, "ok.csv"), MergeOptions{}, a, b); err != nil {
 		t.Errorf("8 %% apart: %v", err)
 	}
+	if _, err := Merge(filepath.Join(dir, "host.csv"), MergeOptions{}, a, d); err != nil {
+		t.Errorf("one machine at 5 and 7 ms: %v", err)
+	}
 	_, err = Merge(filepath.Join(dir, "slow.csv"), MergeOptions{}, a, c)
-	wantErr(t, "12 % apart", err, "the drift reference ran at best in 5 ms in "+a+" but 5.6 ms in "+c+" (12 % slower, more than 10 %)")
+	wantErr(t, "12 % apart", err, "the drift reference ran at best in 5 ms on machine node1 ("+a+" line 2) but 5.6 ms on machine node2 ("+c+" line 2): 12 % slower, more than 10 %")
 }
 
 // Two shards whose calm reference times differ merge on their median (4.05 ms:
@@ -157,8 +166,9 @@ func TestMergeCalmTimes(t *testing.T) {
 		return r
 	}
 	a := writeFile(t, dir, "a.csv", measuredText(paired(netArch("n0"), Shard{0, 2}, 1.5, 3.9, 3.9)))
-	b := writeFile(t, dir, "b.csv", measuredText(paired(netArch("n1"), Shard{1, 2}, 0.5, 4.2, 4.2)))
-	c := writeFile(t, dir, "c.csv", measuredText(paired(netArch("n1"), Shard{1, 2}, 0.5, 4.2, 4.4)))
+	onNode2 := func(r Row) Row { r.Host = "node2"; return r }
+	b := writeFile(t, dir, "b.csv", measuredText(onNode2(paired(netArch("n1"), Shard{1, 2}, 0.5, 4.2, 4.2))))
+	c := writeFile(t, dir, "c.csv", measuredText(onNode2(paired(netArch("n1"), Shard{1, 2}, 0.5, 4.2, 4.4))))
 	for _, f := range []string{a, b, c} {
 		raw, _ := os.ReadFile(f)
 		os.WriteFile(f, []byte(strings.ReplaceAll(string(raw), "n=7;", "n=2;")), 0o644)
@@ -186,7 +196,7 @@ func TestMergeCalmTimes(t *testing.T) {
 		}
 	}
 	_, err = Merge(filepath.Join(dir, "x.csv"), MergeOptions{}, a, c)
-	wantErr(t, "12.8 % slower", err, "reference ref160 ran at best in 3.9 ms in "+a+" but 4.4 ms in "+c+" (13 % slower, more than 10 %)")
+	wantErr(t, "12.8 % slower", err, "reference ref160 ran at best in 3.9 ms on machine node1 ("+a+" line 2) but 4.4 ms on machine node2 ("+c+" line 2): 13 % slower, more than 10 %")
 
 	calm := map[string]float64{CalmKey("ofa-mbv3", "ref160", "onnxruntime", 1, 3): 4}
 	out = filepath.Join(dir, "r.csv")
