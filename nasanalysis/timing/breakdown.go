@@ -29,8 +29,9 @@ type Notebook struct {
 	Execute, Export time.Duration
 	CPU             float64
 	Load1           float64 // the load average when the execution ended
-	// Compile sums GoNB's go and goimports runs (Compiles of them), Train the spans
-	// the cells' programs marked as training (Trains of them).
+	// Compile sums GoNB's go and goimports runs (Compiles of them); Train is the wall
+	// time covered by the spans the cells' programs marked as training (Trains of them),
+	// spans that overlap (trainings run in parallel) counted once.
 	Compile, Train   time.Duration
 	Compiles, Trains int
 	Cells            []Cell
@@ -52,6 +53,7 @@ type CellWindow struct {
 // the notebook's timestamps being truncated to seconds).
 func Breakdown(name string, events []Event, cells []CellWindow) Notebook {
 	n := Notebook{Name: name}
+	var train []Event
 	for _, c := range cells {
 		n.Cells = append(n.Cells, Cell{Index: c.Index, Start: c.Start, End: c.End})
 	}
@@ -84,14 +86,40 @@ func Breakdown(name string, events []Event, cells []CellWindow) Notebook {
 			if !strings.HasPrefix(e.Name, "train") {
 				continue
 			}
-			n.Train += e.Wall()
 			n.Trains++
-			if c := cellOf(e.Start); c != nil {
-				c.Train += e.Wall()
-			}
+			train = append(train, e)
 		}
 	}
+	n.Train = covered(train)
+	for i := range n.Cells {
+		var in []Event
+		for _, e := range train {
+			if cellOf(e.Start) == &n.Cells[i] {
+				in = append(in, e)
+			}
+		}
+		n.Cells[i].Train = covered(in)
+	}
 	return n
+}
+
+// covered is the wall time the spans cover, overlaps counted once.
+func covered(spans []Event) time.Duration {
+	spans = slices.Clone(spans)
+	slices.SortFunc(spans, func(a, b Event) int { return a.Start.Compare(b.Start) })
+	var total time.Duration
+	var end time.Time
+	for _, s := range spans {
+		switch {
+		case !s.Start.Before(end): // disjoint from what came before
+			total += s.Wall()
+			end = s.End
+		case s.End.After(end): // overlaps, reaches further
+			total += s.End.Sub(end)
+			end = s.End
+		}
+	}
+	return total
 }
 
 // secs writes d in seconds, one decimal.

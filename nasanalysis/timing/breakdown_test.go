@@ -12,14 +12,17 @@ var t0 = time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC)
 
 func at(s float64) time.Time { return t0.Add(time.Duration(s * float64(time.Second))) }
 
-// A notebook of two code cells: the first compiled for 1.5 s and trained for 4 s, the
+// A notebook of two code cells: the first compiled for 1.5 s and trained for 4 s (three
+// overlapping trainings covering 2-6 s), the
 // second compiled twice (0.5 + 0.25 s); a compilation that starts in the second's
 // truncated last second still counts for it; a span not named train counts for nothing.
 // Sums by hand.
 func TestBreakdown(t *testing.T) {
 	events := []Event{
 		{Kind: "compile", Name: "go build", Start: at(0.2), End: at(1.7)},
-		{Kind: "span", Name: "train GCN", Start: at(2), End: at(6)},
+		{Kind: "span", Name: "train GCN", Start: at(2), End: at(5)},
+		{Kind: "span", Name: "train GCN", Start: at(3), End: at(6)}, // in parallel: 2-6 s covered once
+		{Kind: "span", Name: "train MLP", Start: at(3.5), End: at(4)},
 		{Kind: "span", Name: "load data", Start: at(6), End: at(7)},
 		{Kind: "compile", Name: "goimports", Start: at(8.1), End: at(8.6)},
 		{Kind: "compile", Name: "go build", Start: at(10.5), End: at(10.75)},
@@ -42,11 +45,11 @@ func TestBreakdown(t *testing.T) {
 	want("cell 1 compile", n.Cells[0].Compile, 1500*time.Millisecond)
 	want("cell 1 train", n.Cells[0].Train, 4*time.Second)
 	want("cell 3 compile", n.Cells[1].Compile, 750*time.Millisecond)
-	if n.Compiles != 3 || n.Trains != 1 || n.Cells[1].Compiles != 2 || n.CPU != 14 || n.Load1 != 1.5 {
+	if n.Compiles != 3 || n.Trains != 3 || n.Cells[1].Compiles != 2 || n.CPU != 14 || n.Load1 != 1.5 {
 		t.Errorf("counts %d compiles, %d trains, cell 3 %d compiles; CPU %v, load %v", n.Compiles, n.Trains, n.Cells[1].Compiles, n.CPU, n.Load1)
 	}
 	r := Report([]Event{{Kind: "step", Name: "vet", Start: at(0), End: at(20), CPU: 30, Load1: 2}}, []Notebook{n}, 1)
-	for _, s := range []string{"vet", "20.0", "30.0", "1.50", "nb", "14.0", "2.2 (3)", "4.0 (1)", "7.8", "nb cell 1: 7.0 s (compile 1.5 s, train 4.0 s)"} {
+	for _, s := range []string{"vet", "20.0", "30.0", "1.50", "nb", "14.0", "2.2 (3)", "4.0 (3)", "7.8", "nb cell 1: 7.0 s (compile 1.5 s, train 4.0 s)"} {
 		if !strings.Contains(r, s) {
 			t.Errorf("report lacks %q:\n%s", s, r)
 		}

@@ -173,4 +173,13 @@ func TestPredictRefusesOutOfRange(t *testing.T) {
 			t.Errorf("Predict(%v) = %v, %v; want an error naming x.pth and X[1]", x, got, err)
 		}
 	}
+	// In the second chunk of a large batch, the encoding is named by its place in the batch.
+	big := make([][]float64, 3001)
+	for i := range big {
+		big[i] = []float64{0.5}
+	}
+	big[3000] = []float64{-0.1}
+	if _, err := p.Predict(big); err == nil || !strings.Contains(err.Error(), "prediction 3001 of 3001 (X[3000])") {
+		t.Errorf("a bad encoding at 3000 of 3001: %v", err)
+	}
 }

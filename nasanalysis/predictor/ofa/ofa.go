@@ -3,7 +3,6 @@ package ofa
 import (
 	"fmt"
 	"math"
-	"math/bits"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -298,22 +297,42 @@ func transposed(w [][]float32) [][]float32 {
 	return out
 }
 
-// Predict returns the predicted top-1 accuracy (fraction) of each encoding, in one
-// batched GoMLX evaluation. A prediction outside [0, 1], or NaN, is an error naming the
+// predictChunk is the largest batch Predict evaluates at once; larger ones go in chunks
+// of it, so that padding never adds more than 255 rows to a chunk.
+const predictChunk = 2048
+
+// Predict returns the predicted top-1 accuracy (fraction) of each encoding, in batched
+// GoMLX evaluations of at most predictChunk encodings. A prediction outside [0, 1], or NaN, is an error naming the
 // file and the encoding rather than a number to report: it comes from a damaged file
 // that passed the loader's checks, or from an encoding that is no OFA architecture.
 func (p *Predictor) Predict(X [][]float64) ([]float64, error) {
 	if len(X) == 0 {
 		return nil, nil
 	}
+	// In chunks: one batch of 10,000 padded to a power of two ran 16,384 rows, and cost
+	// 2.0x a batch of 8,192 (issue 27).
+	out := make([]float64, 0, len(X))
+	for lo := 0; lo < len(X); lo += predictChunk {
+		part, err := p.predictBatch(X[lo:min(lo+predictChunk, len(X))], lo, len(X))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, part...)
+	}
+	return out, nil
+}
+
+// predictBatch is Predict of at most predictChunk encodings, X[0] being encoding first
+// of total (for errors).
+func (p *Predictor) predictBatch(X [][]float64, first, total int) ([]float64, error) {
+	n := len(X)
 	// Pad the batch so that any batch size maps to one of a few compiled shapes (GoMLX's
 	// Exec keeps at most 32): a multiple of 16 up to 256 rows (16 shapes; a search's
-	// generation of 75 runs as 80 rows, not 128), a power of two beyond (a handful more).
-	// The padding rows' outputs are dropped.
-	n := len(X)
+	// generation of 75 runs as 80 rows, not 128), a multiple of 256 beyond, up to
+	// predictChunk (7 more). The padding rows' outputs are dropped.
 	padded := 16 * ((n + 15) / 16)
 	if n > 256 {
-		padded = 1 << bits.Len(uint(n-1))
+		padded = 256 * ((n + 255) / 256)
 	}
 	if padded > n {
 		X = append(slices.Clip(X), make([][]float64, padded-n)...)
@@ -343,7 +362,7 @@ func (p *Predictor) Predict(X [][]float64) ([]float64, error) {
 	for i, y := range pred {
 		if !validAccuracy(y) {
 			return nil, p.errorf("prediction %d of %d (X[%d]) is %.4f (%.2f %% top-1), outside [0, 1]: the predictor file is damaged, or the encoding is not an OFA architecture's",
-				i+1, n, i, y, 100*y)
+				first+i+1, total, first+i, y, 100*y)
 		}
 	}
 	return pred, nil

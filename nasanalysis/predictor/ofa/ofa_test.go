@@ -81,6 +81,20 @@ func TestPredictByHand(t *testing.T) {
 	if _, err := p.Predict([][]float64{{1, 2, 3}}); err == nil {
 		t.Error("an encoding of the wrong width was accepted")
 	}
+	// 4,100 rows go in chunks of 2,048, 2,048 and 4 (padded to 16): each row as by hand.
+	var big [][]float64
+	for i := range 4100 {
+		big = append(big, X[i%2])
+	}
+	got, err = p.Predict(big)
+	if err != nil || len(got) != len(big) {
+		t.Fatalf("a batch of %d: %d predictions, %v", len(big), len(got), err)
+	}
+	for i, y := range got {
+		if want := []float64{0.35, 0.65}[i%2]; math.Abs(y-want) > 1e-6 {
+			t.Fatalf("prediction %d of a batch of %d = %v, want %v", i, len(big), y, want)
+		}
+	}
 }
 
 // The loader's self-check evaluates the released predictors in plain Go; on its samples
