@@ -222,6 +222,9 @@ func TestBestProxiesNB201(t *testing.T) {
 // On nb201-full every GPU appears at batch 1, 32 and 256: leaving out the same hardware
 // scores each GPU configuration on 27 - 3 = 24 targets, the other configurations on 26.
 func TestBestProxiesNB201FullSkipsBatches(t *testing.T) {
+	if testing.Short() { // 23 s of make race's 156 s
+		t.Skip("data-scale (27 devices): make unit runs it; under -race, TestCorrelationCISameOnAnyNumberOfCores covers CorrelationCI's workers on a smaller table")
+	}
 	lat, err := data.LoadLatency("", "nb201-full")
 	datatest.Check(t, err)
 	devs, err := data.LoadDevices("", "nb201-full")

@@ -25,6 +25,9 @@ import (
 // (complete). With 1,000 resamples each, the Monte Carlo error of a 2.5 % or 97.5 %
 // bound is about 0.001 to 0.003 here.
 func TestCorrelationCIMatchesPerPairBootstrap(t *testing.T) {
+	if testing.Short() { // 21 s of make race's 156 s
+		t.Skip("data-scale (1,000 resamples of 7 devices): make unit runs it; under -race, TestCorrelationCISameOnAnyNumberOfCores covers the same workers")
+	}
 	all, err := data.LoadLatency("", "nb201")
 	datatest.Check(t, err)
 	lat, err := all.Select([]string{"rice_edgetpu", "eagle_gtx", "true_vpu", "rice_pixel3", "eagle_jetson_16", "true_a76", "eagle_i7"})
