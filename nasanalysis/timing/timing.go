@@ -1,14 +1,12 @@
 package timing
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
-	"sync"
 	"syscall"
 	"time"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/jsonl"
 )
 
 // Env names the file events are appended to. Unset, nothing is recorded.
@@ -31,29 +29,16 @@ type Event struct {
 // Wall is the span's wall-clock duration.
 func (e Event) Wall() time.Duration { return e.End.Sub(e.Start) }
 
-var mu sync.Mutex
-
 // Record appends e to the file Env names; it does nothing when Env is unset.
 func Record(e Event) error {
 	path := os.Getenv(Env)
 	if path == "" {
 		return nil
 	}
-	line, err := json.Marshal(e)
-	if err != nil {
-		return err
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
-	if err != nil {
+	if err := jsonl.Append(path, e); err != nil {
 		return fmt.Errorf("timings: %w", err)
 	}
-	if _, err := f.Write(append(line, '\n')); err != nil {
-		f.Close()
-		return fmt.Errorf("timings: %w", err)
-	}
-	return f.Close()
+	return nil
 }
 
 // Span starts timing a span of this program named name (e.g. "train GCN") and returns
@@ -84,22 +69,5 @@ func processCPU() float64 {
 
 // Read parses a file of events; a line that is not one is an error naming it.
 func Read(path string) ([]Event, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var out []Event
-	sc := bufio.NewScanner(bytes.NewReader(raw))
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
-			continue
-		}
-		var e Event
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil || e.Kind == "" || e.End.Before(e.Start) {
-			return nil, fmt.Errorf("%s:%d: not a timing event: %q", path, n, sc.Text())
-		}
-		out = append(out, e)
-	}
-	return out, sc.Err()
+	return jsonl.Read(path, "timing event", func(e Event) bool { return e.Kind != "" && !e.End.Before(e.Start) })
 }

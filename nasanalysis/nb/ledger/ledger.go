@@ -13,8 +13,6 @@
 package ledger
 
 import (
-	"bufio"
-	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -23,6 +21,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/nasanalysis/nasanalysis/nasanalysis/internal/jsonl"
 )
 
 // Env names the ledger file. Unset (an interactive session), nothing is recorded.
@@ -73,43 +73,15 @@ func Record(e Entry) error {
 	if path == "" {
 		return nil
 	}
-	line, err := json.Marshal(e)
-	if err != nil {
-		return err
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
-	if err != nil {
+	if err := jsonl.Append(path, e); err != nil {
 		return fmt.Errorf("output ledger: %w", err)
 	}
-	if _, err := f.Write(append(line, '\n')); err != nil {
-		f.Close()
-		return fmt.Errorf("output ledger: %w", err)
-	}
-	return f.Close()
+	return nil
 }
 
 // Read parses a ledger file.
 func Read(path string) ([]Entry, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var out []Entry
-	sc := bufio.NewScanner(bytes.NewReader(raw))
-	sc.Buffer(make([]byte, 1<<16), 1<<24)
-	for n := 1; sc.Scan(); n++ {
-		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
-			continue
-		}
-		var e Entry
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil || e.ID == "" {
-			return nil, fmt.Errorf("%s:%d: not a ledger entry: %q", path, n, sc.Text())
-		}
-		out = append(out, e)
-	}
-	return out, sc.Err()
+	return jsonl.Read(path, "ledger entry", func(e Entry) bool { return e.ID != "" })
 }
 
 // Cell is one cell of an executed notebook, reduced to what Check and the index need.
