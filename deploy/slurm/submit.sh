@@ -19,8 +19,9 @@
 # campaign: results/<space>-archs-<first 12 hex of the file's SHA-256>-n<count>/), is
 # made here, before Slurm opens any file in it. It holds the tool, built once here for
 # every task (the nodes need only the ONNX Runtime library: scripts/setup.sh --measure),
-# each task's shard-I-of-T.csv, calm-shard-I.csv (each node calibrates its own reference
-# time, so merge can tell nodes of different speeds apart) and slurm-<job>_I.out, and
+# each task's shard-I-of-T.csv, calm-shard-I.csv (each task calibrates the reference on
+# its own node: one file shared on a shared disk would put every node on the scale of
+# the first to calibrate; merge puts the shards on their median) and slurm-<job>_I.out, and
 # at the end merged.csv, every network of the sample in sample order. A task that is
 # cancelled, pre-empted or runs out of time loses at most the network it was timing:
 # submit it again with --only and it resumes where it stopped; the merge job of the
