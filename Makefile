@@ -85,5 +85,12 @@ REPORTS ?= $(TEST_REPORTS_DIR)
 timings:
 	@go run ./cmd/nasanalysis timings --reports $(REPORTS)
 
+# BenchmarkPredictVsNumpy10000 sets OFA's predictor beside numpy on the same weights and
+# inputs: Debian's python3-numpy is installed where missing, or the benchmark says it
+# skipped.
 bench:
+	@/usr/bin/python3 -c 'import numpy' 2>/dev/null || { echo "bench: installing Debian's python3-numpy (the predictor's numpy reference)"; \
+	  if [ "$$(id -u)" = 0 ]; then s=; else s=sudo; fi; \
+	  { $$s apt-get update -qq && $$s env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-numpy >/dev/null; } || \
+	  echo "bench: python3-numpy could not be installed; BenchmarkPredictVsNumpy10000 will skip"; }
 	go test -run '^$$' -bench . -benchmem ./...
