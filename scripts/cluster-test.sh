@@ -56,6 +56,17 @@ ctld_port=$(free_port)
 slurmd_port=$(free_port)
 [ "$ctld_port" != "$slurmd_port" ] || slurmd_port=$(free_port)
 host=$(hostname -s)
+# NoInAddrAny binds each daemon to the address its host name resolves to (measured: not
+# to the address given in slurm.conf). Where that is not loopback, binding there would
+# leave 127.0.0.1 unserved, so the daemons then listen on every interface, and say so.
+bind="CommunicationParameters=NoInAddrAny,NoCtldInAddrAny"
+loopback=true
+case "$(getent ahostsv4 "$host" | awk 'NR == 1 { print $1 }')" in
+127.*) ;;
+*) bind="# $host does not resolve to a loopback address: the daemons listen on every interface"
+	loopback=false
+	say "WARNING: $host does not resolve to 127.x; slurmctld and slurmd will listen on every interface" ;;
+esac
 
 head -c 1024 /dev/urandom > "$D/munge.key"
 chmod 400 "$D/munge.key"
@@ -90,8 +101,8 @@ AccountingStorageType=accounting_storage/none
 JobAcctGatherType=jobacct_gather/none
 MpiDefault=none
 MailProg=/bin/true
-# Bind to the addresses above (127.0.0.1), never to every interface.
-CommunicationParameters=NoInAddrAny,NoCtldInAddrAny
+# Bind to the address the host name resolves to (127.0.0.1), never to every interface.
+$bind
 ReturnToService=2
 # Twice this machine's cores, so that the array's two tasks (2 CPUs each, as the recipe
 # asks) run at once, as on two nodes of a real cluster.
@@ -108,7 +119,7 @@ for _ in $(seq 100); do
 done
 sinfo -h -o %t | grep -qx idle || fail "the node did not come up: $(sinfo 2>&1)"
 # Both daemons listen on 127.0.0.1 only (/proc/net/tcp: local address in hex, state 0A).
-for port in "$ctld_port" "$slurmd_port"; do
+$loopback && for port in "$ctld_port" "$slurmd_port"; do
 	hexport=$(printf '%04X' "$port")
 	addrs=$(awk -v p="$hexport" '$4 == "0A" { split($2, a, ":"); if (a[2] == p) print a[1] }' /proc/net/tcp /proc/net/tcp6 | sort -u)
 	[ "$addrs" = "0100007F" ] || fail "port $port listens on '$addrs' (hex), not 127.0.0.1 alone"
