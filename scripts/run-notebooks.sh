@@ -34,7 +34,9 @@ failed=()
 # Timings (make timings): each notebook's execution and export, and every go and
 # goimports run GoNB makes to compile its cells (timed by wrappers put first on the
 # kernel's PATH), go to executed/<name>.timings.jsonl as timing.Event lines, as do the
-# training spans its cells' programs mark (timing.Span).
+# training spans its cells' programs mark (timing.Span). The wrappers write their line
+# themselves: scripts/timed.sh's bookkeeping would add several processes to each of the
+# hundreds of go runs a make test's notebooks make.
 wrap="$(cd "$out" && pwd)/timing-bin"
 mkdir -p "$wrap"
 for tool in go goimports; do
@@ -50,26 +52,8 @@ for tool in go goimports; do
   } >"$wrap/$tool"
   chmod +x "$wrap/$tool"
 done
-timesfile=$(mktemp)
-trap 'rm -f "$timesfile"' EXIT
-# children_cpu: the CPU time (user + system, s) of this shell's finished children, from
-# bash's `times` run in this shell (a subshell's children would not be these).
-children_cpu() { awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.3f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$timesfile"; }
 # timed KIND NAME FILE COMMAND...: runs COMMAND and appends its timing.Event to FILE.
-timed() {
-  local kind=$1 name=$2 file=$3 start cpu0 status
-  shift 3
-  start=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)
-  times >"$timesfile"
-  cpu0=$(children_cpu)
-  "$@"
-  status=$?
-  times >"$timesfile"
-  printf '{"kind":"%s","name":"%s","start":"%s","end":"%s","cpu_s":%s,"load1":%s}\n' "$kind" "$name" "$start" \
-    "$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)" "$(awk -v a="$cpu0" -v b="$(children_cpu)" 'BEGIN { printf "%.3f", b - a }')" \
-    "$(cut -d' ' -f1 /proc/loadavg)" >>"$file"
-  return $status
-}
+timed() { TIMING_KIND=$1 TIMINGS_FILE=$3 scripts/timed.sh "$2" "${@:4}"; }
 # The execute_reply of a cell can reach nbclient before the cell's last outputs; by
 # default it waits 4 s for them and then carries on without them. Wait longer, and
 # fail rather than carry on.
@@ -78,11 +62,6 @@ execute_opts=(--ExecutePreprocessor.timeout=900 --ExecutePreprocessor.iopub_time
 # A cell tagged remove_output keeps its output in the executed notebook but not in the
 # reports: GoNB's %env always prints a "Set: ..." line, which is build plumbing.
 html_opts=(--TagRemovePreprocessor.remove_all_outputs_tags=remove_output)
-# export_html EXECUTED NAME: the report (no code) and the report with code.
-export_html() {
-  /usr/bin/jupyter nbconvert --to html --no-input --no-prompt "${html_opts[@]}" "$1" --output-dir "$out" --output "$2" &&
-    /usr/bin/jupyter nbconvert --to html "${html_opts[@]}" "$1" --output-dir "$out/code" --output "$2"
-}
 for nb in "$nbdir"/*.ipynb; do
   name=$(basename "$nb" .ipynb)
   log="$exe/$name.log"
@@ -96,7 +75,10 @@ for nb in "$nbdir"/*.ipynb; do
   start=$(date +%s)
   if timed execute "$name" "$timings" env NASANALYSIS_OUTPUT_LEDGER="$ledger" NASANALYSIS_TIMINGS="$timings" PATH="$wrap:$PATH" \
       /usr/bin/jupyter nbconvert --to notebook --execute "$nb" --output-dir "$exe" --output "$name" "${execute_opts[@]}" >"$log" 2>&1 &&
-    timed export "$name" "$timings" export_html "$exe/$name.ipynb" "$name" >>"$log" 2>&1; then
+    timed export "$name" "$timings" /usr/bin/jupyter nbconvert --to html --no-input --no-prompt "${html_opts[@]}" \
+      "$exe/$name.ipynb" --output-dir "$out" --output "$name" >>"$log" 2>&1 &&
+    timed export "$name" "$timings" /usr/bin/jupyter nbconvert --to html "${html_opts[@]}" "$exe/$name.ipynb" \
+      --output-dir "$out/code" --output "$name" >>"$log" 2>&1; then
     echo "   ok in $(( $(date +%s) - start )) s -> $out/$name.html (with code: $out/code/$name.html)"
     rm -f "$log"
   else

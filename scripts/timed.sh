@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs one step of a make target and appends its timing to $TIMINGS_FILE (default
-# build/timings/steps.jsonl) as a timing.Event: wall time, the CPU time (user + system)
-# of everything it ran, and the 1-minute load average when it ended. `make timings`
-# prints them. Exits with the step's status.
+# build/timings/steps.jsonl) as a timing.Event of kind $TIMING_KIND (default step):
+# wall time, the CPU time (user + system) of everything it ran, and the 1-minute load
+# average when it ended. `make timings` prints them. Exits with the step's status.
+# run-notebooks.sh times each notebook's execution and export with it too.
 #
 #   scripts/timed.sh NAME COMMAND [ARG...]
 set -uo pipefail
@@ -24,6 +25,6 @@ times >"$tmp"
 cpu1=$(children_cpu)
 rm -f "$tmp"
 load=$(cut -d' ' -f1 /proc/loadavg)
-printf '{"kind":"step","name":"%s","start":"%s","end":"%s","cpu_s":%s,"load1":%s}\n' \
-	"$name" "$start" "$(now)" "$(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN { printf "%.3f", b - a }')" "$load" >>"$file"
+printf '{"kind":"%s","name":"%s","start":"%s","end":"%s","cpu_s":%s,"load1":%s}\n' \
+	"${TIMING_KIND:-step}" "$name" "$start" "$(now)" "$(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN { printf "%.3f", b - a }')" "$load" >>"$file"
 exit $status

@@ -9,6 +9,7 @@ package k8s_test
 
 import (
 	"encoding/csv"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -102,21 +103,9 @@ func TestManifests(t *testing.T) {
 	if !slices.Contains(m.pvc.Spec.AccessModes, corev1.ReadWriteMany) {
 		t.Errorf("volume claim: access modes %v, want ReadWriteMany (pods on several nodes write at once)", m.pvc.Spec.AccessModes)
 	}
-	if got, want := env(m.merge.Spec.Template.Spec.Containers[0]), env(measure); !mapsEqual(got, want) {
+	if got, want := env(m.merge.Spec.Template.Spec.Containers[0]), env(measure); !maps.Equal(got, want) {
 		t.Errorf("merge Job env %v, measure Job env %v: they must name one campaign", got, want)
 	}
-}
-
-func mapsEqual(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }
 
 // script is a container's shell script (command /bin/sh -c, the script its one arg).

@@ -54,6 +54,7 @@ type CellWindow struct {
 func Breakdown(name string, events []Event, cells []CellWindow) Notebook {
 	n := Notebook{Name: name}
 	var train []Event
+	trainIn := map[*Cell][]Event{} // the training spans that started in each cell
 	for _, c := range cells {
 		n.Cells = append(n.Cells, Cell{Index: c.Index, Start: c.Start, End: c.End})
 	}
@@ -88,17 +89,14 @@ func Breakdown(name string, events []Event, cells []CellWindow) Notebook {
 			}
 			n.Trains++
 			train = append(train, e)
+			if c := cellOf(e.Start); c != nil {
+				trainIn[c] = append(trainIn[c], e)
+			}
 		}
 	}
 	n.Train = covered(train)
-	for i := range n.Cells {
-		var in []Event
-		for _, e := range train {
-			if cellOf(e.Start) == &n.Cells[i] {
-				in = append(in, e)
-			}
-		}
-		n.Cells[i].Train = covered(in)
+	for c, in := range trainIn {
+		c.Train = covered(in)
 	}
 	return n
 }

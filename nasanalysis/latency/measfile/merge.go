@@ -12,6 +12,7 @@ import (
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
 	"github.com/nasanalysis/nasanalysis/nasanalysis/data"
+	"github.com/nasanalysis/nasanalysis/nasanalysis/stats"
 )
 
 // MaxSpeedSpread is how far apart (max/min - 1) the calm-state reference times of the
@@ -27,7 +28,7 @@ type MergeOptions struct {
 	// row's reference and engine setting (ReadCalm's map, by CalmKey): scaled_ms =
 	// ratio_ref x that time. Shards calibrated on machines, or at moments, apart then
 	// merge in one scale; their ratios are untouched. With nil Calm, shards whose calm
-	// times differ (within MaxSpeedSpread) are put on their median calm time.
+	// times differ are put on their median calm time.
 	Calm map[string]float64
 	// AllowIncomplete merges a campaign with networks or shards missing.
 	AllowIncomplete bool
@@ -51,8 +52,8 @@ type Merged struct {
 // shards of different splits, a shard given twice, a network measured twice, a row
 // whose sample_index is not one of its shard's; unless o allows it, a network or shard
 // missing (the sample column says how many networks the sample holds) and shards
-// measured at different speeds (another CPU model, or calm-state reference times more
-// than MaxSpeedSpread apart). What it accepted or rescaled is written in the merge_note
+// measured on machines of different speeds (checkSpeeds: another CPU model, or a
+// reference more than MaxSpeedSpread slower). What it accepted or rescaled is written in the merge_note
 // column of every row. out is written atomically (Format.Replace).
 func Merge(out string, o MergeOptions, files ...string) (Merged, error) {
 	if len(files) == 0 {
@@ -76,15 +77,13 @@ func Merge(out string, o MergeOptions, files ...string) (Merged, error) {
 			return Merged{}, fmt.Errorf("%s line %d: %w", path, line(0), err)
 		}
 		sf := &shardFile{t: t, shard: s, index: make([]int, len(t.rows))}
-		if len(shards) > 0 {
-			// Shards of another split would double-count or miss networks: check before rows.
-			if first := shards[0]; s.N != first.shard.N {
-				return Merged{}, fmt.Errorf("%s is shard %s, but %s is of %d shards", path, s, first.t.path, first.shard.N)
-			}
-		}
-		first := t
+		first := t // the file every other is compared with
 		if len(shards) > 0 {
 			first = shards[0].t
+			// Shards of another split would double-count or miss networks: check before rows.
+			if n0 := shards[0].shard.N; s.N != n0 {
+				return Merged{}, fmt.Errorf("%s is shard %s, but %s is of %d shards", path, s, first.path, n0)
+			}
 		}
 		for i := range t.rows {
 			if got, ref := t.get(i, "shard"), t.get(0, "shard"); got != ref {
@@ -418,17 +417,13 @@ func rescale(shards []*shardFile, calm map[string]float64) (string, error) {
 	}
 	var notes []string
 	for _, ref := range refs {
-		var vs []float64
-		for _, v := range byShard[ref] {
-			vs = append(vs, v)
+		q, err := stats.Quantiles(slices.Collect(maps.Values(byShard[ref])), 0, 0.5, 1)
+		if err != nil {
+			return "", err
 		}
-		slices.Sort(vs)
-		if vs[0] == vs[len(vs)-1] {
+		lo, med, hi := q[0], q[1], q[2]
+		if lo == hi {
 			continue
-		}
-		med := vs[len(vs)/2]
-		if len(vs)%2 == 0 {
-			med = (vs[len(vs)/2-1] + vs[len(vs)/2]) / 2
 		}
 		for _, sf := range shards {
 			if _, ok := byShard[ref][sf]; !ok {
@@ -442,7 +437,7 @@ func rescale(shards []*shardFile, calm map[string]float64) (string, error) {
 				}
 			}
 		}
-		notes = append(notes, fmt.Sprintf("scaled_ms on the shards' median calm time %.6g ms of reference %s (shards' %.6g to %.6g ms)", med, ref, vs[0], vs[len(vs)-1]))
+		notes = append(notes, fmt.Sprintf("scaled_ms on the shards' median calm time %.6g ms of reference %s (shards' %.6g to %.6g ms)", med, ref, lo, hi))
 	}
 	return strings.Join(notes, "; "), nil
 }
