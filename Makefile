@@ -14,10 +14,9 @@ TEST_REPORTS_DIR ?= build/test-reports
 TEST_SIZE ?= small
 
 # GOEXPERIMENT=simd (GoMLX's SIMD matrix kernels) is deliberately not set: measured here it
-# makes the OFA predictor's batch of 10,000 networks 3.2x faster (1.87 s -> 0.58 s,
-# BenchmarkPredictMBv3_10000) but training 1.3-1.6x slower (BenchmarkTrain400MLP 2.96 s
-# -> 3.96 s, GCN 6.1 s -> 10.0 s), and training dominates the notebooks (04 took 594 s
-# with it, about 300 s without). Set it yourself for predictor-heavy batch work.
+# makes training 1.3-1.6x slower (BenchmarkTrain400MLP 2.96 s -> 3.96 s, GCN 6.1 s ->
+# 10.0 s), and training dominates the notebooks. OFA's predictors no longer need it: they
+# run on package mlp32's AVX2 kernel, as fast as numpy (make bench).
 
 # Every step runs under scripts/timed.sh, which appends its wall and CPU time and the load
 # average to build/timings/steps.jsonl; make timings prints them with each notebook's
@@ -45,11 +44,11 @@ unit:
 	$(TIMED) unit env NASANALYSIS_REQUIRE_DATA=1 NASANALYSIS_REQUIRE_ORT=1 go test -p 1 ./...
 
 # The race detector over the packages that run goroutines (internal/par's workers, the
-# statistics, adaptation, profiling and search loops, the predictor's shared executable,
-# the output ledger). -race also turns on checkptr, which GoMLX's pure-Go matmul trips
-# (nosimd_small.go's pointer arithmetic, not a race): checkptr is switched off for
+# statistics, adaptation, profiling and search loops, mlp32's workers and the OFA
+# predictor's once-packed network, the output ledger). -race also turns on checkptr,
+# which GoMLX's pure-Go matmul trips (nosimd_small.go's pointer arithmetic, not a race): checkptr is switched off for
 # github.com/gomlx/... only, so our own code keeps it. -short skips the long trainings.
-RACE_PKGS = ./nasanalysis/internal/par ./nasanalysis/stats ./nasanalysis/monotonic ./nasanalysis/nb/... \
+RACE_PKGS = ./nasanalysis/internal/par ./nasanalysis/internal/mlp32 ./nasanalysis/stats ./nasanalysis/monotonic ./nasanalysis/nb/... \
 	./nasanalysis/pareto ./nasanalysis/profile ./nasanalysis/search ./nasanalysis/predictor/ofa
 race:
 	$(TIMED) race env NASANALYSIS_REQUIRE_DATA=1 go test -race -short -gcflags='github.com/gomlx/...=-d=checkptr=0' $(RACE_PKGS)

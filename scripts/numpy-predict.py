@@ -6,7 +6,8 @@ float32 pass per repeat, as a numpy user would run it.
 
 Prints the median seconds of one pass over all encodings (in this process, after one
 untimed pass) and writes the predictions to OUT.npy, so the caller can check that numpy
-computed the same network. Set OPENBLAS_NUM_THREADS=1 for one core."""
+computed the same network. With REPEATS 0 it makes the one pass and prints nothing: the
+caller times the whole process. Set OPENBLAS_NUM_THREADS=1 for one core."""
 import sys
 import time
 
@@ -37,4 +38,5 @@ for _ in range(repeats):
     pred = forward(X)
     times.append(time.perf_counter() - t0)
 np.save(sys.argv[3], pred.astype(np.float64))
-print("%.6f" % float(np.median(times)))
+if times:
+    print("%.6f" % float(np.median(times)))

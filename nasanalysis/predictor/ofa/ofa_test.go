@@ -81,7 +81,7 @@ func TestPredictByHand(t *testing.T) {
 	if _, err := p.Predict([][]float64{{1, 2, 3}}); err == nil {
 		t.Error("an encoding of the wrong width was accepted")
 	}
-	// 4,100 rows go in chunks of 2,048, 2,048 and 4 (padded to 16): each row as by hand.
+	// 4,100 rows go to the workers in 64 chunks of 64 rows and one of 4: each row as by hand.
 	var big [][]float64
 	for i := range 4100 {
 		big = append(big, X[i%2])
@@ -98,7 +98,7 @@ func TestPredictByHand(t *testing.T) {
 }
 
 // The loader's self-check evaluates the released predictors in plain Go; on its samples
-// that must agree with GoMLX's float32 graph, or the check would test another network.
+// that must agree with Predict's float32 kernel, or the check would test another network.
 func TestSelfCheckMatchesPredict(t *testing.T) {
 	for _, s := range []*spec{&mbv3Spec, &resNet50Spec} {
 		p, err := load("", s)
