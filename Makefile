@@ -6,7 +6,7 @@
 # make bench   — the benchmarks whose numbers the closing notes report
 # make timings — where the last make test (or make report) spent its time
 
-.PHONY: setup report test vet unit race fuzz-short fuzz notebooks bench cluster-test timings timings-reset
+.PHONY: setup report test test-checks test-notebooks vet unit race fuzz-short fuzz notebooks bench cluster-test timings timings-reset
 
 # Where `make test` executes the notebooks, so that it never overwrites reports/, and at
 # which study size (nb.Size: small in CI, the reports' own "paper" size in `make report`).
@@ -53,8 +53,9 @@ RACE_PKGS = ./nasanalysis/internal/par ./nasanalysis/internal/mlp32 ./nasanalysi
 race:
 	$(TIMED) race env NASANALYSIS_REQUIRE_DATA=1 go test -race -short -gcflags='github.com/gomlx/...=-d=checkptr=0' $(RACE_PKGS)
 
+# One fuzzing worker per target in make test, where the notebooks have the other core.
 fuzz-short:
-	$(TIMED) fuzz scripts/fuzz.sh 2s
+	$(TIMED) fuzz env FUZZ_PARALLEL=1 scripts/fuzz.sh 2s
 
 fuzz:
 	scripts/fuzz.sh 60s
@@ -73,7 +74,18 @@ notebooks:
 	@case "$(TEST_REPORTS_DIR)" in build/*) test -e build/.gitignore || echo '*' > build/.gitignore;; esac
 	$(TIMED) notebooks env NASANALYSIS_SIZE=$(TEST_SIZE) REPORTS_DIR=$(TEST_REPORTS_DIR) scripts/run-notebooks.sh
 
-test: timings-reset setup vet unit race fuzz-short cluster-test notebooks
+# After set-up and vet, make test runs two lanes side by side, one per core: the checks
+# (unit, race, fuzz, cluster test, in that order) and the notebooks. Each lane's output
+# is printed whole when the lane ends (-Otarget), so the two never interleave; make
+# timings shows when each step started.
+test: timings-reset setup vet
+	@$(MAKE) --no-print-directory -j2 -Otarget test-checks test-notebooks
+
+test-checks:
+	@$(MAKE) --no-print-directory unit race fuzz-short cluster-test
+
+test-notebooks:
+	@$(MAKE) --no-print-directory notebooks
 
 # A new run's steps replace the last run's.
 timings-reset:

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every fuzz target of the module (func Fuzz* in any package) for FUZZTIME each
-# (default 2s: the short run `make test` does; `make fuzz` runs 60s each). Each target's
-# seed corpus (f.Add and testdata/fuzz/<target>/) also runs in every plain `go test`;
-# a failure here leaves the crashing input in testdata/fuzz/<target>/ to commit as a
-# regression seed.
+# (default 2s: the short run `make test` does; `make fuzz` runs 60s each), with
+# FUZZ_PARALLEL workers (default 2). Each target's seed corpus (f.Add and
+# testdata/fuzz/<target>/) also runs in every plain `go test`; a failure here leaves the
+# crashing input in testdata/fuzz/<target>/ to commit as a regression seed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fuzztime=${1:-2s}
@@ -15,7 +15,7 @@ for pkg in $(grep -rl --include='*_test.go' --exclude-dir=build --exclude-dir=de
     echo "== $pkg $target ($fuzztime)"
     # A new-coverage input is minimised for up to 60 s by default, which stalls a short
     # run (and a run that ends mid-minimisation fails with "context deadline exceeded").
-    run() { NASANALYSIS_REQUIRE_DATA=1 go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" -fuzzminimizetime 200x -parallel 2 "$pkg" >/tmp/fuzz.$$.log 2>&1; }
+    run() { NASANALYSIS_REQUIRE_DATA=1 go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" -fuzzminimizetime 200x -parallel "${FUZZ_PARALLEL:-2}" "$pkg" >/tmp/fuzz.$$.log 2>&1; }
     if ! run; then
       # A run whose time ran out inside one execution reports "context deadline
       # exceeded" and no failing input: no bug was found, so it is run once more. A

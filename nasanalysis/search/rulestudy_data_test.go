@@ -58,6 +58,9 @@ func TestNB201StudyOnData(t *testing.T) {
 // architecture strings, with the Spearman correlation of their predicted and measured
 // latencies inside its bootstrap interval.
 func TestCheckPredictorOnMeasured(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains a predictor on 400 networks (24 s under -race); make unit runs it")
+	}
 	task, err := predictor.LoadTask("", predictor.MeasuredAllResDataset, predictor.MeasuredTarget)
 	datatest.Check(t, err)
 	cfg := predictor.DefaultConfig(predictor.KindMLP)

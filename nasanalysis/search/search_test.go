@@ -31,6 +31,9 @@ func syntheticTask(f func(arch.Cell) float64) *predictor.Task {
 // Guided search's first queries are random search's; with a predictor in the loop it
 // finds the best of a smooth synthetic space faster than random search does.
 func TestGuidedSearchBeatsRandomOnAdditiveTarget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains a predictor at every round (20 s under -race); make unit runs it")
+	}
 	task := syntheticTask(func(c arch.Cell) float64 {
 		var y float64
 		for e, op := range c {

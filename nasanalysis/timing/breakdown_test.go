@@ -3,6 +3,7 @@ package timing
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +53,22 @@ func TestBreakdown(t *testing.T) {
 	for _, s := range []string{"vet", "20.0", "30.0", "1.50", "nb", "14.0", "2.2 (3)", "4.0 (3)", "7.8", "nb cell 1: 7.0 s (compile 1.5 s, train 4.0 s)"} {
 		if !strings.Contains(r, s) {
 			t.Errorf("report lacks %q:\n%s", s, r)
+		}
+	}
+}
+
+// Steps run side by side: the total is first start to last end (0 to 30 s), not the
+// sum (45 s), and each step's start is shown from the first one's.
+func TestReportOverlappingSteps(t *testing.T) {
+	at := func(s int) time.Time { return time.Date(2026, 12, 6, 12, 0, s, 0, time.UTC) }
+	r := Report([]Event{
+		{Kind: "step", Name: "vet", Start: at(0), End: at(5), CPU: 5},
+		{Kind: "step", Name: "unit", Start: at(5), End: at(25), CPU: 20},
+		{Kind: "step", Name: "notebooks", Start: at(10), End: at(30), CPU: 25},
+	}, nil, 0)
+	for _, line := range []string{`notebooks\s+10\.0\s+20\.0\s+25\.0\s+1\.25`, `total\s+30\.0\s+50\.0\s+1\.67`, `steps summed\s+45\.0`} {
+		if !regexp.MustCompile(line).MatchString(r) {
+			t.Errorf("report lacks a line matching %q:\n%s", line, r)
 		}
 	}
 }
