@@ -6,14 +6,43 @@ package backend
 
 import (
 	"fmt"
+	"os"
+	"sync"
 
 	"github.com/gomlx/compute"
 	"github.com/gomlx/compute/gobackend"
 	"github.com/gomlx/gomlx/core/tensors"
 )
 
-// Get returns GoMLX's pure-Go backend, created once.
-func Get() compute.Backend { return gobackend.GetBackend() }
+// Config is the Go backend's configuration unless $NASANALYSIS_GOBACKEND gives another
+// (GoMLX's syntax: "" for its default, ops_parallel, parallelism=N, ...).
+//
+// ops_sequential runs a graph's operations one after another. By default GoMLX runs
+// independent operations in parallel when nothing else executes, and our predictors'
+// graphs are many small operations: on 400 NB201 cells here one MLP trained in 1.0-1.1 s
+// instead of 1.7-2.1 s, and the GCN no slower (BenchmarkTrain400MLP and GCN, the two
+// configurations alternated), with a quarter less CPU time, which make test's other
+// lane uses.
+const Config = "ops_sequential"
+
+// EnvConfig names the variable that overrides Config.
+const EnvConfig = "NASANALYSIS_GOBACKEND"
+
+// Get returns GoMLX's pure-Go backend, created once with Config or $NASANALYSIS_GOBACKEND.
+// A configuration GoMLX does not know panics, naming it: there is no backend to return.
+func Get() compute.Backend { return get() }
+
+var get = sync.OnceValue(func() compute.Backend {
+	config := Config
+	if c, ok := os.LookupEnv(EnvConfig); ok {
+		config = c
+	}
+	b, err := gobackend.New(config)
+	if err != nil {
+		panic(fmt.Sprintf("$%s=%q: %v", EnvConfig, config, err))
+	}
+	return b
+})
 
 // Float32Rows converts rows of numbers to float32, checking every row has width numbers.
 func Float32Rows(X [][]float64, width int) ([][]float32, error) {
