@@ -7,6 +7,8 @@
 #   $REPORTS_DIR/index.html              links both, with the data each notebook rests on
 #
 # REPORTS_DIR defaults to reports/ (`make report`); `make test` uses build/test-reports.
+# NOTEBOOK_LANES=2 runs the two lines of notebooks/lanes.txt side by side (each line's
+# notebooks in order); the default, 1, runs every notebook in turn.
 # NOTEBOOKS_DIR (default notebooks/) must sit beside notebooks/: a notebook's first cell
 # finds the module one folder above its own.
 #
@@ -30,7 +32,6 @@ exe_abs=$(cd "$exe" && pwd)
 # here, so a report never shows a result computed by an earlier run or another size.
 export NASANALYSIS_CACHE_DIR="$(cd "$out" && pwd)/cache"
 rm -rf "$NASANALYSIS_CACHE_DIR"
-failed=()
 # Timings (make timings): each notebook's execution and export, and every go and
 # goimports run GoNB makes to compile its cells (timed by wrappers put first on the
 # kernel's PATH), go to executed/<name>.timings.jsonl as timing.Event lines, as do the
@@ -62,7 +63,11 @@ execute_opts=(--ExecutePreprocessor.timeout=900 --ExecutePreprocessor.iopub_time
 # A cell tagged remove_output keeps its output in the executed notebook but not in the
 # reports: GoNB's %env always prints a "Set: ..." line, which is build plumbing.
 html_opts=(--TagRemovePreprocessor.remove_all_outputs_tags=remove_output)
-for nb in "$nbdir"/*.ipynb; do
+# run_notebook NB: executes and exports one notebook; on failure appends NB to $failures.
+failures="$out/failed-notebooks"
+: >"$failures"
+run_notebook() {
+  local nb=$1 name log ledger timings start
   name=$(basename "$nb" .ipynb)
   log="$exe/$name.log"
   ledger="$exe_abs/$name.outputs.jsonl"
@@ -79,16 +84,39 @@ for nb in "$nbdir"/*.ipynb; do
       "$exe/$name.ipynb" --output-dir "$out" --output "$name" >>"$log" 2>&1 &&
     timed export "$name" "$timings" /usr/bin/jupyter nbconvert --to html "${html_opts[@]}" "$exe/$name.ipynb" \
       --output-dir "$out/code" --output "$name" >>"$log" 2>&1; then
-    echo "   ok in $(( $(date +%s) - start )) s -> $out/$name.html (with code: $out/code/$name.html)"
+    echo "   $name ok in $(( $(date +%s) - start )) s -> $out/$name.html (with code: $out/code/$name.html)"
     rm -f "$log"
   else
-    echo "   FAILED after $(( $(date +%s) - start )) s; the failing cell:"
-    grep -A 25 'CellExecutionError\|CellTimeoutError\|Error' "$log" | head -60 | sed 's/^/   | /'
-    echo "   (full log: $log)"
+    # One block, so that a failure in one lane is not cut by the other lane's lines.
+    { echo "   $name FAILED after $(( $(date +%s) - start )) s; the failing cell:"
+      grep -A 25 'CellExecutionError\|CellTimeoutError\|Error' "$log" | head -60 | sed 's/^/   | /'
+      echo "   (full log: $log)"; } | cat
     rm -f "$out/$name.html" "$out/code/$name.html"
-    failed+=("$nb")
+    echo "$nb" >>"$failures"
   fi
-done
+}
+case "${NOTEBOOK_LANES:-1}" in
+1)
+  for nb in "$nbdir"/*.ipynb; do run_notebook "$nb"; done ;;
+2)
+  # Every notebook must be on a line (go test ./notebooks/ checks it; this is the guard
+  # for a notebook added without a lane).
+  for nb in "$nbdir"/*.ipynb; do
+    grep -v '^#' notebooks/lanes.txt | grep -qw "$(basename "$nb" .ipynb)" ||
+      { echo "$nb is on no line of notebooks/lanes.txt"; exit 1; }
+  done
+  while read -r lane; do
+    case "$lane" in '#'* | '') continue ;; esac
+    ( for name in $lane; do
+        [ -e "$nbdir/$name.ipynb" ] && run_notebook "$nbdir/$name.ipynb"
+      done ) &
+  done <notebooks/lanes.txt
+  wait ;;
+*)
+  echo "NOTEBOOK_LANES=${NOTEBOOK_LANES}: 1 or 2"; exit 1 ;;
+esac
+mapfile -t failed <"$failures"
+rm -f "$failures"
 # index --check also fails on a notebook whose executed copy lacks an output its cells
 # displayed, and names the cell and the output.
 go run ./cmd/nasanalysis index --notebooks "$nbdir" --reports "$out" --check || failed+=("index --check")
