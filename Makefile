@@ -6,7 +6,7 @@
 # make bench   — the benchmarks whose numbers the closing notes report
 # make timings — where the last make test (or make report) spent its time
 
-.PHONY: setup report test test-checks test-notebooks vet unit race fuzz-short fuzz notebooks bench cluster-test timings timings-reset
+.PHONY: setup report test test-checks test-notebooks vet unit unit-quiet unit-rest race fuzz-short fuzz notebooks bench cluster-test timings timings-reset
 
 # Where `make test` executes the notebooks, so that it never overwrites reports/, and at
 # which study size (nb.Size: small in CI, the reports' own "paper" size in `make report`).
@@ -36,12 +36,23 @@ vet:
 
 # Tests that need the shared public data skip where it is absent (a fresh clone), so
 # `go test ./...` passes anywhere; here NASANALYSIS_REQUIRE_DATA=1 turns those skips into
-# failures, so `make test`, and CI with it, can never pass by skipping. -p 1 runs one
-# package's tests at a time: the engine tests time ONNX Runtime on one core, and another
-# package's tests on the same 2 cores skewed a per-block profile past its bound (89 %
-# of the end-to-end time instead of 94-98 %).
-unit:
-	$(TIMED) unit env NASANALYSIS_REQUIRE_DATA=1 NASANALYSIS_REQUIRE_ORT=1 go test -p 1 ./...
+# failures, so `make test`, and CI with it, can never pass by skipping.
+#
+# The engine's timing tests (QUIET_PKGS: ONNX Runtime timed on one core, judged against
+# bounds that a busy machine breaks) run on their own, before anything else starts: with
+# the notebooks beside them, a ResNet's blocks added up to 74-87 % of its run instead of
+# 90-110 %, and the reference ran 1.28x its calm time. -p 1 keeps even their own
+# packages apart. The other packages (unit-rest) pass under load and run beside the
+# notebooks in make test.
+UNIT_ENV = env NASANALYSIS_REQUIRE_DATA=1 NASANALYSIS_REQUIRE_ORT=1
+QUIET_PKGS = ./nasanalysis/latency ./nasanalysis/metric ./nasanalysis/ort
+unit: unit-quiet unit-rest
+
+unit-quiet:
+	$(TIMED) unit-quiet $(UNIT_ENV) go test -p 1 $(QUIET_PKGS)
+
+unit-rest:
+	$(TIMED) unit $(UNIT_ENV) go test -p 1 $$(go list ./... | grep -vE '/nasanalysis/(latency|metric|ort)$$')
 
 # The race detector over the packages that run goroutines (internal/par's workers, the
 # statistics, adaptation, profiling and search loops, mlp32's workers and the OFA
@@ -74,17 +85,17 @@ notebooks:
 	@case "$(TEST_REPORTS_DIR)" in build/*) test -e build/.gitignore || echo '*' > build/.gitignore;; esac
 	$(TIMED) notebooks env NASANALYSIS_SIZE=$(TEST_SIZE) REPORTS_DIR=$(TEST_REPORTS_DIR) NOTEBOOK_LANES=2 scripts/run-notebooks.sh
 
-# After set-up and vet, make test runs the checks (unit, race, fuzz, cluster test, in
-# that order) beside the notebooks, which themselves run in the two lanes of
+# After set-up, vet and the timing tests, make test runs the checks (the other unit
+# tests, race, fuzz, cluster test, in that order) beside the notebooks, which themselves run in the two lanes of
 # notebooks/lanes.txt (NOTEBOOK_LANES=2; make report runs them so too): on two cores,
 # one stream's pauses (a cell compiling, a cluster job waiting) are another's time. The
 # checks' and the notebooks' outputs are each printed whole when they end (-Otarget);
 # make timings shows when each step started.
-test: timings-reset setup vet
+test: timings-reset setup vet unit-quiet
 	@$(MAKE) --no-print-directory -j2 -Otarget test-checks test-notebooks
 
 test-checks:
-	@$(MAKE) --no-print-directory unit race fuzz-short cluster-test
+	@$(MAKE) --no-print-directory unit-rest race fuzz-short cluster-test
 
 test-notebooks:
 	@$(MAKE) --no-print-directory notebooks
