@@ -39,30 +39,6 @@ func randomInputs(seed uint64, n, width int) [][]float64 {
 	return X
 }
 
-// reference is the network in float64, written from the definition (no packing, no
-// blocks), for comparison.
-func reference(ls []Layer, x []float64) []float64 {
-	h := x
-	for i, l := range ls {
-		next := make([]float64, len(l.W))
-		for o, row := range l.W {
-			s := 0.0
-			if l.B != nil {
-				s = float64(l.B[o])
-			}
-			for k, w := range row {
-				s += float64(w) * h[k]
-			}
-			if i < len(ls)-1 {
-				s = math.Max(s, 0)
-			}
-			next[o] = s
-		}
-		h = next
-	}
-	return h
-}
-
 // TestKernelMatchesGo checks the assembly kernel against the Go one on random blocks,
 // including k = 0 and 1 and strides wider than the block.
 func TestKernelMatchesGo(t *testing.T) {
@@ -124,7 +100,7 @@ func TestForwardMatchesReference(t *testing.T) {
 					t.Fatalf("widths %v, %d rows: %d outputs, want %d", widths, n, len(got), n*out)
 				}
 				for r, x := range X {
-					want := reference(ls, x)
+					want := Reference(ls, x)
 					for o, w := range want {
 						// float32 sums of 400 terms against float64: relative 1e-4.
 						if g := got[r*out+o]; math.Abs(g-w) > 1e-4*(1+math.Abs(w)) {

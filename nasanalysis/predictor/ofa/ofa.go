@@ -187,32 +187,25 @@ func checkValues(path, name string, xs []float32, cols int) error {
 // validAccuracy reports whether a prediction is a fraction (NaN is not).
 func validAccuracy(y float64) bool { return y >= 0 && y <= 1 }
 
-// forwardGo evaluates the MLP in plain Go and float64, for the loader's self-check:
-// a few dozen encodings, which need no compiled graph.
+// forwardGo evaluates the MLP in float64 from its definition (mlp32.Reference), for the
+// loader's self-check: a few dozen encodings, checked independently of the kernel that
+// Predict uses.
 func (p *Predictor) forwardGo(X [][]float64) []float64 {
+	ls := p.mlpLayers()
 	out := make([]float64, len(X))
 	for n, x := range X {
-		h := x
-		for i, l := range p.layers {
-			next := make([]float64, len(l.W))
-			for o, row := range l.W {
-				sum := 0.0
-				if l.B != nil {
-					sum = float64(l.B[o])
-				}
-				for j, w := range row {
-					sum += float64(w) * h[j]
-				}
-				if i < len(p.layers)-1 {
-					sum = max(sum, 0)
-				}
-				next[o] = sum
-			}
-			h = next
-		}
-		out[n] = h[0] + float64(p.base)
+		out[n] = mlp32.Reference(ls, x)[0] + float64(p.base)
 	}
 	return out
+}
+
+// mlpLayers are the predictor's layers as mlp32 takes them.
+func (p *Predictor) mlpLayers() []mlp32.Layer {
+	ls := make([]mlp32.Layer, len(p.layers))
+	for i, l := range p.layers {
+		ls[i] = mlp32.Layer{W: l.W, B: l.B}
+	}
+	return ls
 }
 
 // mbv3Samples are uniform networks of depth 4 (every block slot active) at every
@@ -268,13 +261,7 @@ func (p *Predictor) Predict(X [][]float64) ([]float64, error) {
 	if len(X) == 0 {
 		return nil, nil
 	}
-	p.packOnce.Do(func() {
-		ls := make([]mlp32.Layer, len(p.layers))
-		for i, l := range p.layers {
-			ls[i] = mlp32.Layer{W: l.W, B: l.B}
-		}
-		p.packed, p.packErr = mlp32.New(ls)
-	})
+	p.packOnce.Do(func() { p.packed, p.packErr = mlp32.New(p.mlpLayers()) })
 	if p.packErr != nil {
 		return nil, p.errorf("%w", p.packErr)
 	}
