@@ -70,13 +70,13 @@ func (m *MLP) Fit(X [][]float64, y []float64, steps int, learningRate float64) e
 	for i, v := range y {
 		ys[i] = []float32{float32((v - m.yMean) / m.ySD)}
 	}
-	ds, err := dataset.InMemoryFromData(backend.Get(), "latency", []any{xs}, []any{ys})
+	ds, err := dataset.InMemoryFromData(backend.Predictors(), "latency", []any{xs}, []any{ys})
 	if err != nil {
 		return err
 	}
 	ds.BatchSize(min(m.cfg.BatchSize, len(y)), true).Shuffle().Infinite(true).
 		WithRand(mathrand.New(mathrand.NewSource(int64(m.cfg.Seed))))
-	trainer := train.NewTrainer(backend.Get(), m.store,
+	trainer := train.NewTrainer(backend.Predictors(), m.store,
 		func(scope *model.Scope, x *graph.Node) *graph.Node { return m.forward(scope, x) },
 		loss.MeanSquaredError, optimizer.Adam().LearningRate(learningRate).Done(), nil, nil)
 	if _, err := train.NewLoop(trainer).RunSteps(ds, steps); err != nil {
@@ -95,7 +95,7 @@ func (m *MLP) Predict(X [][]float64) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	exec, err := model.NewExec(backend.Get(), m.store, func(scope *model.Scope, x *graph.Node) *graph.Node { return m.forward(scope, x) })
+	exec, err := model.NewExec(backend.Predictors(), m.store, func(scope *model.Scope, x *graph.Node) *graph.Node { return m.forward(scope, x) })
 	if err != nil {
 		return nil, err
 	}

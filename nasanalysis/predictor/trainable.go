@@ -238,7 +238,7 @@ func meanSD(x []float64) (mean, sd float64) {
 func (p *Trained) raw(in []any, n int) ([]float64, error) {
 	sum := make([]float64, n)
 	for _, store := range p.members {
-		exec, err := model.NewExec(backend.Get(), store, p.forward)
+		exec, err := model.NewExec(backend.Predictors(), store, p.forward)
 		if err != nil {
 			return nil, err
 		}
@@ -430,7 +430,7 @@ func (p *Trained) fitMember(seed uint64, trainIn []any, labels []float32, valIn 
 	cfg := p.Config
 	store := model.NewStore()
 	store.SetParam(model.ParamInitialSeed, int64(seed)) // GoMLX takes an int64 seed: the same 64 bits
-	ds, err := dataset.InMemoryFromData(backend.Get(), "architectures", trainIn, []any{tensors.FromFlatDataAndDimensions(labels, len(labels), 1)})
+	ds, err := dataset.InMemoryFromData(backend.Predictors(), "architectures", trainIn, []any{tensors.FromFlatDataAndDimensions(labels, len(labels), 1)})
 	if err != nil {
 		return nil, Curve{}, err
 	}
@@ -440,9 +440,9 @@ func (p *Trained) fitMember(seed uint64, trainIn []any, labels []float32, valIn 
 	if cfg.WeightDecay > 0 {
 		opt = opt.WeightDecay(cfg.WeightDecay)
 	}
-	trainer := train.NewTrainer(backend.Get(), store, p.forward, p.lossFn, opt.Done(), nil, nil)
+	trainer := train.NewTrainer(backend.Predictors(), store, p.forward, p.lossFn, opt.Done(), nil, nil)
 	loop := train.NewLoop(trainer)
-	exec, err := model.NewExec(backend.Get(), store, p.forward)
+	exec, err := model.NewExec(backend.Predictors(), store, p.forward)
 	if err != nil {
 		return nil, Curve{}, err
 	}

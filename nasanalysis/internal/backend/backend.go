@@ -14,32 +14,39 @@ import (
 	"github.com/gomlx/gomlx/core/tensors"
 )
 
-// Config is the Go backend's configuration unless $NASANALYSIS_GOBACKEND gives another
-// (GoMLX's syntax: "" for its default, ops_parallel, parallelism=N, ...).
+// Get returns GoMLX's pure-Go backend in GoMLX's default configuration, created once:
+// the one the latency package's GoMLX engine measures networks on, as its recorded files
+// were measured.
+func Get() compute.Backend { return gobackend.GetBackend() }
+
+// PredictorConfig is the configuration of Predictors' backend unless
+// $NASANALYSIS_GOBACKEND gives another (GoMLX's syntax: "" for its default,
+// ops_parallel, parallelism=N, ...).
 //
 // ops_sequential runs a graph's operations one after another. By default GoMLX runs
 // independent operations in parallel when nothing else executes, and our predictors'
-// graphs are many small operations: on 400 NB201 cells here one MLP trained in 1.0-1.1 s
-// instead of 1.7-2.1 s, and the GCN no slower (BenchmarkTrain400MLP and GCN, the two
-// configurations alternated), with a quarter less CPU time, which make test's other
-// lane uses.
-const Config = "ops_sequential"
+// graphs are many small operations: on 400 NB201 cells here one MLP trained in 1.1 s
+// instead of 1.7-2.1 s, and the GCN no slower (BenchmarkTrain400MLP and GCN, alternated
+// with the build before the change), with a quarter less CPU time, which make test's
+// other stream uses.
+const PredictorConfig = "ops_sequential"
 
-// EnvConfig names the variable that overrides Config.
-const EnvConfig = "NASANALYSIS_GOBACKEND"
+// EnvPredictorConfig names the variable that overrides PredictorConfig.
+const EnvPredictorConfig = "NASANALYSIS_GOBACKEND"
 
-// Get returns GoMLX's pure-Go backend, created once with Config or $NASANALYSIS_GOBACKEND.
-// A configuration GoMLX does not know panics, naming it: there is no backend to return.
-func Get() compute.Backend { return get() }
+// Predictors returns the backend that trains and evaluates the trainable predictors,
+// created once with PredictorConfig or $NASANALYSIS_GOBACKEND. A configuration GoMLX
+// does not know panics, naming it: there is no backend to return.
+func Predictors() compute.Backend { return predictors() }
 
-var get = sync.OnceValue(func() compute.Backend {
-	config := Config
-	if c, ok := os.LookupEnv(EnvConfig); ok {
+var predictors = sync.OnceValue(func() compute.Backend {
+	config := PredictorConfig
+	if c, ok := os.LookupEnv(EnvPredictorConfig); ok {
 		config = c
 	}
 	b, err := gobackend.New(config)
 	if err != nil {
-		panic(fmt.Sprintf("$%s=%q: %v", EnvConfig, config, err))
+		panic(fmt.Sprintf("$%s=%q: %v", EnvPredictorConfig, config, err))
 	}
 	return b
 })
