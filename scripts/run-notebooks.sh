@@ -87,10 +87,10 @@ run_notebook() {
     echo "   $name ok in $(( $(date +%s) - start )) s -> $out/$name.html (with code: $out/code/$name.html)"
     rm -f "$log"
   else
-    # One block, so that a failure in one lane is not cut by the other lane's lines.
-    { echo "   $name FAILED after $(( $(date +%s) - start )) s; the failing cell:"
-      grep -A 25 'CellExecutionError\|CellTimeoutError\|Error' "$log" | head -60 | sed 's/^/   | /'
-      echo "   (full log: $log)"; } | cat
+    # Written with one printf, so that the other lane's lines do not land inside it.
+    printf '%s\n' "   $name FAILED after $(( $(date +%s) - start )) s; the failing cell:
+$(grep -A 25 'CellExecutionError\|CellTimeoutError\|Error' "$log" | head -60 | sed 's/^/   | /')
+   (full log: $log)"
     rm -f "$out/$name.html" "$out/code/$name.html"
     echo "$nb" >>"$failures"
   fi

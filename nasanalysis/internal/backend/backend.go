@@ -66,22 +66,6 @@ func Float32Rows(X [][]float64, width int) ([][]float32, error) {
 	return out, nil
 }
 
-// Float32Matrix converts rows of numbers into one [len(X), width] float32 tensor,
-// checking every row has width numbers. One flat copy, where a [][]float32 argument
-// would make GoMLX walk the nested slices by reflection on every call.
-func Float32Matrix(X [][]float64, width int) (*tensors.Tensor, error) {
-	flat := make([]float32, 0, len(X)*width)
-	for i, x := range X {
-		if len(x) != width {
-			return nil, fmt.Errorf("encoding %d has %d features, want %d", i, len(x), width)
-		}
-		for _, v := range x {
-			flat = append(flat, float32(v))
-		}
-	}
-	return tensors.FromFlatDataAndDimensions(flat, len(X), width), nil
-}
-
 // Float64s copies a float32 tensor's values to the host as float64.
 func Float64s(t *tensors.Tensor) []float64 {
 	flat := tensors.MustCopyFlatData[float32](t)

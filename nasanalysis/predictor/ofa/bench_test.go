@@ -15,6 +15,7 @@ import (
 	"codeberg.org/sbinet/npyio"
 	"codeberg.org/sbinet/npyio/npz"
 	"github.com/gomlx/gomlx/core/graph"
+	"github.com/gomlx/gomlx/core/tensors"
 	"github.com/gomlx/gomlx/ml/layers/activation"
 
 	"github.com/nasanalysis/nasanalysis/nasanalysis/arch"
@@ -280,10 +281,11 @@ func BenchmarkPredictVsGoMLX10000(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	xs, err := backend.Float32Matrix(X, p.InWidth)
+	rows, err := backend.Float32Rows(X, p.InWidth)
 	if err != nil {
 		b.Fatal(err)
 	}
+	xs := tensors.FromValue(rows) // built once, outside the timed calls
 	gomlx := func() []float64 {
 		out, err := exec.Call1(xs)
 		if err != nil {
