@@ -13,10 +13,13 @@
 TEST_REPORTS_DIR ?= build/test-reports
 TEST_SIZE ?= small
 
-# GOEXPERIMENT=simd (GoMLX's SIMD matrix kernels) is deliberately not set: measured here it
-# makes training 1.3-1.6x slower (BenchmarkTrain400MLP 2.96 s -> 3.96 s, GCN 6.1 s ->
-# 10.0 s), and training dominates the notebooks. OFA's predictors no longer need it: they
-# run on package mlp32's AVX2 kernel, as fast as Debian's numpy (make bench).
+# Everything make builds (tests, notebooks, the command line) has GoMLX's SIMD matrix
+# kernels. Since the predictors train with ops_sequential (internal/backend), they train
+# faster with them: BenchmarkTrain400MLP 1.23-1.29 s -> 1.02-1.09 s, GCN 3.98-4.13 s ->
+# 2.26-2.38 s (two binaries alternated, 2026-12-06). The notebooks set it too (%env), so
+# a notebook opened in Jupyter computes what make report computed. With GoMLX's parallel
+# executor it had made training slower, which is why the project once built without it.
+export GOEXPERIMENT = simd
 
 # Every step runs under scripts/timed.sh, which appends its wall and CPU time and the load
 # average to build/timings/steps.jsonl; make timings prints them with each notebook's

@@ -106,8 +106,8 @@ type GoMLX struct{}
 // Name is EngineGoMLX.
 func (GoMLX) Name() string { return EngineGoMLX }
 
-// Version is GoMLX's backend name.
-func (GoMLX) Version() string { return backend.Get().Name() }
+// Version is GoMLX's backend name, and whether its SIMD kernels ran (backend.Name).
+func (GoMLX) Version() string { return backend.Name() }
 
 // LibrarySHA256 is empty: GoMLX is compiled in.
 func (GoMLX) LibrarySHA256() string { return "" }

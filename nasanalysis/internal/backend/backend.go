@@ -19,6 +19,16 @@ import (
 // were measured.
 func Get() compute.Backend { return gobackend.GetBackend() }
 
+// Name is the GoMLX backend's name, with "(GOEXPERIMENT=simd)" when this build has
+// GoMLX's SIMD matrix kernels: a latency measured on the GoMLX engine depends on which
+// kernels ran, so measurements name it.
+func Name() string {
+	if SIMD {
+		return Get().Name() + " (GOEXPERIMENT=simd)"
+	}
+	return Get().Name()
+}
+
 // PredictorConfig is the configuration of Predictors' backend unless
 // $NASANALYSIS_GOBACKEND gives another (GoMLX's syntax: "" for its default,
 // ops_parallel, parallelism=N, ...).
