@@ -6,7 +6,7 @@
 # make bench   — the benchmarks whose numbers the closing notes report
 # make timings — where the last make test (or make report) spent its time
 
-.PHONY: setup report test test-checks test-notebooks vet unit unit-quiet unit-rest race fuzz-short fuzz notebooks bench cluster-test timings timings-reset
+.PHONY: setup report test test-checks test-notebooks vet unit unit-quiet unit-rest race fuzz-short fuzz notebooks bench cluster-test cluster-slurm cluster-k8s timings timings-reset
 
 # Where `make test` executes the notebooks, so that it never overwrites reports/, and at
 # which study size (nb.Size: small in CI, the reports' own "paper" size in `make report`).
@@ -78,8 +78,12 @@ fuzz:
 # slurm-wlm and munge, installed where missing; all state under build/cluster-test/),
 # and the Kubernetes manifests checked and their pods' commands run here
 # (scripts/cluster-test.sh, deploy/k8s/README.md).
-cluster-test:
+cluster-test: cluster-slurm cluster-k8s
+
+cluster-slurm:
 	$(TIMED) cluster-slurm scripts/cluster-test.sh
+
+cluster-k8s:
 	$(TIMED) cluster-k8s bash -c 'cd deploy/k8s && NASANALYSIS_REQUIRE_ORT=1 go test -count=1 ./...'
 
 # build/ holds only generated files: its own .gitignore keeps all of it out of git.
@@ -88,18 +92,18 @@ notebooks:
 	@case "$(TEST_REPORTS_DIR)" in build/*) test -e build/.gitignore || echo '*' > build/.gitignore;; esac
 	$(TIMED) notebooks env NASANALYSIS_SIZE=$(TEST_SIZE) REPORTS_DIR=$(TEST_REPORTS_DIR) NOTEBOOK_LANES=2 scripts/run-notebooks.sh
 
-# After set-up, vet and the timing tests, make test runs the checks (the other unit
-# tests, race, fuzz, cluster test, in that order) beside the notebooks, which themselves
-# run in the two lanes of notebooks/lanes.txt (NOTEBOOK_LANES=2; make report runs them so
-# too): on two cores, one stream's pauses (a cell compiling, a cluster job waiting) are
-# another's time. The checks' and the notebooks' outputs are each printed whole when they
-# end (-Otarget); make timings shows when each step started. From a fresh clone here:
-# 11 min 44 s, where d4dea82's steps one after another took 22 min 53 s (README).
+# After set-up, vet and the timing tests, make test runs three streams side by side: the
+# checks (the other unit tests, race, fuzz, the Kubernetes test, in that order), the
+# notebooks, themselves in the two lanes of notebooks/lanes.txt (NOTEBOOK_LANES=2; make
+# report runs them so too), and the Slurm test, which mostly waits on its daemons (22 s
+# of CPU in 87 s): on two cores one stream's pauses are another's time, and a stream that
+# ends gives its job slot to the checks. Each stream's output is printed whole when it
+# ends (-Otarget); make timings shows when each step started.
 test: timings-reset setup vet unit-quiet
-	@$(MAKE) --no-print-directory -j2 -Otarget test-checks test-notebooks
+	@$(MAKE) --no-print-directory -j3 -Otarget test-checks test-notebooks cluster-slurm
 
 test-checks:
-	@$(MAKE) --no-print-directory unit-rest race fuzz-short cluster-test
+	@$(MAKE) --no-print-directory unit-rest race fuzz-short cluster-k8s
 
 test-notebooks:
 	@$(MAKE) --no-print-directory notebooks

@@ -8,14 +8,29 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fuzztime=${1:-2s}
 status=0
+bins=build/fuzz
+mkdir -p "$bins"
+cachedir=$(go env GOCACHE)/fuzz
 # The packages with fuzz targets, found in their test files: asking `go test -list` of
 # every package built all 33 test binaries to find the 7 that have one.
 for pkg in $(grep -rl --include='*_test.go' --exclude-dir=build --exclude-dir=deploy '^func Fuzz' . | xargs -n1 dirname | sort -u); do
+  # One instrumented test binary per package, built as `go test -fuzz` builds it (-fuzz
+  # turns the coverage instrumentation on; -c stops before running), then run once per
+  # target: `go test -fuzz` per target linked the same binary again for each of them.
+  bin=$(pwd)/$bins/$(echo "${pkg#./}" | tr / _).test
+  if ! go test -c -fuzz . -ldflags=-w -o "$bin" "$pkg"; then status=1; continue; fi
+  importpath=$(go list "$pkg")
   for target in $(grep -hoE '^func Fuzz[A-Za-z0-9_]*' "$pkg"/*_test.go | sed 's/^func //'); do
     echo "== $pkg $target ($fuzztime)"
-    # A new-coverage input is minimised for up to 60 s by default, which stalls a short
+    # Run in the package's folder, where its testdata/fuzz corpus is and a failing input
+    # is written, with go test's own cache of generated inputs for the package. A
+    # new-coverage input is minimised for up to 60 s by default, which stalls a short
     # run (and a run that ends mid-minimisation fails with "context deadline exceeded").
-    run() { NASANALYSIS_REQUIRE_DATA=1 go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" -fuzzminimizetime 200x -parallel "${FUZZ_PARALLEL:-2}" "$pkg" >/tmp/fuzz.$$.log 2>&1; }
+    run() {
+      (cd "$pkg" && NASANALYSIS_REQUIRE_DATA=1 "$bin" -test.run '^$' -test.fuzz "^${target}\$" \
+        -test.fuzztime "$fuzztime" -test.fuzzminimizetime 200x -test.parallel "${FUZZ_PARALLEL:-2}" \
+        -test.fuzzcachedir "$cachedir/$importpath" -test.paniconexit0) >/tmp/fuzz.$$.log 2>&1
+    }
     if ! run; then
       # A run whose time ran out inside one execution reports "context deadline
       # exceeded" and no failing input: no bug was found, so it is run once more. A
