@@ -7,8 +7,9 @@
 #   $REPORTS_DIR/index.html              links both, with the data each notebook rests on
 #
 # REPORTS_DIR defaults to reports/ (`make report`); `make test` uses build/test-reports.
-# NOTEBOOK_LANES=2 runs the two lines of notebooks/lanes.txt side by side (each line's
-# notebooks in order); the default, 1, runs every notebook in turn.
+# NOTEBOOK_LANES=2 runs the two lines of notebooks/lanes.txt for the run's study size
+# side by side (each line's notebooks in order); the default, 1, runs every notebook in
+# turn.
 # NOTEBOOKS_DIR (default notebooks/) must sit beside notebooks/: a notebook's first cell
 # finds the module one folder above its own.
 #
@@ -99,18 +100,20 @@ case "${NOTEBOOK_LANES:-1}" in
 1)
   for nb in "$nbdir"/*.ipynb; do run_notebook "$nb"; done ;;
 2)
-  # Every notebook must be on a line (go test ./notebooks/ checks it; this is the guard
-  # for a notebook added without a lane).
+  # The two lines of this run's study size (nb.Size: paper when NASANALYSIS_SIZE is
+  # unset). Every notebook must be on one of them (go test ./notebooks/ checks it; this
+  # is the guard for a notebook added without a lane).
+  size=${NASANALYSIS_SIZE:-paper}
+  lanes=$(sed -n "s/^$size://p" notebooks/lanes.txt)
   for nb in "$nbdir"/*.ipynb; do
-    grep -v '^#' notebooks/lanes.txt | grep -qw "$(basename "$nb" .ipynb)" ||
-      { echo "$nb is on no line of notebooks/lanes.txt"; exit 1; }
+    grep -qw "$(basename "$nb" .ipynb)" <<<"$lanes" ||
+      { echo "$nb is on no $size: line of notebooks/lanes.txt"; exit 1; }
   done
   while read -r lane; do
-    case "$lane" in '#'* | '') continue ;; esac
     ( for name in $lane; do
         [ -e "$nbdir/$name.ipynb" ] && run_notebook "$nbdir/$name.ipynb"
       done ) &
-  done <notebooks/lanes.txt
+  done <<<"$lanes"
   wait ;;
 *)
   echo "NOTEBOOK_LANES=${NOTEBOOK_LANES}: 1 or 2"; exit 1 ;;
