@@ -130,7 +130,7 @@ func Report(steps []Event, notebooks []Notebook, slowest int) string {
 	var b strings.Builder
 	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	if len(steps) > 0 {
-		// make test runs some steps side by side (two lanes): each step's start is
+		// make test runs some steps side by side (three streams): each step's start is
 		// shown from the first one's, and the total is the time from the first start
 		// to the last end, overlaps counted once, beside the steps' sum.
 		first := slices.MinFunc(steps, func(a, b Event) int { return a.Start.Compare(b.Start) }).Start
