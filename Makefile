@@ -95,10 +95,11 @@ notebooks:
 # After set-up, vet and the timing tests, make test runs three streams side by side: the
 # checks (the other unit tests, race, fuzz, the Kubernetes test, in that order), the
 # notebooks, themselves in the two small-size lanes of notebooks/lanes.txt
-# (NOTEBOOK_LANES=2; make report runs its paper-size lanes so), and the Slurm test, which mostly waits on its daemons (22 s
-# of CPU in 87 s): on two cores one stream's pauses are another's time, and a stream that
-# ends gives its job slot to the checks. Each stream's output is printed whole when it
-# ends (-Otarget); make timings shows when each step started.
+# (NOTEBOOK_LANES=2; make report runs its paper-size lanes so), and the Slurm test,
+# which mostly waits on its daemons (22 s of CPU in 87 s): on two cores one stream's
+# pauses are another's time, and a stream that ends gives its job slot to the checks.
+# Each stream's output is printed whole when it ends (-Otarget); make timings shows
+# when each step started.
 test: timings-reset setup vet unit-quiet
 	@$(MAKE) --no-print-directory -j3 -Otarget test-checks test-notebooks cluster-slurm
 
